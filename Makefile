@@ -1,0 +1,53 @@
+# Netzweber: the commands of the README. Every target installs what is missing first.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# The sub-path the release build is served from; "/" for a host's root.
+PUBLIC_URL ?= /
+# The sub-path the end-to-end tests and the benchmark serve the release build under.
+TEST_PUBLIC_URL := /netzweber/
+TEST_DIST := target/e2e-dist
+
+.PHONY: serve test release bench setup setup-test lint test-unit test-wasm test-e2e e2e-build clean
+
+## serve: install what is missing, then serve a debug build with live reload on http://127.0.0.1:8080
+serve: setup
+	trunk serve --offline
+
+## test: install what is missing, then run every test layer (lint, domain, wasm, end-to-end)
+test: setup-test lint test-unit test-wasm test-e2e
+
+## release: optimised build for static hosting in dist/ (PUBLIC_URL=/sub/path/ for a sub-path)
+release: setup
+	trunk build --offline --release --public-url "$(PUBLIC_URL)"
+
+## bench: print size and speed figures of the release build
+bench: setup-test e2e-build
+	node tests/bench/bench.mjs $(TEST_DIST) $(TEST_PUBLIC_URL)
+
+setup:
+	@scripts/setup.sh
+
+setup-test:
+	@scripts/setup.sh --test
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings
+
+test-unit:
+	cargo test
+
+test-wasm:
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+	  cargo test --target wasm32-unknown-unknown --test browser
+
+e2e-build:
+	trunk build --offline --release --public-url "$(TEST_PUBLIC_URL)" --dist "$(TEST_DIST)"
+
+test-e2e: e2e-build
+	node --test --test-concurrency=1 tests/e2e/
+
+clean:
+	cargo clean
+	rm -rf dist $(TEST_DIST)

@@ -1,0 +1,11 @@
+//! Pure domain logic: models and rules with no browser, framework or clock access.
+//!
+//! Everything here compiles and is tested natively (`cargo test`). Callers pass the
+//! current time in where a rule needs it, so tests can pin it.
+
+pub mod format;
+pub mod lang;
+pub mod link;
+pub mod profile;
+pub mod storage_status;
+pub mod theme;

@@ -1,0 +1,13 @@
+//! Browser entry point: mounts the app. Natively there is nothing to run; the native
+//! build exists so that `cargo test` can exercise the domain.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(netzweber::ui::App);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("Netzweber runs in the browser: see README.md (make serve).");
+}

@@ -1,0 +1,107 @@
+//! The root component: providers, router and the effects that mirror state onto the page.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::domain::lang::Lang;
+use crate::domain::theme::Theme;
+use crate::i18n::*;
+use crate::pwa::{self, OfflineState};
+use crate::storage::prefs;
+use crate::ui::context::{AppUpdate, Preferences};
+use crate::ui::feedback::Feedback;
+use crate::ui::home::Home;
+use crate::ui::link::RouterBase;
+use crate::ui::not_found::NotFound;
+use crate::ui::settings::SettingsPage;
+use crate::ui::shell::Shell;
+
+/// The router base: the path of the document's `<base href>`, without the trailing slash,
+/// so one build works at `/` and under any sub-path it was built for.
+fn router_base() -> String {
+    document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname().trim_end_matches('/').to_string())
+        .unwrap_or_default()
+}
+
+fn browser_languages() -> Vec<String> {
+    let navigator = window().navigator();
+    let list: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if list.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        list
+    }
+}
+
+/// The whole application.
+#[component]
+pub fn App() -> impl IntoView {
+    // The main provider would re-apply the browser's language after mount, overriding a
+    // saved choice; a root sub-context with an explicit initial locale keeps ours, from the
+    // first render on. `<html lang>` is set below.
+    let initial = locale_of(Lang::choose(prefs::load_lang(), &browser_languages()));
+    view! {
+        <I18nSubContextProvider initial_locale=Signal::stored(initial)>
+            <Root />
+        </I18nSubContextProvider>
+    }
+}
+
+#[component]
+fn Root() -> impl IntoView {
+    let i18n = use_i18n();
+
+    let preferences = Preferences {
+        theme: RwSignal::new(prefs::load_theme()),
+        profile: RwSignal::new(prefs::load_profile()),
+    };
+    provide_context(preferences);
+    Feedback::provide();
+
+    let update = AppUpdate {
+        offline: RwSignal::new(OfflineState::Pending),
+        update_ready: RwSignal::new(false),
+    };
+    provide_context(update);
+    leptos::task::spawn_local(async move {
+        let state = pwa::register(move || update.update_ready.set(true)).await;
+        update.offline.set(state);
+    });
+
+    Effect::new(move |_| {
+        let root = document().document_element();
+        if let Some(root) = root {
+            let _ = root.set_attribute("lang", lang_of(i18n.get_locale()).code());
+            match preferences.theme.get() {
+                Theme::System => root.remove_attribute("data-theme").unwrap_or_default(),
+                theme => root
+                    .set_attribute("data-theme", theme.id())
+                    .unwrap_or_default(),
+            }
+        }
+    });
+
+    let base = router_base();
+    provide_context(RouterBase(base.clone()));
+
+    view! {
+        <Router base=base>
+            <Shell>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home />
+                    <Route path=path!("/settings") view=SettingsPage />
+                </Routes>
+            </Shell>
+        </Router>
+    }
+}

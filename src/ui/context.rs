@@ -1,0 +1,36 @@
+//! App-wide state shared through Leptos context, with `use_*` accessors in the style of
+//! thaw-ui: provide once in [`crate::ui::App`], read anywhere below it.
+
+use leptos::prelude::*;
+
+use crate::domain::profile::Profile;
+use crate::domain::theme::Theme;
+use crate::pwa::OfflineState;
+
+/// The user's preferences that live outside the language context.
+#[derive(Clone, Copy)]
+pub struct Preferences {
+    /// Chosen colour scheme.
+    pub theme: RwSignal<Theme>,
+    /// The user's own profile as last saved.
+    pub profile: RwSignal<Profile>,
+}
+
+/// Reads the [`Preferences`] provided by the app.
+pub fn use_preferences() -> Preferences {
+    expect_context()
+}
+
+/// Service-worker state: whether offline use works and whether a new version waits.
+#[derive(Clone, Copy)]
+pub struct AppUpdate {
+    /// Outcome of registering the service worker.
+    pub offline: RwSignal<OfflineState>,
+    /// A newer version has installed and waits for the user's go-ahead.
+    pub update_ready: RwSignal<bool>,
+}
+
+/// Reads the [`AppUpdate`] state provided by the app.
+pub fn use_app_update() -> AppUpdate {
+    expect_context()
+}

@@ -1,0 +1,155 @@
+//! Feedback to the user: toasts for passing confirmations, banners for failures that must
+//! not be missed, and the "new version" banner.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::i18n::*;
+use crate::storage::StorageError;
+use crate::ui::context::use_app_update;
+
+/// How long a toast stays visible.
+const TOAST_TIME: Duration = Duration::from_secs(5);
+
+/// A failure shown in a banner until the user dismisses it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AppError {
+    /// Saving to browser storage failed.
+    SaveFailed(StorageError),
+}
+
+/// Toasts and error banners, provided once by the app.
+#[derive(Clone, Copy)]
+pub struct Feedback {
+    toasts: RwSignal<Vec<(u64, String)>>,
+    errors: RwSignal<Vec<(u64, AppError)>>,
+    next_id: StoredValue<u64>,
+}
+
+impl Feedback {
+    /// Creates the feedback state and provides it as context.
+    pub fn provide() -> Feedback {
+        let feedback = Feedback {
+            toasts: RwSignal::new(Vec::new()),
+            errors: RwSignal::new(Vec::new()),
+            next_id: StoredValue::new(0),
+        };
+        provide_context(feedback);
+        feedback
+    }
+
+    fn id(&self) -> u64 {
+        self.next_id.update_value(|n| *n += 1);
+        self.next_id.get_value()
+    }
+
+    /// Shows a short confirmation that disappears by itself.
+    pub fn toast(&self, text: impl Into<String>) {
+        let id = self.id();
+        self.toasts.update(|t| t.push((id, text.into())));
+        let toasts = self.toasts;
+        set_timeout(
+            move || toasts.update(|t| t.retain(|(i, _)| *i != id)),
+            TOAST_TIME,
+        );
+    }
+
+    /// Shows a failure until the user dismisses it.
+    pub fn error(&self, error: AppError) {
+        let id = self.id();
+        self.errors.update(|e| e.push((id, error)));
+    }
+}
+
+/// Reads the [`Feedback`] provided by the app.
+pub fn use_feedback() -> Feedback {
+    expect_context()
+}
+
+/// The user-facing sentence for a storage failure.
+pub fn storage_error_text(i18n: I18n, error: &StorageError) -> String {
+    match error {
+        StorageError::Unavailable => t_string!(i18n, errors.storage_unavailable).to_string(),
+        StorageError::QuotaExceeded => t_string!(i18n, errors.storage_full).to_string(),
+        StorageError::Corrupt(d) => {
+            t_string!(i18n, errors.storage_corrupt, detail = d.clone()).to_string()
+        }
+        StorageError::Other(d) => {
+            t_string!(i18n, errors.storage_other, detail = d.clone()).to_string()
+        }
+    }
+}
+
+fn error_text(i18n: I18n, error: &AppError) -> String {
+    match error {
+        AppError::SaveFailed(e) => {
+            let reason = storage_error_text(i18n, e);
+            t_string!(i18n, errors.save_failed, reason).to_string()
+        }
+    }
+}
+
+/// Failure banners, newest last, each with a dismiss button.
+#[component]
+pub fn ErrorBanners() -> impl IntoView {
+    let i18n = use_i18n();
+    let feedback = use_feedback();
+    view! {
+        <For
+            each=move || feedback.errors.get()
+            key=|(id, _)| *id
+            children=move |(id, error)| {
+                view! {
+                    <div class="banner banner--error" role="alert">
+                        <p>{move || error_text(i18n, &error)}</p>
+                        <button
+                            type="button"
+                            class="button button--secondary"
+                            on:click=move |_| feedback.errors.update(|e| e.retain(|(i, _)| *i != id))
+                        >
+                            {t!(i18n, errors.dismiss)}
+                        </button>
+                    </div>
+                }
+            }
+        />
+    }
+}
+
+/// The live region for toasts. It always exists so screen readers announce additions.
+#[component]
+pub fn Toasts() -> impl IntoView {
+    let i18n = use_i18n();
+    let feedback = use_feedback();
+    view! {
+        <div class="toasts" role="status" aria-live="polite" aria-label=move || t_string!(i18n, notifications)>
+            <For
+                each=move || feedback.toasts.get()
+                key=|(id, _)| *id
+                children=|(_, text)| view! { <p class="toast">{text}</p> }
+            />
+        </div>
+    }
+}
+
+/// Offers the waiting new version; the switch happens only on the user's click.
+#[component]
+pub fn UpdateBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let update = use_app_update();
+    view! {
+        <Show when=move || update.update_ready.get()>
+            <div class="banner banner--info" role="status">
+                <p>{t!(i18n, update.available)}</p>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| leptos::task::spawn_local(crate::pwa::apply_update())
+                >
+                    {t!(i18n, update.reload)}
+                </button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,14 @@
+//! Leptos components. They render state and dispatch user intent; rules live in
+//! `domain`, persistence in `storage`.
+
+mod app;
+mod context;
+mod feedback;
+mod home;
+mod link;
+mod not_found;
+mod settings;
+mod shell;
+mod title;
+
+pub use app::App;

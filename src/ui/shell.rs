@@ -1,0 +1,61 @@
+//! The frame around every screen: skip link, header with navigation, main landmark,
+//! banners, footer and the toast region.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::*;
+use crate::ui::feedback::{ErrorBanners, Toasts, UpdateBanner};
+use crate::ui::link::AppLink;
+
+/// Moves focus to the main landmark. A plain `href="#main"` would resolve against the
+/// `<base>` element and leave the current screen when the app runs under a sub-path.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document()
+        .get_element_by_id("main")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
+    }
+}
+
+/// The app frame; `children` is the current screen.
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="app">
+            <a class="skip-link" href="#main" on:click=skip_to_main>
+                {t!(i18n, skip_to_content)}
+            </a>
+            <header class="app-header">
+                <div class="app-header__inner">
+                    <AppLink href="/" class="brand">
+                        <img src="icons/icon.svg" alt="" width="32" height="32" />
+                        <span>{t!(i18n, app_name)}</span>
+                    </AppLink>
+                    <nav class="main-nav" aria-label=move || t_string!(i18n, nav.label)>
+                        <ul>
+                            <li>
+                                <AppLink href="/" exact=true>{t!(i18n, nav.start)}</AppLink>
+                            </li>
+                            <li>
+                                <AppLink href="/settings">{t!(i18n, nav.settings)}</AppLink>
+                            </li>
+                        </ul>
+                    </nav>
+                </div>
+            </header>
+            <main id="main" tabindex="-1">
+                <UpdateBanner />
+                <ErrorBanners />
+                {children()}
+            </main>
+            <footer class="app-footer">
+                <p>{t!(i18n, footer)}</p>
+            </footer>
+            <Toasts />
+        </div>
+    }
+}

@@ -1,0 +1,160 @@
+// Shared helpers for the end-to-end tests: a static file server that mimics real hosts,
+// a Chromium launcher for this machine, and page probes (console errors, foreign requests,
+// CSP violations, axe-core).
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const root = new URL('../../', import.meta.url).pathname;
+
+/** Directory of the release build made by `make e2e-build`. */
+export const DIST = process.env.E2E_DIST ?? join(root, 'target/e2e-dist');
+/** The sub-path the build is served under; must match its --public-url. */
+export const BASE = process.env.E2E_BASE ?? '/netzweber/';
+/** Where screenshots go for review. */
+export const SHOTS = join(root, 'target/screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/**
+ * Serves DIST under BASE on a free loopback port.
+ * `fallback404`: like GitHub Pages, unknown paths get 404.html (the app) with status 404;
+ * without it the server is a plain static host that knows nothing of client routes.
+ * `transform(path, body)`: lets a test alter a file on the fly (e.g. a "new version" of sw.js).
+ */
+export async function startServer({ fallback404 = true, transform } = {}) {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (!url.pathname.startsWith(BASE)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname.slice(BASE.length)) || 'index.html';
+    rel = normalize(rel).replace(/^(\.\.[/\\])+/, '');
+    let file = join(DIST, rel);
+    let status = 200;
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      await stat(file);
+    } catch {
+      if (!fallback404) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      file = join(DIST, '404.html');
+      status = 404;
+    }
+    let body = await readFile(file);
+    if (transform) body = transform(rel, body) ?? body;
+    res.writeHead(status, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+    });
+    res.end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    url: (path = '') => origin + BASE + path.replace(/^\//, ''),
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/** Launches Debian's Chromium with flags that keep it off the (closed) network. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Opens a page in a fresh context and records what must never happen: console errors,
+ * uncaught exceptions, requests to any other origin, and CSP violations.
+ */
+export async function openPage(browser, server, { locale = 'en-US', colorScheme = 'light', viewport } = {}) {
+  const context = await browser.newContext({ locale, colorScheme, viewport: viewport ?? { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  // A deep link on a GitHub-Pages-like host arrives as 404.html with status 404; Chromium
+  // logs that document load as an error. It is the host's doing, not the app's.
+  const deepLink404s = new Set();
+  page.on('response', (res) => {
+    if (res.status() === 404 && res.request().isNavigationRequest()) deepLink404s.add(res.url());
+  });
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    if (deepLink404s.has(msg.location().url) && msg.text().includes('404')) return;
+    problems.push(`console error: ${msg.text()} (${msg.location().url})`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  context.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(server.origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      problems.push(`request to another origin: ${url}`);
+    }
+  });
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__csp.push(`${e.violatedDirective}: ${e.blockedURI}`);
+    });
+  });
+  return { context, page, problems };
+}
+
+/** Fails with every recorded problem, including CSP violations seen by the page. */
+export async function assertClean(t, page, problems) {
+  const csp = await page.evaluate(() => window.__csp ?? []);
+  const all = [...problems, ...csp.map((v) => `CSP violation: ${v}`)];
+  if (all.length) throw new Error(all.join('\n'));
+}
+
+/** Waits until the app has rendered its shell. */
+export async function appReady(page) {
+  await page.getByRole('main').waitFor();
+  await page.locator('main h1').first().waitFor();
+}
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core (WCAG 2.x A/AA rules) and returns its violations, formatted. */
+export async function axe(page) {
+  // Evaluated through the DevTools protocol, so the page's CSP does not block it.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }),
+  );
+  return result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+  );
+}
+
+/** Saves a full-page screenshot under target/screenshots for review. */
+export async function shot(page, name) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
