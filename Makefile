@@ -22,7 +22,8 @@ release: setup
 
 ## bench: print size and speed figures of the release build
 bench: setup-test e2e-build
-	node tests/bench/bench.mjs $(TEST_DIST) $(TEST_PUBLIC_URL)
+	@[ -x tests/bench/node_modules/.bin/lighthouse ] || npm ci --prefix tests/bench --no-audit --no-fund
+	E2E_DIST=$(TEST_DIST) E2E_BASE=$(TEST_PUBLIC_URL) node tests/bench/bench.mjs
 
 setup:
 	@scripts/setup.sh

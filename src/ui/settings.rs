@@ -376,18 +376,27 @@ fn StorageSection() -> impl IntoView {
                     ></meter>
                 })}
                 <p>{explanation}</p>
-                <Show when=move || s.persisted != Some(true)>
-                    <div class="button-row">
+                <div class="button-row">
+                    <Show when=move || s.persisted != Some(true)>
                         <button
                             type="button"
                             class="button"
                             disabled=move || persist.pending().get()
-                            on:click=move |_| { persist.dispatch(()); }
+                            on:click=move |_| {
+                                persist.dispatch(());
+                            }
                         >
                             {t!(i18n, settings.storage.request)}
                         </button>
-                    </div>
-                </Show>
+                    </Show>
+                    <button
+                        type="button"
+                        class="button button--secondary"
+                        on:click=move |_| status.refetch()
+                    >
+                        {t!(i18n, settings.storage.refresh)}
+                    </button>
+                </div>
             }
         })
     };
@@ -412,11 +421,6 @@ fn StorageSection() -> impl IntoView {
                 {figures}
             </Suspense>
             <p role="status">{persist_message}</p>
-            <div class="button-row">
-                <button type="button" class="button button--secondary" on:click=move |_| status.refetch()>
-                    {t!(i18n, settings.storage.refresh)}
-                </button>
-            </div>
             <h3>{t!(i18n, settings.storage.offline_title)}</h3>
             <p>{offline_text}</p>
         </section>

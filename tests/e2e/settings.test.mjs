@@ -91,3 +91,27 @@ test('storage status shows usage, quota and protection in the user language', as
   await assertClean(null, page, problems);
   await context.close();
 });
+
+test('a full storage is reported in a banner, and the typed profile stays in the form', async () => {
+  const { context, page, problems } = await openPage(browser, server);
+  // Simulate a device whose storage is full: every write throws QuotaExceededError.
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.goto(server.url('settings'));
+  await appReady(page);
+  await page.getByLabel('Name').fill('Kept In Form');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  const banner = page.getByRole('alert').filter({ hasText: 'Could not save' });
+  await banner.getByText('the storage is full').waitFor();
+  assert.equal(await page.getByLabel('Name').inputValue(), 'Kept In Form');
+  assert.equal(await page.getByText('Profile saved.').count(), 0);
+  assert.deepEqual(await axe(page), []);
+  await shot(page, 'settings-storage-full');
+  await banner.getByRole('button', { name: 'Dismiss' }).click();
+  assert.equal(await banner.count(), 0);
+  await assertClean(null, page, problems);
+  await context.close();
+});

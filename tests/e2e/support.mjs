@@ -2,6 +2,7 @@
 // a Chromium launcher for this machine, and page probes (console errors, foreign requests,
 // CSP violations, axe-core).
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
@@ -36,8 +37,9 @@ const TYPES = {
  * `fallback404`: like GitHub Pages, unknown paths get 404.html (the app) with status 404;
  * without it the server is a plain static host that knows nothing of client routes.
  * `transform(path, body)`: lets a test alter a file on the fly (e.g. a "new version" of sw.js).
+ * `gzip`: compress responses as production hosts do (for the benchmark's figures).
  */
-export async function startServer({ fallback404 = true, transform } = {}) {
+export async function startServer({ fallback404 = true, transform, gzip = false } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     if (!url.pathname.startsWith(BASE)) {
@@ -61,10 +63,15 @@ export async function startServer({ fallback404 = true, transform } = {}) {
     }
     let body = await readFile(file);
     if (transform) body = transform(rel, body) ?? body;
-    res.writeHead(status, {
+    const headers = {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
-    });
+    };
+    if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      body = gzipSync(body);
+      headers['content-encoding'] = 'gzip';
+    }
+    res.writeHead(status, headers);
     res.end(body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

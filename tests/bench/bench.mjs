@@ -1,0 +1,107 @@
+// Prints Netzweber's figures: what the first load costs (raw, gzip, brotli per asset),
+// how fast the app starts, and Lighthouse's scores. Figures, not pass/fail: goals are
+// printed next to them. Run through `make bench`.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { startServer, launch, DIST } from '../e2e/support.mjs';
+
+const GZIP_BUDGET = 250 * 1000;
+const kb = (n) => (n / 1000).toFixed(1).padStart(8) + ' KB';
+
+// 1. First-load size: index.html and every same-origin asset it references.
+const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+const refs = new Set(['index.html']);
+for (const m of html.matchAll(/(?:href|src|module_or_path:)\s*=?\s*['"]([^'"]+)['"]/g)) {
+  const ref = m[1];
+  if (/^(https?:|data:|#)/.test(ref)) continue;
+  refs.add(ref.replace(/^\/[^/]*\/?/, (p) => (p.endsWith('/') ? '' : p)).replace(/^\//, ''));
+}
+refs.add('sw.js');
+const rows = [];
+for (const ref of refs) {
+  const file = join(DIST, ref);
+  try {
+    if (!statSync(file).isFile()) continue;
+  } catch {
+    continue;
+  }
+  const body = readFileSync(file);
+  rows.push({
+    ref,
+    raw: body.length,
+    gzip: gzipSync(body, { level: 9 }).length,
+    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  });
+}
+rows.sort((a, b) => b.raw - a.raw);
+console.log('\nFirst load (what a first visit downloads)');
+console.log('asset'.padEnd(44) + 'raw'.padStart(11) + 'gzip'.padStart(11) + 'brotli'.padStart(11));
+for (const r of rows) console.log(r.ref.padEnd(44) + kb(r.raw) + kb(r.gzip) + kb(r.brotli));
+const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+console.log('total'.padEnd(44) + kb(total.raw) + kb(total.gzip) + kb(total.brotli));
+console.log(`gzip budget ${kb(GZIP_BUDGET).trim()}: ${total.gzip <= GZIP_BUDGET ? 'within' : 'OVER'} (${((100 * total.gzip) / GZIP_BUDGET).toFixed(0)} %)`);
+
+// 2. Start-up: cold loads in fresh browser contexts, first contentful paint and time
+//    until the start screen's heading is on screen.
+const server = await startServer({ gzip: true });
+const browser = await launch();
+const runs = [];
+for (let i = 0; i < 7; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url(''));
+  await page.locator('main h1').waitFor();
+  runs.push(
+    await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      ready: performance.now(),
+    })),
+  );
+  await context.close();
+}
+await browser.close();
+const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`\nStart-up over ${runs.length} cold loads on localhost (median)`);
+console.log(`first contentful paint      ${median(runs.map((r) => r.fcp)).toFixed(0).padStart(6)} ms`);
+console.log(`start screen heading shown  ${median(runs.map((r) => r.ready)).toFixed(0).padStart(6)} ms`);
+
+// 3. Lighthouse, if its benchmark-only install is present (make bench installs it), with
+//    its mobile (throttled CPU and network) and desktop presets.
+const lighthouse = new URL('./node_modules/.bin/lighthouse', import.meta.url).pathname;
+const lighthouseRun = (preset) => {
+  const args = [
+    server.url(''),
+    '--quiet',
+    '--output=json',
+    '--only-categories=performance,accessibility,best-practices',
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --no-first-run',
+  ];
+  if (preset === 'desktop') args.push('--preset=desktop');
+  const out = execFileSync(lighthouse, args, {
+    env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' },
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  return JSON.parse(out.toString());
+};
+try {
+  statSync(lighthouse);
+  for (const preset of ['mobile', 'desktop']) {
+    const report = lighthouseRun(preset);
+    console.log(`\nLighthouse, ${preset} preset (goal ≥ 0.95 each)`);
+    for (const cat of Object.values(report.categories)) {
+      console.log(`${cat.title.padEnd(28)}${cat.score.toFixed(2)}`);
+    }
+    for (const [id, audit] of Object.entries(report.audits)) {
+      const scored = !['informative', 'notApplicable', 'manual'].includes(audit.scoreDisplayMode);
+      if (scored && audit.score !== null && audit.score < 0.9) {
+        console.log(`  below 0.9: ${id} (${audit.score}) ${audit.displayValue ?? ''}`);
+      }
+    }
+  }
+} catch (e) {
+  console.log(`\nLighthouse not run: ${e.code === 'ENOENT' ? 'not installed (make bench installs it)' : e.message}`);
+}
+await server.close();
