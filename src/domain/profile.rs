@@ -51,18 +51,45 @@ pub enum ProfileError {
     InvalidUrl(LinkError),
 }
 
+impl ProfileField {
+    /// Every field, in form order.
+    pub const ALL: [ProfileField; 5] = [
+        ProfileField::Name,
+        ProfileField::Headline,
+        ProfileField::Email,
+        ProfileField::Phone,
+        ProfileField::ProfileUrl,
+    ];
+}
+
 impl Profile {
+    /// The value of one field.
+    pub fn field(&self, field: ProfileField) -> &String {
+        match field {
+            ProfileField::Name => &self.name,
+            ProfileField::Headline => &self.headline,
+            ProfileField::Email => &self.email,
+            ProfileField::Phone => &self.phone,
+            ProfileField::ProfileUrl => &self.profile_url,
+        }
+    }
+
+    /// The value of one field, for editing.
+    pub fn field_mut(&mut self, field: ProfileField) -> &mut String {
+        match field {
+            ProfileField::Name => &mut self.name,
+            ProfileField::Headline => &mut self.headline,
+            ProfileField::Email => &mut self.email,
+            ProfileField::Phone => &mut self.phone,
+            ProfileField::ProfileUrl => &mut self.profile_url,
+        }
+    }
+
     /// Checks every field; an empty field is always fine.
     pub fn validate(&self) -> Vec<(ProfileField, ProfileError)> {
         let mut errors = Vec::new();
-        for (field, value) in [
-            (ProfileField::Name, &self.name),
-            (ProfileField::Headline, &self.headline),
-            (ProfileField::Email, &self.email),
-            (ProfileField::Phone, &self.phone),
-            (ProfileField::ProfileUrl, &self.profile_url),
-        ] {
-            if value.chars().count() > MAX_LINE {
+        for field in ProfileField::ALL {
+            if self.field(field).chars().count() > MAX_LINE {
                 errors.push((field, ProfileError::TooLong));
             }
         }

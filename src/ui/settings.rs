@@ -134,22 +134,20 @@ fn profile_error_text(i18n: I18n, error: &ProfileError) -> String {
 /// through `aria-describedby`.
 #[component]
 fn ProfileInput(
-    id: &'static str,
-    #[prop(into)] label: Signal<String>,
-    #[prop(optional, into)] hint: Option<Signal<String>>,
-    input_type: &'static str,
-    autocomplete: &'static str,
     field: ProfileField,
     draft: RwSignal<Profile>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let (id, input_type, autocomplete) = field_spec(field);
+    let has_hint = field_hint(i18n, field).is_some();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
             let mut ids = Vec::new();
-            if hint.is_some() {
+            if has_hint {
                 ids.push(hint_id.clone());
             }
             if error.with(Option::is_some) {
@@ -158,11 +156,18 @@ fn ProfileInput(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
-    let value = move || draft.with(|p| slot(p, field).clone());
+    let value = move || draft.with(|p| p.field(field).clone());
     view! {
         <div class="field">
-            <label for=id>{label}</label>
-            {hint.map(|h| view! { <span class="hint" id=hint_id.clone()>{h}</span> })}
+            <label for=id>{move || field_label(i18n, field)}</label>
+            {has_hint
+                .then(|| {
+                    view! {
+                        <span class="hint" id=hint_id.clone()>
+                            {move || field_hint(i18n, field)}
+                        </span>
+                    }
+                })}
             <input
                 id=id
                 name=id
@@ -174,7 +179,7 @@ fn ProfileInput(
                 prop:value=value
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
-                    draft.update(|p| *slot_mut(p, field) = v);
+                    draft.update(|p| *p.field_mut(field) = v);
                 }
             />
             {move || error.get().map(|e| view! { <span class="error" id=error_id.clone()>{e}</span> })}
@@ -182,23 +187,33 @@ fn ProfileInput(
     }
 }
 
-fn slot(p: &Profile, field: ProfileField) -> &String {
+/// How each profile field is presented: input id, input type and autofill token.
+fn field_spec(field: ProfileField) -> (&'static str, &'static str, &'static str) {
     match field {
-        ProfileField::Name => &p.name,
-        ProfileField::Headline => &p.headline,
-        ProfileField::Email => &p.email,
-        ProfileField::Phone => &p.phone,
-        ProfileField::ProfileUrl => &p.profile_url,
+        ProfileField::Name => ("profile-name", "text", "name"),
+        ProfileField::Headline => ("profile-headline", "text", "organization-title"),
+        ProfileField::Email => ("profile-email", "email", "email"),
+        ProfileField::Phone => ("profile-phone", "tel", "tel"),
+        ProfileField::ProfileUrl => ("profile-url", "url", "url"),
     }
 }
 
-fn slot_mut(p: &mut Profile, field: ProfileField) -> &mut String {
+fn field_label(i18n: I18n, field: ProfileField) -> String {
     match field {
-        ProfileField::Name => &mut p.name,
-        ProfileField::Headline => &mut p.headline,
-        ProfileField::Email => &mut p.email,
-        ProfileField::Phone => &mut p.phone,
-        ProfileField::ProfileUrl => &mut p.profile_url,
+        ProfileField::Name => t_string!(i18n, settings.profile.name),
+        ProfileField::Headline => t_string!(i18n, settings.profile.headline),
+        ProfileField::Email => t_string!(i18n, settings.profile.email),
+        ProfileField::Phone => t_string!(i18n, settings.profile.phone),
+        ProfileField::ProfileUrl => t_string!(i18n, settings.profile.url),
+    }
+    .to_string()
+}
+
+fn field_hint(i18n: I18n, field: ProfileField) -> Option<String> {
+    match field {
+        ProfileField::Headline => Some(t_string!(i18n, settings.profile.headline_hint).to_string()),
+        ProfileField::ProfileUrl => Some(t_string!(i18n, settings.profile.url_hint).to_string()),
+        _ => None,
     }
 }
 
@@ -241,59 +256,15 @@ fn ProfileSection() -> impl IntoView {
             Err(e) => feedback.error(AppError::SaveFailed(e)),
         }
     };
-    let tr = move |f: fn(I18n) -> String| Signal::derive(move || f(i18n));
     view! {
         <section class="card" aria-labelledby="settings-profile">
             <h2 id="settings-profile">{t!(i18n, settings.profile.title)}</h2>
             <p class="muted">{t!(i18n, settings.profile.hint)}</p>
             <form on:submit=on_submit novalidate>
-                <ProfileInput
-                    id="profile-name"
-                    label=tr(|i| t_string!(i, settings.profile.name).to_string())
-                    input_type="text"
-                    autocomplete="name"
-                    field=ProfileField::Name
-                    draft=draft
-                    error=error_for(ProfileField::Name)
-                />
-                <ProfileInput
-                    id="profile-headline"
-                    label=tr(|i| t_string!(i, settings.profile.headline).to_string())
-                    hint=tr(|i| t_string!(i, settings.profile.headline_hint).to_string())
-                    input_type="text"
-                    autocomplete="organization-title"
-                    field=ProfileField::Headline
-                    draft=draft
-                    error=error_for(ProfileField::Headline)
-                />
-                <ProfileInput
-                    id="profile-email"
-                    label=tr(|i| t_string!(i, settings.profile.email).to_string())
-                    input_type="email"
-                    autocomplete="email"
-                    field=ProfileField::Email
-                    draft=draft
-                    error=error_for(ProfileField::Email)
-                />
-                <ProfileInput
-                    id="profile-phone"
-                    label=tr(|i| t_string!(i, settings.profile.phone).to_string())
-                    input_type="tel"
-                    autocomplete="tel"
-                    field=ProfileField::Phone
-                    draft=draft
-                    error=error_for(ProfileField::Phone)
-                />
-                <ProfileInput
-                    id="profile-url"
-                    label=tr(|i| t_string!(i, settings.profile.url).to_string())
-                    hint=tr(|i| t_string!(i, settings.profile.url_hint).to_string())
-                    input_type="url"
-                    autocomplete="url"
-                    field=ProfileField::ProfileUrl
-                    draft=draft
-                    error=error_for(ProfileField::ProfileUrl)
-                />
+                {ProfileField::ALL
+                    .into_iter()
+                    .map(|field| view! { <ProfileInput field draft error=error_for(field) /> })
+                    .collect_view()}
                 <Show when=move || attempted.get() && !problems.with(Vec::is_empty)>
                     <p class="error" role="alert">{t!(i18n, settings.profile.not_saved)}</p>
                 </Show>

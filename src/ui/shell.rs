@@ -48,8 +48,11 @@ pub fn Shell(children: Children) -> impl IntoView {
                 </div>
             </header>
             <main id="main" tabindex="-1">
-                <UpdateBanner />
-                <ErrorBanners />
+                // Sticky, so a failure is seen even when the button that caused it is far down.
+                <div class="banners">
+                    <UpdateBanner />
+                    <ErrorBanners />
+                </div>
                 {children()}
             </main>
             <footer class="app-footer">

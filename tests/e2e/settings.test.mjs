@@ -1,23 +1,14 @@
 // The Settings screen's own features: the profile form with validation, persistence, and
 // the storage status.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, assertClean, appReady, axe, shot } from './support.mjs';
+import { useServerAndBrowser, openPage, assertClean, appReady, axe, shot } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 test('the profile validates inline, keeps what was typed, and persists once valid', async () => {
-  const { context, page, problems } = await openPage(browser, server);
-  await page.goto(server.url('settings'));
+  const { context, page, problems } = await openPage(env.browser, env.server);
+  await page.goto(env.server.url('settings'));
   await appReady(page);
   await page.getByLabel('Name').fill('Erika Mustermann');
   await page.getByLabel('Headline').fill('From teaching to UX research 🎓');
@@ -57,8 +48,8 @@ test('the profile validates inline, keeps what was typed, and persists once vali
 });
 
 test('hostile text in the profile is stored and shown as plain text', async () => {
-  const { context, page, problems } = await openPage(browser, server);
-  await page.goto(server.url('settings'));
+  const { context, page, problems } = await openPage(env.browser, env.server);
+  await page.goto(env.server.url('settings'));
   await appReady(page);
   const hostile = '<img src=x onerror="window.__pwned=1">"><script>window.__pwned=2</script>';
   await page.getByLabel('Name').fill(hostile);
@@ -74,8 +65,8 @@ test('hostile text in the profile is stored and shown as plain text', async () =
 });
 
 test('storage status shows usage, quota and protection in the user language', async () => {
-  const { context, page, problems } = await openPage(browser, server, { locale: 'de-DE' });
-  await page.goto(server.url('settings'));
+  const { context, page, problems } = await openPage(env.browser, env.server, { locale: 'de-DE' });
+  await page.goto(env.server.url('settings'));
   await appReady(page);
   const section = page.getByRole('region', { name: 'Speicher auf diesem Gerät' });
   // German number format: "… von … belegt (… %)".
@@ -93,14 +84,14 @@ test('storage status shows usage, quota and protection in the user language', as
 });
 
 test('a full storage is reported in a banner, and the typed profile stays in the form', async () => {
-  const { context, page, problems } = await openPage(browser, server);
+  const { context, page, problems } = await openPage(env.browser, env.server);
   // Simulate a device whose storage is full: every write throws QuotaExceededError.
   await context.addInitScript(() => {
     Storage.prototype.setItem = function () {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
   });
-  await page.goto(server.url('settings'));
+  await page.goto(env.server.url('settings'));
   await appReady(page);
   await page.getByLabel('Name').fill('Kept In Form');
   await page.getByRole('button', { name: 'Save profile' }).click();

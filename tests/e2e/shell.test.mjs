@@ -1,20 +1,11 @@
 // The app shell as a user meets it: navigation, direct URLs, not-found, language, theme,
 // accessibility in both themes, phone width, and the safety net (no foreign requests,
 // no CSP violations, no console errors).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, assertClean, appReady, axe, shot } from './support.mjs';
+import { useServerAndBrowser, openPage, assertClean, appReady, axe, shot } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 const SCREENS = [
   { path: '', heading: 'Welcome to Netzweber', name: 'start', title: 'Start · Netzweber' },
@@ -23,8 +14,8 @@ const SCREENS = [
 ];
 
 test('every screen is reachable by navigation', async () => {
-  const { context, page, problems } = await openPage(browser, server);
-  await page.goto(server.url(''));
+  const { context, page, problems } = await openPage(env.browser, env.server);
+  await page.goto(env.server.url(''));
   await appReady(page);
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('link', { name: 'Settings' }).click();
@@ -46,8 +37,8 @@ test('every screen is reachable by navigation', async () => {
 for (const screen of SCREENS) {
   test(`direct URL /${screen.path} shows its screen, is accessible in light and dark, and stays on this origin`, async () => {
     for (const colorScheme of ['light', 'dark']) {
-      const { context, page, problems } = await openPage(browser, server, { colorScheme });
-      await page.goto(server.url(screen.path));
+      const { context, page, problems } = await openPage(env.browser, env.server, { colorScheme });
+      await page.goto(env.server.url(screen.path));
       await appReady(page);
       await page.getByRole('heading', { level: 1, name: screen.heading }).waitFor();
       assert.equal(await page.title(), screen.title);
@@ -62,9 +53,19 @@ for (const screen of SCREENS) {
   });
 }
 
+test('the release build carries a strict Content-Security-Policy', async () => {
+  const html = await (await fetch(env.server.url(''))).text();
+  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  for (const directive of ["default-src 'self'", "style-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'none'"]) {
+    assert.ok(csp.includes(directive), `missing ${directive} in ${csp}`);
+  }
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')+;/);
+  assert.ok(!csp.includes('unsafe-inline') && !csp.includes("'unsafe-eval'"), csp);
+});
+
 test('the not-found screen names the address and leads back', async () => {
-  const { context, page, problems } = await openPage(browser, server);
-  await page.goto(server.url('contacts/42'));
+  const { context, page, problems } = await openPage(env.browser, env.server);
+  await page.goto(env.server.url('contacts/42'));
   await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
   await page.getByText('/netzweber/contacts/42').waitFor();
   await page.getByRole('link', { name: 'Go to the start page' }).click();
@@ -74,8 +75,8 @@ test('the not-found screen names the address and leads back', async () => {
 });
 
 test('the language follows the browser at first, then the user choice, across reloads', async () => {
-  const { context, page, problems } = await openPage(browser, server, { locale: 'de-DE' });
-  await page.goto(server.url('settings'));
+  const { context, page, problems } = await openPage(env.browser, env.server, { locale: 'de-DE' });
+  await page.goto(env.server.url('settings'));
   await page.getByRole('heading', { level: 1, name: 'Einstellungen' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'de');
   await page.getByRole('radio', { name: 'English' }).check();
@@ -90,7 +91,7 @@ test('the language follows the browser at first, then the user choice, across re
   await page.getByRole('heading', { level: 1, name: 'Willkommen bei Netzweber' }).waitFor();
   assert.deepEqual(await axe(page), []);
   await shot(page, 'start-de');
-  await page.goto(server.url('settings'));
+  await page.goto(env.server.url('settings'));
   await page.getByRole('heading', { level: 1, name: 'Einstellungen' }).waitFor();
   await page.waitForTimeout(300);
   await shot(page, 'settings-de');
@@ -99,8 +100,8 @@ test('the language follows the browser at first, then the user choice, across re
 });
 
 test('the theme switch applies at once and persists', async () => {
-  const { context, page, problems } = await openPage(browser, server, { colorScheme: 'light' });
-  await page.goto(server.url('settings'));
+  const { context, page, problems } = await openPage(env.browser, env.server, { colorScheme: 'light' });
+  await page.goto(env.server.url('settings'));
   await appReady(page);
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const light = await background();
@@ -120,8 +121,8 @@ test('the theme switch applies at once and persists', async () => {
 });
 
 test('keyboard users can skip to the content and see where focus is', async () => {
-  const { context, page, problems } = await openPage(browser, server);
-  await page.goto(server.url('settings'));
+  const { context, page, problems } = await openPage(env.browser, env.server);
+  await page.goto(env.server.url('settings'));
   await appReady(page);
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to content' });
@@ -136,9 +137,9 @@ test('keyboard users can skip to the content and see where focus is', async () =
 });
 
 test('the layout fits a 360 px phone without horizontal scrolling', async () => {
-  const { context, page, problems } = await openPage(browser, server, { viewport: { width: 360, height: 740 } });
+  const { context, page, problems } = await openPage(env.browser, env.server, { viewport: { width: 360, height: 740 } });
   for (const screen of SCREENS) {
-    await page.goto(server.url(screen.path));
+    await page.goto(env.server.url(screen.path));
     await page.getByRole('heading', { level: 1, name: screen.heading }).waitFor();
     await page.waitForTimeout(200);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -150,9 +151,9 @@ test('the layout fits a 360 px phone without horizontal scrolling', async () => 
 });
 
 test('reduced motion switches animations off', async () => {
-  const { context, page, problems } = await openPage(browser, server);
+  const { context, page, problems } = await openPage(env.browser, env.server);
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto(server.url('settings'));
+  await page.goto(env.server.url('settings'));
   await appReady(page);
   const duration = await page.evaluate(() => {
     const probe = document.createElement('div');
