@@ -4,7 +4,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { startServer, launch, DIST } from '../e2e/support.mjs';
 
 const GZIP_BUDGET = 250 * 1000;
@@ -70,7 +71,8 @@ console.log(`start screen heading shown  ${median(runs.map((r) => r.ready)).toFi
 // 3. Lighthouse, if its benchmark-only install is present (make bench installs it), with
 //    its mobile (throttled CPU and network) and desktop presets.
 const lighthouse = new URL('./node_modules/.bin/lighthouse', import.meta.url).pathname;
-const lighthouseRun = (preset) => {
+// Asynchronous on purpose: the static server runs in this process and must keep answering.
+const lighthouseRun = async (preset) => {
   const args = [
     server.url(''),
     '--quiet',
@@ -79,17 +81,16 @@ const lighthouseRun = (preset) => {
     '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --no-first-run',
   ];
   if (preset === 'desktop') args.push('--preset=desktop');
-  const out = execFileSync(lighthouse, args, {
+  const { stdout } = await promisify(execFile)(lighthouse, args, {
     env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' },
     maxBuffer: 64 * 1024 * 1024,
-    stdio: ['ignore', 'pipe', 'ignore'],
   });
-  return JSON.parse(out.toString());
+  return JSON.parse(stdout);
 };
 try {
   statSync(lighthouse);
   for (const preset of ['mobile', 'desktop']) {
-    const report = lighthouseRun(preset);
+    const report = await lighthouseRun(preset);
     console.log(`\nLighthouse, ${preset} preset (goal ≥ 0.95 each)`);
     for (const cat of Object.values(report.categories)) {
       console.log(`${cat.title.padEnd(28)}${cat.score.toFixed(2)}`);
