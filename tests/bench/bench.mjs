@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { startServer, launch, DIST } from '../e2e/support.mjs';
+import { startServer, launch, DIST, BASE } from '../e2e/support.mjs';
 
 const GZIP_BUDGET = 250 * 1000;
 const kb = (n) => (n / 1000).toFixed(1).padStart(8) + ' KB';
@@ -15,10 +15,12 @@ const kb = (n) => (n / 1000).toFixed(1).padStart(8) + ' KB';
 const html = readFileSync(join(DIST, 'index.html'), 'utf8');
 const refs = new Set(['index.html']);
 for (const m of html.matchAll(/(?:href|src|module_or_path:)\s*=?\s*['"]([^'"]+)['"]/g)) {
-  const ref = m[1];
-  if (/^(https?:|data:|#)/.test(ref)) continue;
-  refs.add(ref.replace(/^\/[^/]*\/?/, (p) => (p.endsWith('/') ? '' : p)).replace(/^\//, ''));
+  if (/^(https?:|data:|#)/.test(m[1])) continue;
+  // Resolve as the browser does against <base href>, then make it relative to the build.
+  const path = new URL(m[1], `http://host${BASE}`).pathname;
+  if (path.startsWith(BASE)) refs.add(path.slice(BASE.length));
 }
+// The service worker is registered, and so downloaded, on the first visit too.
 refs.add('sw.js');
 const rows = [];
 for (const ref of refs) {

@@ -169,7 +169,7 @@ export async function shot(page, name) {
 
 /**
  * Starts one server and one browser for a test file and stops them afterwards.
- * Returns live getters: `env.server`, `env.browser`.
+ * Returns an object whose `server` and `browser` are set once the `before` hook has run.
  */
 export function useServerAndBrowser(serverOptions) {
   const env = {};
