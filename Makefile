@@ -34,14 +34,14 @@ setup-test:
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser --test storage -- -D warnings
 
 test-unit:
 	cargo test
 
 test-wasm:
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
-	  cargo test --target wasm32-unknown-unknown --test browser
+	  cargo test --target wasm32-unknown-unknown --test browser --test storage
 
 e2e-build:
 	trunk build --offline --release --public-url "$(TEST_PUBLIC_URL)" --dist "$(TEST_DIST)"

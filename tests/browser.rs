@@ -32,7 +32,7 @@ fn nothing_saved_means_defaults() {
     fresh();
     assert_eq!(prefs::load_lang(), None);
     assert_eq!(prefs::load_theme(), Theme::System);
-    assert_eq!(prefs::load_profile(), Profile::default());
+    assert_eq!(prefs::load_legacy_profile(), None);
 }
 
 #[wasm_bindgen_test]
@@ -47,10 +47,10 @@ fn preferences_round_trip_through_local_storage() {
         phone: "+49 30 1234567".into(),
         profile_url: "https://www.xing.com/profile/Zoe_Uenal".into(),
     };
-    prefs::save_profile(&profile).unwrap();
+    prefs::save_legacy_profile(&profile).unwrap();
     assert_eq!(prefs::load_lang(), Some(Lang::De));
     assert_eq!(prefs::load_theme(), Theme::Dark);
-    assert_eq!(prefs::load_profile(), profile);
+    assert_eq!(prefs::load_legacy_profile(), Some(profile));
     // Stored under documented, namespaced keys.
     assert_eq!(
         LocalStorage::raw()
@@ -67,10 +67,11 @@ fn unreadable_values_fall_back_instead_of_crashing() {
     let raw = LocalStorage::raw();
     raw.set_item(prefs::THEME_KEY, "{not json").unwrap();
     raw.set_item(prefs::LANG_KEY, "\"klingon\"").unwrap();
-    raw.set_item(prefs::PROFILE_KEY, "[1,2,3]").unwrap();
+    raw.set_item(prefs::LEGACY_PROFILE_KEY, "[1,2,3]").unwrap();
     assert_eq!(prefs::load_theme(), Theme::System);
     assert_eq!(prefs::load_lang(), None);
-    assert_eq!(prefs::load_profile(), Profile::default());
+    assert_eq!(prefs::load_legacy_profile(), None);
+    assert_eq!(prefs::load_reminder_days(), Some(14));
 }
 
 #[wasm_bindgen_test]

@@ -3,9 +3,12 @@
 //! Everything here compiles and is tested natively (`cargo test`). Callers pass the
 //! current time in where a rule needs it, so tests can pin it.
 
+pub mod backup;
 pub mod format;
 pub mod lang;
 pub mod link;
 pub mod profile;
+pub mod record;
+pub mod schema;
 pub mod storage_status;
 pub mod theme;

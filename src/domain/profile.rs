@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::link::{LinkError, SafeLink};
+use super::record::Meta;
 
 /// Longest accepted single-line profile field, in characters.
 pub const MAX_LINE: usize = 200;
@@ -152,6 +153,19 @@ pub fn is_plausible_phone(s: &str) -> bool {
                 || matches!(c, ' ' | '-' | '(' | ')' | '/' | '.')
                 || (c == '+' && i == 0)
         })
+}
+
+/// Record id of the one saved profile.
+pub const PROFILE_ID: &str = "profile";
+
+/// The profile as stored: one record with the common fields, so that two tabs editing it
+/// notice each other and backups can merge it like any other record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedProfile {
+    /// Common fields; the id is always [`PROFILE_ID`].
+    pub meta: Meta,
+    /// The profile itself.
+    pub profile: Profile,
 }
 
 #[cfg(test)]

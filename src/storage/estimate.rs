@@ -55,3 +55,12 @@ pub async fn request_persistence() -> Result<bool, StorageError> {
         .map_err(|e| StorageError::Other(format!("{e:?}")))?;
     Ok(granted.as_bool().unwrap_or(false))
 }
+
+/// Whether the browser already promised to keep this site's data.
+pub async fn is_persisted() -> Result<bool, StorageError> {
+    let manager = manager().ok_or(StorageError::Unavailable)?;
+    let answer = await_promise(manager.persisted())
+        .await
+        .ok_or_else(|| StorageError::Other("persisted() failed".into()))?;
+    Ok(answer.as_bool().unwrap_or(false))
+}

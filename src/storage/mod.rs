@@ -1,13 +1,19 @@
 //! The only code that touches browser storage.
 //!
-//! - [`prefs`]: small preferences in `localStorage` (language, theme, the user's profile).
+//! - [`db`]: the typed database API over IndexedDB ([`idb`]), laid out and migrated by
+//!   [`schema`], with changes announced to other tabs by [`sync`].
+//! - [`prefs`]: small preferences in `localStorage` (language, theme, reminder settings).
 //! - [`estimate`]: the Storage API's view of how much room there is and whether the
 //!   browser promised to keep the data.
 //!
 //! Errors are typed ([`StorageError`]) so the UI can explain them in the user's language.
 
+pub mod db;
 pub mod estimate;
+pub mod idb;
 pub mod prefs;
+pub mod schema;
+pub mod sync;
 
 use std::fmt;
 
@@ -20,6 +26,17 @@ pub enum StorageError {
     QuotaExceeded,
     /// A stored value could not be understood; holds the technical detail.
     Corrupt(String),
+    /// Another tab upgraded the database to a newer version; this tab must reload.
+    VersionChanged,
+    /// The database on disk is newer than this copy of the app (another tab runs a newer
+    /// version); this tab must reload.
+    NewerVersionOpen,
+    /// Upgrading the database to this version failed; nothing was changed. Holds the detail.
+    UpgradeFailed(String),
+    /// The record is not there (any more).
+    NotFound,
+    /// The transaction was undone on purpose.
+    Aborted,
     /// Anything else the browser reported; holds its message.
     Other(String),
 }
@@ -30,6 +47,11 @@ impl fmt::Display for StorageError {
             StorageError::Unavailable => write!(f, "storage unavailable"),
             StorageError::QuotaExceeded => write!(f, "storage quota exceeded"),
             StorageError::Corrupt(d) => write!(f, "stored data unreadable: {d}"),
+            StorageError::VersionChanged => write!(f, "database upgraded by another tab"),
+            StorageError::NewerVersionOpen => write!(f, "database is newer than this app"),
+            StorageError::UpgradeFailed(d) => write!(f, "database upgrade failed: {d}"),
+            StorageError::NotFound => write!(f, "record not found"),
+            StorageError::Aborted => write!(f, "transaction aborted"),
             StorageError::Other(d) => write!(f, "storage error: {d}"),
         }
     }

@@ -3,6 +3,7 @@
 //! Reads never fail loudly: a missing or unreadable value means "not chosen yet" and the
 //! caller falls back to a default. Writes return an error the UI must show.
 
+use chrono::{DateTime, Utc};
 use gloo_storage::{LocalStorage, Storage};
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -15,8 +16,14 @@ use crate::domain::theme::Theme;
 pub const LANG_KEY: &str = "netzweber.lang";
 /// Storage key of the chosen theme.
 pub const THEME_KEY: &str = "netzweber.theme";
-/// Storage key of the user's profile.
-pub const PROFILE_KEY: &str = "netzweber.profile";
+/// Storage key of the user's profile before it moved into the database (schema v1).
+pub const LEGACY_PROFILE_KEY: &str = "netzweber.profile";
+/// Storage key of the backup reminder interval in days (`0` = off).
+pub const REMINDER_DAYS_KEY: &str = "netzweber.backup-reminder-days";
+/// Storage key of when the backup reminder was last dismissed.
+pub const REMINDER_DISMISSED_KEY: &str = "netzweber.backup-reminder-dismissed";
+/// Storage key noting that persistent storage was requested after the first save.
+pub const PERSIST_ASKED_KEY: &str = "netzweber.persist-asked";
 
 fn read<T: DeserializeOwned>(key: &str) -> Option<T> {
     LocalStorage::get(key).ok()
@@ -48,12 +55,51 @@ pub fn save_theme(theme: Theme) -> Result<(), StorageError> {
     write(THEME_KEY, &theme.id())
 }
 
-/// The saved profile, or an empty one.
-pub fn load_profile() -> Profile {
-    read(PROFILE_KEY).unwrap_or_default()
+/// The profile as the foundation release kept it, for the migration into the database.
+pub fn load_legacy_profile() -> Option<Profile> {
+    read(LEGACY_PROFILE_KEY)
 }
 
-/// Saves the profile.
-pub fn save_profile(profile: &Profile) -> Result<(), StorageError> {
-    write(PROFILE_KEY, profile)
+/// Removes the foundation release's copy of the profile once the database holds it.
+pub fn forget_legacy_profile() {
+    LocalStorage::delete(LEGACY_PROFILE_KEY);
+}
+
+/// Writes a profile where the foundation release kept it (migration tests only).
+pub fn save_legacy_profile(profile: &Profile) -> Result<(), StorageError> {
+    write(LEGACY_PROFILE_KEY, profile)
+}
+
+/// Days between backup reminders; `None` when switched off.
+pub fn load_reminder_days() -> Option<u32> {
+    match read::<u32>(REMINDER_DAYS_KEY) {
+        Some(0) => None,
+        Some(days) => Some(days),
+        None => Some(crate::domain::backup::DEFAULT_REMINDER_DAYS),
+    }
+}
+
+/// Remembers the backup reminder interval (`None` = off).
+pub fn save_reminder_days(days: Option<u32>) -> Result<(), StorageError> {
+    write(REMINDER_DAYS_KEY, &days.unwrap_or(0))
+}
+
+/// When the backup reminder was last dismissed.
+pub fn load_reminder_dismissed() -> Option<DateTime<Utc>> {
+    read(REMINDER_DISMISSED_KEY)
+}
+
+/// Remembers that the backup reminder was dismissed at `at`.
+pub fn save_reminder_dismissed(at: DateTime<Utc>) -> Result<(), StorageError> {
+    write(REMINDER_DISMISSED_KEY, &at)
+}
+
+/// Whether persistent storage was already requested after a first save.
+pub fn persist_asked() -> bool {
+    read::<bool>(PERSIST_ASKED_KEY).unwrap_or(false)
+}
+
+/// Notes that persistent storage was requested.
+pub fn set_persist_asked() -> Result<(), StorageError> {
+    write(PERSIST_ASKED_KEY, &true)
 }

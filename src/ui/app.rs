@@ -10,6 +10,7 @@ use crate::i18n::*;
 use crate::pwa::{self, OfflineState};
 use crate::storage::prefs;
 use crate::ui::context::{AppUpdate, Preferences};
+use crate::ui::data::Data;
 use crate::ui::feedback::Feedback;
 use crate::ui::home::Home;
 use crate::ui::link::RouterBase;
@@ -63,10 +64,12 @@ fn Root() -> impl IntoView {
 
     let preferences = Preferences {
         theme: RwSignal::new(prefs::load_theme()),
-        profile: RwSignal::new(prefs::load_profile()),
+        reminder_days: RwSignal::new(prefs::load_reminder_days()),
+        reminder_dismissed: RwSignal::new(prefs::load_reminder_dismissed()),
     };
     provide_context(preferences);
     Feedback::provide();
+    Data::provide();
 
     let update = AppUpdate {
         offline: RwSignal::new(OfflineState::Pending),

@@ -3,17 +3,19 @@
 
 use leptos::prelude::*;
 
-use crate::domain::profile::Profile;
 use crate::domain::theme::Theme;
 use crate::pwa::OfflineState;
+use chrono::{DateTime, Utc};
 
 /// The user's preferences that live outside the language context.
 #[derive(Clone, Copy)]
 pub struct Preferences {
     /// Chosen colour scheme.
     pub theme: RwSignal<Theme>,
-    /// The user's own profile as last saved.
-    pub profile: RwSignal<Profile>,
+    /// Days between backup reminders; `None` = off.
+    pub reminder_days: RwSignal<Option<u32>>,
+    /// When the backup reminder was last dismissed.
+    pub reminder_dismissed: RwSignal<Option<DateTime<Utc>>>,
 }
 
 /// Reads the [`Preferences`] provided by the app.

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::storage::StorageError;
 use crate::ui::context::use_app_update;
+use crate::ui::data::DbState;
 
 /// How long a toast stays visible.
 const TOAST_TIME: Duration = Duration::from_secs(5);
@@ -17,6 +18,8 @@ const TOAST_TIME: Duration = Duration::from_secs(5);
 pub enum AppError {
     /// Saving to browser storage failed.
     SaveFailed(StorageError),
+    /// Another storage operation (reading, exporting, deleting) failed.
+    ActionFailed(StorageError),
 }
 
 /// Toasts and error banners, provided once by the app.
@@ -78,6 +81,13 @@ pub fn storage_error_text(i18n: I18n, error: &StorageError) -> String {
         StorageError::Other(d) => {
             t_string!(i18n, errors.storage_other, detail = d.clone()).to_string()
         }
+        StorageError::VersionChanged => t_string!(i18n, errors.storage_version_changed).to_string(),
+        StorageError::NewerVersionOpen => t_string!(i18n, errors.storage_newer).to_string(),
+        StorageError::UpgradeFailed(d) => {
+            t_string!(i18n, errors.storage_upgrade_failed, detail = d.clone()).to_string()
+        }
+        StorageError::NotFound => t_string!(i18n, errors.storage_not_found).to_string(),
+        StorageError::Aborted => t_string!(i18n, errors.storage_aborted).to_string(),
     }
 }
 
@@ -86,6 +96,10 @@ fn error_text(i18n: I18n, error: &AppError) -> String {
         AppError::SaveFailed(e) => {
             let reason = storage_error_text(i18n, e);
             t_string!(i18n, errors.save_failed, reason).to_string()
+        }
+        AppError::ActionFailed(e) => {
+            let reason = storage_error_text(i18n, e);
+            t_string!(i18n, errors.action_failed, reason).to_string()
         }
     }
 }
@@ -151,5 +165,35 @@ pub fn UpdateBanner() -> impl IntoView {
                 </button>
             </div>
         </Show>
+    }
+}
+
+/// Explains a database that is not usable: waiting for another tab, upgraded by another
+/// tab, or failed to open. Offers a reload where that is the way out.
+#[component]
+pub fn DbStateBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = crate::ui::data::use_data();
+    let reload = move |_| {
+        let _ = window().location().reload();
+    };
+    move || {
+        let (text, can_reload) = match data.state.get() {
+            DbState::Opening | DbState::Ready => return None,
+            DbState::Blocked => (t_string!(i18n, db.blocked).to_string(), false),
+            DbState::Outdated => (t_string!(i18n, db.outdated).to_string(), true),
+            DbState::Failed(e) => {
+                let reason = storage_error_text(i18n, &e);
+                (t_string!(i18n, db.failed, reason).to_string(), true)
+            }
+        };
+        Some(view! {
+            <div class="banner banner--error" role="alert">
+                <p>{text}</p>
+                {can_reload.then(|| view! {
+                    <button type="button" class="button" on:click=reload>{t!(i18n, db.reload)}</button>
+                })}
+            </div>
+        })
     }
 }

@@ -2,11 +2,14 @@
 //! `domain`, persistence in `storage`.
 
 mod app;
+mod backup;
 mod context;
+mod data;
 mod feedback;
 mod home;
 mod link;
 mod not_found;
+mod profile;
 mod settings;
 mod shell;
 mod title;

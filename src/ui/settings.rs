@@ -5,15 +5,15 @@ use leptos::prelude::*;
 
 use crate::domain::format;
 use crate::domain::lang::Lang;
-use crate::domain::link::LinkError;
-use crate::domain::profile::{Profile, ProfileError, ProfileField, MAX_LINE};
 use crate::domain::storage_status::StorageHealth;
 use crate::domain::theme::Theme;
 use crate::i18n::*;
 use crate::pwa::OfflineState;
 use crate::storage::{estimate, prefs};
+use crate::ui::backup::{BackupSection, DataSection};
 use crate::ui::context::{use_app_update, use_preferences};
 use crate::ui::feedback::{storage_error_text, use_feedback, AppError};
+use crate::ui::profile::ProfileSection;
 use crate::ui::title::use_page_title;
 
 /// The Settings screen.
@@ -27,6 +27,8 @@ pub fn SettingsPage() -> impl IntoView {
         <LanguageSection />
         <ThemeSection />
         <ProfileSection />
+        <DataSection />
+        <BackupSection />
         <StorageSection />
         <AboutSection />
     }
@@ -112,166 +114,6 @@ fn ThemeSection() -> impl IntoView {
                         .collect_view()}
                 </div>
             </fieldset>
-        </section>
-    }
-}
-
-fn profile_error_text(i18n: I18n, error: &ProfileError) -> String {
-    match error {
-        ProfileError::TooLong => {
-            t_string!(i18n, settings.profile.error_too_long, max = MAX_LINE).to_string()
-        }
-        ProfileError::InvalidEmail => t_string!(i18n, settings.profile.error_email).to_string(),
-        ProfileError::InvalidPhone => t_string!(i18n, settings.profile.error_phone).to_string(),
-        ProfileError::InvalidUrl(LinkError::SchemeNotAllowed(_)) => {
-            t_string!(i18n, settings.profile.error_url_scheme).to_string()
-        }
-        ProfileError::InvalidUrl(_) => t_string!(i18n, settings.profile.error_url).to_string(),
-    }
-}
-
-/// One labelled input of the profile form, with its hint and validation message tied to it
-/// through `aria-describedby`.
-#[component]
-fn ProfileInput(
-    field: ProfileField,
-    draft: RwSignal<Profile>,
-    #[prop(into)] error: Signal<Option<String>>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let (id, input_type, autocomplete) = field_spec(field);
-    let has_hint = field_hint(i18n, field).is_some();
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    let value = move || draft.with(|p| p.field(field).clone());
-    view! {
-        <div class="field">
-            <label for=id>{move || field_label(i18n, field)}</label>
-            {has_hint
-                .then(|| {
-                    view! {
-                        <span class="hint" id=hint_id.clone()>
-                            {move || field_hint(i18n, field)}
-                        </span>
-                    }
-                })}
-            <input
-                id=id
-                name=id
-                type=input_type
-                autocomplete=autocomplete
-                maxlength=MAX_LINE * 2
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=described_by
-                prop:value=value
-                on:input=move |ev| {
-                    let v = event_target_value(&ev);
-                    draft.update(|p| *p.field_mut(field) = v);
-                }
-            />
-            {move || error.get().map(|e| view! { <span class="error" id=error_id.clone()>{e}</span> })}
-        </div>
-    }
-}
-
-/// How each profile field is presented: input id, input type and autofill token.
-fn field_spec(field: ProfileField) -> (&'static str, &'static str, &'static str) {
-    match field {
-        ProfileField::Name => ("profile-name", "text", "name"),
-        ProfileField::Headline => ("profile-headline", "text", "organization-title"),
-        ProfileField::Email => ("profile-email", "email", "email"),
-        ProfileField::Phone => ("profile-phone", "tel", "tel"),
-        ProfileField::ProfileUrl => ("profile-url", "url", "url"),
-    }
-}
-
-fn field_label(i18n: I18n, field: ProfileField) -> String {
-    match field {
-        ProfileField::Name => t_string!(i18n, settings.profile.name),
-        ProfileField::Headline => t_string!(i18n, settings.profile.headline),
-        ProfileField::Email => t_string!(i18n, settings.profile.email),
-        ProfileField::Phone => t_string!(i18n, settings.profile.phone),
-        ProfileField::ProfileUrl => t_string!(i18n, settings.profile.url),
-    }
-    .to_string()
-}
-
-fn field_hint(i18n: I18n, field: ProfileField) -> Option<String> {
-    match field {
-        ProfileField::Headline => Some(t_string!(i18n, settings.profile.headline_hint).to_string()),
-        ProfileField::ProfileUrl => Some(t_string!(i18n, settings.profile.url_hint).to_string()),
-        _ => None,
-    }
-}
-
-#[component]
-fn ProfileSection() -> impl IntoView {
-    let i18n = use_i18n();
-    let feedback = use_feedback();
-    let saved = use_preferences().profile;
-    let draft = RwSignal::new(saved.get_untracked());
-    // Messages appear only after a save attempt, then follow the input live.
-    let attempted = RwSignal::new(false);
-    let problems = Memo::new(move |_| draft.with(Profile::validate));
-    let error_for = move |field: ProfileField| {
-        Signal::derive(move || {
-            if !attempted.get() {
-                return None;
-            }
-            problems.with(|errs| {
-                errs.iter()
-                    .find(|(f, _)| *f == field)
-                    .map(|(_, e)| profile_error_text(i18n, e))
-            })
-        })
-    };
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        attempted.set(true);
-        if !problems.with(Vec::is_empty) {
-            return;
-        }
-        let clean = draft.with(Profile::normalised);
-        match prefs::save_profile(&clean) {
-            Ok(()) => {
-                saved.set(clean.clone());
-                draft.set(clean);
-                attempted.set(false);
-                feedback.toast(t_string!(i18n, settings.profile.saved));
-            }
-            // The draft stays as typed, so nothing the user wrote is lost.
-            Err(e) => feedback.error(AppError::SaveFailed(e)),
-        }
-    };
-    view! {
-        <section class="card" aria-labelledby="settings-profile">
-            <h2 id="settings-profile">{t!(i18n, settings.profile.title)}</h2>
-            <p class="muted">{t!(i18n, settings.profile.hint)}</p>
-            <form on:submit=on_submit novalidate>
-                {ProfileField::ALL
-                    .into_iter()
-                    .map(|field| view! { <ProfileInput field draft error=error_for(field) /> })
-                    .collect_view()}
-                <Show when=move || attempted.get() && !problems.with(Vec::is_empty)>
-                    <p class="error" role="alert">{t!(i18n, settings.profile.not_saved)}</p>
-                </Show>
-                <div class="button-row">
-                    <button type="submit" class="button">{t!(i18n, settings.profile.save)}</button>
-                </div>
-            </form>
         </section>
     }
 }

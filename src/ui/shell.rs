@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
-use crate::ui::feedback::{ErrorBanners, Toasts, UpdateBanner};
+use crate::ui::backup::BackupReminder;
+use crate::ui::feedback::{DbStateBanner, ErrorBanners, Toasts, UpdateBanner};
 use crate::ui::link::AppLink;
 
 /// Moves focus to the main landmark. A plain `href="#main"` would resolve against the
@@ -51,7 +52,9 @@ pub fn Shell(children: Children) -> impl IntoView {
                 // Sticky, so a failure is seen even when the button that caused it is far down.
                 <div class="banners">
                     <UpdateBanner />
+                    <DbStateBanner />
                     <ErrorBanners />
+                    <BackupReminder />
                 </div>
                 {children()}
             </main>

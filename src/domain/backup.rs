@@ -1,0 +1,769 @@
+//! Backup files: writing them, and reading one back with every check done before anything
+//! is written, then planning a merge or a replacement.
+//!
+//! The format is documented in `docs/backup-format.md`.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::profile::{SavedProfile, PROFILE_ID};
+use super::record::Question;
+use super::record::{
+    validate, Contact, FollowUp, Interaction, InterviewPlan, Kind, Message, Meta, Photo, Record,
+    RecordProblem, Template,
+};
+use super::schema::{kinds_at, upgrade_record, OLDEST_RECORD_VERSION, SCHEMA_VERSION};
+
+/// The `format` value that marks a Netzweber backup.
+pub const FORMAT_NAME: &str = "netzweber-backup";
+/// Largest backup file accepted, in bytes. Parsing needs several times the file's size in
+/// memory; a phone tab should not run out of it.
+pub const MAX_BACKUP_BYTES: usize = 40 * 1024 * 1024;
+/// How many record problems an import lists before it just counts them.
+pub const MAX_LISTED_PROBLEMS: usize = 10;
+
+/// Everything the user keeps in Netzweber.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dataset {
+    /// The user's own profile, if saved.
+    pub profile: Option<SavedProfile>,
+    /// People.
+    pub contacts: Vec<Contact>,
+    /// Timeline entries.
+    pub interactions: Vec<Interaction>,
+    /// Promises and follow-ups.
+    pub follow_ups: Vec<FollowUp>,
+    /// Contact photos.
+    pub photos: Vec<Photo>,
+    /// Informational interviews.
+    pub interview_plans: Vec<InterviewPlan>,
+    /// The user's own questions.
+    pub questions: Vec<Question>,
+    /// Interview and message templates.
+    pub templates: Vec<Template>,
+    /// Outreach messages.
+    pub messages: Vec<Message>,
+}
+
+/// Calls `$body` once per record kind with `$field` bound to the dataset's vector and `$ty`
+/// to its record type, so that per-kind code is written once.
+macro_rules! for_each_kind {
+    ($data:expr, |$field:ident: $ty:ident| $body:block) => {{
+        {
+            type $ty = Contact;
+            let $field = &$data.contacts;
+            $body
+        }
+        {
+            type $ty = Interaction;
+            let $field = &$data.interactions;
+            $body
+        }
+        {
+            type $ty = FollowUp;
+            let $field = &$data.follow_ups;
+            $body
+        }
+        {
+            type $ty = Photo;
+            let $field = &$data.photos;
+            $body
+        }
+        {
+            type $ty = InterviewPlan;
+            let $field = &$data.interview_plans;
+            $body
+        }
+        {
+            type $ty = Question;
+            let $field = &$data.questions;
+            $body
+        }
+        {
+            type $ty = Template;
+            let $field = &$data.templates;
+            $body
+        }
+        {
+            type $ty = Message;
+            let $field = &$data.messages;
+            $body
+        }
+    }};
+}
+
+impl Dataset {
+    /// How many records of each kind there are (the profile not counted).
+    pub fn counts(&self) -> BTreeMap<Kind, usize> {
+        let mut counts = BTreeMap::new();
+        for_each_kind!(self, |records: R| {
+            counts.insert(R::KIND, records.len());
+        });
+        counts
+    }
+
+    /// Whether there is nothing at all.
+    pub fn is_empty(&self) -> bool {
+        self.profile.is_none() && self.counts().values().all(|n| *n == 0)
+    }
+
+    /// Every record's id and updated time per kind, and the profile's updated time.
+    pub fn stamps(&self) -> Stamps {
+        let mut stamps = Stamps::default();
+        for_each_kind!(self, |records: R| {
+            let map = stamps.kinds.entry(R::KIND).or_default();
+            for r in records {
+                map.insert(r.meta().id.clone(), r.meta().updated.timestamp_millis());
+            }
+        });
+        stamps.profile = self
+            .profile
+            .as_ref()
+            .map(|p| p.meta.updated.timestamp_millis());
+        stamps
+    }
+}
+
+/// Ids and updated times of stored records, enough to preview an import. Times are
+/// milliseconds since the epoch: the precision the database indexes them with.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stamps {
+    /// Per kind: id → updated.
+    pub kinds: BTreeMap<Kind, HashMap<String, i64>>,
+    /// The profile's updated time, if saved.
+    pub profile: Option<i64>,
+}
+
+/// The header and records of a backup file as written.
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'static str,
+    format_version: u32,
+    app_version: &'a str,
+    created_at: DateTime<Utc>,
+    counts: BTreeMap<&'static str, usize>,
+    profile: &'a Option<SavedProfile>,
+    records: RecordsOut<'a>,
+}
+
+#[derive(Serialize)]
+struct RecordsOut<'a> {
+    contacts: &'a [Contact],
+    interactions: &'a [Interaction],
+    follow_ups: &'a [FollowUp],
+    photos: &'a [Photo],
+    interview_plans: &'a [InterviewPlan],
+    questions: &'a [Question],
+    templates: &'a [Template],
+    messages: &'a [Message],
+}
+
+/// Writes `data` as a backup file.
+pub fn write_backup(data: &Dataset, app_version: &str, now: DateTime<Utc>) -> String {
+    let file = FileOut {
+        format: FORMAT_NAME,
+        format_version: SCHEMA_VERSION,
+        app_version,
+        created_at: now,
+        counts: data
+            .counts()
+            .into_iter()
+            .map(|(k, n)| (k.name(), n))
+            .collect(),
+        profile: &data.profile,
+        records: RecordsOut {
+            contacts: &data.contacts,
+            interactions: &data.interactions,
+            follow_ups: &data.follow_ups,
+            photos: &data.photos,
+            interview_plans: &data.interview_plans,
+            questions: &data.questions,
+            templates: &data.templates,
+            messages: &data.messages,
+        },
+    };
+    // Serialising plain data structures to a string cannot fail.
+    serde_json::to_string(&file).unwrap_or_default()
+}
+
+/// What the header of a backup file says about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BackupInfo {
+    /// The format version the file was written in.
+    pub format_version: u32,
+    /// The app version that wrote it, if stated.
+    pub app_version: Option<String>,
+    /// When it was written, if stated.
+    pub created_at: Option<DateTime<Utc>>,
+}
+
+/// Why a file cannot be imported. Nothing is written in any of these cases.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BackupError {
+    /// The file is empty or holds only whitespace.
+    Empty,
+    /// The file is larger than [`MAX_BACKUP_BYTES`].
+    TooLarge {
+        /// The file's size.
+        bytes: u64,
+    },
+    /// The file ends in the middle: it was cut off while copying or downloading.
+    Truncated,
+    /// The file is not JSON at all.
+    NotJson {
+        /// Line of the first error, from 1.
+        line: usize,
+        /// Column of the first error, from 1.
+        column: usize,
+    },
+    /// JSON, but not a Netzweber backup (another program's file).
+    NotABackup,
+    /// Written by a newer Netzweber that knows a format this one does not.
+    FromTheFuture {
+        /// The file's format version.
+        found: u64,
+    },
+    /// The header is damaged; holds the technical detail.
+    BadHeader(String),
+    /// Records are missing fields, have wrong types, clash or point nowhere.
+    Invalid {
+        /// The first [`MAX_LISTED_PROBLEMS`] problems.
+        problems: Vec<Problem>,
+        /// How many problems there are in all.
+        total: usize,
+    },
+}
+
+/// One problem with one record of a backup file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The record's kind (`None` for the profile or the file's record list itself).
+    pub kind: Option<Kind>,
+    /// Position in its list, from 1.
+    pub position: Option<usize>,
+    /// The record's id, when it could be read.
+    pub id: Option<String>,
+    /// What is wrong.
+    pub issue: Issue,
+}
+
+/// What is wrong with a record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Issue {
+    /// Missing field or wrong type; holds the parser's detail.
+    Shape(String),
+    /// The record's values are not acceptable.
+    Record(RecordProblem),
+    /// Another record of the same kind has this id.
+    DuplicateId,
+    /// A reference to a record that is not in the file.
+    Dangling {
+        /// The referring field.
+        field: &'static str,
+        /// The kind referred to.
+        target_kind: Kind,
+        /// The id referred to.
+        target: String,
+    },
+    /// The header's count for this kind differs from the records present.
+    CountMismatch {
+        /// What the header says.
+        expected: u64,
+        /// What the file holds.
+        found: usize,
+    },
+    /// The file has a record list Netzweber does not know.
+    UnknownKind(String),
+}
+
+/// A backup file that passed every check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Backup {
+    /// What the header says.
+    pub info: BackupInfo,
+    /// The records, upgraded to the current shape.
+    pub data: Dataset,
+}
+
+struct Problems {
+    listed: Vec<Problem>,
+    total: usize,
+}
+
+impl Problems {
+    fn push(
+        &mut self,
+        kind: Option<Kind>,
+        position: Option<usize>,
+        id: Option<&str>,
+        issue: Issue,
+    ) {
+        self.total += 1;
+        if self.listed.len() < MAX_LISTED_PROBLEMS {
+            self.listed.push(Problem {
+                kind,
+                position,
+                id: id.map(str::to_string),
+                issue,
+            });
+        }
+    }
+}
+
+/// Reads and checks a whole backup file. On success every record is valid, ids are unique
+/// per kind and every reference resolves within the file.
+pub fn read_backup(text: &str) -> Result<Backup, BackupError> {
+    if text.len() > MAX_BACKUP_BYTES {
+        return Err(BackupError::TooLarge {
+            bytes: text.len() as u64,
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(BackupError::Empty);
+    }
+    let mut root: Value = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() {
+            BackupError::Truncated
+        } else {
+            BackupError::NotJson {
+                line: e.line(),
+                column: e.column(),
+            }
+        }
+    })?;
+    let Some(object) = root.as_object_mut() else {
+        return Err(BackupError::NotABackup);
+    };
+    if object.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
+        return Err(BackupError::NotABackup);
+    }
+    let version = match object.get("format_version").and_then(Value::as_u64) {
+        Some(v) if v > u64::from(SCHEMA_VERSION) => {
+            return Err(BackupError::FromTheFuture { found: v })
+        }
+        Some(v) if v >= u64::from(OLDEST_RECORD_VERSION) => v as u32,
+        _ => {
+            return Err(BackupError::BadHeader(
+                "format_version must be a whole number from 1".into(),
+            ))
+        }
+    };
+    let info = BackupInfo {
+        format_version: version,
+        app_version: object
+            .get("app_version")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        created_at: object
+            .get("created_at")
+            .and_then(Value::as_str)
+            .and_then(|s| s.parse().ok()),
+    };
+    let counts: Option<BTreeMap<String, Value>> = match object.get("counts") {
+        None => None,
+        Some(Value::Object(map)) => Some(map.clone().into_iter().collect()),
+        Some(_) => return Err(BackupError::BadHeader("counts must be an object".into())),
+    };
+    let mut records = match object.remove("records") {
+        Some(Value::Object(map)) => map,
+        _ => return Err(BackupError::BadHeader("records must be an object".into())),
+    };
+
+    let mut problems = Problems {
+        listed: Vec::new(),
+        total: 0,
+    };
+    for name in records.keys() {
+        match Kind::from_name(name) {
+            Some(kind) if kinds_at(version).contains(&kind) => {}
+            _ => problems.push(None, None, None, Issue::UnknownKind(name.clone())),
+        }
+    }
+
+    // Entries per kind as listed, valid or not, to compare with the header's counts.
+    let mut listed = BTreeMap::new();
+    let mut reader = KindReader {
+        records: &mut records,
+        version,
+        problems: &mut problems,
+        listed: &mut listed,
+    };
+    let mut data = Dataset {
+        profile: None,
+        contacts: reader.read(),
+        interactions: reader.read(),
+        follow_ups: reader.read(),
+        photos: reader.read(),
+        interview_plans: reader.read(),
+        questions: reader.read(),
+        templates: reader.read(),
+        messages: reader.read(),
+    };
+    data.profile = read_profile(object.remove("profile"), version, &mut problems);
+    if let Some(counts) = counts {
+        for (kind, found) in listed {
+            let expected = counts.get(kind.name()).and_then(Value::as_u64).unwrap_or(0);
+            if expected != found as u64 {
+                problems.push(
+                    Some(kind),
+                    None,
+                    None,
+                    Issue::CountMismatch { expected, found },
+                );
+            }
+        }
+    }
+    // A record that failed to read would make every reference to it dangle; those
+    // follow-on problems would only hide the real one.
+    if problems.total == 0 {
+        check_references(&data, &mut problems);
+    }
+    if problems.total > 0 {
+        return Err(BackupError::Invalid {
+            problems: problems.listed,
+            total: problems.total,
+        });
+    }
+    // Stable order, so that export → import → export yields the same file.
+    sort_by_id(&mut data);
+    Ok(Backup { info, data })
+}
+
+fn read_profile(
+    value: Option<Value>,
+    version: u32,
+    problems: &mut Problems,
+) -> Option<SavedProfile> {
+    let mut value = match value {
+        None | Some(Value::Null) => return None,
+        Some(v) => v,
+    };
+    // Version 1 stored the profile with flat common fields, like every record.
+    let upgraded = if version < 2 {
+        upgrade_record(Kind::Contacts, version, &mut value)
+    } else {
+        Ok(())
+    };
+    let result = upgraded
+        .and_then(|()| serde_json::from_value::<SavedProfile>(value).map_err(|e| e.to_string()));
+    match result {
+        Ok(p) if p.meta.id == PROFILE_ID && !p.profile.validate().is_empty() => {
+            problems.push(
+                None,
+                None,
+                Some(PROFILE_ID),
+                Issue::Shape("profile fields".into()),
+            );
+            None
+        }
+        Ok(p) if p.meta.id == PROFILE_ID => Some(p),
+        Ok(p) => {
+            problems.push(
+                None,
+                None,
+                Some(&p.meta.id),
+                Issue::Record(RecordProblem::BadId),
+            );
+            None
+        }
+        Err(e) => {
+            problems.push(None, None, Some(PROFILE_ID), Issue::Shape(e));
+            None
+        }
+    }
+}
+
+/// Reads one record list after another out of a file's `records` object.
+struct KindReader<'a> {
+    records: &'a mut serde_json::Map<String, Value>,
+    version: u32,
+    problems: &'a mut Problems,
+    listed: &'a mut BTreeMap<Kind, usize>,
+}
+
+impl KindReader<'_> {
+    fn read<R: Record>(&mut self) -> Vec<R> {
+        let kind = R::KIND;
+        let list = match self.records.remove(kind.name()) {
+            None => Vec::new(),
+            Some(Value::Array(list)) => list,
+            Some(_) => {
+                self.problems.push(
+                    Some(kind),
+                    None,
+                    None,
+                    Issue::Shape("expected a list".into()),
+                );
+                return Vec::new();
+            }
+        };
+        self.listed.insert(kind, list.len());
+        read_list(list, self.version, self.problems)
+    }
+}
+
+fn read_list<R: Record>(list: Vec<Value>, version: u32, problems: &mut Problems) -> Vec<R> {
+    let kind = R::KIND;
+    let mut seen = HashSet::with_capacity(list.len());
+    let mut out = Vec::with_capacity(list.len());
+    for (index, mut value) in list.into_iter().enumerate() {
+        let position = Some(index + 1);
+        let raw_id = value
+            .get("meta")
+            .and_then(|m| m.get("id"))
+            .or_else(|| value.get("id"))
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        let parsed = upgrade_record(kind, version, &mut value)
+            .and_then(|()| serde_json::from_value::<R>(value).map_err(|e| e.to_string()));
+        let record = match parsed {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(Some(kind), position, raw_id.as_deref(), Issue::Shape(e));
+                continue;
+            }
+        };
+        let id = record.meta().id.clone();
+        if let Err(p) = validate(&record) {
+            problems.push(Some(kind), position, Some(&id), Issue::Record(p));
+            continue;
+        }
+        if !seen.insert(id.clone()) {
+            problems.push(Some(kind), position, Some(&id), Issue::DuplicateId);
+            continue;
+        }
+        out.push(record);
+    }
+    out
+}
+
+fn check_references(data: &Dataset, problems: &mut Problems) {
+    let ids = data.stamps().kinds;
+    let exists = |kind: Kind, id: &str| ids.get(&kind).is_some_and(|m| m.contains_key(id));
+    for_each_kind!(data, |records: R| {
+        for (index, record) in records.iter().enumerate() {
+            for (target_kind, target, field) in record.references() {
+                if !exists(target_kind, target) {
+                    problems.push(
+                        Some(R::KIND),
+                        Some(index + 1),
+                        Some(&record.meta().id),
+                        Issue::Dangling {
+                            field,
+                            target_kind,
+                            target: target.to_string(),
+                        },
+                    );
+                }
+            }
+        }
+    });
+}
+
+fn by_id<R: Record>(records: &mut [R]) {
+    records.sort_by(|a, b| a.meta().id.cmp(&b.meta().id));
+}
+
+/// Orders every kind's records by id, the order IndexedDB returns them in.
+pub fn sort_by_id(data: &mut Dataset) {
+    by_id(&mut data.contacts);
+    by_id(&mut data.interactions);
+    by_id(&mut data.follow_ups);
+    by_id(&mut data.photos);
+    by_id(&mut data.interview_plans);
+    by_id(&mut data.questions);
+    by_id(&mut data.templates);
+    by_id(&mut data.messages);
+}
+
+/// How an import would change one kind of record.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KindPreview {
+    /// Records in the file.
+    pub in_file: usize,
+    /// In the file, not on this device.
+    pub new: usize,
+    /// On both, the file's copy saved later: a merge takes it.
+    pub newer: usize,
+    /// On both, this device's copy as new or newer: a merge keeps it.
+    pub kept: usize,
+    /// On this device, not in the file: a replacement deletes them.
+    pub only_here: usize,
+}
+
+impl KindPreview {
+    fn add(&mut self, other: KindPreview) {
+        self.in_file += other.in_file;
+        self.new += other.new;
+        self.newer += other.newer;
+        self.kept += other.kept;
+        self.only_here += other.only_here;
+    }
+}
+
+/// How an import would change the stored data, per kind and in total.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Preview {
+    /// Per record kind.
+    pub kinds: BTreeMap<Kind, KindPreview>,
+    /// The profile, counted like a record.
+    pub profile: KindPreview,
+}
+
+impl Preview {
+    /// All kinds and the profile added up.
+    pub fn total(&self) -> KindPreview {
+        let mut total = self.profile;
+        for p in self.kinds.values() {
+            total.add(*p);
+        }
+        total
+    }
+}
+
+fn preview_one(
+    incoming: &HashMap<String, i64>,
+    stored: Option<&HashMap<String, i64>>,
+) -> KindPreview {
+    let empty = HashMap::new();
+    let stored = stored.unwrap_or(&empty);
+    let mut p = KindPreview {
+        in_file: incoming.len(),
+        ..KindPreview::default()
+    };
+    for (id, updated) in incoming {
+        match stored.get(id) {
+            None => p.new += 1,
+            Some(here) if updated > here => p.newer += 1,
+            Some(_) => p.kept += 1,
+        }
+    }
+    p.only_here = stored
+        .keys()
+        .filter(|id| !incoming.contains_key(*id))
+        .count();
+    p
+}
+
+/// Compares a checked backup with what is stored.
+pub fn preview(backup: &Dataset, stored: &Stamps) -> Preview {
+    let incoming = backup.stamps();
+    let kinds = Kind::ALL
+        .into_iter()
+        .map(|kind| {
+            let empty = HashMap::new();
+            let inc = incoming.kinds.get(&kind).unwrap_or(&empty);
+            (kind, preview_one(inc, stored.kinds.get(&kind)))
+        })
+        .collect();
+    let as_map = |t: Option<i64>| -> HashMap<String, i64> {
+        t.map(|t| (PROFILE_ID.to_string(), t)).into_iter().collect()
+    };
+    let profile = preview_one(&as_map(incoming.profile), Some(&as_map(stored.profile)));
+    Preview { kinds, profile }
+}
+
+fn newer_only<R: Record>(records: &[R], stored: Option<&HashMap<String, i64>>) -> Vec<R> {
+    records
+        .iter()
+        .filter(|r| match stored.and_then(|s| s.get(&r.meta().id)) {
+            None => true,
+            Some(here) => r.meta().updated.timestamp_millis() > *here,
+        })
+        .cloned()
+        .collect()
+}
+
+/// The records a merge writes: those not stored yet, and those the file has a later
+/// version of. Everything else stays as stored.
+pub fn merge_selection(backup: &Dataset, stored: &Stamps) -> Dataset {
+    let s = |k: Kind| stored.kinds.get(&k);
+    Dataset {
+        profile: backup.profile.clone().filter(|p| {
+            stored
+                .profile
+                .is_none_or(|here| p.meta.updated.timestamp_millis() > here)
+        }),
+        contacts: newer_only(&backup.contacts, s(Kind::Contacts)),
+        interactions: newer_only(&backup.interactions, s(Kind::Interactions)),
+        follow_ups: newer_only(&backup.follow_ups, s(Kind::FollowUps)),
+        photos: newer_only(&backup.photos, s(Kind::Photos)),
+        interview_plans: newer_only(&backup.interview_plans, s(Kind::InterviewPlans)),
+        questions: newer_only(&backup.questions, s(Kind::Questions)),
+        templates: newer_only(&backup.templates, s(Kind::Templates)),
+        messages: newer_only(&backup.messages, s(Kind::Messages)),
+    }
+}
+
+/// How an import is applied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportMode {
+    /// Add new records, take newer ones, keep the rest.
+    Merge,
+    /// Delete everything stored, then write the file's records.
+    Replace,
+}
+
+/// When the user last exported and how their data changed since, kept in the database
+/// next to the data so that it changes in the same transaction.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Activity {
+    /// When the last backup was exported.
+    pub last_export: Option<DateTime<Utc>>,
+    /// The first change after the last export (or ever, if never exported).
+    pub changed_since_export: Option<DateTime<Utc>>,
+    /// The latest change.
+    pub last_change: Option<DateTime<Utc>>,
+}
+
+impl Activity {
+    /// Records a change at `now`.
+    pub fn changed(&mut self, now: DateTime<Utc>) {
+        self.changed_since_export.get_or_insert(now);
+        self.last_change = Some(now);
+    }
+
+    /// Records an export at `now`.
+    pub fn exported(&mut self, now: DateTime<Utc>) {
+        self.last_export = Some(now);
+        self.changed_since_export = None;
+    }
+
+    /// Whether to suggest a backup: data changed since the last export, and that export
+    /// (or, if there never was one, the first change) is at least `every_days` old.
+    /// A dismissal quiets the reminder for [`REMINDER_SNOOZE_DAYS`].
+    pub fn backup_due(
+        &self,
+        now: DateTime<Utc>,
+        every_days: Option<u32>,
+        dismissed: Option<DateTime<Utc>>,
+    ) -> bool {
+        let (Some(days), Some(changed)) = (every_days, self.changed_since_export) else {
+            return false;
+        };
+        let since = self.last_export.unwrap_or(changed);
+        let snoozed = dismissed.is_some_and(|d| now - d < Duration::days(REMINDER_SNOOZE_DAYS));
+        now - since >= Duration::days(i64::from(days)) && !snoozed
+    }
+}
+
+/// Days a dismissed backup reminder stays away.
+pub const REMINDER_SNOOZE_DAYS: i64 = 7;
+
+/// Default days between backup reminders.
+pub const DEFAULT_REMINDER_DAYS: u32 = 14;
+
+/// A fresh [`Meta`] for a record created at `now`, already counted as saved once.
+pub fn first_meta(id: impl Into<String>, now: DateTime<Utc>) -> Meta {
+    Meta {
+        revision: 1,
+        ..Meta::new(id, now)
+    }
+}
+
+#[cfg(test)]
+mod tests;

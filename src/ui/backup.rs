@@ -1,0 +1,759 @@
+//! Backup and restore in Settings, the overview of stored data with "delete all", and the
+//! reminder banner that suggests a backup when one is due.
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::domain::backup::{
+    preview, read_backup, write_backup, Backup, BackupError, BackupInfo, ImportMode, Issue,
+    KindPreview, Preview, Problem, MAX_BACKUP_BYTES,
+};
+use crate::domain::format;
+use crate::domain::record::{Kind, RecordProblem};
+use crate::i18n::*;
+use crate::storage::db::ImportReport;
+use crate::storage::{prefs, StorageError};
+use crate::ui::context::use_preferences;
+use crate::ui::data::{now, use_data, Data};
+use crate::ui::feedback::{use_feedback, AppError};
+
+/// The name a record kind has in the UI.
+pub fn kind_label(i18n: I18n, kind: Kind) -> String {
+    match kind {
+        Kind::Contacts => t_string!(i18n, settings.data.kinds.contacts),
+        Kind::Interactions => t_string!(i18n, settings.data.kinds.interactions),
+        Kind::FollowUps => t_string!(i18n, settings.data.kinds.follow_ups),
+        Kind::Photos => t_string!(i18n, settings.data.kinds.photos),
+        Kind::InterviewPlans => t_string!(i18n, settings.data.kinds.interview_plans),
+        Kind::Questions => t_string!(i18n, settings.data.kinds.questions),
+        Kind::Templates => t_string!(i18n, settings.data.kinds.templates),
+        Kind::Messages => t_string!(i18n, settings.data.kinds.messages),
+    }
+    .to_string()
+}
+
+/// Offers `text` to the user as a downloaded file.
+fn download(file_name: &str, text: &str) -> Result<(), StorageError> {
+    let err = |e: JsValue| StorageError::Other(format!("{e:?}"));
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(err)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
+    let anchor: web_sys::HtmlAnchorElement = document()
+        .create_element("a")
+        .map_err(err)?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // The browser has the blob once the download started; free it a moment later.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}
+
+/// Exports everything to a file and notes the export. Returns the file name and how many
+/// entries it holds.
+pub async fn export_backup(data: Data) -> Result<(String, usize), StorageError> {
+    let db = data.db()?;
+    let dataset = db.export().await?;
+    let at = now();
+    let text = write_backup(&dataset, env!("CARGO_PKG_VERSION"), at);
+    let file = format!("netzweber-backup-{}.json", at.format("%Y-%m-%d"));
+    download(&file, &text)?;
+    db.mark_exported(at).await?;
+    data.refresh();
+    let count = dataset.counts().values().sum::<usize>() + usize::from(dataset.profile.is_some());
+    Ok((file, count))
+}
+
+/// Runs an export and reports the outcome as a toast or an error banner.
+pub fn export_with_feedback(i18n: I18n, data: Data) {
+    let feedback = use_feedback();
+    leptos::task::spawn_local(async move {
+        match export_backup(data).await {
+            Ok((file, count)) => feedback.toast(t_string!(
+                i18n,
+                settings.backup.exported,
+                file,
+                count = format::integer(count as i64, lang_of(i18n.get_locale_untracked()))
+            )),
+            Err(e) => feedback.error(AppError::ActionFailed(e)),
+        }
+    });
+}
+
+/// The overview of stored data, and "delete all".
+#[component]
+pub fn DataSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = use_data();
+    let feedback = use_feedback();
+    let counts = LocalResource::new(move || {
+        data.revision.track();
+        let db = data.db();
+        async move { db?.counts().await }
+    });
+    let confirming = RwSignal::new(false);
+    let wipe = move |_| {
+        let Ok(db) = data
+            .db()
+            .map_err(|e| feedback.error(AppError::ActionFailed(e)))
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match db.wipe().await {
+                Ok(()) => {
+                    confirming.set(false);
+                    data.refresh();
+                    feedback.toast(t_string!(i18n, settings.data.wiped));
+                }
+                Err(e) => feedback.error(AppError::ActionFailed(e)),
+            }
+        });
+    };
+    let lang = use_lang();
+    let list = move || {
+        counts.get().map(|result| match result {
+            Ok((counts, profile)) => view! {
+                <dl class="facts facts--counts">
+                    {Kind::ALL
+                        .into_iter()
+                        .map(|kind| {
+                            let n = counts.get(&kind).copied().unwrap_or(0);
+                            view! {
+                                <dt>{move || kind_label(i18n, kind)}</dt>
+                                <dd>{move || format::integer(i64::from(n), lang())}</dd>
+                            }
+                        })
+                        .collect_view()}
+                    <dt>{t!(i18n, settings.data.profile)}</dt>
+                    <dd>
+                        {move || if profile {
+                            t_string!(i18n, settings.data.profile_saved)
+                        } else {
+                            t_string!(i18n, settings.data.profile_none)
+                        }}
+                    </dd>
+                </dl>
+            }
+            .into_any(),
+            Err(e) => view! {
+                <p class="error">{crate::ui::feedback::storage_error_text(i18n, &e)}</p>
+            }
+            .into_any(),
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="settings-data">
+            <h2 id="settings-data">{t!(i18n, settings.data.title)}</h2>
+            <p>{t!(i18n, settings.data.intro)}</p>
+            <Suspense fallback=move || view! { <p class="muted">{t!(i18n, settings.data.loading)}</p> }>
+                {list}
+            </Suspense>
+            <Show
+                when=move || confirming.get()
+                fallback=move || view! {
+                    <div class="button-row">
+                        <button
+                            type="button"
+                            class="button button--danger"
+                            disabled=move || !data.ready()
+                            on:click=move |_| confirming.set(true)
+                        >
+                            {t!(i18n, settings.data.wipe)}
+                        </button>
+                    </div>
+                }
+            >
+                <div class="confirm" role="group" aria-labelledby="wipe-title">
+                    <h3 id="wipe-title">{t!(i18n, settings.data.wipe_title)}</h3>
+                    <p>{t!(i18n, settings.data.wipe_text)}</p>
+                    <div class="button-row">
+                        <button type="button" class="button button--danger" on:click=wipe>
+                            {t!(i18n, settings.data.wipe_yes)}
+                        </button>
+                        <button
+                            type="button"
+                            class="button button--secondary"
+                            on:click=move |_| confirming.set(false)
+                        >
+                            {t!(i18n, settings.data.cancel)}
+                        </button>
+                    </div>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// Where an import stands.
+#[derive(Clone, Debug, PartialEq)]
+enum Step {
+    Idle,
+    Reading,
+    Failed(Failure),
+    Preview(Staged),
+    ConfirmReplace(Staged),
+    Working,
+    Done(String),
+}
+
+/// A checked file waiting for the user's choice.
+#[derive(Clone, Debug, PartialEq)]
+struct Staged {
+    file: String,
+    info: BackupInfo,
+    preview: Preview,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Failure {
+    Backup(BackupError),
+    Read(String),
+}
+
+fn issue_text(i18n: I18n, issue: &Issue) -> String {
+    match issue {
+        Issue::Shape(detail) => {
+            t_string!(i18n, settings.backup.issue_shape, detail = detail.clone()).to_string()
+        }
+        Issue::DuplicateId => t_string!(i18n, settings.backup.issue_duplicate).to_string(),
+        Issue::Dangling { field, target, .. } => t_string!(
+            i18n,
+            settings.backup.issue_dangling,
+            field = *field,
+            target = target.clone()
+        )
+        .to_string(),
+        Issue::CountMismatch { expected, found } => t_string!(
+            i18n,
+            settings.backup.issue_count,
+            expected = *expected,
+            found = *found
+        )
+        .to_string(),
+        Issue::UnknownKind(name) => {
+            t_string!(i18n, settings.backup.issue_unknown, name = name.clone()).to_string()
+        }
+        Issue::Record(problem) => match problem {
+            RecordProblem::BadId => t_string!(i18n, settings.backup.issue_bad_id).to_string(),
+            RecordProblem::TooLong { field, max } => t_string!(
+                i18n,
+                settings.backup.issue_too_long,
+                field = *field,
+                max = *max
+            )
+            .to_string(),
+            RecordProblem::Missing(field) => {
+                t_string!(i18n, settings.backup.issue_missing, field = *field).to_string()
+            }
+            RecordProblem::Invalid(field) => {
+                t_string!(i18n, settings.backup.issue_invalid, field = *field).to_string()
+            }
+            RecordProblem::BadMeta => t_string!(i18n, settings.backup.issue_meta).to_string(),
+        },
+    }
+}
+
+fn problem_text(i18n: I18n, problem: &Problem) -> String {
+    let kind = match problem.kind {
+        Some(kind) => kind_label(i18n, kind),
+        None => t_string!(i18n, settings.data.profile).to_string(),
+    };
+    let place = match (problem.position, &problem.id) {
+        (Some(position), Some(id)) => t_string!(
+            i18n,
+            settings.backup.place_id,
+            kind,
+            position,
+            id = id.clone()
+        )
+        .to_string(),
+        (Some(position), None) => {
+            t_string!(i18n, settings.backup.place, kind, position).to_string()
+        }
+        (None, _) => kind,
+    };
+    format!("{place}: {}", issue_text(i18n, &problem.issue))
+}
+
+/// The headline sentence for a refused file, and the listed problems if any.
+fn failure_text(i18n: I18n, failure: &Failure) -> (String, Vec<String>, usize) {
+    let lang = lang_of(i18n.get_locale());
+    let one = |s: String| (s, Vec::new(), 0);
+    match failure {
+        Failure::Read(detail) => {
+            one(t_string!(i18n, settings.backup.err_read, detail = detail.clone()).to_string())
+        }
+        Failure::Backup(error) => match error {
+            BackupError::Empty => one(t_string!(i18n, settings.backup.err_empty).to_string()),
+            BackupError::TooLarge { bytes } => one(t_string!(
+                i18n,
+                settings.backup.err_too_large,
+                size = format::bytes(*bytes, lang),
+                max = format::bytes(MAX_BACKUP_BYTES as u64, lang)
+            )
+            .to_string()),
+            BackupError::Truncated => {
+                one(t_string!(i18n, settings.backup.err_truncated).to_string())
+            }
+            BackupError::NotJson { line, column } => one(t_string!(
+                i18n,
+                settings.backup.err_not_json,
+                line = *line,
+                column = *column
+            )
+            .to_string()),
+            BackupError::NotABackup => {
+                one(t_string!(i18n, settings.backup.err_not_backup).to_string())
+            }
+            BackupError::FromTheFuture { found } => {
+                one(t_string!(i18n, settings.backup.err_future, found = *found).to_string())
+            }
+            BackupError::BadHeader(detail) => {
+                one(
+                    t_string!(i18n, settings.backup.err_header, detail = detail.clone())
+                        .to_string(),
+                )
+            }
+            BackupError::Invalid { problems, total } => (
+                t_string!(i18n, settings.backup.err_invalid, total = *total).to_string(),
+                problems.iter().map(|p| problem_text(i18n, p)).collect(),
+                total.saturating_sub(problems.len()),
+            ),
+        },
+    }
+}
+
+async fn read_file(file: web_sys::File) -> Result<String, Failure> {
+    if file.size() > MAX_BACKUP_BYTES as f64 {
+        return Err(Failure::Backup(BackupError::TooLarge {
+            bytes: file.size() as u64,
+        }));
+    }
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|e| Failure::Read(format!("{e:?}")))?;
+    text.as_string()
+        .ok_or_else(|| Failure::Read("not text".into()))
+}
+
+fn written_total(report: &ImportReport) -> usize {
+    report.written.values().sum()
+}
+
+/// Export, import (check, preview, merge or replace) and the reminder setting.
+#[component]
+pub fn BackupSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let data = use_data();
+    let feedback = use_feedback();
+    let preferences = use_preferences();
+    let step = RwSignal::new(Step::Idle);
+    // The checked file stays out of signals: it can be large and is never rendered whole.
+    let checked = StoredValue::new_local(None::<Backup>);
+    let activity = LocalResource::new(move || {
+        data.revision.track();
+        let db = data.db();
+        async move { db?.activity().await }
+    });
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        // Choosing the same file again must start a new check.
+        input.set_value("");
+        let name = file.name();
+        step.set(Step::Reading);
+        leptos::task::spawn_local(async move {
+            let outcome = match read_file(file).await {
+                Ok(text) => read_backup(&text).map_err(Failure::Backup),
+                Err(f) => Err(f),
+            };
+            match outcome {
+                Err(f) => step.set(Step::Failed(f)),
+                Ok(backup) => {
+                    let stamps = match data.db() {
+                        Ok(db) => db.stamps().await,
+                        Err(e) => Err(e),
+                    };
+                    match stamps {
+                        Ok(stamps) => {
+                            let staged = Staged {
+                                file: name,
+                                info: backup.info.clone(),
+                                preview: preview(&backup.data, &stamps),
+                            };
+                            checked.set_value(Some(backup));
+                            step.set(Step::Preview(staged));
+                        }
+                        Err(e) => {
+                            step.set(Step::Idle);
+                            feedback.error(AppError::ActionFailed(e));
+                        }
+                    }
+                }
+            }
+        });
+    };
+
+    let run_import = move |mode: ImportMode| {
+        let previous = step.get_untracked();
+        let Ok(db) = data
+            .db()
+            .map_err(|e| feedback.error(AppError::ActionFailed(e)))
+        else {
+            return;
+        };
+        step.set(Step::Working);
+        leptos::task::spawn_local(async move {
+            let Some(backup) = checked.with_value(|b| b.clone()) else {
+                step.set(Step::Idle);
+                return;
+            };
+            match db.import(&backup.data, mode, now()).await {
+                Ok(report) => {
+                    checked.set_value(None);
+                    let written = written_total(&report);
+                    let message = match (mode, written) {
+                        (ImportMode::Merge, 0) => {
+                            t_string!(i18n, settings.backup.nothing).to_string()
+                        }
+                        (ImportMode::Merge, n) => {
+                            t_string!(i18n, settings.backup.merged, written = n).to_string()
+                        }
+                        (ImportMode::Replace, n) => {
+                            t_string!(i18n, settings.backup.replaced, written = n).to_string()
+                        }
+                    };
+                    step.set(Step::Done(message));
+                    data.changed();
+                }
+                Err(e) => {
+                    // The transaction rolled back: the data is as before, the preview still holds.
+                    step.set(match previous {
+                        Step::ConfirmReplace(staged) => Step::Preview(staged),
+                        other => other,
+                    });
+                    feedback.error(AppError::ActionFailed(e));
+                }
+            }
+        });
+    };
+
+    let last_backup = move || {
+        activity.get().map(|a| match a {
+            Ok(a) => match a.last_export {
+                Some(at) => format::date_long(at.date_naive(), lang()),
+                None => t_string!(i18n, settings.backup.never).to_string(),
+            },
+            Err(e) => crate::ui::feedback::storage_error_text(i18n, &e),
+        })
+    };
+
+    let reminder_options = [Some(7u32), Some(14), Some(30), Some(90), None];
+    let on_reminder = move |ev: leptos::ev::Event| {
+        let days = event_target_value(&ev)
+            .parse::<u32>()
+            .ok()
+            .filter(|d| *d > 0);
+        preferences.reminder_days.set(days);
+        if let Err(e) = prefs::save_reminder_days(days) {
+            feedback.error(AppError::SaveFailed(e));
+        }
+    };
+
+    let step_view = move || {
+        match step.get() {
+        Step::Idle => ().into_any(),
+        Step::Reading => view! { <p class="muted">{t!(i18n, settings.backup.reading)}</p> }.into_any(),
+        Step::Working => view! { <p class="muted">{t!(i18n, settings.backup.working)}</p> }.into_any(),
+        Step::Done(message) => view! { <p class="status status--ok">{message}</p> }.into_any(),
+        Step::Failed(failure) => {
+            let (headline, items, more) = failure_text(i18n, &failure);
+            view! {
+                <div class="banner banner--error import-error">
+                    <p><strong>{t!(i18n, settings.backup.error_title)}</strong></p>
+                    <p>{headline}</p>
+                    {(!items.is_empty()).then(|| view! {
+                        <ul class="stack">
+                            {items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}
+                        </ul>
+                    })}
+                    {(more > 0).then(|| view! {
+                        <p>{t!(i18n, settings.backup.err_more, count = more)}</p>
+                    })}
+                </div>
+            }
+            .into_any()
+        }
+        Step::Preview(staged) => view! {
+            <PreviewView staged />
+            <p class="muted">{t!(i18n, settings.backup.merge_hint)}</p>
+            <p class="muted">{t!(i18n, settings.backup.replace_hint)}</p>
+            <div class="button-row">
+                <button type="button" class="button" on:click=move |_| run_import(ImportMode::Merge)>
+                    {t!(i18n, settings.backup.merge)}
+                </button>
+                <button
+                    type="button"
+                    class="button button--danger"
+                    on:click=move |_| step.update(|s| {
+                        if let Step::Preview(staged) = s.clone() {
+                            *s = Step::ConfirmReplace(staged);
+                        }
+                    })
+                >
+                    {t!(i18n, settings.backup.replace)}
+                </button>
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    on:click=move |_| {
+                        checked.set_value(None);
+                        step.set(Step::Idle);
+                    }
+                >
+                    {t!(i18n, settings.backup.cancel)}
+                </button>
+            </div>
+        }
+        .into_any(),
+        Step::ConfirmReplace(staged) => {
+            let removed = staged.preview.total().only_here;
+            view! {
+                <PreviewView staged />
+                <div class="confirm" role="alert">
+                    <p>{t!(i18n, settings.backup.replace_confirm, removed)}</p>
+                    <div class="button-row">
+                        <button
+                            type="button"
+                            class="button button--danger"
+                            on:click=move |_| run_import(ImportMode::Replace)
+                        >
+                            {t!(i18n, settings.backup.replace_yes)}
+                        </button>
+                        <button
+                            type="button"
+                            class="button button--secondary"
+                            on:click=move |_| step.update(|s| {
+                                if let Step::ConfirmReplace(staged) = s.clone() {
+                                    *s = Step::Preview(staged);
+                                }
+                            })
+                        >
+                            {t!(i18n, settings.backup.cancel)}
+                        </button>
+                    </div>
+                </div>
+            }
+            .into_any()
+        }
+    }
+    };
+
+    view! {
+        <section class="card" id="backup" aria-labelledby="settings-backup">
+            <h2 id="settings-backup">{t!(i18n, settings.backup.title)}</h2>
+            <p>{t!(i18n, settings.backup.intro)}</p>
+            <dl class="facts">
+                <dt>{t!(i18n, settings.backup.last)}</dt>
+                <dd>
+                    <Suspense fallback=|| "…">{last_backup}</Suspense>
+                </dd>
+            </dl>
+            <div class="button-row">
+                <button
+                    type="button"
+                    class="button"
+                    disabled=move || !data.ready()
+                    on:click=move |_| export_with_feedback(i18n, data)
+                >
+                    {t!(i18n, settings.backup.export)}
+                </button>
+            </div>
+            <div class="field">
+                <label for="backup-reminder">{t!(i18n, settings.backup.reminder_label)}</label>
+                <select id="backup-reminder" on:change=on_reminder>
+                    {reminder_options
+                        .into_iter()
+                        .map(|days| {
+                            let value = days.unwrap_or(0).to_string();
+                            view! {
+                                <option
+                                    value=value
+                                    selected=move || preferences.reminder_days.get() == days
+                                >
+                                    {move || match days {
+                                        Some(d) => t_string!(i18n, settings.backup.reminder_days, days = d).to_string(),
+                                        None => t_string!(i18n, settings.backup.reminder_off).to_string(),
+                                    }}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <h3>{t!(i18n, settings.backup.import_title)}</h3>
+            <div class="field">
+                <label for="backup-file">{t!(i18n, settings.backup.import_label)}</label>
+                <span class="hint" id="backup-file-hint">{t!(i18n, settings.backup.import_hint)}</span>
+                <input
+                    id="backup-file"
+                    type="file"
+                    accept=".json,application/json"
+                    aria-describedby="backup-file-hint"
+                    disabled=move || !data.ready() || step.with(|s| matches!(s, Step::Reading | Step::Working))
+                    on:change=on_file
+                />
+            </div>
+            <div role="status" aria-live="polite" class="import-step">{step_view}</div>
+        </section>
+    }
+}
+
+/// The table of what an import would change.
+#[component]
+fn PreviewView(staged: Staged) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let Staged {
+        file,
+        info,
+        preview,
+    } = staged;
+    let written = move || {
+        let date = info
+            .created_at
+            .map(|at| format::date_long(at.date_naive(), lang()))
+            .unwrap_or_else(|| t_string!(i18n, settings.backup.unknown).to_string());
+        let version = info
+            .app_version
+            .clone()
+            .unwrap_or_else(|| t_string!(i18n, settings.backup.unknown).to_string());
+        t_string!(
+            i18n,
+            settings.backup.preview_file,
+            file = file.clone(),
+            date,
+            version
+        )
+        .to_string()
+    };
+    let mut rows: Vec<(Option<Kind>, KindPreview)> = preview
+        .kinds
+        .iter()
+        .filter(|(_, p)| p.in_file + p.only_here > 0)
+        .map(|(k, p)| (Some(*k), *p))
+        .collect();
+    if preview.profile.in_file + preview.profile.only_here > 0 {
+        rows.push((None, preview.profile));
+    }
+    let total = preview.total();
+    let cells = move |p: KindPreview| {
+        [p.in_file, p.new, p.newer, p.kept, p.only_here]
+            .into_iter()
+            .map(|n| view! { <td>{move || format::integer(n as i64, lang())}</td> })
+            .collect_view()
+    };
+    view! {
+        <h3>{t!(i18n, settings.backup.preview_title)}</h3>
+        <p>{written}</p>
+        <div class="table-scroll">
+            <table class="numbers">
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, settings.backup.col_kind)}</th>
+                        <th scope="col">{t!(i18n, settings.backup.col_in_file)}</th>
+                        <th scope="col">{t!(i18n, settings.backup.col_new)}</th>
+                        <th scope="col">{t!(i18n, settings.backup.col_newer)}</th>
+                        <th scope="col">{t!(i18n, settings.backup.col_kept)}</th>
+                        <th scope="col">{t!(i18n, settings.backup.col_only_here)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|(kind, p)| view! {
+                            <tr>
+                                <th scope="row">
+                                    {move || match kind {
+                                        Some(k) => kind_label(i18n, k),
+                                        None => t_string!(i18n, settings.data.profile).to_string(),
+                                    }}
+                                </th>
+                                {cells(p)}
+                            </tr>
+                        })
+                        .collect_view()}
+                </tbody>
+                <tfoot>
+                    <tr>
+                        <th scope="row">{t!(i18n, settings.backup.total)}</th>
+                        {cells(total)}
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+    }
+}
+
+/// Suggests a backup when the last one is old and data changed since.
+#[component]
+pub fn BackupReminder() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = use_data();
+    let preferences = use_preferences();
+    let activity = LocalResource::new(move || {
+        data.revision.track();
+        let db = data.db();
+        async move { db.ok()?.activity().await.ok() }
+    });
+    let due = move || {
+        let days = preferences.reminder_days.get();
+        let dismissed = preferences.reminder_dismissed.get();
+        activity
+            .get()
+            .flatten()
+            .filter(|a| a.backup_due(now(), days, dismissed))
+            .map(|a| (a, days.unwrap_or_default()))
+    };
+    let dismiss = move |_| {
+        let at = now();
+        preferences.reminder_dismissed.set(Some(at));
+        // Not remembering the dismissal only means the reminder comes back after a reload.
+        let _ = prefs::save_reminder_dismissed(at);
+    };
+    view! {
+        {move || due().map(|(activity, days)| view! {
+            <div class="banner banner--info" role="region" aria-label=move || t_string!(i18n, settings.backup.title)>
+                <p>
+                    {move || if activity.last_export.is_some() {
+                        t_string!(i18n, reminder.text, days).to_string()
+                    } else {
+                        t_string!(i18n, reminder.text_never).to_string()
+                    }}
+                </p>
+                <div class="button-row">
+                    <button type="button" class="button" on:click=move |_| export_with_feedback(i18n, data)>
+                        {t!(i18n, reminder.backup_now)}
+                    </button>
+                    <button type="button" class="button button--secondary" on:click=dismiss>
+                        {t!(i18n, reminder.later)}
+                    </button>
+                </div>
+            </div>
+        })}
+    }
+}

@@ -1,0 +1,115 @@
+//! The app's connection to its database, as UI state: whether it is open, a revision
+//! counter that resources track so they reload after any change (this tab's or another
+//! tab's), and helpers for the clock and new ids.
+
+use std::rc::Rc;
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+use crate::storage::db::{Database, DbEvent, APP_DATABASE};
+use crate::storage::{estimate, prefs, StorageError};
+
+/// Where the database connection stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DbState {
+    /// Opening (and upgrading, if needed).
+    Opening,
+    /// Waiting: another tab holds the database open at an older version.
+    Blocked,
+    /// Ready for reads and writes.
+    Ready,
+    /// Another tab upgraded the database; this tab must reload.
+    Outdated,
+    /// Opening failed.
+    Failed(StorageError),
+}
+
+/// The database handle and its state, provided once by the app.
+#[derive(Clone, Copy)]
+pub struct Data {
+    db: StoredValue<Option<Database>, LocalStorage>,
+    /// Where the connection stands.
+    pub state: RwSignal<DbState>,
+    /// Grows by one whenever stored data changed; read it to reload after changes.
+    pub revision: RwSignal<u64>,
+}
+
+impl Data {
+    /// Opens the app's database and provides the handle as context.
+    pub fn provide() -> Data {
+        let data = Data {
+            db: StoredValue::new_local(None),
+            state: RwSignal::new(DbState::Opening),
+            revision: RwSignal::new(0),
+        };
+        provide_context(data);
+        let listener: Rc<dyn Fn(DbEvent)> = Rc::new(move |event| match event {
+            DbEvent::Blocked => data.state.set(DbState::Blocked),
+            DbEvent::VersionChanged => data.state.set(DbState::Outdated),
+            DbEvent::RemoteChange(_) => data.revision.update(|r| *r += 1),
+        });
+        leptos::task::spawn_local(async move {
+            match Database::open(APP_DATABASE, listener).await {
+                Ok(db) => {
+                    data.db.set_value(Some(db));
+                    data.state.set(DbState::Ready);
+                    data.revision.update(|r| *r += 1);
+                }
+                Err(StorageError::VersionChanged | StorageError::NewerVersionOpen) => {
+                    data.state.set(DbState::Outdated)
+                }
+                Err(e) => data.state.set(DbState::Failed(e)),
+            }
+        });
+        data
+    }
+
+    /// The open database, or the reason there is none.
+    pub fn db(&self) -> Result<Database, StorageError> {
+        match self.state.get_untracked() {
+            DbState::Outdated => return Err(StorageError::VersionChanged),
+            DbState::Failed(e) => return Err(e),
+            _ => {}
+        }
+        self.db
+            .with_value(Clone::clone)
+            .ok_or_else(|| StorageError::Other("the database is still opening".into()))
+    }
+
+    /// Whether reads and writes can go ahead.
+    pub fn ready(&self) -> bool {
+        self.state.get() == DbState::Ready
+    }
+
+    /// Reloads what shows stored data, after a change that is not the user's data (the
+    /// backup activity, a wipe).
+    pub fn refresh(&self) {
+        self.revision.update(|r| *r += 1);
+    }
+
+    /// Call after this tab saved something: reloads what shows stored data and, after
+    /// the first real save, asks the browser to keep the data permanently.
+    pub fn changed(&self) {
+        self.revision.update(|r| *r += 1);
+        if !prefs::persist_asked() {
+            leptos::task::spawn_local(async {
+                // Asking is best effort: Settings shows the outcome and offers to ask again.
+                if let Ok(false) = estimate::is_persisted().await {
+                    let _ = estimate::request_persistence().await;
+                }
+                let _ = prefs::set_persist_asked();
+            });
+        }
+    }
+}
+
+/// Reads the [`Data`] provided by the app.
+pub fn use_data() -> Data {
+    expect_context()
+}
+
+/// The current time, from the browser's clock (millisecond precision).
+pub fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}

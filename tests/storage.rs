@@ -1,0 +1,667 @@
+//! The IndexedDB storage layer, tested in headless Chromium (wasm-bindgen-test).
+//! Every test works on its own, freshly created database and deletes it at the end.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use chrono::{DateTime, Utc};
+use netzweber::domain::backup::{read_backup, write_backup, Dataset, ImportMode};
+use netzweber::domain::profile::{Profile, SavedProfile, PROFILE_ID};
+use netzweber::domain::record::*;
+use netzweber::domain::schema::SCHEMA_VERSION;
+use netzweber::storage::db::{self, Database, DbEvent, SaveError};
+use netzweber::storage::idb::{self, Durability, Tx};
+use netzweber::storage::schema::{self, row, META_STORE};
+use netzweber::storage::{prefs, StorageError};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::IdbTransactionMode;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn at(s: &str) -> DateTime<Utc> {
+    s.parse().unwrap()
+}
+
+fn unique(name: &str) -> String {
+    format!("test-{name}-{}", js_sys::Math::random().to_bits())
+}
+
+type Events = Rc<RefCell<Vec<DbEvent>>>;
+
+async fn fresh(name: &str) -> (Database, Events) {
+    let events: Events = Rc::default();
+    let sink = events.clone();
+    let db = Database::open(&unique(name), Rc::new(move |e| sink.borrow_mut().push(e)))
+        .await
+        .expect("open");
+    (db, events)
+}
+
+async fn finish(db: Database) {
+    let name = db.name().to_string();
+    db.close();
+    idb::delete_database(&name).await.unwrap();
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+fn meta(id: &str) -> Meta {
+    Meta::new(id, at("2026-01-01T00:00:00Z"))
+}
+
+fn contact(id: &str, name: &str) -> Contact {
+    serde_json::from_value(serde_json::json!({
+        "meta": meta(id), "first_name": name
+    }))
+    .unwrap()
+}
+
+fn interaction(id: &str, contact_id: &str) -> Interaction {
+    serde_json::from_value(serde_json::json!({
+        "meta": meta(id), "contact_id": contact_id, "date": "2026-01-05", "summary": "Coffee"
+    }))
+    .unwrap()
+}
+
+fn follow_up(id: &str, contact_id: &str) -> FollowUp {
+    serde_json::from_value(serde_json::json!({
+        "meta": meta(id), "contact_id": contact_id, "text": "Send the link", "due": "2026-01-06"
+    }))
+    .unwrap()
+}
+
+fn photo(id: &str, contact_id: &str) -> Photo {
+    Photo {
+        meta: meta(id),
+        contact_id: contact_id.into(),
+        mime: "image/png".into(),
+        data: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==".into(),
+    }
+}
+
+/// Saves a new record and checks it comes back the same with revision 1, then saves a
+/// change and checks revision 2.
+async fn crud<R: Record + PartialEq + std::fmt::Debug>(
+    db: &Database,
+    record: R,
+    change: impl Fn(&mut R),
+) {
+    let now = at("2026-03-01T10:00:00Z");
+    let saved = db.save(record, now).await.expect("save new");
+    assert_eq!(saved.meta().revision, 1);
+    assert_eq!(saved.meta().created, now);
+    let id = saved.meta().id.clone();
+    let loaded: R = db.get(&id).await.unwrap().expect("stored");
+    assert_eq!(loaded, saved);
+    let mut changed = loaded.clone();
+    change(&mut changed);
+    let later = at("2026-03-02T10:00:00Z");
+    let saved2 = db.save(changed.clone(), later).await.expect("save change");
+    assert_eq!(saved2.meta().revision, 2);
+    assert_eq!(saved2.meta().updated, later);
+    assert_eq!(saved2.meta().created, now);
+    assert_eq!(db.all::<R>().await.unwrap(), vec![saved2]);
+}
+
+#[wasm_bindgen_test]
+async fn every_store_saves_reads_and_updates() {
+    let (db, _) = fresh("crud").await;
+    crud(&db, contact("c1", "Ada"), |c| {
+        c.notes = "Met at the meetup 👋".into()
+    })
+    .await;
+    crud(&db, interaction("i1", "c1"), |i| {
+        i.summary = "Long call".into()
+    })
+    .await;
+    crud(&db, follow_up("f1", "c1"), |f| {
+        f.done = Some(at("2026-03-02T09:00:00Z"))
+    })
+    .await;
+    crud(&db, photo("p1", "c1"), |p| p.mime = "image/jpeg".into()).await;
+    let plan: InterviewPlan =
+        serde_json::from_value(serde_json::json!({"meta": meta("ip1"), "goal": "Learn"})).unwrap();
+    crud(&db, plan, |p| p.duration_minutes = 20).await;
+    let question: Question =
+        serde_json::from_value(serde_json::json!({"meta": meta("q1"), "text": "Why?"})).unwrap();
+    crud(&db, question, |q| q.archived = true).await;
+    let template: Template = serde_json::from_value(
+        serde_json::json!({"meta": meta("t1"), "purpose": "message", "name": "Hi"}),
+    )
+    .unwrap();
+    crud(&db, template, |t| t.body = "Hallo {first_name}".into()).await;
+    let message: Message =
+        serde_json::from_value(serde_json::json!({"meta": meta("m1"), "body": "Dear"})).unwrap();
+    crud(&db, message, |m| m.status = "sent".into()).await;
+    let profile = SavedProfile {
+        meta: Meta::new(PROFILE_ID, at("2026-01-01T00:00:00Z")),
+        profile: Profile {
+            name: "Zoë".into(),
+            ..Profile::default()
+        },
+    };
+    let saved = db.save(profile, at("2026-03-01T10:00:00Z")).await.unwrap();
+    assert_eq!(db.profile().await.unwrap(), Some(saved));
+    // Index queries by contact.
+    db.save(interaction("i2", "c2"), at("2026-03-01T10:00:00Z"))
+        .await
+        .unwrap();
+    let of_c1: Vec<Interaction> = db.by_contact("c1").await.unwrap();
+    assert_eq!(of_c1.len(), 1);
+    assert_eq!(of_c1[0].meta.id, "i1");
+    let (counts, has_profile) = db.counts().await.unwrap();
+    assert_eq!(counts[&Kind::Interactions], 2);
+    assert_eq!(counts[&Kind::Messages], 1);
+    assert!(has_profile);
+    assert_eq!(db.get::<Contact>("nobody").await.unwrap(), None);
+    finish(db).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_stale_save_is_refused_with_the_newer_version() {
+    let (db, _) = fresh("conflict").await;
+    let saved = db
+        .save(contact("c1", "Ada"), at("2026-03-01T10:00:00Z"))
+        .await
+        .unwrap();
+    // Two tabs load revision 1; the first saves.
+    let mut mine = saved.clone();
+    let mut theirs = saved.clone();
+    theirs.notes = "from the other tab".into();
+    let theirs = db.save(theirs, at("2026-03-01T11:00:00Z")).await.unwrap();
+    mine.notes = "from this tab".into();
+    match db.save(mine.clone(), at("2026-03-01T12:00:00Z")).await {
+        Err(SaveError::Conflict(Some(stored))) => assert_eq!(*stored, theirs),
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    // Nothing was overwritten.
+    let stored: Contact = db.get("c1").await.unwrap().unwrap();
+    assert_eq!(stored.notes, "from the other tab");
+    // "Keep mine": saving on top of their revision works.
+    mine.meta.revision = theirs.meta.revision;
+    let kept = db.save(mine, at("2026-03-01T12:00:00Z")).await.unwrap();
+    assert_eq!(kept.meta.revision, 3);
+    assert_eq!(kept.notes, "from this tab");
+    // A record deleted elsewhere is a conflict without a stored version.
+    db.delete_contact("c1", at("2026-03-01T13:00:00Z"))
+        .await
+        .unwrap();
+    assert!(matches!(
+        db.save(kept, at("2026-03-01T14:00:00Z")).await,
+        Err(SaveError::Conflict(None))
+    ));
+    finish(db).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_transaction_that_fails_half_way_leaves_nothing() {
+    let (db, _) = fresh("atomic").await;
+    let tx = Tx::start(
+        db.connection(),
+        &["contacts", "interactions"],
+        IdbTransactionMode::Readwrite,
+        Durability::Default,
+    )
+    .unwrap();
+    let outcome = tx
+        .run(async |tx: &Tx| {
+            let contacts = tx.store("contacts")?;
+            for i in 0..20 {
+                tx.put(&contacts, &db::to_row(&contact(&format!("c{i}"), "x"))?)?;
+            }
+            tx.put(
+                &tx.store("interactions")?,
+                &db::to_row(&interaction("i1", "c1"))?,
+            )?;
+            // A row without its key: the browser refuses it, half-way through.
+            tx.put(&contacts, &js_sys::Object::new().into())
+        })
+        .await;
+    assert!(outcome.is_err());
+    let (counts, _) = db.counts().await.unwrap();
+    assert!(counts.values().all(|n| *n == 0), "{counts:?}");
+
+    // A request that fails asynchronously (adding an existing key) aborts it as well.
+    db.save(contact("c1", "Ada"), at("2026-03-01T10:00:00Z"))
+        .await
+        .unwrap();
+    let tx = Tx::start(
+        db.connection(),
+        &["contacts"],
+        IdbTransactionMode::Readwrite,
+        Durability::Strict,
+    )
+    .unwrap();
+    let store = tx.store("contacts").unwrap();
+    tx.put(&store, &db::to_row(&contact("c2", "Grace")).unwrap())
+        .unwrap();
+    store
+        .add(&db::to_row(&contact("c1", "Duplicate")).unwrap())
+        .unwrap();
+    assert_eq!(
+        tx.done().await.map_err(
+            |e| matches!(e, StorageError::Other(ref d) if d.starts_with("ConstraintError"))
+        ),
+        Err(true)
+    );
+    assert_eq!(db.all::<Contact>().await.unwrap().len(), 1);
+    finish(db).await;
+}
+
+#[wasm_bindgen_test]
+async fn deleting_a_contact_takes_its_records_along_and_undo_brings_them_back() {
+    let (db, _) = fresh("cascade").await;
+    let now = at("2026-03-01T10:00:00Z");
+    for r in [contact("c1", "Ada"), contact("c2", "Grace")] {
+        db.save(r, now).await.unwrap();
+    }
+    db.save(interaction("i1", "c1"), now).await.unwrap();
+    db.save(interaction("i2", "c2"), now).await.unwrap();
+    db.save(follow_up("f1", "c1"), now).await.unwrap();
+    db.save(photo("p1", "c1"), now).await.unwrap();
+    let before = db.export().await.unwrap();
+    let bundle = db.delete_contact("c1", now).await.unwrap();
+    assert_eq!(bundle.interactions.len(), 1);
+    assert_eq!(bundle.follow_ups.len(), 1);
+    assert_eq!(bundle.photos.len(), 1);
+    let (counts, _) = db.counts().await.unwrap();
+    assert_eq!(counts[&Kind::Contacts], 1);
+    assert_eq!(counts[&Kind::Interactions], 1);
+    assert_eq!(counts[&Kind::FollowUps], 0);
+    assert_eq!(counts[&Kind::Photos], 0);
+    assert_eq!(
+        db.delete_contact("c1", now).await.unwrap_err(),
+        StorageError::NotFound
+    );
+    db.restore_contact(&bundle, now).await.unwrap();
+    assert_eq!(db.export().await.unwrap(), before);
+    finish(db).await;
+}
+
+fn sample_dataset() -> Dataset {
+    let blns: Vec<String> =
+        serde_json::from_str(include_str!("../../shared/testdata/blns.json")).unwrap();
+    let saved = |mut m: Meta| {
+        m.revision = 2;
+        m.updated = at("2026-02-01T00:00:00Z");
+        m
+    };
+    let mut data = Dataset {
+        profile: Some(SavedProfile {
+            meta: saved(Meta::new(PROFILE_ID, at("2026-01-01T00:00:00Z"))),
+            profile: Profile {
+                name: "שלום Zoë".into(),
+                ..Profile::default()
+            },
+        }),
+        ..Dataset::default()
+    };
+    for (i, s) in blns.iter().enumerate().take(200) {
+        let mut c = contact(&format!("c{i:03}"), "Name");
+        c.meta = saved(c.meta);
+        c.notes = format!("{s} {}", "long note ".repeat(50));
+        c.tags = vec![s.clone()];
+        data.contacts.push(c);
+        let mut it = interaction(&format!("i{i:03}"), &format!("c{i:03}"));
+        it.meta = saved(it.meta);
+        it.summary = s.clone();
+        data.interactions.push(it);
+    }
+    let mut p = photo("ph1", "c001");
+    p.meta = saved(p.meta);
+    data.photos.push(p);
+    let mut f = follow_up("f1", "c002");
+    f.meta = saved(f.meta);
+    data.follow_ups.push(f);
+    data
+}
+
+#[wasm_bindgen_test]
+async fn export_wipe_import_export_gives_the_same_data() {
+    let (db, _) = fresh("roundtrip").await;
+    let data = sample_dataset();
+    db.import(&data, ImportMode::Merge, at("2026-03-01T10:00:00Z"))
+        .await
+        .unwrap();
+    let first = db.export().await.unwrap();
+    assert_eq!(first, data);
+    let file = write_backup(&first, "test", at("2026-03-01T10:00:00Z"));
+    db.wipe().await.unwrap();
+    assert!(db.export().await.unwrap().is_empty());
+    let backup = read_backup(&file).unwrap();
+    let report = db
+        .import(
+            &backup.data,
+            ImportMode::Replace,
+            at("2026-03-02T10:00:00Z"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(report.removed, 0);
+    let second = db.export().await.unwrap();
+    assert_eq!(
+        write_backup(&second, "test", at("2026-03-01T10:00:00Z")),
+        file
+    );
+    finish(db).await;
+}
+
+#[wasm_bindgen_test]
+async fn merge_keeps_newer_local_records_and_replace_removes_the_rest() {
+    let (db, _) = fresh("merge").await;
+    let data = sample_dataset();
+    db.import(&data, ImportMode::Merge, at("2026-03-01T10:00:00Z"))
+        .await
+        .unwrap();
+    // Edited here after the backup was made.
+    let mut edited: Contact = db.get("c000").await.unwrap().unwrap();
+    edited.notes = "edited on this device".into();
+    let edited = db.save(edited, at("2026-04-01T00:00:00Z")).await.unwrap();
+    db.save(contact("local", "Only here"), at("2026-04-01T00:00:00Z"))
+        .await
+        .unwrap();
+    let report = db
+        .import(&data, ImportMode::Merge, at("2026-04-02T00:00:00Z"))
+        .await
+        .unwrap();
+    assert_eq!(report.written.values().sum::<usize>(), 0);
+    assert_eq!(db.get::<Contact>("c000").await.unwrap(), Some(edited));
+    assert!(db.get::<Contact>("local").await.unwrap().is_some());
+    let report = db
+        .import(&data, ImportMode::Replace, at("2026-04-02T00:00:00Z"))
+        .await
+        .unwrap();
+    assert_eq!(report.removed, 1 + 200 + 200 + 1 + 1);
+    assert_eq!(db.export().await.unwrap(), data);
+    finish(db).await;
+}
+
+#[wasm_bindgen_test]
+async fn saves_are_noted_for_the_backup_reminder() {
+    let (db, _) = fresh("activity").await;
+    assert_eq!(db.activity().await.unwrap().changed_since_export, None);
+    db.save(contact("c1", "Ada"), at("2026-03-01T10:00:00Z"))
+        .await
+        .unwrap();
+    db.save(contact("c2", "Grace"), at("2026-03-02T10:00:00Z"))
+        .await
+        .unwrap();
+    let a = db.activity().await.unwrap();
+    assert_eq!(a.changed_since_export, Some(at("2026-03-01T10:00:00Z")));
+    assert_eq!(a.last_change, Some(at("2026-03-02T10:00:00Z")));
+    db.mark_exported(at("2026-03-03T10:00:00Z")).await.unwrap();
+    let a = db.activity().await.unwrap();
+    assert_eq!(a.changed_since_export, None);
+    assert_eq!(a.last_export, Some(at("2026-03-03T10:00:00Z")));
+    finish(db).await;
+}
+
+/// Writes a row in the shape of schema version 1 (common fields at the top level).
+fn v1_row(id: &str, mut record: serde_json::Value, index: &[(&str, &str)]) -> JsValue {
+    let object = record.as_object_mut().unwrap();
+    object.insert("id".into(), id.into());
+    object.insert("created".into(), "2025-06-01T08:00:00Z".into());
+    object.insert("updated".into(), "2025-07-01T08:00:00Z".into());
+    let r = js_sys::Object::new();
+    schema::set(&r, row::ID, &id.into()).unwrap();
+    schema::set(&r, row::JSON, &record.to_string().into()).unwrap();
+    for (k, v) in index {
+        schema::set(&r, k, &(*v).into()).unwrap();
+    }
+    r.into()
+}
+
+#[wasm_bindgen_test]
+async fn a_version_one_database_is_upgraded_with_all_its_data() {
+    let name = unique("from-v1");
+    let old = db::open_at(&name, 1, || {}).await.unwrap();
+    assert_eq!(schema::store_names(&old).len(), 5);
+    let tx = Tx::start(
+        &old,
+        &[
+            "contacts",
+            "interactions",
+            "follow_ups",
+            "photos",
+            META_STORE,
+        ],
+        IdbTransactionMode::Readwrite,
+        Durability::Default,
+    )
+    .unwrap();
+    tx.put(
+        &tx.store("contacts").unwrap(),
+        &v1_row(
+            "c1",
+            serde_json::json!({"first_name": "Jürgen", "notes": "مرحبا"}),
+            &[],
+        ),
+    )
+    .unwrap();
+    tx.put(
+        &tx.store("interactions").unwrap(),
+        &v1_row(
+            "i1",
+            serde_json::json!({"contact_id": "c1", "date": "2025-06-30", "kind": "call"}),
+            &[("contact", "c1"), ("date", "2025-06-30")],
+        ),
+    )
+    .unwrap();
+    tx.put(
+        &tx.store("follow_ups").unwrap(),
+        &v1_row(
+            "f1",
+            serde_json::json!({"contact_id": "c1", "text": "Send CV tips", "due": "2025-07-02"}),
+            &[("contact", "c1"), ("due", "2025-07-02")],
+        ),
+    )
+    .unwrap();
+    tx.put(
+        &tx.store("photos").unwrap(),
+        &v1_row(
+            "p1",
+            serde_json::to_value(photo("x", "c1"))
+                .unwrap()
+                .as_object()
+                .map(|o| {
+                    let mut o = o.clone();
+                    o.remove("meta");
+                    serde_json::Value::Object(o)
+                })
+                .unwrap(),
+            &[("contact", "c1")],
+        ),
+    )
+    .unwrap();
+    tx.put(
+        &tx.store(META_STORE).unwrap(),
+        &v1_row(
+            PROFILE_ID,
+            serde_json::json!({"profile": {"name": "Max"}}),
+            &[],
+        ),
+    )
+    .unwrap();
+    tx.done().await.unwrap();
+    old.close();
+
+    let db = Database::open(&name, Rc::new(|_| {})).await.unwrap();
+    assert_eq!(db.connection().version() as u32, SCHEMA_VERSION);
+    assert_eq!(schema::store_names(db.connection()).len(), 9);
+    assert!(schema::index_names(db.connection(), "contacts")
+        .unwrap()
+        .contains(&"updated".to_string()));
+    let c: Contact = db.get("c1").await.unwrap().unwrap();
+    assert_eq!(
+        (c.first_name.as_str(), c.notes.as_str(), c.meta.revision),
+        ("Jürgen", "مرحبا", 1)
+    );
+    assert_eq!(c.meta.updated, at("2025-07-01T08:00:00Z"));
+    let i: Vec<Interaction> = db.by_contact("c1").await.unwrap();
+    assert_eq!(i[0].kind, InteractionKind::Call);
+    let f: FollowUp = db.get("f1").await.unwrap().unwrap();
+    assert_eq!(f.text, "Send CV tips");
+    let p: Photo = db.get("p1").await.unwrap().unwrap();
+    assert_eq!(p.mime, "image/png");
+    assert_eq!(db.profile().await.unwrap().unwrap().profile.name, "Max");
+    // The new stores work, and the upgraded records can be saved again.
+    db.save(c, at("2026-01-01T00:00:00Z")).await.unwrap();
+    let stamps = db.stamps().await.unwrap();
+    assert_eq!(
+        stamps.kinds[&Kind::Interactions]["i1"],
+        at("2025-07-01T08:00:00Z").timestamp_millis()
+    );
+    finish(db).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_foundation_profile_moves_from_local_storage_into_the_database() {
+    let name = unique("from-v0");
+    let profile = Profile {
+        name: "Zoë Ünal".into(),
+        email: "zoe@example.com".into(),
+        ..Profile::default()
+    };
+    prefs::save_legacy_profile(&profile).unwrap();
+    let db = Database::open(&name, Rc::new(|_| {})).await.unwrap();
+    let saved = db.profile().await.unwrap().expect("profile moved");
+    assert_eq!(saved.profile, profile);
+    assert_eq!(saved.meta.revision, 1);
+    assert_eq!(prefs::load_legacy_profile(), None);
+    finish(db).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_migration_changes_nothing() {
+    let name = unique("bad-v1");
+    let old = db::open_at(&name, 1, || {}).await.unwrap();
+    let tx = Tx::start(
+        &old,
+        &["contacts"],
+        IdbTransactionMode::Readwrite,
+        Durability::Default,
+    )
+    .unwrap();
+    // A version-1 row whose record cannot be upgraded (no timestamps).
+    let r = js_sys::Object::new();
+    schema::set(&r, row::ID, &"c1".into()).unwrap();
+    schema::set(&r, row::JSON, &"{\"first_name\":\"x\"}".into()).unwrap();
+    tx.put(&tx.store("contacts").unwrap(), &r).unwrap();
+    tx.done().await.unwrap();
+    old.close();
+    match Database::open(&name, Rc::new(|_| {})).await {
+        Err(StorageError::UpgradeFailed(detail)) => {
+            assert!(detail.contains("contacts/c1"), "{detail}")
+        }
+        Err(other) => panic!("expected UpgradeFailed, got {other:?}"),
+        Ok(_) => panic!("expected UpgradeFailed, got a database"),
+    }
+    // Still version 1, row untouched.
+    let old = db::open_at(&name, 1, || {}).await.unwrap();
+    assert_eq!(old.version() as u32, 1);
+    let tx = Tx::start(
+        &old,
+        &["contacts"],
+        IdbTransactionMode::Readonly,
+        Durability::Default,
+    )
+    .unwrap();
+    let rows = idb::get_all(&tx.store("contacts").unwrap()).await.unwrap();
+    assert_eq!(rows.length(), 1);
+    assert_eq!(
+        schema::get_string(&rows.get(0), row::JSON).unwrap(),
+        "{\"first_name\":\"x\"}"
+    );
+    old.close();
+    idb::delete_database(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_older_tab_is_told_to_reload_when_another_upgrades() {
+    let name = unique("versionchange");
+    let events: Events = Rc::default();
+    let sink = events.clone();
+    let old = db::open_at(&name, 1, || {}).await.unwrap();
+    let old = db::wrap_for_tests(
+        &name,
+        old,
+        Some(Rc::new(move |e| sink.borrow_mut().push(e))),
+    );
+    let new = Database::open(&name, Rc::new(|_| {})).await.unwrap();
+    assert_eq!(events.borrow().as_slice(), &[DbEvent::VersionChanged]);
+    assert_eq!(
+        old.counts().await.unwrap_err(),
+        StorageError::VersionChanged
+    );
+    assert!(new.counts().await.is_ok());
+    // And a tab whose code is older than the database is refused with a clear error.
+    assert_eq!(
+        db::open_at(&name, 1, || {}).await.unwrap_err(),
+        StorageError::NewerVersionOpen
+    );
+    finish(new).await;
+}
+
+#[wasm_bindgen_test]
+async fn an_upgrade_waits_for_a_connection_that_does_not_close() {
+    let name = unique("blocked");
+    let stubborn = db::open_at(&name, 1, || {}).await.unwrap();
+    let events: Events = Rc::default();
+    let sink = events.clone();
+    wasm_bindgen_futures::spawn_local({
+        let name = name.clone();
+        async move {
+            let db = Database::open(&name, Rc::new(move |e| sink.borrow_mut().push(e)))
+                .await
+                .unwrap();
+            db.close();
+        }
+    });
+    sleep(200).await;
+    assert_eq!(events.borrow().as_slice(), &[DbEvent::Blocked]);
+    stubborn.close();
+    sleep(200).await;
+    idb::delete_database(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn another_tab_hears_about_saved_changes() {
+    let (a, _) = fresh("broadcast").await;
+    let events: Events = Rc::default();
+    let sink = events.clone();
+    let b = Database::open(a.name(), Rc::new(move |e| sink.borrow_mut().push(e)))
+        .await
+        .unwrap();
+    a.save(contact("c1", "Ada"), at("2026-03-01T10:00:00Z"))
+        .await
+        .unwrap();
+    let mut waited = 0;
+    while events.borrow().is_empty() && waited < 1000 {
+        sleep(20).await;
+        waited += 20;
+    }
+    assert_eq!(
+        events.borrow().as_slice(),
+        &[DbEvent::RemoteChange(vec![
+            "contacts".into(),
+            "meta".into()
+        ])]
+    );
+    assert!(waited < 1000);
+    // The saving side does not hear its own change.
+    let c: Contact = b.get("c1").await.unwrap().unwrap();
+    assert_eq!(c.first_name, "Ada");
+    b.close();
+    finish(a).await;
+}
