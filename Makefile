@@ -23,6 +23,7 @@ release: setup
 ## bench: print size and speed figures of the release build
 bench: setup-test e2e-build
 	@[ -x tests/bench/node_modules/.bin/lighthouse ] || npm ci --prefix tests/bench --no-audit --no-fund
+	cd bench && trunk build --offline --release --config Trunk.toml
 	E2E_DIST=$(TEST_DIST) E2E_BASE=$(TEST_PUBLIC_URL) node tests/bench/bench.mjs
 
 setup:

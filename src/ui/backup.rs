@@ -737,7 +737,7 @@ pub fn BackupReminder() -> impl IntoView {
     };
     view! {
         {move || due().map(|(activity, days)| view! {
-            <div class="banner banner--info" role="region" aria-label=move || t_string!(i18n, settings.backup.title)>
+            <div class="banner banner--info" role="region" aria-label=move || t_string!(i18n, reminder.label)>
                 <p>
                     {move || if activity.last_export.is_some() {
                         t_string!(i18n, reminder.text, days).to_string()

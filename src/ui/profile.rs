@@ -152,12 +152,16 @@ pub fn ProfileSection() -> impl IntoView {
             }
         }
     });
+    // Once shown, the form stays, even if the database closes under it (another tab
+    // upgraded): the user's typing must not vanish.
+    let shown =
+        Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || data.ready());
     view! {
         <section class="card" aria-labelledby="settings-profile">
             <h2 id="settings-profile">{t!(i18n, settings.profile.title)}</h2>
             <p class="muted">{t!(i18n, settings.profile.hint)}</p>
             <Show
-                when=move || data.ready()
+                when=move || shown.get()
                 fallback=move || view! { <p class="muted">{t!(i18n, settings.profile.loading)}</p> }
             >
                 <ProfileForm stored />

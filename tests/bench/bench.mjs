@@ -108,3 +108,32 @@ try {
   console.log(`\nLighthouse not run: ${e.code === 'ENOENT' ? 'not installed (make bench installs it)' : e.message}`);
 }
 await server.close();
+
+// 4. Storage: Netzweber's storage layer against a plain-JavaScript IndexedDB baseline,
+//    same records, same browser, alternating rounds (bench/index.html, built by make bench).
+const benchDist = new URL('../../target/bench-dist/', import.meta.url).pathname;
+try {
+  statSync(join(benchDist, 'index.html'));
+  const benchServer = await startServer({ dist: benchDist, base: '/bench/', fallback404: false });
+  const storageBrowser = await launch();
+  const page = await (await storageBrowser.newContext()).newPage();
+  page.on('pageerror', (e) => console.log(`storage benchmark failed: ${e.message}`));
+  await page.goto(benchServer.url(''));
+  const text = await page.locator('#result').filter({ hasText: 'phases' }).textContent({ timeout: 15 * 60 * 1000 });
+  const result = JSON.parse(text);
+  console.log(`\nStorage: ${result.contacts} contacts + ${result.interactions} interactions, median of ${result.rounds} rounds (goal: ratio ≤ 1.5)`);
+  console.log('phase'.padEnd(10) + 'Netzweber'.padStart(12) + 'plain JS'.padStart(12) + 'ratio'.padStart(8));
+  let ours = 0;
+  let theirs = 0;
+  for (const p of result.phases) {
+    ours += p.netzweber_ms;
+    theirs += p.baseline_ms;
+    const ratio = p.netzweber_ms / p.baseline_ms;
+    console.log(p.phase.padEnd(10) + `${p.netzweber_ms.toFixed(0)} ms`.padStart(12) + `${p.baseline_ms.toFixed(0)} ms`.padStart(12) + ratio.toFixed(2).padStart(8));
+  }
+  console.log('all'.padEnd(10) + `${ours.toFixed(0)} ms`.padStart(12) + `${theirs.toFixed(0)} ms`.padStart(12) + (ours / theirs).toFixed(2).padStart(8));
+  await storageBrowser.close();
+  await benchServer.close();
+} catch (e) {
+  console.log(`\nStorage benchmark not run: ${e.message}`);
+}

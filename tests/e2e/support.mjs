@@ -39,17 +39,18 @@ const TYPES = {
  * without it the server is a plain static host that knows nothing of client routes.
  * `transform(path, body)`: lets a test alter a file on the fly (e.g. a "new version" of sw.js).
  * `gzip`: compress responses as production hosts do (for the benchmark's figures).
+ * `dist`, `base`: serve another build (the storage benchmark page) under another path.
  */
-export async function startServer({ fallback404 = true, transform, gzip = false } = {}) {
+export async function startServer({ fallback404 = true, transform, gzip = false, dist = DIST, base = BASE } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
-    if (!url.pathname.startsWith(BASE)) {
+    if (!url.pathname.startsWith(base)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    let rel = decodeURIComponent(url.pathname.slice(BASE.length)) || 'index.html';
+    let rel = decodeURIComponent(url.pathname.slice(base.length)) || 'index.html';
     rel = normalize(rel).replace(/^(\.\.[/\\])+/, '');
-    let file = join(DIST, rel);
+    let file = join(dist, rel);
     let status = 200;
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
@@ -59,7 +60,7 @@ export async function startServer({ fallback404 = true, transform, gzip = false 
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
-      file = join(DIST, '404.html');
+      file = join(dist, '404.html');
       status = 404;
     }
     let body = await readFile(file);
@@ -79,7 +80,7 @@ export async function startServer({ fallback404 = true, transform, gzip = false 
   const origin = `http://127.0.0.1:${server.address().port}`;
   return {
     origin,
-    url: (path = '') => origin + BASE + path.replace(/^\//, ''),
+    url: (path = '') => origin + base + path.replace(/^\//, ''),
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }
