@@ -6,7 +6,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Duration, Utc};
-use serde::{Deserialize, Serialize};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::profile::{SavedProfile, PROFILE_ID};
@@ -324,23 +325,25 @@ pub fn read_backup(text: &str) -> Result<Backup, BackupError> {
     if text.trim().is_empty() {
         return Err(BackupError::Empty);
     }
-    let mut root: Value = serde_json::from_str(text).map_err(|e| {
-        if e.is_eof() {
-            BackupError::Truncated
-        } else {
-            BackupError::NotJson {
+    // The file is split into raw JSON pieces first; each record is then parsed straight
+    // into its type (the same parser the database uses), so nothing is built twice.
+    let root: BTreeMap<String, &RawValue> = match serde_json::from_str(text) {
+        Ok(root) => root,
+        Err(e) if e.is_eof() => return Err(BackupError::Truncated),
+        Err(e) if e.is_syntax() => {
+            return Err(BackupError::NotJson {
                 line: e.line(),
                 column: e.column(),
-            }
+            })
         }
-    })?;
-    let Some(object) = root.as_object_mut() else {
-        return Err(BackupError::NotABackup);
+        // Valid JSON, but not an object.
+        Err(_) => return Err(BackupError::NotABackup),
     };
-    if object.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
+    let field = |name: &str| root.get(name).map(|raw| raw.get());
+    if field("format").and_then(|f| serde_json::from_str::<&str>(f).ok()) != Some(FORMAT_NAME) {
         return Err(BackupError::NotABackup);
     }
-    let version = match object.get("format_version").and_then(Value::as_u64) {
+    let version = match field("format_version").and_then(|v| serde_json::from_str::<u64>(v).ok()) {
         Some(v) if v > u64::from(SCHEMA_VERSION) => {
             return Err(BackupError::FromTheFuture { found: v })
         }
@@ -351,25 +354,22 @@ pub fn read_backup(text: &str) -> Result<Backup, BackupError> {
             ))
         }
     };
+    let text_field = |name: &str| field(name).and_then(|v| serde_json::from_str::<String>(v).ok());
     let info = BackupInfo {
         format_version: version,
-        app_version: object
-            .get("app_version")
-            .and_then(Value::as_str)
-            .map(str::to_string),
-        created_at: object
-            .get("created_at")
-            .and_then(Value::as_str)
-            .and_then(|s| s.parse().ok()),
+        app_version: text_field("app_version"),
+        created_at: text_field("created_at").and_then(|s| s.parse().ok()),
     };
-    let counts: Option<BTreeMap<String, Value>> = match object.get("counts") {
+    let counts: Option<BTreeMap<String, u64>> = match field("counts") {
         None => None,
-        Some(Value::Object(map)) => Some(map.clone().into_iter().collect()),
-        Some(_) => return Err(BackupError::BadHeader("counts must be an object".into())),
+        Some(raw) => Some(serde_json::from_str(raw).map_err(|_| {
+            BackupError::BadHeader("counts must be an object of whole numbers".into())
+        })?),
     };
-    let mut records = match object.remove("records") {
-        Some(Value::Object(map)) => map,
-        _ => return Err(BackupError::BadHeader("records must be an object".into())),
+    let mut records: BTreeMap<String, &RawValue> = match field("records") {
+        Some(raw) => serde_json::from_str(raw)
+            .map_err(|_| BackupError::BadHeader("records must be an object".into()))?,
+        None => return Err(BackupError::BadHeader("records must be an object".into())),
     };
 
     let mut problems = Problems {
@@ -402,10 +402,10 @@ pub fn read_backup(text: &str) -> Result<Backup, BackupError> {
         templates: reader.read(),
         messages: reader.read(),
     };
-    data.profile = read_profile(object.remove("profile"), version, &mut problems);
+    data.profile = read_profile(field("profile"), version, &mut problems);
     if let Some(counts) = counts {
         for (kind, found) in listed {
-            let expected = counts.get(kind.name()).and_then(Value::as_u64).unwrap_or(0);
+            let expected = counts.get(kind.name()).copied().unwrap_or(0);
             if expected != found as u64 {
                 problems.push(
                     Some(kind),
@@ -432,23 +432,10 @@ pub fn read_backup(text: &str) -> Result<Backup, BackupError> {
     Ok(Backup { info, data })
 }
 
-fn read_profile(
-    value: Option<Value>,
-    version: u32,
-    problems: &mut Problems,
-) -> Option<SavedProfile> {
-    let mut value = match value {
-        None | Some(Value::Null) => return None,
-        Some(v) => v,
-    };
+fn read_profile(raw: Option<&str>, version: u32, problems: &mut Problems) -> Option<SavedProfile> {
+    let raw = raw.filter(|r| r.trim() != "null")?;
     // Version 1 stored the profile with flat common fields, like every record.
-    let upgraded = if version < 2 {
-        upgrade_record(Kind::Contacts, version, &mut value)
-    } else {
-        Ok(())
-    };
-    let result = upgraded
-        .and_then(|()| serde_json::from_value::<SavedProfile>(value).map_err(|e| e.to_string()));
+    let result = parse_record::<SavedProfile>(raw, Kind::Contacts, version);
     match result {
         Ok(p) if p.meta.id == PROFILE_ID && !p.profile.validate().is_empty() => {
             problems.push(
@@ -476,53 +463,88 @@ fn read_profile(
     }
 }
 
+/// Parses one record written at `version`: directly if that is the current shape,
+/// through the upgrade otherwise.
+fn parse_record<T: DeserializeOwned>(raw: &str, kind: Kind, version: u32) -> Result<T, String> {
+    if version == SCHEMA_VERSION {
+        return serde_json::from_str(raw).map_err(detail);
+    }
+    let mut value: Value = serde_json::from_str(raw).map_err(detail)?;
+    upgrade_record(kind, version, &mut value)?;
+    serde_json::from_str(&value.to_string()).map_err(detail)
+}
+
+/// The parser's message without its position, which counts from the record's start and
+/// would only mislead next to "Contacts no. 4".
+fn detail(e: serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(cut) => text[..cut].to_string(),
+        None => text,
+    }
+}
+
+/// The id of a record that failed to parse, for the problem report.
+fn raw_id(raw: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct MetaId {
+        id: Option<String>,
+    }
+    #[derive(Deserialize)]
+    struct Ids {
+        meta: Option<MetaId>,
+        id: Option<String>,
+    }
+    let ids: Ids = serde_json::from_str(raw).ok()?;
+    ids.meta.and_then(|m| m.id).or(ids.id)
+}
+
 /// Reads one record list after another out of a file's `records` object.
-struct KindReader<'a> {
-    records: &'a mut serde_json::Map<String, Value>,
+struct KindReader<'a, 'r> {
+    records: &'a mut BTreeMap<String, &'r RawValue>,
     version: u32,
     problems: &'a mut Problems,
     listed: &'a mut BTreeMap<Kind, usize>,
 }
 
-impl KindReader<'_> {
+impl KindReader<'_, '_> {
     fn read<R: Record>(&mut self) -> Vec<R> {
         let kind = R::KIND;
-        let list = match self.records.remove(kind.name()) {
+        let list: Vec<&RawValue> = match self.records.remove(kind.name()) {
             None => Vec::new(),
-            Some(Value::Array(list)) => list,
-            Some(_) => {
-                self.problems.push(
-                    Some(kind),
-                    None,
-                    None,
-                    Issue::Shape("expected a list".into()),
-                );
-                return Vec::new();
-            }
+            Some(raw) => match serde_json::from_str(raw.get()) {
+                Ok(list) => list,
+                Err(_) => {
+                    self.problems.push(
+                        Some(kind),
+                        None,
+                        None,
+                        Issue::Shape("expected a list".into()),
+                    );
+                    return Vec::new();
+                }
+            },
         };
         self.listed.insert(kind, list.len());
         read_list(list, self.version, self.problems)
     }
 }
 
-fn read_list<R: Record>(list: Vec<Value>, version: u32, problems: &mut Problems) -> Vec<R> {
+fn read_list<R: Record>(list: Vec<&RawValue>, version: u32, problems: &mut Problems) -> Vec<R> {
     let kind = R::KIND;
     let mut seen = HashSet::with_capacity(list.len());
     let mut out = Vec::with_capacity(list.len());
-    for (index, mut value) in list.into_iter().enumerate() {
+    for (index, raw) in list.into_iter().enumerate() {
         let position = Some(index + 1);
-        let raw_id = value
-            .get("meta")
-            .and_then(|m| m.get("id"))
-            .or_else(|| value.get("id"))
-            .and_then(Value::as_str)
-            .map(str::to_string);
-        let parsed = upgrade_record(kind, version, &mut value)
-            .and_then(|()| serde_json::from_value::<R>(value).map_err(|e| e.to_string()));
-        let record = match parsed {
+        let record: R = match parse_record(raw.get(), kind, version) {
             Ok(r) => r,
             Err(e) => {
-                problems.push(Some(kind), position, raw_id.as_deref(), Issue::Shape(e));
+                problems.push(
+                    Some(kind),
+                    position,
+                    raw_id(raw.get()).as_deref(),
+                    Issue::Shape(e),
+                );
                 continue;
             }
         };

@@ -668,9 +668,10 @@ fn PreviewView(staged: Staged) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <h3>{t!(i18n, settings.backup.preview_title)}</h3>
+        <h3 id="import-preview-title">{t!(i18n, settings.backup.preview_title)}</h3>
         <p>{written}</p>
-        <div class="table-scroll">
+        // Focusable, so keyboard users can scroll the table on a narrow screen.
+        <div class="table-scroll" role="region" tabindex="0" aria-labelledby="import-preview-title">
             <table class="numbers">
                 <thead>
                     <tr>

@@ -287,7 +287,7 @@ fn ProfileForm(
             </Show>
             {move || conflict.get().map(|theirs| view! {
                 <div class="conflict" role="alert">
-                    <h3>{t!(i18n, settings.profile.conflict_title)}</h3>
+                    <h3 id="profile-conflict-title">{t!(i18n, settings.profile.conflict_title)}</h3>
                     <p>{t!(i18n, settings.profile.conflict_text)}</p>
                     <div class="button-row">
                         <button type="button" class="button" on:click=keep_mine>
@@ -348,7 +348,7 @@ fn Comparison(mine: Profile, theirs: Option<Profile>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" role="region" tabindex="0" aria-labelledby="profile-conflict-title">
             <table class="compare">
                 <thead>
                     <tr>

@@ -340,7 +340,10 @@ fn missing_and_mistyped_fields_are_listed_with_their_place() {
     assert_eq!(problems[0].id.as_deref(), Some("c2"));
     assert!(matches!(&problems[0].issue, Issue::Shape(d) if d.contains("invalid type")));
     assert_eq!(problems[1].kind, Some(Kind::Interactions));
-    assert!(matches!(&problems[1].issue, Issue::Shape(d) if d.contains("missing field `date`")));
+    assert_eq!(
+        problems[1].issue,
+        Issue::Shape("missing field `date`".into())
+    );
     assert_eq!(problems[2].kind, Some(Kind::FollowUps));
 }
 
