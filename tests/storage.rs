@@ -289,6 +289,57 @@ async fn deleting_a_contact_takes_its_records_along_and_undo_brings_them_back() 
     finish(db).await;
 }
 
+#[wasm_bindgen_test]
+async fn merging_duplicates_keeps_every_record_in_one_transaction() {
+    let (db, _) = fresh("merge-contacts").await;
+    let now = at("2026-03-01T10:00:00Z");
+    let kept = db.save(contact("c1", "Ada"), now).await.unwrap();
+    db.save(contact("c2", "Ada L."), now).await.unwrap();
+    let mut introduced = contact("c3", "Grace");
+    introduced.introduced_by = Some("c2".into());
+    db.save(introduced, now).await.unwrap();
+    let mut intro = interaction("i2", "c3");
+    intro.other_contact_id = Some("c2".into());
+    for r in [interaction("i1", "c2"), intro] {
+        db.save(r, now).await.unwrap();
+    }
+    db.save(follow_up("f1", "c2"), now).await.unwrap();
+    db.save(photo("p1", "c2"), now).await.unwrap();
+    let mut merged = kept.clone();
+    merged.notes = "merged".into();
+    let later = at("2026-03-02T10:00:00Z");
+    let merged = db.merge_contacts(merged, "c2", later).await.unwrap();
+    assert_eq!(merged.meta.revision, 2);
+    assert_eq!(db.get::<Contact>("c2").await.unwrap(), None);
+    let of_c1: Vec<Interaction> = db.by_contact("c1").await.unwrap();
+    assert_eq!(of_c1.len(), 1);
+    let i2: Interaction = db.get("i2").await.unwrap().unwrap();
+    assert_eq!(i2.other_contact_id.as_deref(), Some("c1"));
+    assert_eq!(i2.meta.revision, 2);
+    let c3: Contact = db.get("c3").await.unwrap().unwrap();
+    assert_eq!(c3.introduced_by.as_deref(), Some("c1"));
+    assert_eq!(db.by_contact::<FollowUp>("c1").await.unwrap().len(), 1);
+    assert_eq!(db.by_contact::<Photo>("c1").await.unwrap().len(), 1);
+    let (counts, _) = db.counts().await.unwrap();
+    assert_eq!(counts[&Kind::Contacts], 2);
+    // A stale copy of the kept contact is a conflict, and nothing changes.
+    db.save(contact("c4", "Dup"), now).await.unwrap();
+    let before = db.export().await.unwrap();
+    assert!(matches!(
+        db.merge_contacts(kept, "c4", later).await,
+        Err(SaveError::Conflict(Some(_)))
+    ));
+    assert_eq!(db.export().await.unwrap(), before);
+    // Merging with a contact that is gone changes nothing either.
+    let current: Contact = db.get("c1").await.unwrap().unwrap();
+    assert!(matches!(
+        db.merge_contacts(current, "nobody", later).await,
+        Err(SaveError::Storage(StorageError::NotFound))
+    ));
+    assert_eq!(db.export().await.unwrap(), before);
+    finish(db).await;
+}
+
 fn sample_dataset() -> Dataset {
     let blns: Vec<String> =
         serde_json::from_str(include_str!("../../shared/testdata/blns.json")).unwrap();

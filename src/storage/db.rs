@@ -361,6 +361,117 @@ impl Database {
         Ok(bundle)
     }
 
+    /// Merges the duplicate `absorbed` into `kept`, in one transaction: saves `kept` (as
+    /// loaded, so a change from another tab is a conflict), points every record that
+    /// referred to `absorbed` at `kept`, and deletes `absorbed`. Nothing is lost: all
+    /// interactions, follow-ups, photos, plans and messages stay, now with `kept`.
+    pub async fn merge_contacts(
+        &self,
+        mut kept: Contact,
+        absorbed: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Contact, SaveError<Contact>> {
+        let stores = [
+            "contacts",
+            "interactions",
+            "follow_ups",
+            "photos",
+            "interview_plans",
+            "messages",
+            META_STORE,
+        ];
+        let tx = self.tx(&stores, true, Durability::Default)?;
+        let conflict: RefCell<Option<Option<Box<Contact>>>> = RefCell::new(None);
+        let target = kept.meta.id.clone();
+        let merged = tx
+            .run(async |tx: &Tx| {
+                let contacts = tx.store("contacts")?;
+                let stored: Option<Contact> =
+                    match idb::get(&contacts, &target.as_str().into()).await? {
+                        Some(row) => Some(from_row(&row)?),
+                        None => None,
+                    };
+                if stored.as_ref().map(|c| c.meta.revision) != Some(kept.meta.revision) {
+                    *conflict.borrow_mut() = Some(stored.map(Box::new));
+                    return Err(StorageError::Aborted);
+                }
+                if idb::get(&contacts, &absorbed.into()).await?.is_none() {
+                    return Err(StorageError::NotFound);
+                }
+                let moved = |id: &mut String| {
+                    let hit = id == absorbed;
+                    if hit {
+                        id.clone_from(&target);
+                    }
+                    hit
+                };
+                let bump = |meta: &mut Meta| {
+                    meta.revision += 1;
+                    meta.updated = now.max(meta.created);
+                };
+                // Contacts the duplicate introduced now name the kept one.
+                for mut c in rows_to_records::<Contact>(&idb::get_all(&contacts).await?)? {
+                    if c.meta.id != target && c.introduced_by.as_mut().is_some_and(moved) {
+                        bump(&mut c.meta);
+                        tx.put(&contacts, &to_row(&c)?)?;
+                    }
+                }
+                let interactions = tx.store("interactions")?;
+                for mut i in rows_to_records::<Interaction>(&idb::get_all(&interactions).await?)? {
+                    let a = moved(&mut i.contact_id);
+                    let b = i.other_contact_id.as_mut().is_some_and(moved);
+                    if a || b {
+                        bump(&mut i.meta);
+                        tx.put(&interactions, &to_row(&i)?)?;
+                    }
+                }
+                async fn repoint<R: Record>(
+                    tx: &Tx,
+                    absorbed: &str,
+                    change: impl Fn(&mut R),
+                ) -> Result<(), StorageError> {
+                    let store = tx.store(R::KIND.name())?;
+                    let rows = idb::get_all_by_index(&store, "contact", &absorbed.into()).await?;
+                    for mut r in rows_to_records::<R>(&rows)? {
+                        change(&mut r);
+                        tx.put(&store, &to_row(&r)?)?;
+                    }
+                    Ok(())
+                }
+                let point = |contact: &mut Option<String>, meta: &mut Meta| {
+                    *contact = Some(target.clone());
+                    bump(meta);
+                };
+                repoint::<FollowUp>(tx, absorbed, |f| point(&mut f.contact_id, &mut f.meta))
+                    .await?;
+                repoint::<InterviewPlan>(tx, absorbed, |p| point(&mut p.contact_id, &mut p.meta))
+                    .await?;
+                repoint::<Message>(tx, absorbed, |m| point(&mut m.contact_id, &mut m.meta)).await?;
+                repoint::<Photo>(tx, absorbed, |p| {
+                    p.contact_id.clone_from(&target);
+                    bump(&mut p.meta);
+                })
+                .await?;
+                if kept.introduced_by.as_deref() == Some(absorbed) {
+                    kept.introduced_by = None;
+                }
+                bump(&mut kept.meta);
+                tx.put(&contacts, &to_row(&kept)?)?;
+                tx.delete(&contacts, &absorbed.into())?;
+                touch_activity(tx, now).await?;
+                Ok(kept)
+            })
+            .await;
+        match (merged, conflict.into_inner()) {
+            (_, Some(theirs)) => Err(SaveError::Conflict(theirs)),
+            (Ok(kept), None) => {
+                self.announce(&stores);
+                Ok(kept)
+            }
+            (Err(e), None) => Err(SaveError::Storage(e)),
+        }
+    }
+
     /// Puts a deleted contact and everything that belonged to it back, in one transaction.
     pub async fn restore_contact(
         &self,
