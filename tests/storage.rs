@@ -341,8 +341,7 @@ async fn merging_duplicates_keeps_every_record_in_one_transaction() {
 }
 
 fn sample_dataset() -> Dataset {
-    let blns: Vec<String> =
-        serde_json::from_str(include_str!("../../shared/testdata/blns.json")).unwrap();
+    let blns: Vec<String> = serde_json::from_str(include_str!("data/blns.json")).unwrap();
     let saved = |mut m: Meta| {
         m.revision = 2;
         m.updated = at("2026-02-01T00:00:00Z");

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { useServerAndBrowser, openPage, assertClean, appReady, axe, shot } from './support.mjs';
 
 const env = useServerAndBrowser();
-const blns = JSON.parse(await readFile(new URL('../../../shared/testdata/blns.json', import.meta.url), 'utf8'));
+const blns = JSON.parse(await readFile(new URL('../data/blns.json', import.meta.url), 'utf8'));
 
 const meta = (id, updated = '2026-02-01T10:00:00Z') => ({
   id,

@@ -475,7 +475,7 @@ fn a_file_over_the_size_limit_is_refused_before_parsing() {
 #[test]
 fn every_naughty_string_imports_as_a_value() {
     let blns: Vec<String> =
-        serde_json::from_str(include_str!("../../../../shared/testdata/blns.json")).unwrap();
+        serde_json::from_str(include_str!("../../../tests/data/blns.json")).unwrap();
     let mut data = Dataset::default();
     for (i, s) in blns.iter().enumerate() {
         let mut c = contact(&format!("c{i:04}"), "Name");
