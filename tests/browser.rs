@@ -8,23 +8,16 @@ use netzweber::domain::profile::Profile;
 use netzweber::domain::theme::Theme;
 use netzweber::storage::{estimate, prefs};
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
+
+mod support;
+
+use support::sleep;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn fresh() {
     LocalStorage::clear();
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
 }
 
 #[wasm_bindgen_test]

@@ -15,9 +15,12 @@ use netzweber::storage::idb::{self, Durability, Tx};
 use netzweber::storage::schema::{self, row, META_STORE};
 use netzweber::storage::{prefs, StorageError};
 use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::IdbTransactionMode;
+
+mod support;
+
+use support::sleep;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -44,16 +47,6 @@ async fn finish(db: Database) {
     let name = db.name().to_string();
     db.close();
     idb::delete_database(&name).await.unwrap();
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
 }
 
 fn meta(id: &str) -> Meta {

@@ -38,7 +38,7 @@ mod bench {
     }
 
     fn dataset() -> Dataset {
-        let base: DateTime<Utc> = "2026-01-01T09:00:00Z".parse().unwrap();
+        let base: DateTime<Utc> = "2026-01-01T09:00:00Z".parse().expect("fixed date");
         let meta = |id: String, n: usize| Meta {
             id,
             created: base,
@@ -84,7 +84,7 @@ mod bench {
                 contact_id: format!("c{:05}", i % CONTACTS),
                 kind: InteractionKind::Call,
                 date: NaiveDate::from_ymd_opt(2026, 1 + (i % 12) as u32, 1 + (i % 28) as u32)
-                    .unwrap(),
+                    .expect("day 1-28 exists in every month"),
                 summary: "Half an hour on the phone about their path into the field.".into(),
                 keywords: vec!["career".into(), "ux".into()],
                 other_contact_id: None,
@@ -104,7 +104,7 @@ mod bench {
 
     /// One round through Netzweber's storage layer: milliseconds per phase.
     async fn netzweber_round(data: &Dataset) -> [f64; 4] {
-        let at: DateTime<Utc> = "2026-06-01T00:00:00Z".parse().unwrap();
+        let at: DateTime<Utc> = "2026-06-01T00:00:00Z".parse().expect("fixed date");
         let db = fresh("bench-netzweber").await;
         let t = now_ms();
         db.bulk_insert(data, at).await.expect("write");
@@ -137,20 +137,20 @@ mod bench {
     }
 
     async fn baseline_round(contacts: &JsValue, interactions: &JsValue) -> [f64; 4] {
-        let window = web_sys::window().unwrap();
+        let window = web_sys::window().expect("a window");
         let run: js_sys::Function = js_sys::Reflect::get(&window, &"netzweberBaseline".into())
-            .unwrap()
+            .expect("baseline.js loaded")
             .unchecked_into();
         let promise: js_sys::Promise = run
             .call2(&JsValue::NULL, contacts, interactions)
-            .unwrap()
+            .expect("baseline started")
             .unchecked_into();
         let result = JsFuture::from(promise).await.expect("baseline");
         let get = |k: &str| {
             js_sys::Reflect::get(&result, &k.into())
-                .unwrap()
-                .as_f64()
-                .unwrap()
+                .ok()
+                .and_then(|v| v.as_f64())
+                .expect("baseline reports every phase in ms")
         };
         [get("write"), get("read"), get("export"), get("import")]
     }
@@ -163,7 +163,7 @@ mod bench {
     pub async fn run() {
         let data = dataset();
         // The baseline gets the same records as plain objects (converted before timing).
-        let parse = |v: serde_json::Value| js_sys::JSON::parse(&v.to_string()).unwrap();
+        let parse = |v: serde_json::Value| js_sys::JSON::parse(&v.to_string()).expect("valid JSON");
         let contacts = parse(json!(data.contacts));
         let interactions = parse(json!(data.interactions));
         let mut ours = vec![Vec::new(); 4];
@@ -192,8 +192,12 @@ mod bench {
                 "baseline_ms": median(theirs[i].clone()),
             })).collect::<Vec<_>>(),
         });
-        let document = web_sys::window().unwrap().document().unwrap();
-        let out = document.get_element_by_id("result").unwrap();
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .expect("a document");
+        let out = document
+            .get_element_by_id("result")
+            .expect("#result on the page");
         out.set_text_content(Some(&result.to_string()));
     }
 }

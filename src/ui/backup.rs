@@ -1,6 +1,8 @@
 //! Backup and restore in Settings, the overview of stored data with "delete all", and the
 //! reminder banner that suggests a backup when one is due.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -360,7 +362,7 @@ pub fn BackupSection() -> impl IntoView {
     let preferences = use_preferences();
     let step = RwSignal::new(Step::Idle);
     // The checked file stays out of signals: it can be large and is never rendered whole.
-    let checked = StoredValue::new_local(None::<Backup>);
+    let checked = StoredValue::new_local(None::<Rc<Backup>>);
     let activity = LocalResource::new(move || {
         data.revision.track();
         let db = data.db();
@@ -395,7 +397,7 @@ pub fn BackupSection() -> impl IntoView {
                                 info: backup.info.clone(),
                                 preview: preview(&backup.data, &stamps),
                             };
-                            checked.set_value(Some(backup));
+                            checked.set_value(Some(Rc::new(backup)));
                             step.set(Step::Preview(staged));
                         }
                         Err(e) => {

@@ -26,6 +26,7 @@ pub fn Home() -> impl IntoView {
                 <li>{t!(i18n, home.step_language)}</li>
                 <li>{t!(i18n, home.step_profile)}</li>
                 <li>{t!(i18n, home.step_storage)}</li>
+                <li>{t!(i18n, home.step_backup)}</li>
             </ol>
             <p>
                 <AppLink href="/settings" class="button">{t!(i18n, home.go_settings)}</AppLink>
