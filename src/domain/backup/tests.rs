@@ -568,3 +568,72 @@ fn backup_reminder_waits_for_changes_and_age() {
     assert!(!a.backup_due(now, Some(14), Some(at("2026-02-27T12:00:00Z"))));
     assert!(a.backup_due(now, Some(14), Some(at("2026-02-21T12:00:00Z"))));
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Any text: control characters, surrogate-free Unicode, quotes, backslashes.
+    fn text() -> impl Strategy<Value = String> {
+        "(\\PC|[\\t\\n\\r\"\\\\<>&\\u{202e}\\u{200b}]){0,60}"
+    }
+
+    prop_compose! {
+        fn any_contact(i: usize)(
+            first in text().prop_filter("a name", |s| !s.trim().is_empty()),
+            notes in text(),
+            tags in proptest::collection::vec(text(), 0..4),
+            millis in 0i64..4_000_000_000_000,
+            revision in 1u32..1000,
+            day in proptest::option::of((1u32..=12, 1u32..=28, proptest::option::of(1900i32..2030))),
+        ) -> Contact {
+            let mut c = contact(&format!("c{i}"), &first);
+            c.notes = notes;
+            c.tags = tags;
+            c.meta.updated = DateTime::from_timestamp_millis(millis).unwrap().max(c.meta.created);
+            c.meta.revision = revision;
+            c.birthday = day.map(|(month, day, year)| Birthday { month, day, year });
+            c
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn any_valid_dataset_survives_a_round_trip(
+            contacts in (0usize..6).prop_flat_map(|n| (0..n).map(any_contact).collect::<Vec<_>>()),
+            summaries in proptest::collection::vec(text(), 0..6),
+        ) {
+            let interactions = summaries
+                .into_iter()
+                .enumerate()
+                .filter(|_| !contacts.is_empty())
+                .map(|(i, summary)| {
+                    let mut it = interaction(&format!("i{i}"), &format!("c{}", i % contacts.len().max(1)));
+                    it.summary = summary;
+                    it
+                })
+                .collect();
+            let data = Dataset { contacts, interactions, ..Dataset::default() };
+            let text = write_backup(&data, "0.1.0", at("2026-02-10T00:00:00Z"));
+            let back = read_backup(&text).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+            prop_assert_eq!(&back.data, &data);
+            // Merging a file into a device that already has it writes nothing.
+            prop_assert!(merge_selection(&back.data, &data.stamps()).is_empty());
+        }
+
+        #[test]
+        fn any_input_is_refused_cleanly_or_read_in_full(s in "\\PC{0,200}") {
+            let wrapped = format!(r#"{{"format":"netzweber-backup","format_version":2,"records":{s}}}"#);
+            for candidate in [s, wrapped] {
+                // Never a panic; and whatever is accepted writes back to the same data.
+                if let Ok(backup) = read_backup(&candidate) {
+                    let again = read_backup(&write_backup(&backup.data, "x", at("2026-02-10T00:00:00Z")));
+                    prop_assert_eq!(again.map(|b| b.data), Ok(backup.data));
+                }
+            }
+        }
+    }
+}
