@@ -35,6 +35,8 @@ pub enum StorageError {
     UpgradeFailed(String),
     /// The record is not there (any more).
     NotFound,
+    /// The database is still opening (or waiting for another tab).
+    NotReady,
     /// The transaction was undone on purpose.
     Aborted,
     /// Anything else the browser reported; holds its message.
@@ -51,6 +53,7 @@ impl fmt::Display for StorageError {
             StorageError::NewerVersionOpen => write!(f, "database is newer than this app"),
             StorageError::UpgradeFailed(d) => write!(f, "database upgrade failed: {d}"),
             StorageError::NotFound => write!(f, "record not found"),
+            StorageError::NotReady => write!(f, "database not open yet"),
             StorageError::Aborted => write!(f, "transaction aborted"),
             StorageError::Other(d) => write!(f, "storage error: {d}"),
         }

@@ -74,7 +74,7 @@ impl Data {
         }
         self.db
             .with_value(Clone::clone)
-            .ok_or_else(|| StorageError::Other("the database is still opening".into()))
+            .ok_or(StorageError::NotReady)
     }
 
     /// Whether reads and writes can go ahead.
