@@ -152,10 +152,27 @@ pub fn percent(ratio: f64, lang: Lang) -> String {
     }
 }
 
+/// A date as ISO 8601 (`2026-03-01`): for index keys and file names. Written by hand
+/// because chrono's `format` brings its whole strftime machinery into the wasm (~15 KB).
+pub fn iso_date(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn iso_dates_are_zero_padded() {
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(iso_date(d(2026, 3, 1)), "2026-03-01");
+        assert_eq!(iso_date(d(999, 12, 31)), "0999-12-31");
+        assert_eq!(
+            iso_date(d(2024, 2, 29)),
+            d(2024, 2, 29).format("%Y-%m-%d").to_string()
+        );
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -196,7 +196,7 @@ fn lines(field: &'static str, values: &[String]) -> Result<(), RecordProblem> {
 }
 
 fn date_key(date: NaiveDate) -> IndexValue {
-    IndexValue::Text(date.format("%Y-%m-%d").to_string())
+    IndexValue::Text(super::format::iso_date(date))
 }
 
 /// How close a contact is, which sets the default keep-in-touch cadence.

@@ -67,7 +67,10 @@ pub async fn export_backup(data: Data) -> Result<(String, usize), StorageError> 
     let dataset = db.export().await?;
     let at = now();
     let text = write_backup(&dataset, env!("CARGO_PKG_VERSION"), at);
-    let file = format!("netzweber-backup-{}.json", at.format("%Y-%m-%d"));
+    let file = format!(
+        "netzweber-backup-{}.json",
+        format::iso_date(at.date_naive())
+    );
     download(&file, &text)?;
     db.mark_exported(at).await?;
     data.refresh();
