@@ -19,8 +19,7 @@ use super::StorageError;
 use crate::domain::backup::{merge_selection, Activity, Dataset, ImportMode, Stamps};
 use crate::domain::profile::{SavedProfile, PROFILE_ID};
 use crate::domain::record::{
-    Contact, FollowUp, IndexValue, Interaction, InterviewPlan, Kind, Message, Meta, Photo,
-    Question, Record, Template,
+    Contact, FollowUp, IndexValue, Interaction, InterviewPlan, Kind, Message, Meta, Photo, Record,
 };
 use crate::domain::schema::SCHEMA_VERSION;
 
@@ -584,27 +583,31 @@ impl Database {
         tx.run(async |tx: &Tx| read_stamps(tx).await).await
     }
 
-    /// Everything stored, read in one transaction so the copy is consistent.
+    /// Everything stored, read in one transaction so the copy is consistent. All reads
+    /// are issued at once; each store is parsed while the browser fetches the next.
     pub async fn export(&self) -> Result<Dataset, StorageError> {
         let tx = self.tx(&schema::all_stores(), false, Durability::Default)?;
         tx.run(async |tx: &Tx| {
-            async fn kind<R: Record>(tx: &Tx) -> Result<Vec<R>, StorageError> {
-                rows_to_records(&idb::get_all(&tx.store(R::KIND.name())?).await?)
-            }
-            let profile = match idb::get(&tx.store(META_STORE)?, &PROFILE_ID.into()).await? {
-                Some(row) => Some(from_row(&row)?),
-                None => None,
+            let profile = idb::get(&tx.store(META_STORE)?, &PROFILE_ID.into()).await?;
+            let mut pending = Kind::ALL
+                .iter()
+                .map(|kind| idb::start_get_all(&tx.store(kind.name())?))
+                .collect::<Result<std::collections::VecDeque<_>, _>>()?;
+            let mut next = async || -> Result<Array, StorageError> {
+                let p = pending.pop_front().ok_or(StorageError::Aborted)?;
+                Ok(p.wait().await?.unchecked_into())
             };
+            // In the order of `Kind::ALL`.
             Ok(Dataset {
-                profile,
-                contacts: kind::<Contact>(tx).await?,
-                interactions: kind::<Interaction>(tx).await?,
-                follow_ups: kind::<FollowUp>(tx).await?,
-                photos: kind::<Photo>(tx).await?,
-                interview_plans: kind::<InterviewPlan>(tx).await?,
-                questions: kind::<Question>(tx).await?,
-                templates: kind::<Template>(tx).await?,
-                messages: kind::<Message>(tx).await?,
+                profile: profile.map(|row| from_row(&row)).transpose()?,
+                contacts: rows_to_records(&next().await?)?,
+                interactions: rows_to_records(&next().await?)?,
+                follow_ups: rows_to_records(&next().await?)?,
+                photos: rows_to_records(&next().await?)?,
+                interview_plans: rows_to_records(&next().await?)?,
+                questions: rows_to_records(&next().await?)?,
+                templates: rows_to_records(&next().await?)?,
+                messages: rows_to_records(&next().await?)?,
             })
         })
         .await

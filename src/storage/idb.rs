@@ -186,6 +186,46 @@ impl Tx {
     }
 }
 
+/// A request that is already on its way; [`Pending::wait`] collects its result.
+pub struct Pending {
+    request: IdbRequest,
+    settled: JsFuture,
+}
+
+impl Pending {
+    /// Issues `request` now and attaches its handlers at once, so that several requests
+    /// can be in flight: the browser reads the next store while this tab parses the last.
+    fn start(request: IdbRequest) -> Pending {
+        let promise = Promise::new(&mut |resolve: Function, reject: Function| {
+            request.set_onsuccess(Some(&resolve));
+            request.set_onerror(Some(&reject));
+        });
+        Pending {
+            request,
+            settled: JsFuture::from(promise),
+        }
+    }
+
+    /// The request's result.
+    pub async fn wait(self) -> Result<JsValue, StorageError> {
+        let outcome = self.settled.await;
+        self.request.set_onsuccess(None);
+        self.request.set_onerror(None);
+        match outcome {
+            Ok(_) => self.request.result().map_err(|e| to_error(&e)),
+            Err(_) => Err(request_error(&self.request)),
+        }
+    }
+}
+
+/// Starts reading all values in `store`, in key order.
+pub fn start_get_all(store: &IdbObjectStore) -> Result<Pending, StorageError> {
+    store
+        .get_all()
+        .map(Pending::start)
+        .map_err(|e| to_error(&e))
+}
+
 /// All values in `store`, in key order.
 pub async fn get_all(store: &IdbObjectStore) -> Result<Array, StorageError> {
     let req = store.get_all().map_err(|e| to_error(&e))?;
