@@ -257,8 +257,9 @@ test('a failed profile save keeps the typed text and the saved profile', async (
   await page.getByLabel('Name').fill('Saved Before');
   await page.getByRole('button', { name: 'Save profile' }).click();
   await page.getByRole('status').getByText('Profile saved.').waitFor();
-  // Chromium enforces its quota only on large transactions, so a small save is failed
-  // the way a full disk fails it: the write request throws QuotaExceededError.
+  // A quota tight enough to refuse this one-line profile would also have refused the save
+  // above, so the disk fills up here the way the browser reports it: the write request
+  // throws QuotaExceededError.
   await page.evaluate(() => {
     IDBObjectStore.prototype.put = function () {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
