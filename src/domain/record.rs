@@ -153,6 +153,19 @@ pub trait Record: Clone + Serialize + DeserializeOwned + 'static {
     }
 }
 
+/// Implements [`Record::meta`] and [`Record::meta_mut`] for a record whose common fields
+/// are its `meta` field, as they are for every kind.
+macro_rules! meta_field {
+    () => {
+        fn meta(&self) -> &Meta {
+            &self.meta
+        }
+        fn meta_mut(&mut self) -> &mut Meta {
+            &mut self.meta
+        }
+    };
+}
+
 /// Checks what every record must satisfy, then the kind's own rules.
 pub fn validate<R: Record>(record: &R) -> Result<(), RecordProblem> {
     let meta = record.meta();
@@ -303,12 +316,7 @@ pub struct Contact {
 
 impl Record for Contact {
     const KIND: Kind = Kind::Contacts;
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
+    meta_field!();
     fn references(&self) -> Vec<(Kind, &str, &'static str)> {
         self.introduced_by
             .iter()
@@ -394,12 +402,7 @@ pub struct Interaction {
 
 impl Record for Interaction {
     const KIND: Kind = Kind::Interactions;
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
+    meta_field!();
     fn index_values(&self) -> Vec<(&'static str, IndexValue)> {
         vec![
             ("contact", IndexValue::Text(self.contact_id.clone())),
@@ -455,12 +458,7 @@ pub struct FollowUp {
 
 impl Record for FollowUp {
     const KIND: Kind = Kind::FollowUps;
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
+    meta_field!();
     fn index_values(&self) -> Vec<(&'static str, IndexValue)> {
         let mut values = Vec::new();
         if let Some(c) = &self.contact_id {
@@ -500,12 +498,7 @@ pub struct Photo {
 
 impl Record for Photo {
     const KIND: Kind = Kind::Photos;
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
+    meta_field!();
     fn index_values(&self) -> Vec<(&'static str, IndexValue)> {
         vec![("contact", IndexValue::Text(self.contact_id.clone()))]
     }
@@ -612,12 +605,7 @@ fn default_duration() -> u32 {
 
 impl Record for InterviewPlan {
     const KIND: Kind = Kind::InterviewPlans;
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
+    meta_field!();
     fn index_values(&self) -> Vec<(&'static str, IndexValue)> {
         let mut values = Vec::new();
         if let Some(c) = &self.contact_id {
@@ -683,12 +671,7 @@ pub struct Question {
 
 impl Record for Question {
     const KIND: Kind = Kind::Questions;
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
+    meta_field!();
     fn check(&self) -> Result<(), RecordProblem> {
         if self.text.trim().is_empty() {
             return Err(RecordProblem::Missing("text"));
@@ -721,12 +704,7 @@ pub struct Template {
 
 impl Record for Template {
     const KIND: Kind = Kind::Templates;
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
+    meta_field!();
     fn check(&self) -> Result<(), RecordProblem> {
         if self.name.trim().is_empty() {
             return Err(RecordProblem::Missing("name"));
@@ -772,12 +750,7 @@ pub struct Message {
 
 impl Record for Message {
     const KIND: Kind = Kind::Messages;
-    fn meta(&self) -> &Meta {
-        &self.meta
-    }
-    fn meta_mut(&mut self) -> &mut Meta {
-        &mut self.meta
-    }
+    meta_field!();
     fn index_values(&self) -> Vec<(&'static str, IndexValue)> {
         let mut values = Vec::new();
         if let Some(c) = &self.contact_id {

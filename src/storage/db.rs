@@ -514,18 +514,7 @@ impl Database {
                         }
                     }
                 }
-                put_all(tx, &data.contacts, &mut report)?;
-                put_all(tx, &data.interactions, &mut report)?;
-                put_all(tx, &data.follow_ups, &mut report)?;
-                put_all(tx, &data.photos, &mut report)?;
-                put_all(tx, &data.interview_plans, &mut report)?;
-                put_all(tx, &data.questions, &mut report)?;
-                put_all(tx, &data.templates, &mut report)?;
-                put_all(tx, &data.messages, &mut report)?;
-                if let Some(profile) = &data.profile {
-                    tx.put(&tx.store(META_STORE)?, &to_row(profile)?)?;
-                    report.written.insert(None, 1);
-                }
+                put_dataset(tx, data, &mut report)?;
                 touch_activity(tx, now).await?;
                 Ok(report)
             })
@@ -553,18 +542,7 @@ impl Database {
                         let stamps = read_stamps(tx).await?;
                         let chosen = merge_selection(data, &stamps);
                         let mut report = ImportReport::default();
-                        put_all(tx, &chosen.contacts, &mut report)?;
-                        put_all(tx, &chosen.interactions, &mut report)?;
-                        put_all(tx, &chosen.follow_ups, &mut report)?;
-                        put_all(tx, &chosen.photos, &mut report)?;
-                        put_all(tx, &chosen.interview_plans, &mut report)?;
-                        put_all(tx, &chosen.questions, &mut report)?;
-                        put_all(tx, &chosen.templates, &mut report)?;
-                        put_all(tx, &chosen.messages, &mut report)?;
-                        if let Some(profile) = &chosen.profile {
-                            tx.put(&tx.store(META_STORE)?, &to_row(profile)?)?;
-                            report.written.insert(None, 1);
-                        }
+                        put_dataset(tx, &chosen, &mut report)?;
                         if report.written.values().any(|n| *n > 0) {
                             touch_activity(tx, now).await?;
                         }
@@ -710,6 +688,23 @@ pub async fn open_at(
 /// Uses a connection made by [`open_at`] as a [`Database`], without upgrading it (tests).
 pub fn wrap_for_tests(name: &str, db: IdbDatabase, listener: Option<Listener>) -> Database {
     Database::wrap(name, db, listener)
+}
+
+/// Puts every record of `data` and its profile, without waiting, counting what it wrote.
+fn put_dataset(tx: &Tx, data: &Dataset, report: &mut ImportReport) -> Result<(), StorageError> {
+    put_all(tx, &data.contacts, report)?;
+    put_all(tx, &data.interactions, report)?;
+    put_all(tx, &data.follow_ups, report)?;
+    put_all(tx, &data.photos, report)?;
+    put_all(tx, &data.interview_plans, report)?;
+    put_all(tx, &data.questions, report)?;
+    put_all(tx, &data.templates, report)?;
+    put_all(tx, &data.messages, report)?;
+    if let Some(profile) = &data.profile {
+        tx.put(&tx.store(META_STORE)?, &to_row(profile)?)?;
+        report.written.insert(None, 1);
+    }
+    Ok(())
 }
 
 fn put_all<R: Record>(
