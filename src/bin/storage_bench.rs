@@ -76,6 +76,7 @@ mod bench {
                 cadence_days: Some(90),
                 notes: "Talked about career change, hiring in UX research and good books. "
                     .repeat(3),
+                greetings: Vec::new(),
             })
             .collect();
         let interactions = (0..INTERACTIONS)

@@ -37,6 +37,11 @@ const MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
+/// The name of month `month` (1–12) in `lang`.
+pub fn month_name_of(month: u32, lang: Lang) -> &'static str {
+    month_name(lang, month.saturating_sub(1))
+}
+
 fn month_name(lang: Lang, month0: u32) -> &'static str {
     let names = match lang {
         Lang::De => &MONTHS_DE,

@@ -312,6 +312,9 @@ pub struct Contact {
     /// Free notes.
     #[serde(default)]
     pub notes: String,
+    /// Years in which year-end greetings were sent (checked off in December).
+    #[serde(default)]
+    pub greetings: Vec<i32>,
 }
 
 impl Record for Contact {

@@ -37,6 +37,7 @@ fn contact(id: &str, name: &str) -> Contact {
         preferred_channel: String::new(),
         cadence_days: None,
         notes: String::new(),
+        greetings: vec![2025],
     }
 }
 

@@ -1,0 +1,344 @@
+//! The contact form as typed: every field as text, checked field by field so the form can
+//! say what is wrong next to the input, in the user's language.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::domain::link::{LinkError, SafeLink};
+use crate::domain::profile::{is_plausible_email, is_plausible_phone};
+use crate::domain::record::{
+    Birthday, Circle, Contact, HowWeMet, Meta, MAX_LINE_CHARS, MAX_TEXT_CHARS,
+};
+
+/// The form's fields, for attaching messages to inputs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DraftField {
+    /// First and last name together (at least one is needed).
+    Name,
+    /// Any single-line field that is too long.
+    Line(&'static str),
+    /// E-mail.
+    Email,
+    /// Phone.
+    Phone,
+    /// Profile links.
+    Links,
+    /// Birthday.
+    Birthday,
+    /// Date met.
+    MetDate,
+    /// Cadence.
+    Cadence,
+    /// Notes or hook too long.
+    Text(&'static str),
+}
+
+/// What is wrong with a field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DraftError {
+    /// Neither first nor last name.
+    NameMissing,
+    /// Longer than allowed.
+    TooLong(usize),
+    /// Not an e-mail address.
+    InvalidEmail,
+    /// Not a phone number.
+    InvalidPhone,
+    /// Link number `line` (1-based) is not acceptable.
+    Link {
+        /// Which line.
+        line: usize,
+        /// Why.
+        error: LinkError,
+    },
+    /// Day and month do not form a date (31 April).
+    BirthdayInvalid,
+    /// The birthday lies in the future.
+    BirthdayFuture,
+    /// Only part of day and month given.
+    BirthdayIncomplete,
+    /// The year is not a plausible birth year.
+    BirthdayYear,
+    /// The date met lies in the future.
+    MetDateFuture,
+    /// Not a number of days.
+    CadenceInvalid,
+}
+
+/// The contact form's state.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ContactDraft {
+    /// Given name.
+    pub first_name: String,
+    /// Family name.
+    pub last_name: String,
+    /// Company.
+    pub company: String,
+    /// Role.
+    pub role: String,
+    /// Field or industry.
+    pub field: String,
+    /// City.
+    pub city: String,
+    /// Profile links, one per line.
+    pub links: String,
+    /// E-mail.
+    pub email: String,
+    /// Phone.
+    pub phone: String,
+    /// Birthday day of month, as typed.
+    pub birthday_day: String,
+    /// Birthday month 1–12, as chosen.
+    pub birthday_month: String,
+    /// Birth year, optional.
+    pub birthday_year: String,
+    /// Tags, comma-separated.
+    pub tags: String,
+    /// Circle.
+    pub circle: Circle,
+    /// Occasion met.
+    pub met_occasion: String,
+    /// Date met, `YYYY-MM-DD` (a date input's value) or empty.
+    pub met_date: String,
+    /// The hook.
+    pub met_hook: String,
+    /// Contact id of who introduced them.
+    pub introduced_by: Option<String>,
+    /// Preferred channel id (`email`, `phone`, …) or empty.
+    pub preferred_channel: String,
+    /// Cadence in days; empty = the circle's default, `0` = no reminders.
+    pub cadence: String,
+    /// Notes.
+    pub notes: String,
+}
+
+/// Channels offered for "how they prefer to be reached".
+pub const CHANNELS: [&str; 6] = ["email", "phone", "message", "linkedin", "xing", "in_person"];
+
+impl ContactDraft {
+    /// The form filled from a stored contact.
+    pub fn from_contact(c: &Contact) -> ContactDraft {
+        let opt = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
+        ContactDraft {
+            first_name: c.first_name.clone(),
+            last_name: c.last_name.clone(),
+            company: c.company.clone(),
+            role: c.role.clone(),
+            field: c.field.clone(),
+            city: c.city.clone(),
+            links: c.links.join("\n"),
+            email: c.email.clone(),
+            phone: c.phone.clone(),
+            birthday_day: opt(c.birthday.map(|b| b.day)),
+            birthday_month: opt(c.birthday.map(|b| b.month)),
+            birthday_year: c
+                .birthday
+                .and_then(|b| b.year)
+                .map(|y| y.to_string())
+                .unwrap_or_default(),
+            tags: c.tags.join(", "),
+            circle: c.circle,
+            met_occasion: c.met.occasion.clone(),
+            met_date: c
+                .met
+                .date
+                .map(crate::domain::format::iso_date)
+                .unwrap_or_default(),
+            met_hook: c.met.hook.clone(),
+            introduced_by: c.introduced_by.clone(),
+            preferred_channel: c.preferred_channel.clone(),
+            cadence: opt(c.cadence_days),
+            notes: c.notes.clone(),
+        }
+    }
+
+    /// The contact this form describes, on top of `base` (the stored contact, or a new one
+    /// made with [`new_contact`]), or every problem found, in form order.
+    pub fn to_contact(
+        &self,
+        base: &Contact,
+        today: NaiveDate,
+    ) -> Result<Contact, Vec<(DraftField, DraftError)>> {
+        let mut errors = Vec::new();
+        let mut line = |field: &'static str, value: &str| -> String {
+            let v = value.trim();
+            if v.chars().count() > MAX_LINE_CHARS {
+                errors.push((DraftField::Line(field), DraftError::TooLong(MAX_LINE_CHARS)));
+            }
+            v.to_string()
+        };
+        let first_name = line("first_name", &self.first_name);
+        let last_name = line("last_name", &self.last_name);
+        let company = line("company", &self.company);
+        let role = line("role", &self.role);
+        let field = line("field", &self.field);
+        let city = line("city", &self.city);
+        let met_occasion = line("met_occasion", &self.met_occasion);
+        let preferred_channel = line("preferred_channel", &self.preferred_channel);
+        let tags: Vec<String> = self
+            .tags
+            .split(',')
+            .map(|t| line("tags", t))
+            .filter(|t| !t.is_empty())
+            .fold(Vec::new(), |mut acc, t| {
+                if !acc.contains(&t) {
+                    acc.push(t);
+                }
+                acc
+            });
+        if first_name.is_empty() && last_name.is_empty() {
+            errors.insert(0, (DraftField::Name, DraftError::NameMissing));
+        }
+        let email = self.email.trim().to_string();
+        if !email.is_empty() && !is_plausible_email(&email) {
+            errors.push((DraftField::Email, DraftError::InvalidEmail));
+        }
+        let phone = self.phone.trim().to_string();
+        if !phone.is_empty() && !is_plausible_phone(&phone) {
+            errors.push((DraftField::Phone, DraftError::InvalidPhone));
+        }
+        let mut links = Vec::new();
+        for (n, l) in self.links.lines().enumerate() {
+            if l.trim().is_empty() {
+                continue;
+            }
+            match SafeLink::parse_web(l.trim()) {
+                Ok(link) => links.push(link.href().to_string()),
+                Err(error) => {
+                    errors.push((DraftField::Links, DraftError::Link { line: n + 1, error }))
+                }
+            }
+        }
+        let birthday = match self.birthday(today) {
+            Ok(b) => b,
+            Err(e) => {
+                errors.push((DraftField::Birthday, e));
+                None
+            }
+        };
+        let met_date = match self.met_date.trim() {
+            "" => None,
+            s => match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+                Ok(d) if d > today => {
+                    errors.push((DraftField::MetDate, DraftError::MetDateFuture));
+                    None
+                }
+                Ok(d) => Some(d),
+                Err(_) => None,
+            },
+        };
+        let cadence_days = match self.cadence.trim() {
+            "" => None,
+            s => match s.parse::<u32>() {
+                Ok(d) if d <= *super::keep_in_touch::CADENCE_DAYS.end() => Some(d),
+                _ => {
+                    errors.push((DraftField::Cadence, DraftError::CadenceInvalid));
+                    None
+                }
+            },
+        };
+        for (name, value) in [("met_hook", &self.met_hook), ("notes", &self.notes)] {
+            if value.chars().count() > MAX_TEXT_CHARS {
+                errors.push((DraftField::Text(name), DraftError::TooLong(MAX_TEXT_CHARS)));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut c = base.clone();
+        c.first_name = first_name;
+        c.last_name = last_name;
+        c.company = company;
+        c.role = role;
+        c.field = field;
+        c.city = city;
+        c.links = links;
+        c.email = email;
+        c.phone = phone;
+        c.birthday = birthday;
+        c.tags = tags;
+        c.circle = self.circle;
+        c.met = HowWeMet {
+            occasion: met_occasion,
+            date: met_date,
+            hook: self.met_hook.trim().to_string(),
+        };
+        c.introduced_by = self.introduced_by.clone().filter(|id| *id != base.meta.id);
+        c.preferred_channel = preferred_channel;
+        c.cadence_days = cadence_days;
+        c.notes = self.notes.trim_end().to_string();
+        Ok(c)
+    }
+
+    fn birthday(&self, today: NaiveDate) -> Result<Option<Birthday>, DraftError> {
+        let day = self.birthday_day.trim();
+        let month = self.birthday_month.trim();
+        let year = self.birthday_year.trim();
+        if day.is_empty() && month.is_empty() && year.is_empty() {
+            return Ok(None);
+        }
+        let (Ok(day), Ok(month)) = (day.parse::<u32>(), month.parse::<u32>()) else {
+            return Err(DraftError::BirthdayIncomplete);
+        };
+        let year = match year {
+            "" => None,
+            y => match y.parse::<i32>() {
+                Ok(y) if (1900..=today.year()).contains(&y) => Some(y),
+                _ => return Err(DraftError::BirthdayYear),
+            },
+        };
+        let birthday = Birthday { month, day, year };
+        if !birthday.is_valid() {
+            return Err(DraftError::BirthdayInvalid);
+        }
+        if let Some(y) = year {
+            if NaiveDate::from_ymd_opt(y, month, day).is_some_and(|d| d > today) {
+                return Err(DraftError::BirthdayFuture);
+            }
+        }
+        Ok(Some(birthday))
+    }
+}
+
+/// A new, unsaved contact with the given id.
+pub fn new_contact(meta: Meta) -> Contact {
+    Contact {
+        meta,
+        first_name: String::new(),
+        last_name: String::new(),
+        company: String::new(),
+        role: String::new(),
+        field: String::new(),
+        city: String::new(),
+        links: Vec::new(),
+        email: String::new(),
+        phone: String::new(),
+        birthday: None,
+        tags: Vec::new(),
+        circle: Circle::default(),
+        met: HowWeMet::default(),
+        introduced_by: None,
+        preferred_channel: String::new(),
+        cadence_days: None,
+        notes: String::new(),
+        greetings: Vec::new(),
+    }
+}
+
+/// A contact's display name: "First Last", or whichever part exists.
+pub fn display_name(c: &Contact) -> String {
+    match (c.first_name.trim(), c.last_name.trim()) {
+        ("", "") => String::new(),
+        (f, "") => f.to_string(),
+        ("", l) => l.to_string(),
+        (f, l) => format!("{f} {l}"),
+    }
+}
+
+/// Up to two initials for an avatar.
+pub fn initials(c: &Contact) -> String {
+    [c.first_name.trim(), c.last_name.trim()]
+        .iter()
+        .filter_map(|s| s.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}

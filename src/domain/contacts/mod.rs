@@ -1,0 +1,13 @@
+//! Contact notes: the rules behind the contacts module (issue 4). Pure functions over
+//! records and an in-memory [`network::Network`]; the clock comes in as a parameter.
+
+pub mod draft;
+pub mod duplicates;
+pub mod give_take;
+pub mod keep_in_touch;
+pub mod network;
+pub mod occasions;
+pub mod search;
+
+#[cfg(test)]
+mod tests;
