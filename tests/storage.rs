@@ -333,6 +333,78 @@ async fn merging_duplicates_keeps_every_record_in_one_transaction() {
     finish(db).await;
 }
 
+#[wasm_bindgen_test]
+async fn a_contact_and_its_photo_are_saved_together_or_not_at_all() {
+    let (db, _) = fresh("contact-photo").await;
+    let now = at("2026-03-01T00:00:00Z");
+    let c = contact("c1", "Ada");
+    let saved = db
+        .save_contact(c, db::PhotoChange::Set(photo("p1", "other")), now)
+        .await
+        .unwrap();
+    assert_eq!(saved.meta.revision, 1);
+    let photos: Vec<Photo> = db.by_contact("c1").await.unwrap();
+    assert_eq!(photos.len(), 1, "the photo is pointed at the saved contact");
+    // Replacing the photo removes the old one; keeping it leaves it alone.
+    let saved = db
+        .save_contact(saved, db::PhotoChange::Set(photo("p2", "c1")), now)
+        .await
+        .unwrap();
+    let saved = db
+        .save_contact(saved, db::PhotoChange::Keep, now)
+        .await
+        .unwrap();
+    let photos: Vec<Photo> = db.by_contact("c1").await.unwrap();
+    assert_eq!(
+        photos
+            .iter()
+            .map(|p| p.meta.id.as_str())
+            .collect::<Vec<_>>(),
+        ["p2"]
+    );
+    // A stale save changes neither the contact nor the photo.
+    let mut stale = saved.clone();
+    stale.meta.revision = 1;
+    assert!(matches!(
+        db.save_contact(stale, db::PhotoChange::Remove, now).await,
+        Err(SaveError::Conflict(Some(_)))
+    ));
+    assert_eq!(db.by_contact::<Photo>("c1").await.unwrap().len(), 1);
+    db.save_contact(saved, db::PhotoChange::Remove, now)
+        .await
+        .unwrap();
+    assert!(db.by_contact::<Photo>("c1").await.unwrap().is_empty());
+    finish(db).await;
+}
+
+#[wasm_bindgen_test]
+async fn create_writes_all_new_records_in_one_go_and_delete_removes_one() {
+    let (db, _) = fresh("create").await;
+    let now = at("2026-03-01T00:00:00Z");
+    db.save(contact("a", "A"), now).await.unwrap();
+    db.save(contact("b", "B"), now).await.unwrap();
+    let made = db
+        .create(
+            Dataset {
+                interactions: vec![interaction("i1", "a"), interaction("i2", "b")],
+                follow_ups: vec![follow_up("f1", "a")],
+                ..Dataset::default()
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    assert!(made
+        .interactions
+        .iter()
+        .all(|i| i.meta.revision == 1 && i.meta.created == now));
+    assert_eq!(db.all::<Interaction>().await.unwrap().len(), 2);
+    db.delete::<Interaction>("i1", now).await.unwrap();
+    assert_eq!(db.all::<Interaction>().await.unwrap().len(), 1);
+    assert_eq!(db.all::<FollowUp>().await.unwrap().len(), 1);
+    finish(db).await;
+}
+
 fn sample_dataset() -> Dataset {
     let blns: Vec<String> = serde_json::from_str(include_str!("data/blns.json")).unwrap();
     let saved = |mut m: Meta| {

@@ -119,6 +119,26 @@ pub struct ContactBundle {
     pub photos: Vec<Photo>,
 }
 
+/// What [`Database::save_contact`] does with the contact's photo.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PhotoChange {
+    /// Leave it as it is.
+    Keep,
+    /// Replace it (or add one).
+    Set(Photo),
+    /// Remove it.
+    Remove,
+}
+
+/// Marks a record as saved once more at `now`.
+fn stamp(meta: &mut Meta, now: DateTime<Utc>) {
+    if meta.revision == 0 {
+        meta.created = now;
+    }
+    meta.revision += 1;
+    meta.updated = now.max(meta.created);
+}
+
 /// Who hears about [`DbEvent`]s.
 pub type Listener = Rc<dyn Fn(DbEvent)>;
 
@@ -302,6 +322,106 @@ impl Database {
             }
             (Err(e), None) => Err(SaveError::Storage(e)),
         }
+    }
+
+    /// Saves a contact (with the revision check of [`Database::save`]) together with a
+    /// change to its photo, in one transaction: a failed photo write leaves the contact
+    /// unchanged too.
+    pub async fn save_contact(
+        &self,
+        mut contact: Contact,
+        photo: PhotoChange,
+        now: DateTime<Utc>,
+    ) -> Result<Contact, SaveError<Contact>> {
+        let stores = ["contacts", "photos", META_STORE];
+        let tx = self.tx(&stores, true, Durability::Default)?;
+        let base = contact.meta.revision;
+        let conflict: RefCell<Option<Option<Box<Contact>>>> = RefCell::new(None);
+        let saved = tx
+            .run(async |tx: &Tx| {
+                let contacts = tx.store("contacts")?;
+                let id: JsValue = contact.meta.id.as_str().into();
+                let stored: Option<Contact> = match idb::get(&contacts, &id).await? {
+                    Some(row) => Some(from_row(&row)?),
+                    None => None,
+                };
+                if stored.as_ref().map_or(0, |s| s.meta.revision) != base {
+                    *conflict.borrow_mut() = Some(stored.map(Box::new));
+                    return Err(StorageError::Aborted);
+                }
+                stamp(&mut contact.meta, now);
+                tx.put(&contacts, &to_row(&contact)?)?;
+                if !matches!(photo, PhotoChange::Keep) {
+                    let photos = tx.store("photos")?;
+                    for r in idb::get_all_by_index(&photos, "contact", &id).await?.iter() {
+                        tx.delete(
+                            &photos,
+                            &js_sys::Reflect::get(&r, &row::ID.into()).unwrap_or_default(),
+                        )?;
+                    }
+                    if let PhotoChange::Set(mut p) = photo {
+                        p.contact_id.clone_from(&contact.meta.id);
+                        stamp(&mut p.meta, now);
+                        tx.put(&photos, &to_row(&p)?)?;
+                    }
+                }
+                touch_activity(tx, now).await?;
+                Ok(contact)
+            })
+            .await;
+        match (saved, conflict.into_inner()) {
+            (_, Some(theirs)) => Err(SaveError::Conflict(theirs)),
+            (Ok(c), None) => {
+                self.announce(&stores);
+                Ok(c)
+            }
+            (Err(e), None) => Err(SaveError::Storage(e)),
+        }
+    }
+
+    /// Stores new records, all in one transaction (an introduction writes two timeline
+    /// entries and a follow-up: all of them or none). Every record gets revision 1 and
+    /// `created = updated = now`; they come back as stored.
+    pub async fn create(
+        &self,
+        mut data: Dataset,
+        now: DateTime<Utc>,
+    ) -> Result<Dataset, StorageError> {
+        fn fresh<R: Record>(list: &mut [R], now: DateTime<Utc>) {
+            for r in list {
+                let meta = Record::meta_mut(r);
+                meta.revision = 0;
+                stamp(meta, now);
+            }
+        }
+        fresh(&mut data.contacts, now);
+        fresh(&mut data.interactions, now);
+        fresh(&mut data.follow_ups, now);
+        fresh(&mut data.photos, now);
+        fresh(&mut data.interview_plans, now);
+        fresh(&mut data.questions, now);
+        fresh(&mut data.templates, now);
+        fresh(&mut data.messages, now);
+        self.write(&data, false, now, Durability::Default).await?;
+        Ok(data)
+    }
+
+    /// Deletes one record (a timeline entry, a follow-up). Deleting contacts goes through
+    /// [`Database::delete_contact`], which takes what belongs to them along.
+    pub async fn delete<R: Record>(
+        &self,
+        id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StorageError> {
+        let stores = [R::KIND.name(), META_STORE];
+        let tx = self.tx(&stores, true, Durability::Default)?;
+        tx.run(async |tx: &Tx| {
+            tx.delete(&tx.store(R::KIND.name())?, &id.into())?;
+            touch_activity(tx, now).await
+        })
+        .await?;
+        self.announce(&stores);
+        Ok(())
     }
 
     /// The saved profile, if any.

@@ -8,6 +8,7 @@ use gloo_storage::{LocalStorage, Storage};
 use serde::{de::DeserializeOwned, Serialize};
 
 use super::StorageError;
+use crate::domain::contacts::keep_in_touch::CadenceSettings;
 use crate::domain::lang::Lang;
 use crate::domain::profile::Profile;
 use crate::domain::theme::Theme;
@@ -22,6 +23,8 @@ pub const LEGACY_PROFILE_KEY: &str = "netzweber.profile";
 pub const REMINDER_DAYS_KEY: &str = "netzweber.backup-reminder-days";
 /// Storage key of when the backup reminder was last dismissed.
 pub const REMINDER_DISMISSED_KEY: &str = "netzweber.backup-reminder-dismissed";
+/// Storage key of the keep-in-touch settings (cadence per circle, dormancy threshold).
+pub const CADENCE_KEY: &str = "netzweber.keep-in-touch";
 /// Storage key noting that persistent storage was requested after the first save.
 pub const PERSIST_ASKED_KEY: &str = "netzweber.persist-asked";
 
@@ -102,4 +105,16 @@ pub fn persist_asked() -> bool {
 /// Notes that persistent storage was requested.
 pub fn set_persist_asked() -> Result<(), StorageError> {
     write(PERSIST_ASKED_KEY, &true)
+}
+
+/// The keep-in-touch settings, defaults where nothing (readable) is stored.
+pub fn load_cadence() -> CadenceSettings {
+    read::<CadenceSettings>(CADENCE_KEY)
+        .map(CadenceSettings::clamped)
+        .unwrap_or_default()
+}
+
+/// Remembers the keep-in-touch settings.
+pub fn save_cadence(settings: &CadenceSettings) -> Result<(), StorageError> {
+    write(CADENCE_KEY, settings)
 }
