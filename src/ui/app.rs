@@ -9,14 +9,20 @@ use crate::domain::theme::Theme;
 use crate::i18n::*;
 use crate::pwa::{self, OfflineState};
 use crate::storage::prefs;
+use crate::ui::contacts::{
+    ContactPage, ContactsPage, DuplicatesPage, EditContactPage, GreetingsPage, IntroducePage,
+    NewContactPage,
+};
 use crate::ui::context::{AppUpdate, Preferences};
 use crate::ui::data::Data;
 use crate::ui::feedback::Feedback;
-use crate::ui::home::Home;
+use crate::ui::guard::LeaveGuard;
 use crate::ui::link::RouterBase;
+use crate::ui::network::NetworkStore;
 use crate::ui::not_found::NotFound;
 use crate::ui::settings::SettingsPage;
 use crate::ui::shell::Shell;
+use crate::ui::today::Today;
 
 /// The router base: the path of the document's `<base href>`, without the trailing slash,
 /// so one build works at `/` and under any sub-path it was built for.
@@ -70,6 +76,8 @@ fn Root() -> impl IntoView {
     provide_context(preferences);
     Feedback::provide();
     Data::provide();
+    NetworkStore::provide();
+    LeaveGuard::provide(i18n);
 
     let update = AppUpdate {
         offline: RwSignal::new(OfflineState::Pending),
@@ -101,7 +109,14 @@ fn Root() -> impl IntoView {
         <Router base=base>
             <Shell>
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home />
+                    <Route path=path!("/") view=Today />
+                    <Route path=path!("/contacts") view=ContactsPage />
+                    <Route path=path!("/contacts/new") view=NewContactPage />
+                    <Route path=path!("/contacts/introduce") view=IntroducePage />
+                    <Route path=path!("/contacts/duplicates") view=DuplicatesPage />
+                    <Route path=path!("/contacts/greetings") view=GreetingsPage />
+                    <Route path=path!("/contacts/:id") view=ContactPage />
+                    <Route path=path!("/contacts/:id/edit") view=EditContactPage />
                     <Route path=path!("/settings") view=SettingsPage />
                 </Routes>
             </Shell>

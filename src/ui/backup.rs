@@ -117,7 +117,7 @@ pub fn DataSection() -> impl IntoView {
             match db.wipe().await {
                 Ok(()) => {
                     confirming.set(false);
-                    data.refresh();
+                    data.replaced();
                     feedback.toast(t_string!(i18n, settings.data.wiped));
                 }
                 Err(e) => feedback.error(AppError::ActionFailed(e)),
@@ -443,7 +443,7 @@ pub fn BackupSection() -> impl IntoView {
                         }
                     };
                     step.set(Step::Done(message));
-                    data.changed();
+                    data.replaced();
                 }
                 Err(e) => {
                     // The transaction rolled back: the data is as before, the preview still holds.

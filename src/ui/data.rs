@@ -33,6 +33,10 @@ pub struct Data {
     pub state: RwSignal<DbState>,
     /// Grows by one whenever stored data changed; read it to reload after changes.
     pub revision: RwSignal<u64>,
+    /// Grows by one when the data may have changed wholesale (opened, another tab saved,
+    /// a backup was imported, everything was deleted): what keeps all records in memory
+    /// reloads then, and otherwise follows this tab's own saves one by one.
+    pub epoch: RwSignal<u64>,
 }
 
 impl Data {
@@ -42,12 +46,16 @@ impl Data {
             db: StoredValue::new_local(None),
             state: RwSignal::new(DbState::Opening),
             revision: RwSignal::new(0),
+            epoch: RwSignal::new(0),
         };
         provide_context(data);
         let listener: Rc<dyn Fn(DbEvent)> = Rc::new(move |event| match event {
             DbEvent::Blocked => data.state.set(DbState::Blocked),
             DbEvent::VersionChanged => data.state.set(DbState::Outdated),
-            DbEvent::RemoteChange(_) => data.revision.update(|r| *r += 1),
+            DbEvent::RemoteChange(_) => {
+                data.revision.update(|r| *r += 1);
+                data.epoch.update(|r| *r += 1);
+            }
         });
         leptos::task::spawn_local(async move {
             match Database::open(APP_DATABASE, listener).await {
@@ -55,6 +63,7 @@ impl Data {
                     data.db.set_value(Some(db));
                     data.state.set(DbState::Ready);
                     data.revision.update(|r| *r += 1);
+                    data.epoch.update(|r| *r += 1);
                 }
                 Err(StorageError::VersionChanged | StorageError::NewerVersionOpen) => {
                     data.state.set(DbState::Outdated)
@@ -88,6 +97,12 @@ impl Data {
         self.revision.update(|r| *r += 1);
     }
 
+    /// Call after this tab replaced data wholesale (import, delete all).
+    pub fn replaced(&self) {
+        self.epoch.update(|r| *r += 1);
+        self.changed();
+    }
+
     /// Call after this tab saved something: reloads what shows stored data and, after
     /// the first real save, asks the browser to keep the data permanently.
     pub fn changed(&self) {
@@ -112,4 +127,20 @@ pub fn use_data() -> Data {
 /// The current time, from the browser's clock (millisecond precision).
 pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// A new record id: a random UUID, so ids from two devices never collide on import.
+pub fn new_id() -> String {
+    window()
+        .crypto()
+        .ok()
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| {
+            // randomUUID needs a secure context; plain-http hosts still get unique ids.
+            format!(
+                "{:x}-{:x}",
+                js_sys::Date::now() as u64,
+                (js_sys::Math::random() * 1e15) as u64
+            )
+        })
 }

@@ -1,6 +1,7 @@
 //! Feedback to the user: toasts for passing confirmations, banners for failures that must
 //! not be missed, and the "new version" banner.
 
+use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -12,6 +13,8 @@ use crate::ui::data::DbState;
 
 /// How long a toast stays visible.
 const TOAST_TIME: Duration = Duration::from_secs(5);
+/// How long an undo offer stays: long enough to read it and reach the button (WCAG 2.2.1).
+const UNDO_TIME: Duration = Duration::from_secs(30);
 
 /// A failure shown in a banner until the user dismisses it.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +29,8 @@ pub enum AppError {
 #[derive(Clone, Copy)]
 pub struct Feedback {
     toasts: RwSignal<Vec<(u64, String)>>,
+    undo: RwSignal<Option<(u64, String)>>,
+    undo_action: StoredValue<Option<Rc<dyn Fn()>>, LocalStorage>,
     errors: RwSignal<Vec<(u64, AppError)>>,
     next_id: StoredValue<u64>,
 }
@@ -35,6 +40,8 @@ impl Feedback {
     pub fn provide() -> Feedback {
         let feedback = Feedback {
             toasts: RwSignal::new(Vec::new()),
+            undo: RwSignal::new(None),
+            undo_action: StoredValue::new_local(None),
             errors: RwSignal::new(Vec::new()),
             next_id: StoredValue::new(0),
         };
@@ -56,6 +63,33 @@ impl Feedback {
             move || toasts.update(|t| t.retain(|(i, _)| *i != id)),
             TOAST_TIME,
         );
+    }
+
+    /// Says what just happened and offers to take it back, for [`UNDO_TIME`] or until
+    /// the next such offer.
+    pub fn offer_undo(&self, text: impl Into<String>, undo: impl Fn() + 'static) {
+        let id = self.id();
+        self.undo.set(Some((id, text.into())));
+        self.undo_action.set_value(Some(Rc::new(undo)));
+        let (signal, action) = (self.undo, self.undo_action);
+        set_timeout(
+            move || {
+                if signal.with_untracked(|u| u.as_ref().is_some_and(|(i, _)| *i == id)) {
+                    signal.set(None);
+                    action.set_value(None);
+                }
+            },
+            UNDO_TIME,
+        );
+    }
+
+    fn take_undo(&self) {
+        let action = self.undo_action.with_value(Clone::clone);
+        self.undo.set(None);
+        self.undo_action.set_value(None);
+        if let Some(action) = action {
+            action();
+        }
     }
 
     /// Shows a failure until the user dismisses it.
@@ -144,6 +178,21 @@ pub fn Toasts() -> impl IntoView {
                 key=|(id, _)| *id
                 children=|(_, text)| view! { <p class="toast">{text}</p> }
             />
+            {move || {
+                feedback
+                    .undo
+                    .get()
+                    .map(|(_, text)| {
+                        view! {
+                            <div class="toast toast--undo">
+                                <p>{text}</p>
+                                <button type="button" class="button button--secondary" on:click=move |_| feedback.take_undo()>
+                                    {t!(i18n, undo)}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
         </div>
     }
 }

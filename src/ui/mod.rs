@@ -3,15 +3,18 @@
 
 mod app;
 mod backup;
+mod contacts;
 mod context;
 mod data;
 mod feedback;
-mod home;
+mod guard;
 mod link;
+mod network;
 mod not_found;
 mod profile;
 mod settings;
 mod shell;
 mod title;
+mod today;
 
 pub use app::App;

@@ -27,6 +27,7 @@ pub fn SettingsPage() -> impl IntoView {
         <LanguageSection />
         <ThemeSection />
         <ProfileSection />
+        <KeepInTouchSection />
         <DataSection />
         <BackupSection />
         <StorageSection />
@@ -254,6 +255,87 @@ fn AboutSection() -> impl IntoView {
                 <li>{t!(i18n, settings.about.nothing_sent)}</li>
             </ul>
             <p class="muted">{t!(i18n, settings.about.version, version)}</p>
+        </section>
+    }
+}
+
+/// Default cadence per circle and the dormancy threshold.
+#[component]
+fn KeepInTouchSection() -> impl IntoView {
+    use crate::domain::contacts::keep_in_touch::{CadenceSettings, CADENCE_DAYS, DORMANT_MONTHS};
+    let i18n = use_i18n();
+    let feedback = use_feedback();
+    let store = crate::ui::network::use_network();
+    let current = store.cadence.get_untracked();
+    let fields = [
+        RwSignal::new(current.core_days.to_string()),
+        RwSignal::new(current.network_days.to_string()),
+        RwSignal::new(current.periphery_days.to_string()),
+        RwSignal::new(current.dormant_months.to_string()),
+    ];
+    let error = RwSignal::new(None::<String>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = |i: usize| fields[i].get_untracked().trim().parse::<u32>().ok();
+        let days_ok = |v: Option<u32>| v.filter(|d| CADENCE_DAYS.contains(d));
+        let (Some(core), Some(network), Some(periphery), Some(months)) = (
+            days_ok(n(0)),
+            days_ok(n(1)),
+            days_ok(n(2)),
+            n(3).filter(|m| DORMANT_MONTHS.contains(m)),
+        ) else {
+            error.set(Some(
+                t_string!(
+                    i18n,
+                    settings.keep.error,
+                    max_days = *CADENCE_DAYS.end(),
+                    max_months = *DORMANT_MONTHS.end()
+                )
+                .to_string(),
+            ));
+            return;
+        };
+        error.set(None);
+        let settings = CadenceSettings {
+            core_days: core,
+            network_days: network,
+            periphery_days: periphery,
+            dormant_months: months,
+        };
+        match prefs::save_cadence(&settings) {
+            Ok(()) => {
+                store.cadence.set(settings);
+                feedback.toast(t_string!(i18n, settings.keep.saved));
+            }
+            Err(e) => feedback.error(AppError::SaveFailed(e)),
+        }
+    };
+    let input = move |i: usize, id: &'static str, label: String| {
+        let signal = fields[i];
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <input id=id type="number" min="1" class="input--short"
+                    aria-invalid=move || error.with(Option::is_some).then_some("true")
+                    aria-describedby=move || error.with(Option::is_some).then_some("keep-error")
+                    prop:value=move || signal.get() on:input=move |ev| signal.set(event_target_value(&ev)) />
+            </div>
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="settings-keep">
+            <h2 id="settings-keep">{t!(i18n, settings.keep.title)}</h2>
+            <p class="muted">{t!(i18n, settings.keep.hint)}</p>
+            <form novalidate on:submit=save>
+                <div class="field-row">
+                    {move || input(0, "keep-core", t_string!(i18n, settings.keep.core).to_string())}
+                    {move || input(1, "keep-network", t_string!(i18n, settings.keep.network).to_string())}
+                    {move || input(2, "keep-periphery", t_string!(i18n, settings.keep.periphery).to_string())}
+                    {move || input(3, "keep-dormant", t_string!(i18n, settings.keep.dormant).to_string())}
+                </div>
+                {move || error.get().map(|e| view! { <p class="error" id="keep-error">{e}</p> })}
+                <button type="submit" class="button">{t!(i18n, settings.keep.save)}</button>
+            </form>
         </section>
     }
 }

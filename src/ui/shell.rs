@@ -42,6 +42,9 @@ pub fn Shell(children: Children) -> impl IntoView {
                                 <AppLink href="/" exact=true>{t!(i18n, nav.start)}</AppLink>
                             </li>
                             <li>
+                                <AppLink href="/contacts">{t!(i18n, nav.contacts)}</AppLink>
+                            </li>
+                            <li>
                                 <AppLink href="/settings">{t!(i18n, nav.settings)}</AppLink>
                             </li>
                         </ul>

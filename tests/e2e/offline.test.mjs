@@ -41,7 +41,7 @@ test('after one visit the app works offline, on every screen', async () => {
   await waitForControl(page);
   await context.setOffline(true);
   await page.reload();
-  await page.getByRole('heading', { level: 1, name: 'Welcome to Netzweber' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Welcome to Netzweber' }).waitFor();
   await page.goto(server.url('settings'));
   await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
   await page.getByLabel('Name').fill('Offline Olga');

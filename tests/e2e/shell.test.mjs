@@ -8,7 +8,9 @@ import { useServerAndBrowser, openPage, assertClean, appReady, axe, shot } from 
 const env = useServerAndBrowser();
 
 const SCREENS = [
-  { path: '', heading: 'Welcome to Netzweber', name: 'start', title: 'Start · Netzweber' },
+  { path: '', heading: 'Today', name: 'start', title: 'Today · Netzweber' },
+  { path: 'contacts', heading: 'Contacts', name: 'contacts-empty', title: 'Contacts · Netzweber' },
+  { path: 'contacts/new', heading: 'New contact', name: 'contact-new', title: 'New contact · Netzweber' },
   { path: 'settings', heading: 'Settings', name: 'settings', title: 'Settings · Netzweber' },
   { path: 'no/such/screen', heading: 'Page not found', name: 'not-found', title: 'Page not found · Netzweber' },
 ];
@@ -22,14 +24,17 @@ test('every screen is reachable by navigation', async () => {
   await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/netzweber/settings');
   assert.equal(await nav.getByRole('link', { name: 'Settings' }).getAttribute('aria-current'), 'page');
-  await nav.getByRole('link', { name: 'Start' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Welcome to Netzweber' }).waitFor();
+  await nav.getByRole('link', { name: 'Contacts' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
+  await page.getByRole('heading', { name: 'Start with one person' }).waitFor();
+  await nav.getByRole('link', { name: 'Today' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Welcome to Netzweber' }).waitFor();
   assert.equal(new URL(page.url()).pathname, '/netzweber/');
   // The start screen's call to action leads to settings too.
   await page.getByRole('link', { name: 'Open settings' }).click();
   await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
   await page.goBack();
-  await page.getByRole('heading', { level: 1, name: 'Welcome to Netzweber' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Welcome to Netzweber' }).waitFor();
   await assertClean(null, page, problems);
   await context.close();
 });
@@ -65,11 +70,11 @@ test('the release build carries a strict Content-Security-Policy', async () => {
 
 test('the not-found screen names the address and leads back', async () => {
   const { context, page, problems } = await openPage(env.browser, env.server);
-  await page.goto(env.server.url('contacts/42'));
+  await page.goto(env.server.url('people/42'));
   await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
-  await page.getByText('/netzweber/contacts/42').waitFor();
+  await page.getByText('/netzweber/people/42').waitFor();
   await page.getByRole('link', { name: 'Go to the start page' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Welcome to Netzweber' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Welcome to Netzweber' }).waitFor();
   await assertClean(null, page, problems);
   await context.close();
 });
@@ -87,8 +92,8 @@ test('the language follows the browser at first, then the user choice, across re
   await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
   assert.equal(await page.getByRole('radio', { name: 'English' }).isChecked(), true);
   await page.getByRole('radio', { name: 'Deutsch' }).check();
-  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Start' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Willkommen bei Netzweber' }).waitFor();
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Heute' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Willkommen bei Netzweber' }).waitFor();
   assert.deepEqual(await axe(page), []);
   await shot(page, 'start-de');
   await page.goto(env.server.url('settings'));

@@ -1,0 +1,537 @@
+//! The contact form, for new and existing contacts: every field, inline validation in the
+//! user's language, a photo picked or pasted, and a warning before unsaved changes go.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use wasm_bindgen::JsCast;
+
+use super::labels::{channel_label, circle_hint, circle_label, CIRCLES};
+use super::parts::{contact_path, report_save, ContactPicker};
+use super::photo::{self, PhotoError};
+use crate::domain::contacts::draft::{
+    display_name, new_contact, ContactDraft, DraftError, DraftField, CHANNELS,
+};
+use crate::domain::link::LinkError;
+use crate::domain::record::{Contact, Meta, Photo, MAX_LINE_CHARS};
+use crate::i18n::*;
+use crate::storage::db::{PhotoChange, SaveError};
+use crate::ui::data::{new_id, now, use_data};
+use crate::ui::feedback::{use_feedback, AppError};
+use crate::ui::guard::use_leave_guard;
+use crate::ui::link::use_app_path;
+use crate::ui::network::{use_network, Loaded};
+use crate::ui::title::use_page_title;
+
+/// The "new contact" screen.
+#[component]
+pub fn NewContactPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_page_title(move || t_string!(i18n, contacts.form.new_title).to_string());
+    let store = use_network();
+    let base = new_contact(Meta::new(new_id(), now()));
+    view! {
+        <h1>{t!(i18n, contacts.form.new_title)}</h1>
+        <Show when=move || store.loaded.get() != Loaded::Nothing fallback=move || view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }>
+            <ContactForm base=base.clone() photo=None />
+        </Show>
+    }
+}
+
+/// The "edit contact" screen.
+#[component]
+pub fn EditContactPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_network();
+    let data = use_data();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    // The form starts from the contact as it is when the screen opens; later saves from
+    // elsewhere surface as a conflict on save rather than replacing what the user types.
+    let base = Memo::new(move |before: Option<&Option<Contact>>| {
+        if let Some(Some(c)) = before {
+            if c.meta.id == id.get() {
+                return Some(c.clone());
+            }
+        }
+        store.network.with(|n| n.contact(&id.get()).cloned())
+    });
+    let photo = LocalResource::new(move || {
+        let db = data.db();
+        let id = id.get();
+        async move {
+            match db {
+                Ok(db) => db
+                    .by_contact::<Photo>(&id)
+                    .await
+                    .map(|p| p.into_iter().next()),
+                Err(e) => Err(e),
+            }
+        }
+    });
+    use_page_title(move || {
+        let name = base.with(|c| c.as_ref().map(display_name).unwrap_or_default());
+        t_string!(i18n, contacts.form.edit_title, name = name).to_string()
+    });
+    view! {
+        {move || {
+            let name = base.with(|c| c.as_ref().map(display_name).unwrap_or_default());
+            view! { <h1>{t!(i18n, contacts.form.edit_title, name = name)}</h1> }
+        }}
+        {move || match (store.loaded.get(), base.get(), photo.get()) {
+            (Loaded::Nothing, _, _) | (_, Some(_), None) => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
+            (_, None, _) => view! { <p>{t!(i18n, contacts.not_found)}</p> }.into_any(),
+            (_, Some(c), Some(p)) => {
+                let p = p.ok().flatten();
+                view! { <ContactForm base=c photo=p /> }.into_any()
+            }
+        }}
+    }
+}
+
+/// What the form holds for the photo.
+#[derive(Clone, Debug, PartialEq)]
+enum PhotoState {
+    /// As stored (or none).
+    Stored(Option<Photo>),
+    /// A new image, scaled: mime and base64.
+    New(String, String),
+    /// The user removed it.
+    Removed,
+}
+
+fn error_text(i18n: I18n, error: &DraftError) -> String {
+    match error {
+        DraftError::NameMissing => t_string!(i18n, contacts.form.error_name).to_string(),
+        DraftError::TooLong(max) => {
+            t_string!(i18n, contacts.form.error_too_long, max = *max).to_string()
+        }
+        DraftError::InvalidEmail => t_string!(i18n, contacts.form.error_email).to_string(),
+        DraftError::InvalidPhone => t_string!(i18n, contacts.form.error_phone).to_string(),
+        DraftError::Link {
+            line,
+            error: LinkError::SchemeNotAllowed(_),
+        } => t_string!(i18n, contacts.form.error_link_scheme, line = *line).to_string(),
+        DraftError::Link { line, .. } => {
+            t_string!(i18n, contacts.form.error_link, line = *line).to_string()
+        }
+        DraftError::BirthdayInvalid => t_string!(i18n, contacts.form.error_birthday).to_string(),
+        DraftError::BirthdayFuture => {
+            t_string!(i18n, contacts.form.error_birthday_future).to_string()
+        }
+        DraftError::BirthdayIncomplete => {
+            t_string!(i18n, contacts.form.error_birthday_incomplete).to_string()
+        }
+        DraftError::BirthdayYear => t_string!(i18n, contacts.form.error_birthday_year).to_string(),
+        DraftError::MetDateFuture => t_string!(i18n, contacts.form.error_met_future).to_string(),
+        DraftError::CadenceInvalid => t_string!(i18n, contacts.form.error_cadence).to_string(),
+    }
+}
+
+type FieldGet = fn(&ContactDraft) -> &String;
+type FieldSet = fn(&mut ContactDraft) -> &mut String;
+
+/// One labelled text input bound to a draft field, with its error tied to it.
+#[component]
+fn Field(
+    id: &'static str,
+    #[prop(into)] label: Signal<String>,
+    draft: RwSignal<ContactDraft>,
+    get: FieldGet,
+    set: FieldSet,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: &'static str,
+    #[prop(optional)] multiline: bool,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let has_hint = hint.is_some();
+    let described = {
+        let (h, e) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(h.clone());
+            }
+            if error.with(Option::is_some) {
+                ids.push(e.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let value = move || draft.with(|d| get(d).clone());
+    let on_input = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        draft.update(|d| *set(d) = v);
+    };
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    let input = if multiline {
+        view! {
+            <textarea id=id name=id rows="4" aria-invalid=invalid aria-describedby=described prop:value=value on:input=on_input></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=id
+                name=id
+                type=kind
+                autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
+                maxlength=MAX_LINE_CHARS * 2
+                aria-invalid=invalid
+                aria-describedby=described
+                prop:value=value
+                on:input=on_input
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{move || label.get()}</label>
+            {hint.map(|h| view! { <span class="hint" id=hint_id.clone()>{move || h.get()}</span> })}
+            {input}
+            {move || error.get().map(|e| view! { <span class="error" id=error_id.clone()>{e}</span> })}
+        </div>
+    }
+}
+
+#[component]
+fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
+    let i18n = use_i18n();
+    let data = use_data();
+    let store = use_network();
+    let feedback = use_feedback();
+    let navigate = use_navigate();
+    let app_path = use_app_path();
+    let is_new = base.meta.revision == 0;
+    let initial = ContactDraft::from_contact(&base);
+    let base = RwSignal::new(base);
+    let draft = RwSignal::new(initial.clone());
+    let photo = RwSignal::new(PhotoState::Stored(photo));
+    let photo_error = RwSignal::new(None::<String>);
+    let attempted = RwSignal::new(false);
+    let saving = RwSignal::new(false);
+    let conflict = RwSignal::new(None::<Option<Contact>>);
+    let introduced_by = RwSignal::new(initial.introduced_by.clone());
+    let initial_draft = StoredValue::new(initial);
+    let dirty = Memo::new(move |_| {
+        let mut d = draft.get();
+        d.introduced_by = introduced_by.get();
+        initial_draft.with_value(|i| *i != d) || !matches!(photo.get(), PhotoState::Stored(_))
+    });
+    let guard = use_leave_guard(dirty.into());
+    let checked = Memo::new(move |_| {
+        let mut d = draft.get();
+        d.introduced_by = introduced_by.get();
+        d.to_contact(&base.get(), store.clock.get().today)
+    });
+    let error_for = move |field: DraftField| {
+        Signal::derive(move || {
+            if !attempted.get() {
+                return None;
+            }
+            checked.with(|r| {
+                r.as_ref()
+                    .err()
+                    .map(|errors| {
+                        errors
+                            .iter()
+                            .filter(|(f, _)| *f == field)
+                            .map(|(_, e)| error_text(i18n, e))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .filter(|s| !s.is_empty())
+            })
+        })
+    };
+    let line_error = move |name: &'static str| error_for(DraftField::Line(name));
+
+    let take_file = move |file: web_sys::File| {
+        leptos::task::spawn_local(async move {
+            match photo::scale(&file).await {
+                Ok((mime, data)) => {
+                    photo_error.set(None);
+                    photo.set(PhotoState::New(mime, data));
+                }
+                Err(PhotoError::NotAnImage) => {
+                    photo_error.set(Some(t_string!(i18n, contacts.photo.not_image).to_string()))
+                }
+                Err(PhotoError::Unreadable) => {
+                    photo_error.set(Some(t_string!(i18n, contacts.photo.unreadable).to_string()))
+                }
+            }
+        });
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            take_file(file);
+        }
+        input.set_value("");
+    };
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
+        let file = ev
+            .clipboard_data()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+            .filter(|f| f.type_().starts_with("image/"));
+        if let Some(file) = file {
+            ev.prevent_default();
+            take_file(file);
+        }
+    };
+    let photo_src = move || match photo.get() {
+        PhotoState::Stored(Some(p)) => Some(photo::data_url(&p.mime, &p.data)),
+        PhotoState::New(mime, data) => Some(photo::data_url(&mime, &data)),
+        _ => None,
+    };
+
+    let cancel_path = {
+        let id = base.with_untracked(|b| b.meta.id.clone());
+        if is_new {
+            app_path("/contacts")
+        } else {
+            app_path(&contact_path(&id))
+        }
+    };
+    let save = move |keep_mine_over: Option<u32>| {
+        attempted.set(true);
+        let contact = match checked.get_untracked() {
+            Ok(mut c) => {
+                if let Some(revision) = keep_mine_over {
+                    c.meta.revision = revision;
+                }
+                c
+            }
+            Err(_) => {
+                // Move focus to the first marked field so keyboard and screen-reader users
+                // land where the problem is.
+                request_animation_frame(|| {
+                    if let Some(el) = document()
+                        .query_selector("[aria-invalid=\"true\"]")
+                        .ok()
+                        .flatten()
+                    {
+                        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+                    }
+                });
+                return;
+            }
+        };
+        let change = match photo.get_untracked() {
+            PhotoState::Stored(_) => PhotoChange::Keep,
+            PhotoState::Removed => PhotoChange::Remove,
+            PhotoState::New(mime, data) => PhotoChange::Set(Photo {
+                meta: Meta::new(new_id(), now()),
+                contact_id: contact.meta.id.clone(),
+                mime,
+                data,
+            }),
+        };
+        let Ok(db) = data
+            .db()
+            .map_err(|e| feedback.error(AppError::SaveFailed(e)))
+        else {
+            return;
+        };
+        saving.set(true);
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            match db.save_contact(contact, change, now()).await {
+                Ok(saved) => {
+                    conflict.set(None);
+                    let id = saved.meta.id.clone();
+                    if let Err(e) = store.reload_contact(&id).await {
+                        feedback.error(AppError::ActionFailed(e));
+                    }
+                    feedback.toast(t_string!(i18n, contacts.form.saved));
+                    guard.release();
+                    // The router adds its base itself.
+                    navigate(&contact_path(&id), Default::default());
+                }
+                Err(SaveError::Conflict(theirs)) => conflict.set(Some(theirs.map(|b| *b))),
+                Err(e) => feedback.error(report_save(e)),
+            }
+            saving.set(false);
+        });
+    };
+    let save_again = save.clone();
+    let self_id = base.with_untracked(|b| b.meta.id.clone());
+
+    view! {
+        <form class="card contact-form" novalidate on:submit=move |ev| { ev.prevent_default(); save(None); } on:paste=on_paste>
+            {move || conflict.get().map(|theirs| {
+                let save_again = save_again.clone();
+                let revision = theirs.as_ref().map(|t| t.meta.revision);
+                view! {
+                    <div class="conflict" role="alert">
+                        <p>{match revision {
+                            Some(_) => t!(i18n, contacts.form.conflict).into_any(),
+                            None => t!(i18n, contacts.form.conflict_deleted).into_any(),
+                        }}</p>
+                        <div class="button-row">
+                            <button type="button" class="button" on:click=move |_| save_again(Some(revision.unwrap_or(0)))>
+                                {t!(i18n, contacts.form.keep_mine)}
+                            </button>
+                            {theirs.map(|t| view! {
+                                <button type="button" class="button button--secondary" on:click=move |_| {
+                                    draft.set(ContactDraft::from_contact(&t));
+                                    introduced_by.set(t.introduced_by.clone());
+                                    initial_draft.set_value(ContactDraft::from_contact(&t));
+                                    base.set(t.clone());
+                                    conflict.set(None);
+                                }>{t!(i18n, contacts.form.take_theirs)}</button>
+                            })}
+                        </div>
+                    </div>
+                }
+            })}
+            <p class="muted">{t!(i18n, contacts.form.required_hint)}</p>
+            <fieldset>
+                <legend>{t!(i18n, contacts.form.name_group)}</legend>
+                <div class="field-row">
+                    <Field id="first-name" label=Signal::derive(move || t_string!(i18n, contacts.field.first_name).to_string()) draft
+                        get=|d| &d.first_name set=|d| &mut d.first_name autocomplete="off"
+                        error=Signal::derive(move || error_for(DraftField::Name).get().or_else(|| line_error("first_name").get())) />
+                    <Field id="last-name" label=Signal::derive(move || t_string!(i18n, contacts.field.last_name).to_string()) draft
+                        get=|d| &d.last_name set=|d| &mut d.last_name autocomplete="off" error=line_error("last_name") />
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{t!(i18n, contacts.photo.title)}</legend>
+                <div class="photo-field">
+                    {move || match photo_src() {
+                        Some(src) => view! { <img class="photo" src=src alt=move || t_string!(i18n, contacts.photo.preview) width="96" height="96" /> }.into_any(),
+                        None => view! { <span class="photo photo--empty" aria-hidden="true"></span> }.into_any(),
+                    }}
+                    <div>
+                        <input id="photo-file" class="visually-hidden" type="file" accept="image/*" aria-describedby="photo-hint" on:change=on_file />
+                        <label for="photo-file" class="button button--secondary">{t!(i18n, contacts.photo.pick)}</label>
+                        {move || photo_src().is_some().then(|| view! {
+                            <button type="button" class="button button--secondary" on:click=move |_| photo.set(PhotoState::Removed)>
+                                {t!(i18n, contacts.photo.remove)}
+                            </button>
+                        })}
+                        <p class="hint" id="photo-hint">{t!(i18n, contacts.photo.hint)}</p>
+                        {move || photo_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                    </div>
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{t!(i18n, contacts.form.work_group)}</legend>
+                <div class="field-row">
+                    <Field id="company" label=Signal::derive(move || t_string!(i18n, contacts.field.company).to_string()) draft get=|d| &d.company set=|d| &mut d.company autocomplete="off" error=line_error("company") />
+                    <Field id="role" label=Signal::derive(move || t_string!(i18n, contacts.field.role).to_string()) draft get=|d| &d.role set=|d| &mut d.role autocomplete="off" error=line_error("role") />
+                </div>
+                <div class="field-row">
+                    <Field id="field" label=Signal::derive(move || t_string!(i18n, contacts.field.field).to_string()) draft get=|d| &d.field set=|d| &mut d.field autocomplete="off" error=line_error("field") />
+                    <Field id="city" label=Signal::derive(move || t_string!(i18n, contacts.field.city).to_string()) draft get=|d| &d.city set=|d| &mut d.city autocomplete="off" error=line_error("city") />
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{t!(i18n, contacts.form.reach_group)}</legend>
+                <div class="field-row">
+                    <Field id="email" kind="email" label=Signal::derive(move || t_string!(i18n, contacts.field.email).to_string()) draft get=|d| &d.email set=|d| &mut d.email autocomplete="off" error=error_for(DraftField::Email) />
+                    <Field id="phone" kind="tel" label=Signal::derive(move || t_string!(i18n, contacts.field.phone).to_string()) draft get=|d| &d.phone set=|d| &mut d.phone autocomplete="off" error=error_for(DraftField::Phone) />
+                </div>
+                <Field id="links" multiline=true label=Signal::derive(move || t_string!(i18n, contacts.field.links).to_string())
+                    hint=Signal::derive(move || t_string!(i18n, contacts.field.links_hint).to_string())
+                    draft get=|d| &d.links set=|d| &mut d.links error=error_for(DraftField::Links) />
+                <div class="field">
+                    <label for="channel">{t!(i18n, contacts.field.channel)}</label>
+                    <select id="channel" on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.preferred_channel = v); }>
+                        <option value="" selected=move || draft.with(|d| d.preferred_channel.is_empty())>{t!(i18n, contacts.field.channel_none)}</option>
+                        {CHANNELS.into_iter().map(|c| view! {
+                            <option value=c selected=move || draft.with(|d| d.preferred_channel == c)>{move || channel_label(i18n, c)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{t!(i18n, contacts.form.met_group)}</legend>
+                <div class="field-row">
+                    <Field id="met-occasion" label=Signal::derive(move || t_string!(i18n, contacts.field.occasion).to_string()) draft get=|d| &d.met_occasion set=|d| &mut d.met_occasion autocomplete="off" error=line_error("met_occasion") />
+                    <Field id="met-date" kind="date" label=Signal::derive(move || t_string!(i18n, contacts.field.met_date).to_string()) draft get=|d| &d.met_date set=|d| &mut d.met_date error=error_for(DraftField::MetDate) />
+                </div>
+                <Field id="met-hook" multiline=true label=Signal::derive(move || t_string!(i18n, contacts.field.hook).to_string())
+                    hint=Signal::derive(move || t_string!(i18n, contacts.field.hook_hint).to_string())
+                    draft get=|d| &d.met_hook set=|d| &mut d.met_hook error=error_for(DraftField::Text("met_hook")) />
+                <ContactPicker id="introduced-by" label=Signal::derive(move || t_string!(i18n, contacts.field.introduced_by).to_string()) selected=introduced_by exclude=self_id />
+            </fieldset>
+            <fieldset>
+                <legend>{t!(i18n, contacts.form.relation_group)}</legend>
+                <fieldset class="field">
+                    <legend>{t!(i18n, contacts.field.circle)}</legend>
+                    <div class="choice-group">
+                        {CIRCLES.into_iter().map(|c| view! {
+                            <label class="choice">
+                                <input type="radio" name="circle" prop:checked=move || draft.with(|d| d.circle == c) on:change=move |_| draft.update(|d| d.circle = c) />
+                                <span>{move || circle_label(i18n, c)}<span class="hint choice__hint">{move || circle_hint(i18n, c)}</span></span>
+                            </label>
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+                <Field id="cadence" kind="number" label=Signal::derive(move || t_string!(i18n, contacts.field.cadence).to_string())
+                    hint=Signal::derive(move || {
+                        let days = store.cadence.get().for_circle(draft.with(|d| d.circle));
+                        t_string!(i18n, contacts.field.cadence_hint, days = days).to_string()
+                    })
+                    draft get=|d| &d.cadence set=|d| &mut d.cadence error=error_for(DraftField::Cadence) />
+                <Field id="tags" label=Signal::derive(move || t_string!(i18n, contacts.field.tags).to_string())
+                    hint=Signal::derive(move || t_string!(i18n, contacts.field.tags_hint).to_string())
+                    draft get=|d| &d.tags set=|d| &mut d.tags autocomplete="off" error=line_error("tags") />
+                <fieldset class="field">
+                    <legend>{t!(i18n, contacts.field.birthday)}</legend>
+                    <span class="hint" id="birthday-hint">{t!(i18n, contacts.field.birthday_hint)}</span>
+                    <div class="field-row field-row--tight">
+                        <div class="field">
+                            <label for="birthday-day">{t!(i18n, contacts.field.day)}</label>
+                            <input id="birthday-day" type="number" min="1" max="31" inputmode="numeric" class="input--short"
+                                aria-invalid=move || error_for(DraftField::Birthday).with(Option::is_some).then_some("true")
+                                aria-describedby="birthday-hint birthday-error"
+                                prop:value=move || draft.with(|d| d.birthday_day.clone())
+                                on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.birthday_day = v); } />
+                        </div>
+                        <div class="field">
+                            <label for="birthday-month">{t!(i18n, contacts.field.month)}</label>
+                            <select id="birthday-month"
+                                aria-invalid=move || error_for(DraftField::Birthday).with(Option::is_some).then_some("true")
+                                aria-describedby="birthday-hint birthday-error"
+                                on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.birthday_month = v); }>
+                                <option value="" selected=move || draft.with(|d| d.birthday_month.is_empty())>"–"</option>
+                                {(1..=12u32).map(|m| view! {
+                                    <option value=m.to_string() selected=move || draft.with(|d| d.birthday_month == m.to_string())>
+                                        {move || crate::domain::format::month_name_of(m, lang_of(i18n.get_locale()))}
+                                    </option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="birthday-year">{t!(i18n, contacts.field.year)}</label>
+                            <input id="birthday-year" type="number" min="1900" inputmode="numeric" class="input--short"
+                                aria-invalid=move || error_for(DraftField::Birthday).with(Option::is_some).then_some("true")
+                                aria-describedby="birthday-hint birthday-error"
+                                prop:value=move || draft.with(|d| d.birthday_year.clone())
+                                on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.birthday_year = v); } />
+                        </div>
+                    </div>
+                    {move || error_for(DraftField::Birthday).get().map(|e| view! { <span class="error" id="birthday-error">{e}</span> })}
+                </fieldset>
+            </fieldset>
+            <Field id="notes" multiline=true label=Signal::derive(move || t_string!(i18n, contacts.field.notes).to_string())
+                draft get=|d| &d.notes set=|d| &mut d.notes error=error_for(DraftField::Text("notes")) />
+            <p role="status" class="form-status">
+                {move || (attempted.get() && checked.with(Result::is_err)).then(|| view! {
+                    <span class="error">{t!(i18n, contacts.form.not_saved)}</span>
+                })}
+            </p>
+            <div class="button-row">
+                <button type="submit" class="button" disabled=move || saving.get()>{t!(i18n, contacts.form.save)}</button>
+                <a class="button button--secondary" href=cancel_path>{t!(i18n, cancel)}</a>
+            </div>
+        </form>
+    }
+}

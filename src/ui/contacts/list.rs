@@ -1,0 +1,362 @@
+//! The contact list: search as you type, filters, sort, and a list that renders only the
+//! rows in view, so 10,000 contacts scroll as smoothly as ten.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+use wasm_bindgen::JsCast;
+
+use super::labels::{circle_from_id, circle_id, circle_label, CIRCLES};
+use super::parts::{avatar_text, contact_path, show_date, AddInteraction};
+use crate::domain::contacts::draft::display_name;
+use crate::domain::contacts::network::{ListQuery, Only, Sort};
+use crate::domain::format;
+use crate::i18n::*;
+use crate::ui::link::{use_app_path, AppLink};
+use crate::ui::network::{use_network, Loaded};
+use crate::ui::title::use_page_title;
+
+/// Height of one row in pixels; `.contact-row` in the stylesheet has the same.
+const ROW_HEIGHT: f64 = 72.0;
+/// Rows rendered above and below the visible ones, so fast scrolling shows no gaps.
+const OVERSCAN: usize = 8;
+
+/// The contacts screen.
+#[component]
+pub fn ContactsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_network();
+    use_page_title(move || t_string!(i18n, contacts.title).to_string());
+    let params = use_query_map();
+    let initial = params.with_untracked(|p| {
+        (
+            p.get("q").unwrap_or_default(),
+            p.get("tag"),
+            p.get("circle").and_then(|c| circle_from_id(&c)),
+            match p.get("only").as_deref() {
+                Some("due") => Only::Due,
+                Some("dormant") => Only::Dormant,
+                _ => Only::All,
+            },
+        )
+    });
+    let text = RwSignal::new(initial.0);
+    let tag = RwSignal::new(initial.1);
+    let circle = RwSignal::new(initial.2);
+    let only = RwSignal::new(initial.3);
+    let sort = RwSignal::new(if initial.3 == Only::Due {
+        Sort::NextDue
+    } else {
+        Sort::Name
+    });
+    let ids = Memo::new(move |_| {
+        let query = ListQuery {
+            text: text.get(),
+            tag: tag.get(),
+            circle: circle.get(),
+            only: only.get(),
+            sort: sort.get(),
+        };
+        let clock = store.clock.get();
+        let cadence = store.cadence.get();
+        store.network.with(|n| n.list(&query, clock, &cadence))
+    });
+    let tags = Memo::new(move |_| store.network.with(|n| n.tags()));
+    let total = Memo::new(move |_| store.network.with(|n| n.len()));
+    let quick = RwSignal::new(None::<String>);
+    let lang = move || lang_of(i18n.get_locale());
+
+    view! {
+        <div class="page-head">
+            <h1>{t!(i18n, contacts.title)}</h1>
+            <div class="button-row">
+                <AppLink href="/contacts/new" class="button">{t!(i18n, contacts.add)}</AppLink>
+                <AppLink href="/contacts/introduce" class="button button--secondary">{t!(i18n, contacts.introduce.title)}</AppLink>
+                <AppLink href="/contacts/duplicates" class="button button--secondary">{t!(i18n, contacts.merge.title)}</AppLink>
+            </div>
+        </div>
+        <Show
+            when=move || store.loaded.get() != Loaded::Nothing
+            fallback=move || view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }
+        >
+            <Show when=move || { total.get() > 0 } fallback=move || view! { <EmptyContacts /> }>
+                <form class="card filters" role="search" on:submit=|ev| ev.prevent_default()>
+                    <div class="field field--grow">
+                        <label for="contact-search">{t!(i18n, contacts.search)}</label>
+                        <input
+                            id="contact-search"
+                            type="search"
+                            autocomplete="off"
+                            aria-describedby="contact-search-hint"
+                            prop:value=move || text.get()
+                            on:input=move |ev| text.set(event_target_value(&ev))
+                        />
+                        <span class="hint" id="contact-search-hint">{t!(i18n, contacts.search_hint)}</span>
+                    </div>
+                    <div class="field">
+                        <label for="filter-tag">{t!(i18n, contacts.filter.tag)}</label>
+                        <select id="filter-tag" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            tag.set((!v.is_empty()).then_some(v));
+                        }>
+                            <option value="" selected=move || tag.with(Option::is_none)>{t!(i18n, contacts.filter.any)}</option>
+                            <For each=move || tags.get() key=|t| t.clone() children=move |t| {
+                                let value = t.clone();
+                                let is = t.clone();
+                                view! { <option value=value selected=move || tag.get().as_deref() == Some(is.as_str())>{t}</option> }
+                            } />
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="filter-circle">{t!(i18n, contacts.filter.circle)}</label>
+                        <select id="filter-circle" on:change=move |ev| circle.set(circle_from_id(&event_target_value(&ev)))>
+                            <option value="" selected=move || circle.with(Option::is_none)>{t!(i18n, contacts.filter.any)}</option>
+                            {CIRCLES.into_iter().map(|c| view! {
+                                <option value=circle_id(c) selected=move || circle.get() == Some(c)>{move || circle_label(i18n, c)}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="filter-only">{t!(i18n, contacts.filter.show)}</label>
+                        <select id="filter-only" on:change=move |ev| {
+                            let choice = match event_target_value(&ev).as_str() {
+                                "due" => Only::Due,
+                                "dormant" => Only::Dormant,
+                                _ => Only::All,
+                            };
+                            // The due list is about who is most overdue.
+                            if choice == Only::Due {
+                                sort.set(Sort::NextDue);
+                            }
+                            only.set(choice);
+                        }>
+                            <option value="all" selected=move || only.get() == Only::All>{t!(i18n, contacts.filter.all)}</option>
+                            <option value="due" selected=move || only.get() == Only::Due>{t!(i18n, contacts.filter.due)}</option>
+                            <option value="dormant" selected=move || only.get() == Only::Dormant>{t!(i18n, contacts.filter.dormant)}</option>
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="sort">{t!(i18n, contacts.sort.label)}</label>
+                        <select id="sort" on:change=move |ev| sort.set(match event_target_value(&ev).as_str() {
+                            "last" => Sort::LastContact,
+                            "due" => Sort::NextDue,
+                            _ => Sort::Name,
+                        })>
+                            <option value="name" selected=move || sort.get() == Sort::Name>{t!(i18n, contacts.sort.name)}</option>
+                            <option value="last" selected=move || sort.get() == Sort::LastContact>{t!(i18n, contacts.sort.last)}</option>
+                            <option value="due" selected=move || sort.get() == Sort::NextDue>{t!(i18n, contacts.sort.due)}</option>
+                        </select>
+                    </div>
+                </form>
+                {move || only.get().eq(&Only::Dormant).then(|| view! {
+                    <p class="card explain">{t!(i18n, contacts.dormant_why)}</p>
+                })}
+                <p class="list-count" role="status">
+                    {move || {
+                        let shown = format::integer(ids.with(Vec::len) as i64, lang());
+                        let all = format::integer(total.get() as i64, lang());
+                        t_string!(i18n, contacts.count, shown = shown, total = all).to_string()
+                    }}
+                </p>
+                {move || quick.get().map(|id| {
+                    let name = store.network.with(|n| n.contact(&id).map(display_name)).unwrap_or_default();
+                    view! {
+                        <section class="card quick-add" aria-labelledby="quick-add-title">
+                            <h2 id="quick-add-title">{t!(i18n, contacts.timeline.quick_title, name = name)}</h2>
+                            <AddInteraction contact_id=id id_prefix="quick" on_done=Callback::new(move |_| quick.set(None)) />
+                            <button type="button" class="button button--secondary" on:click=move |_| quick.set(None)>{t!(i18n, cancel)}</button>
+                        </section>
+                    }
+                })}
+                <VirtualList ids quick />
+            </Show>
+        </Show>
+    }
+}
+
+/// The rows in view, with padding standing in for the rest.
+#[component]
+fn VirtualList(ids: Memo<Vec<String>>, quick: RwSignal<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_network();
+    let list_ref = NodeRef::<leptos::html::Ul>::new();
+    // Where the list's top is relative to the viewport, and the viewport's height.
+    let top = RwSignal::new(0.0_f64);
+    let height = RwSignal::new(800.0_f64);
+    let measure = move || {
+        if let Some(el) = list_ref.get_untracked() {
+            let el: &web_sys::Element = el.unchecked_ref();
+            let t = el.get_bounding_client_rect().top();
+            if (top.get_untracked() - t).abs() > 1.0 {
+                top.set(t);
+            }
+        }
+        let h = window()
+            .inner_height()
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(800.0);
+        if height.get_untracked() != h {
+            height.set(h);
+        }
+    };
+    let scroll = window_event_listener(leptos::ev::scroll, move |_| measure());
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || {
+        scroll.remove();
+        resize.remove();
+    });
+    // Measure again once the list is in the page and whenever its content changes.
+    Effect::new(move |_| {
+        ids.track();
+        quick.track();
+        request_animation_frame(measure);
+    });
+    let range = Memo::new(move |_| {
+        let len = ids.with(Vec::len);
+        let first = ((-top.get()) / ROW_HEIGHT).floor().max(0.0) as usize;
+        let visible = (height.get() / ROW_HEIGHT).ceil() as usize + 1;
+        let start = first.saturating_sub(OVERSCAN).min(len);
+        let end = (first + visible + OVERSCAN).min(len);
+        (start, end, len)
+    });
+    let rows = move || {
+        let (start, end, _) = range.get();
+        ids.with(|ids| {
+            ids[start..end]
+                .iter()
+                .enumerate()
+                .map(|(i, id)| (start + i, id.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <ul
+            class="contact-list"
+            node_ref=list_ref
+            aria-label=move || t_string!(i18n, contacts.list_label)
+            style:padding-top=move || format!("{}px", range.get().0 as f64 * ROW_HEIGHT)
+            style:padding-bottom=move || {
+                let (_, end, len) = range.get();
+                format!("{}px", (len - end) as f64 * ROW_HEIGHT)
+            }
+        >
+            <For
+                each=rows
+                key=|(i, id)| (*i, id.clone())
+                children=move |(i, id)| view! { <ContactRow id position=i + 1 size=Signal::derive(move || range.get().2) quick /> }
+            />
+        </ul>
+        {move || (ids.with(Vec::is_empty) && store.network.with(|n| !n.is_empty())).then(|| view! {
+            <p class="empty-state">{t!(i18n, contacts.no_match)}</p>
+        })}
+    }
+}
+
+#[component]
+fn ContactRow(
+    id: String,
+    position: usize,
+    size: Signal<usize>,
+    quick: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_network();
+    let path = use_app_path()(&contact_path(&id));
+    let contact_id = id.clone();
+    let contact = Memo::new(move |_| store.network.with(|n| n.contact(&contact_id).cloned()));
+    let status_id = id.clone();
+    let status = Memo::new(move |_| {
+        let clock = store.clock.get();
+        let cadence = store.cadence.get();
+        store
+            .network
+            .with(|n| n.status(&status_id, clock, &cadence))
+    });
+    let name = move || contact.with(|c| c.as_ref().map(display_name).unwrap_or_default());
+    let initials = move || contact.with(|c| c.as_ref().map(avatar_text).unwrap_or_default());
+    let sub = move || {
+        contact.with(|c| {
+            c.as_ref()
+                .map(|c| {
+                    [c.role.trim(), c.company.trim()]
+                        .iter()
+                        .filter(|s| !s.is_empty())
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(" · ")
+                })
+                .unwrap_or_default()
+        })
+    };
+    let badge = move || {
+        let s = status.get()?;
+        if store.loaded.get() != Loaded::All {
+            return None;
+        }
+        if s.dormant {
+            Some((
+                "badge badge--dormant",
+                t_string!(i18n, contacts.status.dormant).to_string(),
+            ))
+        } else if let Some(days) = s.overdue_days {
+            Some(("badge badge--due", super::parts::due_text(i18n, days)))
+        } else {
+            None
+        }
+    };
+    let last = move || {
+        status
+            .get()
+            .and_then(|s| s.last_contact)
+            .map(|d| t_string!(i18n, contacts.status.last, date = show_date(i18n, d)).to_string())
+    };
+    let log_label =
+        move || t_string!(i18n, contacts.timeline.quick_button, name = name()).to_string();
+    view! {
+        <li class="contact-row" aria-posinset=position aria-setsize=move || size.get()>
+            <A href=path attr:class="contact-row__main">
+                <span class="avatar" aria-hidden="true">{initials}</span>
+                <span class="contact-row__text">
+                    <span class="contact-row__name">{name}</span>
+                    <span class="contact-row__sub">{sub}</span>
+                    // Phones have no room for the status column: the badge goes under the name.
+                    {move || badge().map(|(class, text)| view! { <span class=format!("{class} contact-row__inline-badge")>{text}</span> })}
+                </span>
+            </A>
+            <span class="contact-row__status">
+                {move || badge().map(|(class, text)| view! { <span class=class>{text}</span> })}
+                <span class="contact-row__last">{last}</span>
+            </span>
+            <button type="button" class="button button--secondary button--small" aria-label=log_label on:click=move |_| {
+                quick.set(Some(id.clone()));
+                window().scroll_to_with_x_and_y(0.0, 0.0);
+                request_animation_frame(|| {
+                    if let Some(el) = document().get_element_by_id("quick-kind") {
+                        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+                    }
+                });
+            }>{t!(i18n, contacts.timeline.quick_short)}</button>
+        </li>
+    }
+}
+
+/// The first-run contacts screen: what to record and why, and the first action.
+#[component]
+fn EmptyContacts() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="card empty-state" aria-labelledby="contacts-empty">
+            <h2 id="contacts-empty">{t!(i18n, contacts.empty.title)}</h2>
+            <p>{t!(i18n, contacts.empty.text)}</p>
+            <ul class="checklist">
+                <li>{t!(i18n, contacts.empty.point_hook)}</li>
+                <li>{t!(i18n, contacts.empty.point_promise)}</li>
+                <li>{t!(i18n, contacts.empty.point_cadence)}</li>
+            </ul>
+            <p>
+                <AppLink href="/contacts/new" class="button">{t!(i18n, contacts.empty.action)}</AppLink>
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,236 @@
+//! The smaller contact screens: introduce two contacts, the duplicates overview, and the
+//! year-end greetings list.
+
+use chrono::{Datelike, Duration};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::labels::{circle_label, reason_label};
+use super::parts::{parse_date, report_save, ContactName, ContactPicker};
+use crate::domain::backup::Dataset;
+use crate::domain::contacts::draft::display_name;
+use crate::domain::contacts::duplicates::suggestions;
+use crate::domain::contacts::occasions::set_greeted;
+use crate::domain::format::iso_date;
+use crate::domain::record::{
+    FollowUp, FollowUpKind, Interaction, InteractionKind, Meta, MAX_TEXT_CHARS,
+};
+use crate::i18n::*;
+use crate::ui::data::{new_id, now, use_data};
+use crate::ui::feedback::{use_feedback, AppError};
+use crate::ui::link::AppLink;
+use crate::ui::network::{use_network, Loaded};
+use crate::ui::title::use_page_title;
+
+/// Days until "ask how the introduction went" is due.
+const INTRO_CHECK_DAYS: i64 = 14;
+
+/// "Introduce two contacts": records the introduction on both timelines and, if wanted, a
+/// follow-up to ask how it went.
+#[component]
+pub fn IntroducePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_network();
+    let data = use_data();
+    let feedback = use_feedback();
+    use_page_title(move || t_string!(i18n, contacts.introduce.title).to_string());
+    let first = RwSignal::new(use_query_map().with_untracked(|q| q.get("a")));
+    let second = RwSignal::new(None::<String>);
+    let why = RwSignal::new(String::new());
+    let date = RwSignal::new(iso_date(store.clock.get_untracked().today));
+    let remind = RwSignal::new(true);
+    let error = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<(String, String)>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (Some(a), Some(b)) = (first.get_untracked(), second.get_untracked()) else {
+            error.set(Some(
+                t_string!(i18n, contacts.introduce.pick_two).to_string(),
+            ));
+            return;
+        };
+        if a == b {
+            error.set(Some(t_string!(i18n, contacts.introduce.same).to_string()));
+            return;
+        }
+        let Some(day) = parse_date(&date.get_untracked()) else {
+            error.set(Some(
+                t_string!(i18n, contacts.timeline.date_missing).to_string(),
+            ));
+            return;
+        };
+        error.set(None);
+        let summary = why.get_untracked().trim().to_string();
+        let entry = |of: &str, other: &str| Interaction {
+            meta: Meta::new(new_id(), now()),
+            contact_id: of.to_string(),
+            kind: InteractionKind::Introduction,
+            date: day,
+            summary: summary.clone(),
+            keywords: Vec::new(),
+            other_contact_id: Some(other.to_string()),
+        };
+        let name_of = |id: &str| {
+            store
+                .network
+                .with_untracked(|n| n.contact(id).map(display_name))
+                .unwrap_or_default()
+        };
+        let mut records = Dataset {
+            interactions: vec![entry(&a, &b), entry(&b, &a)],
+            ..Dataset::default()
+        };
+        if remind.get_untracked() {
+            records.follow_ups.push(FollowUp {
+                meta: Meta::new(new_id(), now()),
+                contact_id: Some(a.clone()),
+                kind: FollowUpKind::Reminder,
+                text: t_string!(i18n, contacts.introduce.ask_text, other = name_of(&b)).to_string(),
+                due: Some(store.clock.get_untracked().today + Duration::days(INTRO_CHECK_DAYS)),
+                done: None,
+            });
+        }
+        let Ok(db) = data
+            .db()
+            .map_err(|e| feedback.error(AppError::SaveFailed(e)))
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match db.create(records, now()).await {
+                Ok(_) => {
+                    for id in [&a, &b] {
+                        if let Err(e) = store.reload_contact(id).await {
+                            feedback.error(AppError::ActionFailed(e));
+                        }
+                    }
+                    done.set(Some((a, b)));
+                    first.set(None);
+                    second.set(None);
+                    why.set(String::new());
+                }
+                Err(e) => feedback.error(AppError::SaveFailed(e)),
+            }
+        });
+    };
+    view! {
+        <h1>{t!(i18n, contacts.introduce.title)}</h1>
+        <p class="lead">{t!(i18n, contacts.introduce.lead)}</p>
+        {move || done.get().map(|(a, b)| view! {
+            <div class="banner banner--ok" role="status">
+                <p>{t!(i18n, contacts.introduce.done)}" "<ContactName id=a />" & "<ContactName id=b /></p>
+            </div>
+        })}
+        <Show when=move || store.loaded.get() == Loaded::All fallback=move || view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }>
+            <form class="card" novalidate on:submit=submit>
+                <div class="field-row">
+                    <ContactPicker id="intro-a" label=Signal::derive(move || t_string!(i18n, contacts.introduce.first).to_string()) selected=first />
+                    <ContactPicker id="intro-b" label=Signal::derive(move || t_string!(i18n, contacts.introduce.second).to_string()) selected=second />
+                </div>
+                <div class="field">
+                    <label for="intro-why">{t!(i18n, contacts.introduce.why)}</label>
+                    <textarea id="intro-why" rows="3" maxlength=MAX_TEXT_CHARS prop:value=move || why.get() on:input=move |ev| why.set(event_target_value(&ev))></textarea>
+                </div>
+                <div class="field">
+                    <label for="intro-date">{t!(i18n, contacts.timeline.date)}</label>
+                    <input id="intro-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
+                </div>
+                <label class="choice">
+                    <input type="checkbox" prop:checked=move || remind.get() on:change=move |ev| remind.set(event_target_checked(&ev)) />
+                    {t!(i18n, contacts.introduce.remind, days = INTRO_CHECK_DAYS)}
+                </label>
+                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                <div class="button-row">
+                    <button type="submit" class="button">{t!(i18n, contacts.introduce.save)}</button>
+                </div>
+            </form>
+        </Show>
+    }
+}
+
+/// All suggested duplicate pairs, each linking to the contact page where the merge happens.
+#[component]
+pub fn DuplicatesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_network();
+    use_page_title(move || t_string!(i18n, contacts.merge.title).to_string());
+    let pairs = Memo::new(move |_| store.network.with(|n| suggestions(n.contacts())));
+    view! {
+        <h1>{t!(i18n, contacts.merge.title)}</h1>
+        <p class="lead">{t!(i18n, contacts.merge.lead)}</p>
+        {move || if pairs.with(Vec::is_empty) {
+            view! { <p class="card">{t!(i18n, contacts.merge.none)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="card list-plain">
+                    {pairs.get().into_iter().map(|p| {
+                        let why = p.reasons.iter().map(|r| reason_label(i18n, *r)).collect::<Vec<_>>().join(", ");
+                        view! { <li><ContactName id=p.a.clone() />" ↔ "<ContactName id=p.b.clone() />" — "{why}</li> }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+    }
+}
+
+/// How many greetings rows show at first; more on request.
+const GREETINGS_PAGE: usize = 100;
+
+/// December: whom to send year-end greetings, with check-offs kept per year.
+#[component]
+pub fn GreetingsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_network();
+    let data = use_data();
+    let feedback = use_feedback();
+    use_page_title(move || t_string!(i18n, contacts.greetings.title).to_string());
+    let year = move || store.clock.get().today.year();
+    let list = Memo::new(move |_| store.network.with(|n| n.greetings_list(year())));
+    let shown = RwSignal::new(GREETINGS_PAGE);
+    let toggle = move |id: String, on: bool| {
+        let Some(c) = store.network.with_untracked(|n| n.contact(&id).cloned()) else {
+            return;
+        };
+        let updated = set_greeted(&c, year(), on);
+        let Ok(db) = data.db() else { return };
+        leptos::task::spawn_local(async move {
+            match db.save(updated, now()).await {
+                Ok(saved) => {
+                    store.network.update(|n| n.set_contact(saved));
+                    data.changed();
+                }
+                Err(e) => {
+                    feedback.error(report_save(e));
+                    let _ = store.reload_contact(&id).await;
+                }
+            }
+        });
+    };
+    view! {
+        <h1>{move || t!(i18n, contacts.greetings.title_year, year = year())}</h1>
+        <p class="lead">{t!(i18n, contacts.greetings.lead)}</p>
+        <p role="status">{move || {
+            let (done, all) = list.with(|l| (l.iter().filter(|(_, d)| *d).count(), l.len()));
+            t_string!(i18n, contacts.greetings.progress, done = done, total = all).to_string()
+        }}</p>
+        <ul class="card list-plain greetings">
+            {move || list.get().into_iter().take(shown.get()).map(|(id, done)| {
+                let box_id = format!("greet-{id}");
+                let circle = store.network.with_untracked(|n| n.contact(&id).map(|c| circle_label(i18n, c.circle))).unwrap_or_default();
+                let name = store.network.with_untracked(|n| n.contact(&id).map(display_name)).unwrap_or_default();
+                let id2 = id.clone();
+                view! {
+                    <li class="greeting">
+                        <input type="checkbox" id=box_id.clone() prop:checked=done on:change=move |ev| toggle(id2.clone(), event_target_checked(&ev)) />
+                        <label for=box_id>{name}</label>
+                        <span class="muted">{circle}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        {move || (list.with(Vec::len) > shown.get()).then(|| view! {
+            <button type="button" class="button button--secondary" on:click=move |_| shown.update(|n| *n += GREETINGS_PAGE)>{t!(i18n, contacts.greetings.more)}</button>
+        })}
+        <p><AppLink href="/">{t!(i18n, contacts.back_to_today)}</AppLink></p>
+    }
+}

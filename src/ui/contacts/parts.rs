@@ -1,0 +1,482 @@
+//! Pieces the contact screens share: avatar, name link, follow-up item and forms, the
+//! quick interaction form and the contact picker.
+
+use chrono::{Duration, NaiveDate};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::labels::{
+    follow_up_label, interaction_from_id, interaction_id, interaction_label, INTERACTION_KINDS,
+};
+use crate::domain::contacts::draft::{display_name, initials};
+use crate::domain::contacts::search::fold;
+use crate::domain::format::{self, iso_date};
+use crate::domain::record::{Contact, FollowUp, FollowUpKind, Interaction, Meta, MAX_TEXT_CHARS};
+use crate::i18n::*;
+use crate::storage::db::SaveError;
+use crate::storage::StorageError;
+use crate::ui::data::{new_id, now, use_data};
+use crate::ui::feedback::{use_feedback, AppError};
+use crate::ui::link::use_app_path;
+use crate::ui::network::use_network;
+
+/// Parses a date input's value.
+pub fn parse_date(value: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
+}
+
+/// A date in the user's language.
+pub fn show_date(i18n: I18n, date: NaiveDate) -> String {
+    format::date_short(date, lang_of(i18n.get_locale()))
+}
+
+/// "Due today" / "Overdue by N days", for a contact's keep-in-touch state.
+pub fn due_text(i18n: I18n, days: i64) -> String {
+    match days {
+        0 => t_string!(i18n, contacts.status.due_today).to_string(),
+        1 => t_string!(i18n, contacts.status.overdue_one).to_string(),
+        d => t_string!(i18n, contacts.status.overdue, days = d).to_string(),
+    }
+}
+
+/// The path of a contact's page.
+pub fn contact_path(id: &str) -> String {
+    format!("/contacts/{id}")
+}
+
+/// The contact's name as a link to their page (or a note if they were deleted).
+#[component]
+pub fn ContactName(#[prop(into)] id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_network();
+    let path = use_app_path()(&contact_path(&id));
+    let name = move || store.network.with(|n| n.contact(&id).map(display_name));
+    view! {
+        {move || match name() {
+            Some(name) => view! { <A href=path.clone()>{name}</A> }.into_any(),
+            None => view! { <span class="muted">{t!(i18n, contacts.unknown)}</span> }.into_any(),
+        }}
+    }
+}
+
+/// Maps a save failure to the banner the user sees.
+pub fn report_save<T>(error: SaveError<T>) -> AppError {
+    match error {
+        SaveError::Conflict(_) => AppError::SaveFailed(StorageError::Other(
+            "changed in another tab; reload and try again".into(),
+        )),
+        SaveError::Storage(e) => AppError::SaveFailed(e),
+    }
+}
+
+/// One promise or follow-up with a "done" checkbox.
+#[component]
+pub fn FollowUpItem(follow_up: FollowUp, #[prop(optional)] show_contact: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let data = use_data();
+    let store = use_network();
+    let feedback = use_feedback();
+    let today = move || store.clock.get().today;
+    let overdue = {
+        let due = follow_up.due;
+        move || follow_up.done.is_none() && due.is_some_and(|d| d < today())
+    };
+    let checkbox_id = format!("fu-{}", follow_up.meta.id);
+    let done = follow_up.done.is_some();
+    let busy = RwSignal::new(false);
+    let toggle = {
+        let f = follow_up.clone();
+        move |_| {
+            let mut f = f.clone();
+            f.done = if f.done.is_some() { None } else { Some(now()) };
+            let Ok(db) = data.db() else { return };
+            busy.set(true);
+            leptos::task::spawn_local(async move {
+                let contact = f.contact_id.clone();
+                match db.save(f, now()).await {
+                    Ok(saved) => {
+                        store.network.update(|n| n.set_follow_up(saved));
+                        data.changed();
+                    }
+                    Err(e) => {
+                        feedback.error(report_save(e));
+                        if let Some(id) = contact {
+                            let _ = store.reload_contact(&id).await;
+                        }
+                    }
+                }
+                busy.set(false);
+            });
+        }
+    };
+    let who = follow_up_label(i18n, follow_up.kind);
+    let due = follow_up.due;
+    let contact = follow_up.contact_id.clone().filter(|_| show_contact);
+    view! {
+        <li class="follow-up" class:follow-up--overdue=overdue class:follow-up--done=done>
+            <input type="checkbox" id=checkbox_id.clone() checked=done disabled=move || busy.get() on:change=toggle />
+            <label for=checkbox_id>
+                <span class="follow-up__who">{who}</span>
+                " "
+                <span class="follow-up__text">{follow_up.text.clone()}</span>
+            </label>
+            <span class="follow-up__meta">
+                {contact.map(|id| view! { <ContactName id /> " · " })}
+                {move || due.map(|d| {
+                    let text = show_date(i18n, d);
+                    if overdue() {
+                        t_string!(i18n, contacts.promise.overdue_since, date = text).to_string()
+                    } else {
+                        t_string!(i18n, contacts.promise.due_on, date = text).to_string()
+                    }
+                })}
+            </span>
+        </li>
+    }
+}
+
+/// The form for a new promise or follow-up on a contact.
+#[component]
+pub fn AddFollowUp(#[prop(into)] contact_id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let data = use_data();
+    let store = use_network();
+    let feedback = use_feedback();
+    let kind = RwSignal::new(FollowUpKind::IPromised);
+    let text = RwSignal::new(String::new());
+    // Advisers say: send what you promised right away, so it is due tomorrow by default.
+    let tomorrow = move || iso_date(store.clock.get_untracked().today + Duration::days(1));
+    let due = RwSignal::new(tomorrow());
+    let error = RwSignal::new(None::<String>);
+    let id = contact_id.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let body = text.get_untracked().trim().to_string();
+        if body.is_empty() {
+            error.set(Some(
+                t_string!(i18n, contacts.promise.text_missing).to_string(),
+            ));
+            return;
+        }
+        error.set(None);
+        let record = FollowUp {
+            meta: Meta::new(new_id(), now()),
+            contact_id: Some(id.clone()),
+            kind: kind.get_untracked(),
+            text: body,
+            due: parse_date(&due.get_untracked()),
+            done: None,
+        };
+        let Ok(db) = data.db() else { return };
+        let id = id.clone();
+        leptos::task::spawn_local(async move {
+            match db.save(record, now()).await {
+                Ok(saved) => {
+                    store.network.update(|n| n.set_follow_up(saved));
+                    data.changed();
+                    text.set(String::new());
+                    kind.set(FollowUpKind::IPromised);
+                    due.set(tomorrow());
+                    feedback.toast(t_string!(i18n, contacts.promise.added));
+                }
+                Err(e) => {
+                    feedback.error(report_save(e));
+                    let _ = store.reload_contact(&id).await;
+                }
+            }
+        });
+    };
+    let prefix = format!("fu-new-{contact_id}");
+    let (kind_id, text_id, due_id, err_id) = (
+        format!("{prefix}-kind"),
+        format!("{prefix}-text"),
+        format!("{prefix}-due"),
+        format!("{prefix}-error"),
+    );
+    view! {
+        <form class="inline-form" on:submit=submit novalidate>
+            <div class="field">
+                <label for=kind_id.clone()>{t!(i18n, contacts.promise.kind)}</label>
+                <select id=kind_id on:change=move |ev| {
+                    let k = match event_target_value(&ev).as_str() {
+                        "they_offered" => FollowUpKind::TheyOffered,
+                        "reminder" => FollowUpKind::Reminder,
+                        _ => FollowUpKind::IPromised,
+                    };
+                    kind.set(k);
+                }>
+                    <option value="i_promised" selected=move || kind.get() == FollowUpKind::IPromised>{move || follow_up_label(i18n, FollowUpKind::IPromised)}</option>
+                    <option value="they_offered" selected=move || kind.get() == FollowUpKind::TheyOffered>{move || follow_up_label(i18n, FollowUpKind::TheyOffered)}</option>
+                    <option value="reminder" selected=move || kind.get() == FollowUpKind::Reminder>{move || follow_up_label(i18n, FollowUpKind::Reminder)}</option>
+                </select>
+            </div>
+            <div class="field field--grow">
+                <label for=text_id.clone()>{t!(i18n, contacts.promise.text)}</label>
+                <input
+                    id=text_id
+                    type="text"
+                    maxlength=MAX_TEXT_CHARS
+                    aria-invalid=move || error.with(Option::is_some).then_some("true")
+                    aria-describedby=move || error.with(Option::is_some).then(|| err_id.clone())
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                />
+                {let err_id = format!("{prefix}-error"); move || error.get().map(|e| view! { <span class="error" id=err_id.clone()>{e}</span> })}
+            </div>
+            <div class="field">
+                <label for=due_id.clone()>{t!(i18n, contacts.promise.due)}</label>
+                <input id=due_id type="date" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
+            </div>
+            <button type="submit" class="button">{t!(i18n, contacts.promise.add)}</button>
+        </form>
+    }
+}
+
+/// The form that logs an interaction; `on_done` runs after a successful save.
+#[component]
+pub fn AddInteraction(
+    #[prop(into)] contact_id: String,
+    /// Prefix for element ids, so two forms can be on one page.
+    #[prop(into)]
+    id_prefix: String,
+    #[prop(optional, into)] on_done: Option<Callback<()>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let data = use_data();
+    let store = use_network();
+    let feedback = use_feedback();
+    let kind = RwSignal::new(interaction_id(Default::default()).to_string());
+    let date = RwSignal::new(iso_date(store.clock.get_untracked().today));
+    let summary = RwSignal::new(String::new());
+    let keywords = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let saving = RwSignal::new(false);
+    let id = contact_id.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let today = store.clock.get_untracked().today;
+        let Some(day) = parse_date(&date.get_untracked()) else {
+            error.set(Some(
+                t_string!(i18n, contacts.timeline.date_missing).to_string(),
+            ));
+            return;
+        };
+        if day > today + Duration::days(366) {
+            error.set(Some(
+                t_string!(i18n, contacts.timeline.date_far).to_string(),
+            ));
+            return;
+        }
+        error.set(None);
+        let record = Interaction {
+            meta: Meta::new(new_id(), now()),
+            contact_id: id.clone(),
+            kind: interaction_from_id(&kind.get_untracked()),
+            date: day,
+            summary: summary.get_untracked().trim().to_string(),
+            keywords: keywords
+                .get_untracked()
+                .split(',')
+                .map(|k| k.trim().to_string())
+                .filter(|k| !k.is_empty())
+                .collect(),
+            other_contact_id: None,
+        };
+        let Ok(db) = data.db() else { return };
+        let id = id.clone();
+        saving.set(true);
+        leptos::task::spawn_local(async move {
+            match db.save(record, now()).await {
+                Ok(_) => {
+                    summary.set(String::new());
+                    keywords.set(String::new());
+                    if let Err(e) = store.reload_contact(&id).await {
+                        feedback.error(AppError::ActionFailed(e));
+                    }
+                    feedback.toast(t_string!(i18n, contacts.timeline.added));
+                    if let Some(done) = on_done {
+                        done.run(());
+                    }
+                }
+                Err(e) => feedback.error(report_save(e)),
+            }
+            saving.set(false);
+        });
+    };
+    let p = id_prefix;
+    let (kind_id, date_id, summary_id, kw_id, err_id) = (
+        format!("{p}-kind"),
+        format!("{p}-date"),
+        format!("{p}-summary"),
+        format!("{p}-keywords"),
+        format!("{p}-error"),
+    );
+    let err_id2 = err_id.clone();
+    view! {
+        <form class="stack-form" on:submit=submit novalidate>
+            <div class="field-row">
+                <div class="field">
+                    <label for=kind_id.clone()>{t!(i18n, contacts.timeline.kind)}</label>
+                    <select id=kind_id on:change=move |ev| kind.set(event_target_value(&ev))>
+                        {INTERACTION_KINDS
+                            .into_iter()
+                            .map(|k| {
+                                let value = interaction_id(k);
+                                view! {
+                                    <option value=value selected=move || kind.get() == value>
+                                        {move || interaction_label(i18n, k)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=date_id.clone()>{t!(i18n, contacts.timeline.date)}</label>
+                    <input
+                        id=date_id
+                        type="date"
+                        required
+                        aria-invalid=move || error.with(Option::is_some).then_some("true")
+                        aria-describedby=move || error.with(Option::is_some).then(|| err_id.clone())
+                        prop:value=move || date.get()
+                        on:input=move |ev| date.set(event_target_value(&ev))
+                    />
+                    {move || error.get().map(|e| view! { <span class="error" id=err_id2.clone()>{e}</span> })}
+                </div>
+            </div>
+            <div class="field">
+                <label for=summary_id.clone()>{t!(i18n, contacts.timeline.summary)}</label>
+                <textarea
+                    id=summary_id
+                    rows="3"
+                    maxlength=MAX_TEXT_CHARS
+                    prop:value=move || summary.get()
+                    on:input=move |ev| summary.set(event_target_value(&ev))
+                ></textarea>
+            </div>
+            <div class="field">
+                <label for=kw_id.clone()>{t!(i18n, contacts.timeline.keywords)}</label>
+                <input
+                    id=kw_id
+                    type="text"
+                    prop:value=move || keywords.get()
+                    on:input=move |ev| keywords.set(event_target_value(&ev))
+                />
+            </div>
+            <button type="submit" class="button" disabled=move || saving.get()>
+                {t!(i18n, contacts.timeline.add)}
+            </button>
+        </form>
+    }
+}
+
+/// How many matches the picker lists.
+const PICKER_RESULTS: usize = 6;
+
+/// Picks a contact by typing part of their name: a search field and a short list of
+/// matches. `selected` holds the chosen id.
+#[component]
+pub fn ContactPicker(
+    #[prop(into)] id: String,
+    #[prop(into)] label: Signal<String>,
+    selected: RwSignal<Option<String>>,
+    /// A contact that cannot be picked (the one being edited).
+    #[prop(optional, into)]
+    exclude: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_network();
+    let query = RwSignal::new(String::new());
+    let matches = Memo::new(move |_| {
+        let q = query.get();
+        if fold(&q).is_empty() {
+            return Vec::new();
+        }
+        let clock = store.clock.get();
+        let cadence = store.cadence.get();
+        store.network.with(|n| {
+            let list = crate::domain::contacts::network::ListQuery {
+                text: q,
+                ..Default::default()
+            };
+            n.list(&list, clock, &cadence)
+                .into_iter()
+                .filter(|c| Some(c) != exclude.as_ref())
+                .take(PICKER_RESULTS)
+                .filter_map(|id| n.contact(&id).map(|c| (id, describe(c))))
+                .collect::<Vec<_>>()
+        })
+    });
+    let chosen = move || {
+        selected
+            .get()
+            .and_then(|id| store.network.with(|n| n.contact(&id).map(describe)))
+    };
+    let input_id = id.clone();
+    let results_id = format!("{id}-results");
+    view! {
+        <div class="picker">
+            {move || match chosen() {
+                Some(name) => view! {
+                    <div class="field">
+                        <span class="field__label" id=format!("{}-label", input_id)>{label.get()}</span>
+                        <p class="picker__chosen">
+                            <span>{name}</span>
+                            <button type="button" class="button button--secondary" on:click=move |_| selected.set(None)>
+                                {t!(i18n, contacts.picker.change)}
+                            </button>
+                        </p>
+                    </div>
+                }.into_any(),
+                None => {
+                    let results_id = results_id.clone();
+                    view! {
+                        <div class="field">
+                            <label for=input_id.clone()>{label.get()}</label>
+                            <input
+                                id=input_id.clone()
+                                type="search"
+                                autocomplete="off"
+                                aria-controls=results_id.clone()
+                                placeholder=move || t_string!(i18n, contacts.picker.placeholder)
+                                prop:value=move || query.get()
+                                on:input=move |ev| query.set(event_target_value(&ev))
+                            />
+                            <ul class="picker__results list-plain" id=results_id aria-live="polite">
+                                <For
+                                    each=move || matches.get()
+                                    key=|(id, _)| id.clone()
+                                    children=move |(id, text)| {
+                                        view! {
+                                            <li>
+                                                <button type="button" class="picker__option" on:click=move |_| {
+                                                    selected.set(Some(id.clone()));
+                                                    query.set(String::new());
+                                                }>{text}</button>
+                                            </li>
+                                        }
+                                    }
+                                />
+                            </ul>
+                        </div>
+                    }.into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+/// A contact as one line: name, then company.
+pub fn describe(c: &Contact) -> String {
+    let name = display_name(c);
+    match c.company.trim() {
+        "" => name,
+        company => format!("{name} ({company})"),
+    }
+}
+
+/// Initials for a contact's avatar.
+pub fn avatar_text(c: &Contact) -> String {
+    initials(c)
+}

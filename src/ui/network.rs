@@ -1,0 +1,134 @@
+//! The user's network in memory, as app state: loaded once when the database opens (and
+//! again after imports or another tab's changes), then kept current contact by contact as
+//! this tab saves. Lists, search, filters and Today read only this, never the database.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::domain::contacts::keep_in_touch::{self, CadenceSettings};
+use crate::domain::contacts::network::{Clock, Network};
+use crate::domain::record::{Contact, FollowUp, Interaction};
+use crate::storage::{prefs, StorageError};
+use crate::ui::data::{now, use_data, Data};
+use crate::ui::feedback::{use_feedback, AppError};
+
+/// How far the network is loaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Loaded {
+    /// Nothing yet.
+    Nothing,
+    /// Contacts are in: lists can show.
+    Contacts,
+    /// Timelines and follow-ups are in too: due dates, Today and search in summaries work.
+    All,
+}
+
+/// The network state, provided once by the app.
+#[derive(Clone, Copy)]
+pub struct NetworkStore {
+    /// Everything in memory.
+    pub network: RwSignal<Network>,
+    /// How far it is loaded.
+    pub loaded: RwSignal<Loaded>,
+    /// The user's keep-in-touch settings.
+    pub cadence: RwSignal<CadenceSettings>,
+    /// Today in the user's time zone; moves on at midnight while the app is open.
+    pub clock: RwSignal<Clock>,
+    data: Data,
+}
+
+/// The user's local date and time-zone offset, from the browser clock.
+pub fn local_clock() -> Clock {
+    let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+    Clock {
+        today: keep_in_touch::local_date(now(), offset),
+        utc_offset_minutes: offset,
+    }
+}
+
+impl NetworkStore {
+    /// Creates the store, loads it whenever the data changed wholesale, and provides it.
+    pub fn provide() -> NetworkStore {
+        let data = use_data();
+        let feedback = use_feedback();
+        let store = NetworkStore {
+            network: RwSignal::new(Network::default()),
+            loaded: RwSignal::new(Loaded::Nothing),
+            cadence: RwSignal::new(prefs::load_cadence()),
+            clock: RwSignal::new(local_clock()),
+            data,
+        };
+        provide_context(store);
+        let clock = store.clock;
+        // `set` only when the day changed, so nothing recomputes every minute.
+        let _ = set_interval_with_handle(
+            move || {
+                let now = local_clock();
+                if clock.get_untracked() != now {
+                    clock.set(now);
+                }
+            },
+            Duration::from_secs(30),
+        );
+        Effect::new(move |_| {
+            if data.epoch.get() == 0 {
+                return;
+            }
+            let Ok(db) = data.db() else {
+                return;
+            };
+            leptos::task::spawn_local(async move {
+                let result: Result<(), StorageError> = async {
+                    let contacts = db.all::<Contact>().await?;
+                    store.network.set(Network::with_contacts(contacts));
+                    store.loaded.set(Loaded::Contacts);
+                    let interactions = db.all::<Interaction>().await?;
+                    let follow_ups = db.all::<FollowUp>().await?;
+                    let today = store.clock.get_untracked().today;
+                    store
+                        .network
+                        .update(|n| n.load_timelines(&interactions, follow_ups, today));
+                    store.loaded.set(Loaded::All);
+                    Ok(())
+                }
+                .await;
+                if let Err(e) = result {
+                    feedback.error(AppError::ActionFailed(e));
+                }
+            });
+        });
+        store
+    }
+
+    /// Re-reads one contact with its timeline and follow-ups after this tab changed any
+    /// of them, and tells the rest of the app that data changed.
+    pub async fn reload_contact(&self, id: &str) -> Result<(), StorageError> {
+        let db = self.data.db()?;
+        let contact = db.get::<Contact>(id).await?;
+        let interactions: Vec<Interaction> = db.by_contact(id).await?;
+        let follow_ups: Vec<FollowUp> = db.by_contact(id).await?;
+        let today = self.clock.get_untracked().today;
+        self.network.update(|n| match contact {
+            Some(c) => {
+                n.set_contact(c);
+                n.set_timeline(id, &interactions, today);
+                n.replace_follow_ups_of(id, follow_ups);
+            }
+            None => n.remove_contact(id),
+        });
+        self.data.changed();
+        Ok(())
+    }
+
+    /// Forgets a deleted contact.
+    pub fn contact_removed(&self, id: &str) {
+        self.network.update(|n| n.remove_contact(id));
+        self.data.changed();
+    }
+}
+
+/// Reads the [`NetworkStore`] provided by the app.
+pub fn use_network() -> NetworkStore {
+    expect_context()
+}

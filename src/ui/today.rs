@@ -1,0 +1,215 @@
+//! Today, the start screen: what to do today. Promises due and overdue, contacts due for
+//! a call, birthdays, a few dormant contacts worth reviving, and in December the year-end
+//! greetings. On first run it explains what to record and why.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::domain::contacts::draft::display_name;
+use crate::domain::record::{FollowUp, FollowUpKind, Meta};
+use crate::i18n::*;
+use crate::ui::contacts::parts::{report_save, show_date, ContactName, FollowUpItem};
+use crate::ui::data::{new_id, now, use_data};
+use crate::ui::feedback::use_feedback;
+use crate::ui::link::{use_app_path, AppLink};
+use crate::ui::network::{use_network, Loaded};
+use crate::ui::title::use_page_title;
+
+/// The Today screen.
+#[component]
+pub fn Today() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_network();
+    use_page_title(move || t_string!(i18n, today.title).to_string());
+    let date = move || {
+        crate::domain::format::date_long(store.clock.get().today, lang_of(i18n.get_locale()))
+    };
+    view! {
+        <h1>{t!(i18n, today.title)}<span class="h1-sub">{date}</span></h1>
+        {move || match (store.loaded.get(), store.network.with(|n| n.is_empty())) {
+            (Loaded::Nothing, _) => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
+            (_, true) => view! { <FirstRun /> }.into_any(),
+            (_, false) => view! { <Agenda /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn FirstRun() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="card empty-state" aria-labelledby="first-run">
+            <h2 id="first-run">{t!(i18n, today.first.title)}</h2>
+            <p class="lead">{t!(i18n, home.lead)}</p>
+            <p>{t!(i18n, today.first.text)}</p>
+            <ul class="checklist">
+                <li>{t!(i18n, contacts.empty.point_hook)}</li>
+                <li>{t!(i18n, contacts.empty.point_promise)}</li>
+                <li>{t!(i18n, contacts.empty.point_cadence)}</li>
+            </ul>
+            <p><AppLink href="/contacts/new" class="button">{t!(i18n, contacts.empty.action)}</AppLink></p>
+        </section>
+        <section class="card" aria-labelledby="home-private">
+            <h2 id="home-private">{t!(i18n, home.private_title)}</h2>
+            <p>{t!(i18n, home.private_text)}</p>
+        </section>
+        <section class="card" aria-labelledby="home-setup">
+            <h2 id="home-setup">{t!(i18n, home.setup_title)}</h2>
+            <ol class="stack">
+                <li>{t!(i18n, home.step_language)}</li>
+                <li>{t!(i18n, home.step_profile)}</li>
+                <li>{t!(i18n, home.step_storage)}</li>
+                <li>{t!(i18n, home.step_backup)}</li>
+            </ol>
+            <p><AppLink href="/settings" class="button button--secondary">{t!(i18n, home.go_settings)}</AppLink></p>
+        </section>
+    }
+}
+
+#[component]
+fn Agenda() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_network();
+    let data = use_data();
+    let feedback = use_feedback();
+    let app_path = use_app_path();
+    let view_data = Memo::new(move |_| {
+        let clock = store.clock.get();
+        let cadence = store.cadence.get();
+        store.network.with(|n| n.today(clock, &cadence))
+    });
+    let full = move || store.loaded.get() == Loaded::All;
+    let revive = move |id: String| {
+        let name = store
+            .network
+            .with_untracked(|n| n.contact(&id).map(display_name))
+            .unwrap_or_default();
+        let record = FollowUp {
+            meta: Meta::new(new_id(), now()),
+            contact_id: Some(id),
+            kind: FollowUpKind::Reminder,
+            text: t_string!(i18n, today.dormant.revive_text, name = name).to_string(),
+            due: Some(store.clock.get_untracked().today),
+            done: None,
+        };
+        let Ok(db) = data.db() else { return };
+        leptos::task::spawn_local(async move {
+            match db.save(record, now()).await {
+                Ok(saved) => {
+                    store.network.update(|n| n.set_follow_up(saved));
+                    data.changed();
+                    feedback.toast(t_string!(i18n, today.dormant.revived));
+                }
+                Err(e) => feedback.error(report_save(e)),
+            }
+        });
+    };
+    let due_all = StoredValue::new(app_path("/contacts?only=due"));
+    let dormant_all = StoredValue::new(app_path("/contacts?only=dormant"));
+    view! {
+        <Show when=full fallback=move || view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }>
+            {move || {
+                let t = view_data.get();
+                let f = &t.follow_ups;
+                let nothing = f.overdue.is_empty() && f.today.is_empty() && f.soon.is_empty() && t.due.is_empty()
+                    && t.birthdays.is_empty() && t.dormant.is_empty();
+                let promises = (!(f.overdue.is_empty() && f.today.is_empty() && f.soon.is_empty())).then(|| {
+                    let group = |title: String, list: Vec<FollowUp>, class: &'static str| (!list.is_empty()).then(|| view! {
+                        <h3 class=class>{title}</h3>
+                        <ul class="follow-ups list-plain">
+                            {list.into_iter().map(|f| view! { <FollowUpItem follow_up=f show_contact=true /> }).collect_view()}
+                        </ul>
+                    });
+                    view! {
+                        <section class="card" aria-labelledby="today-promises">
+                            <h2 id="today-promises">{t!(i18n, today.promises)}</h2>
+                            {group(t_string!(i18n, today.overdue).to_string(), f.overdue.clone(), "group-title group-title--overdue")}
+                            {group(t_string!(i18n, today.due_today).to_string(), f.today.clone(), "group-title")}
+                            {group(t_string!(i18n, today.soon).to_string(), f.soon.clone(), "group-title")}
+                        </section>
+                    }
+                });
+                let due = (!t.due.is_empty()).then(|| {
+                    let total = t.due_total;
+                    let due_all = due_all.get_value();
+                    view! {
+                        <section class="card" aria-labelledby="today-due">
+                            <h2 id="today-due">{t!(i18n, today.due_title)}</h2>
+                            <p class="muted">{t!(i18n, today.due_hint)}</p>
+                            <ul class="list-plain">
+                                {t.due.iter().map(|(id, days)| {
+                                    let text = crate::ui::contacts::parts::due_text(i18n, *days);
+                                    view! { <li><ContactName id=id.clone() />" · "<span class="muted">{text}</span></li> }
+                                }).collect_view()}
+                            </ul>
+                            {(total > t.due.len()).then(|| view! { <p><A href=due_all>{t!(i18n, today.due_all, count = total)}</A></p> })}
+                        </section>
+                    }
+                });
+                let birthdays = (!t.birthdays.is_empty()).then(|| view! {
+                    <section class="card" aria-labelledby="today-birthdays">
+                        <h2 id="today-birthdays">{t!(i18n, today.birthdays)}</h2>
+                        <ul class="list-plain">
+                            {t.birthdays.iter().map(|b| {
+                                let when = match b.in_days {
+                                    0 => t_string!(i18n, today.birthday_today).to_string(),
+                                    1 => t_string!(i18n, today.birthday_tomorrow).to_string(),
+                                    _ => show_date(i18n, b.date),
+                                };
+                                let turns = b.turns.map(|a| t_string!(i18n, today.turns, age = a).to_string());
+                                view! { <li><ContactName id=b.id.clone() />" · "{when}{turns.map(|t| format!(" · {t}"))}</li> }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                });
+                let dormant = (!t.dormant.is_empty()).then(|| {
+                    let total = t.dormant_total;
+                    let dormant_all = dormant_all.get_value();
+                    view! {
+                        <section class="card" aria-labelledby="today-dormant">
+                            <h2 id="today-dormant">{t!(i18n, today.dormant.title)}</h2>
+                            <p>{t!(i18n, contacts.dormant_why)}</p>
+                            <ul class="list-plain">
+                                {t.dormant.iter().map(|id| {
+                                    let id2 = id.clone();
+                                    let name = store.network.with_untracked(|n| n.contact(id).map(display_name)).unwrap_or_default();
+                                    let label = t_string!(i18n, today.dormant.revive_label, name = name).to_string();
+                                    view! {
+                                        <li class="row-between">
+                                            <ContactName id=id.clone() />
+                                            <button type="button" class="button button--secondary button--small" aria-label=label on:click=move |_| revive(id2.clone())>
+                                                {t!(i18n, today.dormant.revive)}
+                                            </button>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                            <p><A href=dormant_all>{t!(i18n, today.dormant.all, count = total)}</A></p>
+                        </section>
+                    }
+                });
+                let greetings = t.greetings.map(|(done, all)| view! {
+                    <section class="card" aria-labelledby="today-greetings">
+                        <h2 id="today-greetings">{t!(i18n, contacts.greetings.title)}</h2>
+                        <p>{t!(i18n, contacts.greetings.progress, done = done, total = all)}</p>
+                        <p><AppLink href="/contacts/greetings" class="button button--secondary">{t!(i18n, today.greetings_open)}</AppLink></p>
+                    </section>
+                });
+                view! {
+                    {nothing.then(|| view! {
+                        <section class="card" aria-labelledby="today-clear">
+                            <h2 id="today-clear">{t!(i18n, today.clear_title)}</h2>
+                            <p>{t!(i18n, today.clear_text)}</p>
+                            <p><AppLink href="/contacts" class="button button--secondary">{t!(i18n, today.open_contacts)}</AppLink></p>
+                        </section>
+                    })}
+                    {promises}
+                    {due}
+                    {birthdays}
+                    {dormant}
+                    {greetings}
+                }
+            }}
+        </Show>
+    }
+}
