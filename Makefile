@@ -25,6 +25,7 @@ bench: setup-test e2e-build
 	@[ -x tests/bench/node_modules/.bin/lighthouse ] || npm ci --prefix tests/bench --no-audit --no-fund
 	cd bench && trunk build --offline --release --config Trunk.toml
 	E2E_DIST=$(TEST_DIST) E2E_BASE=$(TEST_PUBLIC_URL) node tests/bench/bench.mjs
+	E2E_DIST=$(TEST_DIST) E2E_BASE=$(TEST_PUBLIC_URL) node tests/bench/contacts.mjs
 
 setup:
 	@scripts/setup.sh

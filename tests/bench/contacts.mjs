@@ -1,0 +1,129 @@
+// Contacts at scale: with 1,000 and 10,000 contacts (5 interactions each), how long a cold
+// start takes to paint the first rows of the list, how long each keystroke of a search
+// takes, and how much memory the page holds. Prints figures; asserts nothing.
+//
+// Data goes in the way a user's would: as a backup file imported through Settings.
+import { startServer, launch } from '../e2e/support.mjs';
+
+const FIRST = ['Jürgen', 'Anna', 'Zoë', 'Mehmet', 'Ana', 'Björn', 'Chloé', 'Ingrid', 'Kenji', 'Łukasz', 'Søren', 'Fatima', 'Grace', 'Ada', 'Olu'];
+const LAST = ['Müller', 'Schmidt', 'Yılmaz', 'Nowak', 'García', 'Weiß', 'Öztürk', 'Hoffmann', 'Andersen', 'Rossi', 'Kim', 'Okafor', 'Dubois', 'Ek', 'Lovelace'];
+const COMPANIES = ['Acme', 'Beta GmbH', 'Gamma AG', 'Delta Consulting', 'Epsilon Labs', 'Zeta Bank', 'Eta Health', 'Theta Energy'];
+const TOPICS = ['research operations', 'hiring in UX', 'career change into data', 'mentoring', 'a conference talk', 'remote teams', 'product discovery'];
+const KINDS = ['meeting', 'call', 'email', 'message', 'event'];
+
+function dataset(n) {
+  const meta = (id) => ({ id, created: '2025-01-01T10:00:00Z', updated: '2025-01-01T10:00:00Z', revision: 1 });
+  const contacts = [];
+  const interactions = [];
+  for (let i = 0; i < n; i++) {
+    contacts.push({
+      meta: meta(`c${i}`),
+      first_name: FIRST[i % FIRST.length],
+      last_name: `${LAST[(i * 7) % LAST.length]}${i % 3 === 0 ? '' : ` ${i}`}`,
+      company: COMPANIES[i % COMPANIES.length],
+      role: i % 2 ? 'Product Manager' : 'UX Researcher',
+      tags: [i % 2 ? 'product' : 'ux', `group${i % 20}`],
+      circle: ['core', 'network', 'periphery'][i % 3],
+      notes: `Met through ${FIRST[(i + 3) % FIRST.length]}. Interested in ${TOPICS[i % TOPICS.length]}.`,
+    });
+    for (let k = 0; k < 5; k++) {
+      const day = String(1 + ((i + k) % 28)).padStart(2, '0');
+      interactions.push({
+        meta: meta(`i${i}-${k}`),
+        contact_id: `c${i}`,
+        kind: KINDS[k],
+        date: `202${4 + (k % 3)}-0${1 + (k % 9)}-${day}`,
+        summary: `Talked about ${TOPICS[(i + k) % TOPICS.length]}`,
+        keywords: [TOPICS[(i * k) % TOPICS.length].split(' ')[0]],
+      });
+    }
+  }
+  const records = { contacts, interactions, follow_ups: [], photos: [], interview_plans: [], questions: [], templates: [], messages: [] };
+  const counts = Object.fromEntries(Object.entries(records).map(([k, v]) => [k, v.length]));
+  return { format: 'netzweber-backup', format_version: 2, app_version: '0.1.0', created_at: '2026-01-01T00:00:00Z', counts, profile: null, records };
+}
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const median = (xs) => pct(xs, 50);
+
+const server = await startServer({ gzip: true });
+const browser = await launch();
+console.log('\nContacts at scale (goals at 10,000: first list paint ≤ 1000 ms, search p95 ≤ 50 ms)');
+console.log('contacts'.padEnd(10) + 'first rows'.padStart(12) + 'all loaded'.padStart(12) + 'search p50'.padStart(12) + 'p95'.padStart(8) + 'JS heap'.padStart(10) + 'wasm mem'.padStart(10));
+try {
+  for (const n of [1000, 10000]) {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1100, height: 900 } });
+    await context.addInitScript(() => {
+      addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+    });
+    const page = await context.newPage();
+    await page.goto(server.url('settings'));
+    await page.waitForFunction(() => document.querySelector('#backup-file')?.disabled === false);
+    await page.getByLabel('Backup file').setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(dataset(n))) });
+    await page.getByRole('button', { name: 'Merge' }).click({ timeout: 120000 });
+    await page.getByText(/^Backup merged/).waitFor({ timeout: 120000 });
+    await page.close();
+
+    // Cold starts: a new page (fresh wasm instance, nothing in memory) opening the list.
+    const firstRows = [];
+    const allLoaded = [];
+    for (let round = 0; round < 5; round++) {
+      const p = await context.newPage();
+      await p.goto(server.url('contacts'));
+      await p.locator('.contact-row').first().waitFor({ timeout: 60000 });
+      firstRows.push(await p.evaluate(() => performance.now()));
+      // Status badges appear once every timeline is read.
+      await p.waitForFunction(() => document.querySelector('.badge, .contact-row__last:not(:empty)'), null, { timeout: 60000 });
+      allLoaded.push(await p.evaluate(() => performance.now()));
+      if (round < 4) await p.close();
+      else {
+        // Search, one keystroke at a time, as typed: time from the input event until
+        // the list is updated (all reactive work done).
+        const times = await p.evaluate(async () => {
+          const input = document.querySelector('#contact-search');
+          const settle = () => new Promise((r) => setTimeout(r, 0));
+          const out = [];
+          for (const word of ['Müller', 'mueller', 'research', 'Acme product', 'zoe', 'lukasz nowak', 'mentoring']) {
+            for (let i = 1; i <= word.length; i++) {
+              input.value = word.slice(0, i);
+              const t0 = performance.now();
+              input.dispatchEvent(new Event('input', { bubbles: true }));
+              await settle();
+              out.push(performance.now() - t0);
+              await new Promise((r) => requestAnimationFrame(() => r()));
+            }
+            input.value = '';
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+            await settle();
+          }
+          return out;
+        });
+        const cdp = await context.newCDPSession(p);
+        await cdp.send('Performance.enable');
+        await cdp.send('HeapProfiler.collectGarbage');
+        const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+        const heap = metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+        const wasmMem = await p.evaluate(() => window.__wasm?.memory?.buffer.byteLength ?? 0);
+        const mb = (b) => `${(b / 1e6).toFixed(1)} MB`;
+        console.log(
+          String(n).padEnd(10) +
+            `${median(firstRows).toFixed(0)} ms`.padStart(12) +
+            `${median(allLoaded).toFixed(0)} ms`.padStart(12) +
+            `${pct(times, 50).toFixed(1)} ms`.padStart(12) +
+            `${pct(times, 95).toFixed(1)} ms`.padStart(8) +
+            mb(heap).padStart(10) +
+            mb(wasmMem).padStart(10),
+        );
+        await p.close();
+      }
+    }
+    await context.close();
+  }
+} catch (e) {
+  console.log(`contacts benchmark failed: ${e.message}`);
+}
+await browser.close();
+await server.close();
