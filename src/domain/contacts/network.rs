@@ -337,65 +337,66 @@ impl Network {
     /// The ids of the contacts a list shows, in order: search rank first (when searching),
     /// then the chosen order, then name.
     pub fn list(&self, query: &ListQuery, clock: Clock, settings: &CadenceSettings) -> Vec<String> {
-        let ranked: Vec<(u32, &str)> = if query.text.trim().is_empty() {
-            self.contacts.keys().map(|id| (0, id.as_str())).collect()
+        let ranked: Vec<(&str, u32)> = if query.text.trim().is_empty() {
+            self.contacts.keys().map(|id| (id.as_str(), 0)).collect()
         } else {
-            self.search
-                .search(&query.text)
-                .into_iter()
-                .filter_map(|h| {
-                    self.contacts
-                        .get_key_value(&h.id)
-                        .map(|(k, _)| (h.rank, k.as_str()))
-                })
-                .collect()
+            self.search.matches(&query.text)
         };
         let needs_status = query.only != Only::All || query.sort != Sort::Name;
-        let mut rows: Vec<(u32, &str, Option<Status>)> = ranked
+        // Each row carries its sort keys, looked up once: sorting 10,000 rows compares
+        // about 140,000 pairs, too many for map lookups inside the comparison.
+        let mut rows: Vec<(u32, Option<NaiveDate>, &str, &str)> = ranked
             .into_iter()
-            .filter(|(_, id)| {
-                let c = &self.contacts[*id];
-                query.circle.is_none_or(|circle| c.circle == circle)
+            .filter_map(|(id, rank)| {
+                let c = self.contacts.get(id)?;
+                let wanted = query.circle.is_none_or(|circle| c.circle == circle)
                     && query
                         .tag
                         .as_ref()
-                        .is_none_or(|tag| c.tags.iter().any(|t| t == tag))
-            })
-            .map(|(rank, id)| {
-                let status = needs_status
-                    .then(|| self.status(id, clock, settings))
-                    .flatten();
-                (rank, id, status)
-            })
-            .filter(|(_, _, s)| match query.only {
-                Only::All => true,
-                Only::Due => s.is_some_and(|s| s.due),
-                Only::Dormant => s.is_some_and(|s| s.dormant),
+                        .is_none_or(|tag| c.tags.iter().any(|t| t == tag));
+                if !wanted {
+                    return None;
+                }
+                let status = if needs_status {
+                    self.status(id, clock, settings)
+                } else {
+                    None
+                };
+                let keep = match query.only {
+                    Only::All => true,
+                    Only::Due => status.is_some_and(|s| s.due),
+                    Only::Dormant => status.is_some_and(|s| s.dormant),
+                };
+                if !keep {
+                    return None;
+                }
+                // One date per order: newest contact first is the reverse of oldest first.
+                let date = match query.sort {
+                    Sort::Name => None,
+                    Sort::LastContact => status.and_then(|s| s.last_contact),
+                    Sort::NextDue => status.and_then(|s| s.next_due),
+                };
+                let name = self.names.get(id).map(String::as_str).unwrap_or("");
+                Some((rank, date, name, id))
             })
             .collect();
-        let name = |id: &str| self.names.get(id).map(String::as_str).unwrap_or("");
-        rows.sort_by(|a, b| {
-            let by_sort = match query.sort {
+        let sort = query.sort;
+        rows.sort_unstable_by(|a, b| {
+            let by_sort = match sort {
                 Sort::Name => std::cmp::Ordering::Equal,
-                Sort::LastContact => {
-                    let key =
-                        |s: &Option<Status>| std::cmp::Reverse(s.and_then(|s| s.last_contact));
-                    key(&a.2).cmp(&key(&b.2))
-                }
-                Sort::NextDue => {
-                    let key = |s: &Option<Status>| {
-                        let due = s.and_then(|s| s.next_due);
-                        (due.is_none(), due)
-                    };
-                    key(&a.2).cmp(&key(&b.2))
-                }
+                // Most recent first; never contacted last.
+                Sort::LastContact => b.1.cmp(&a.1),
+                // Soonest first; reminders off last.
+                Sort::NextDue => (a.1.is_none(), a.1).cmp(&(b.1.is_none(), b.1)),
             };
             a.0.cmp(&b.0)
                 .then(by_sort)
-                .then_with(|| name(a.1).cmp(name(b.1)))
-                .then_with(|| a.1.cmp(b.1))
+                .then_with(|| a.2.cmp(b.2))
+                .then_with(|| a.3.cmp(b.3))
         });
-        rows.into_iter().map(|(_, id, _)| id.to_string()).collect()
+        rows.into_iter()
+            .map(|(_, _, _, id)| id.to_string())
+            .collect()
     }
 
     /// Open follow-ups, grouped by when they are due.

@@ -17,16 +17,16 @@ pub fn fold(text: &str) -> String {
     let mut plain = String::with_capacity(text.len());
     let mut space = true;
     for c in text.chars() {
-        let mapped = base_letters(c);
-        if mapped.is_empty() {
-            if !space {
-                plain.push(' ');
-                space = true;
+        match base_letters(c) {
+            Folded::Char(m) => plain.push(m),
+            Folded::Str(m) => plain.push_str(m),
+            Folded::Separator => {
+                if !space {
+                    plain.push(' ');
+                    space = true;
+                }
+                continue;
             }
-            continue;
-        }
-        for m in mapped.chars() {
-            plain.push(m);
         }
         space = false;
     }
@@ -45,14 +45,26 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// The folded spelling of one character: empty for separators.
-fn base_letters(c: char) -> std::borrow::Cow<'static, str> {
-    use std::borrow::Cow;
-    let lower = if c.is_ascii() {
-        c.to_ascii_lowercase()
-    } else {
-        c.to_lowercase().next().unwrap_or(c)
-    };
+/// One character, folded.
+enum Folded {
+    /// Kept as this (lower-case) character.
+    Char(char),
+    /// Spelled out as several letters (`ß` → `ss`).
+    Str(&'static str),
+    /// Not a letter or digit.
+    Separator,
+}
+
+/// The folded spelling of one character. Runs for every character of every contact at
+/// start-up, so the common case (ASCII) allocates nothing and returns at once.
+fn base_letters(c: char) -> Folded {
+    if c.is_ascii_alphanumeric() {
+        return Folded::Char(c.to_ascii_lowercase());
+    }
+    if c.is_ascii() {
+        return Folded::Separator;
+    }
+    let lower = c.to_lowercase().next().unwrap_or(c);
     let s: &'static str = match lower {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
         'æ' => "ae",
@@ -77,38 +89,47 @@ fn base_letters(c: char) -> std::borrow::Cow<'static, str> {
         'ý' | 'ÿ' | 'ŷ' => "y",
         'ź' | 'ż' | 'ž' => "z",
         'þ' => "th",
-        c if c.is_alphanumeric() => {
-            let mut buf = [0u8; 4];
-            return Cow::Owned(c.encode_utf8(&mut buf).to_string());
-        }
-        _ => "",
+        c if c.is_alphanumeric() => return Folded::Char(c),
+        _ => return Folded::Separator,
     };
-    Cow::Borrowed(s)
+    Folded::Str(s)
 }
 
-/// Where a query word matched, best first; the order is the ranking.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum MatchField {
-    /// First or last name.
-    Name,
-    /// Company or role.
-    Work,
-    /// A tag.
-    Tag,
-    /// Field, city, e-mail, how we met, notes.
-    Details,
-    /// An interaction's summary or keywords.
-    Timeline,
-}
-
-/// One contact's searchable text, folded once.
+/// One contact's searchable text, folded once: every field in one string, best-ranked
+/// field first, so a word is looked for with a single scan.
 #[derive(Clone, Debug, Default)]
 struct Entry {
-    name: String,
-    work: String,
-    tags: String,
-    details: String,
-    timeline: String,
+    /// Name, work, tags, details and timeline, separated by [`FIELD_END`].
+    text: String,
+    /// Where each of the first four fields ends in `text`.
+    ends: [usize; 4],
+}
+
+/// Separates the fields of an [`Entry`]; never part of folded text.
+const FIELD_END: char = '\u{1}';
+
+impl Entry {
+    fn new(fields: [&str; 4], timeline: &str) -> Entry {
+        let mut text = String::with_capacity(
+            fields.iter().map(|f| f.len() + 1).sum::<usize>() + timeline.len(),
+        );
+        let mut ends = [0; 4];
+        for (i, f) in fields.iter().enumerate() {
+            text.push_str(f);
+            ends[i] = text.len();
+            text.push(FIELD_END);
+        }
+        text.push_str(timeline);
+        Entry { text, ends }
+    }
+
+    fn own(&self) -> &str {
+        &self.text[..self.ends[3]]
+    }
+
+    fn timeline(&self) -> &str {
+        &self.text[self.ends[3] + 1..]
+    }
 }
 
 /// The in-memory search index: built once at start-up, then updated per contact.
@@ -129,11 +150,10 @@ pub struct Hit {
 impl SearchIndex {
     /// Adds or replaces a contact's own fields, keeping its timeline text.
     pub fn set_contact(&mut self, contact: &Contact) {
-        let entry = self.entries.entry(contact.meta.id.clone()).or_default();
-        entry.name = fold(&format!("{} {}", contact.first_name, contact.last_name));
-        entry.work = fold(&format!("{} {}", contact.company, contact.role));
-        entry.tags = fold(&contact.tags.join(" "));
-        entry.details = fold(&format!(
+        let name = fold(&format!("{} {}", contact.first_name, contact.last_name));
+        let work = fold(&format!("{} {}", contact.company, contact.role));
+        let tags = fold(&contact.tags.join(" "));
+        let details = fold(&format!(
             "{} {} {} {} {} {}",
             contact.field,
             contact.city,
@@ -142,6 +162,15 @@ impl SearchIndex {
             contact.met.hook,
             contact.notes
         ));
+        let timeline = self
+            .entries
+            .get(&contact.meta.id)
+            .map(|e| e.timeline().to_string())
+            .unwrap_or_default();
+        self.entries.insert(
+            contact.meta.id.clone(),
+            Entry::new([&name, &work, &tags, &details], &timeline),
+        );
     }
 
     /// Replaces a contact's timeline text with that of `interactions`.
@@ -158,7 +187,10 @@ impl SearchIndex {
             text.push(' ');
         }
         if let Some(entry) = self.entries.get_mut(contact_id) {
-            entry.timeline = text;
+            let own = entry.own().to_string();
+            entry.text = own;
+            entry.text.push(FIELD_END);
+            entry.text.push_str(&text);
         }
     }
 
@@ -180,45 +212,49 @@ impl SearchIndex {
     /// The contacts matching every word of `query`, best first (ties in no particular
     /// order: the caller sorts them by name). An empty query matches nothing.
     pub fn search(&self, query: &str) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = self
+            .matches(query)
+            .into_iter()
+            .map(|(id, rank)| Hit {
+                id: id.to_string(),
+                rank,
+            })
+            .collect();
+        hits.sort_by_key(|h| h.rank);
+        hits
+    }
+
+    /// Like [`SearchIndex::search`], unsorted and borrowing the ids: what the contact list
+    /// needs per keystroke, without copying 10,000 ids it is about to sort anyway.
+    pub fn matches(&self, query: &str) -> Vec<(&str, u32)> {
         let folded = fold(query);
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
         if words.is_empty() {
             return Vec::new();
         }
-        let mut hits: Vec<Hit> = self
-            .entries
+        self.entries
             .iter()
             .filter_map(|(id, entry)| {
                 let mut rank = 0;
                 for word in &words {
                     rank += rank_word(entry, word)?;
                 }
-                Some(Hit {
-                    id: id.clone(),
-                    rank,
-                })
+                Some((id.as_str(), rank))
             })
-            .collect();
-        hits.sort_by_key(|h| h.rank);
-        hits
+            .collect()
     }
 }
 
-/// The rank of a word's best match in an entry: a word that starts a name beats one
-/// inside a name, which beats a company or role, and so on down to the timeline.
+/// The rank of a word's best match in an entry, lower is better: name, then company and
+/// role, tags, the other details, and the timeline last; within a field a match at the
+/// start of a word beats one inside a word.
 fn rank_word(entry: &Entry, word: &str) -> Option<u32> {
-    let fields = [
-        (MatchField::Name, &entry.name),
-        (MatchField::Work, &entry.work),
-        (MatchField::Tag, &entry.tags),
-        (MatchField::Details, &entry.details),
-        (MatchField::Timeline, &entry.timeline),
-    ];
-    fields.iter().find_map(|(field, text)| {
-        let at = text.find(word)?;
-        let starts_word = at == 0 || text.as_bytes()[at - 1] == b' ';
-        Some(*field as u32 * 2 + u32::from(!starts_word))
-    })
+    // Fields come in rank order, so the first occurrence is in the best field.
+    let at = entry.text.find(word)?;
+    let field = entry.ends.iter().take_while(|&&end| end < at).count() as u32;
+    let before = entry.text[..at].chars().next_back();
+    let starts_word = matches!(before, None | Some(' ' | FIELD_END));
+    Some(field * 2 + u32::from(!starts_word))
 }
 
 /// A sort key for names: folded, last name first, so "Özil" sorts with "O".
