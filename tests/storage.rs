@@ -622,6 +622,8 @@ async fn a_version_one_database_is_upgraded_with_all_its_data() {
         (c.first_name.as_str(), c.notes.as_str(), c.meta.revision),
         ("Jürgen", "مرحبا", 1)
     );
+    // Through version 3 as well: the contact is in the name index.
+    assert_eq!(db.first_contacts(5).await.unwrap(), vec![c.clone()]);
     assert_eq!(c.meta.updated, at("2025-07-01T08:00:00Z"));
     let i: Vec<Interaction> = db.by_contact("c1").await.unwrap();
     assert_eq!(i[0].kind, InteractionKind::Call);
@@ -637,6 +639,83 @@ async fn a_version_one_database_is_upgraded_with_all_its_data() {
         stamps.kinds[&Kind::Interactions]["i1"],
         at("2025-07-01T08:00:00Z").timestamp_millis()
     );
+    finish(db).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_version_two_database_gets_the_name_index_and_keeps_everything() {
+    let name = unique("v2");
+    let old = db::open_at(&name, 2, || {}).await.unwrap();
+    let tx = Tx::start(
+        &old,
+        &["contacts", "interactions"],
+        IdbTransactionMode::Readwrite,
+        Durability::Default,
+    )
+    .unwrap();
+    // Rows as version 2 wrote them: no `name` field.
+    let v2_row = |c: &Contact| {
+        let r = js_sys::Object::new();
+        schema::set(&r, row::ID, &c.meta.id.as_str().into()).unwrap();
+        schema::set(&r, row::JSON, &serde_json::to_string(c).unwrap().into()).unwrap();
+        schema::set(&r, row::UPDATED, &1.0.into()).unwrap();
+        JsValue::from(r)
+    };
+    let contacts = [
+        contact("z", "Zoë"),
+        {
+            let mut c = contact("m", "Jürgen");
+            c.last_name = "Müller".into();
+            c
+        },
+        {
+            let mut c = contact("a", "Ada");
+            c.last_name = "Abel".into();
+            c
+        },
+        {
+            let mut c = contact("o", "Olaf");
+            c.last_name = "Öztürk".into();
+            c
+        },
+    ];
+    for c in &contacts {
+        tx.put(&tx.store("contacts").unwrap(), &v2_row(c)).unwrap();
+    }
+    tx.put(
+        &tx.store("interactions").unwrap(),
+        &db::to_row(&interaction("i1", "m")).unwrap(),
+    )
+    .unwrap();
+    tx.done().await.unwrap();
+    old.close();
+
+    let db = Database::open(&name, Rc::new(|_| {})).await.unwrap();
+    assert_eq!(db.connection().version() as u32, SCHEMA_VERSION);
+    assert!(schema::index_names(db.connection(), "contacts")
+        .unwrap()
+        .contains(&"name".to_string()));
+    // Name order: last name first, folded (Ö sorts with O), a contact without last name
+    // by first name.
+    let first: Vec<String> = db
+        .first_contacts(3)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.meta.id)
+        .collect();
+    assert_eq!(first, ["a", "m", "o"]);
+    let mut all: Vec<Contact> = db.all().await.unwrap();
+    all.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    let mut expected = contacts.to_vec();
+    expected.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    assert_eq!(all, expected, "records unchanged by the upgrade");
+    assert_eq!(db.by_contact::<Interaction>("m").await.unwrap().len(), 1);
+    // New saves keep the index current.
+    let mut renamed = db.get::<Contact>("z").await.unwrap().unwrap();
+    renamed.last_name = "Aaron".into();
+    db.save(renamed, at("2026-01-01T00:00:00Z")).await.unwrap();
+    assert_eq!(db.first_contacts(1).await.unwrap()[0].meta.id, "z");
     finish(db).await;
 }
 

@@ -320,6 +320,12 @@ pub struct Contact {
 impl Record for Contact {
     const KIND: Kind = Kind::Contacts;
     meta_field!();
+    fn index_values(&self) -> Vec<(&'static str, IndexValue)> {
+        vec![(
+            "name",
+            IndexValue::Text(super::contacts::search::name_key(self)),
+        )]
+    }
     fn references(&self) -> Vec<(Kind, &str, &'static str)> {
         self.introduced_by
             .iter()

@@ -9,6 +9,7 @@
 //! | 0 | foundation release: no database; the profile lived in `localStorage` |
 //! | 1 | contacts, interactions, follow-ups, photos and app metadata in IndexedDB; records carried `id`, `created` and `updated` at their top level |
 //! | 2 | interview plans, questions, templates and messages; every record's common fields moved into `meta` and gained a `revision` for conflict detection between tabs |
+//! | 3 | contacts carry a `name` index (folded last and first name), so the contact list shows its first rows before every contact is read; records keep their shape |
 //!
 //! The object-store changes of each version live in `storage::schema`; this module holds
 //! the data transformations, which are pure and tested natively.
@@ -18,7 +19,7 @@ use serde_json::{Map, Value};
 use super::record::Kind;
 
 /// The current version of the stored data and of backup files.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The oldest version a record can be upgraded from (version 0 had no records).
 pub const OLDEST_RECORD_VERSION: u32 = 1;
@@ -114,7 +115,19 @@ mod tests {
         assert!(upgrade_record(Kind::Contacts, 1, &mut json!([1])).is_err());
         assert!(upgrade_record(Kind::Messages, 1, &mut json!({})).is_err());
         assert!(upgrade_record(Kind::Contacts, 0, &mut json!({})).is_err());
-        assert!(upgrade_record(Kind::Contacts, 3, &mut json!({})).is_err());
+        assert!(upgrade_record(Kind::Contacts, SCHEMA_VERSION + 1, &mut json!({})).is_err());
+    }
+
+    #[test]
+    fn version_two_records_need_no_change_for_version_three() {
+        let original = json!({
+            "meta": {"id": "c1", "created": "2026-01-01T00:00:00Z",
+                     "updated": "2026-01-01T00:00:00Z", "revision": 3},
+            "first_name": "Zoë"
+        });
+        let mut v = original.clone();
+        upgrade_record(Kind::Contacts, 2, &mut v).unwrap();
+        assert_eq!(v, original);
     }
 
     #[test]

@@ -260,6 +260,16 @@ impl Database {
             .await
     }
 
+    /// The first `count` contacts in name order (last name, then first name, folded):
+    /// enough to paint the top of the contact list while the rest is still being read.
+    pub async fn first_contacts(&self, count: u32) -> Result<Vec<Contact>, StorageError> {
+        let tx = self.tx(&["contacts"], false, Durability::Default)?;
+        tx.run(async |tx: &Tx| {
+            rows_to_records(&idb::get_first_by_index(&tx.store("contacts")?, "name", count).await?)
+        })
+        .await
+    }
+
     /// The records of a kind that belong to a contact.
     pub async fn by_contact<R: Record>(&self, contact_id: &str) -> Result<Vec<R>, StorageError> {
         let tx = self.tx(&[R::KIND.name()], false, Durability::Default)?;

@@ -250,6 +250,19 @@ pub async fn get_all_by_index(
     Ok(request(&req).await?.unchecked_into())
 }
 
+/// The first `count` values of `store` in the order of `index`.
+pub async fn get_first_by_index(
+    store: &IdbObjectStore,
+    index: &str,
+    count: u32,
+) -> Result<Array, StorageError> {
+    let index = store.index(index).map_err(|e| to_error(&e))?;
+    let req = index
+        .get_all_with_key_and_limit(&JsValue::NULL, count)
+        .map_err(|e| to_error(&e))?;
+    Ok(request(&req).await?.unchecked_into())
+}
+
 /// How many records `store` holds.
 pub async fn count(store: &IdbObjectStore) -> Result<u32, StorageError> {
     let req = store.count().map_err(|e| to_error(&e))?;

@@ -21,7 +21,7 @@ use web_sys::{IdbDatabase, IdbIndexParameters, IdbObjectStoreParameters, IdbTran
 use super::idb::{self, Tx};
 use super::StorageError;
 use crate::domain::profile::{Profile, PROFILE_ID};
-use crate::domain::record::Kind;
+use crate::domain::record::{Contact, Kind};
 use crate::domain::schema::upgrade_record;
 
 /// The store for app metadata: the profile and the backup activity.
@@ -88,6 +88,11 @@ const STEPS: &[Step] = &[
             ("follow_ups", "updated", "updated"),
             ("photos", "updated", "updated"),
         ],
+    },
+    Step {
+        version: 3,
+        new_stores: &[],
+        new_indexes: &[("contacts", "name", "name")],
     },
 ];
 
@@ -158,6 +163,20 @@ async fn transform_data(tx: &Tx, from: u32, target: u32) -> Result<(), StorageEr
             upgrade_rows(tx, kind.name(), Some(*kind), 1).await?;
         }
         upgrade_rows(tx, META_STORE, None, 1).await?;
+    }
+    if from < 3 && target >= 3 {
+        add_contact_names(tx).await?;
+    }
+    Ok(())
+}
+
+/// Version 3 indexes contacts by name: every contact row gets its `name` field, written
+/// the way a save writes it. Runs after the earlier steps, so rows are in today's shape.
+async fn add_contact_names(tx: &Tx) -> Result<(), StorageError> {
+    let store = tx.store("contacts")?;
+    for row in idb::get_all(&store).await?.iter() {
+        let contact: Contact = super::db::from_row(&row)?;
+        tx.put(&store, &super::db::to_row(&contact)?)?;
     }
     Ok(())
 }
