@@ -40,13 +40,13 @@ pub fn ContactPage() -> impl IntoView {
     });
     view! {
         {move || match (store.loaded.get(), contact.get()) {
-            (Loaded::Nothing, _) => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
+            (_, Some(c)) => view! { <ContactView contact=c /> }.into_any(),
+            (loaded, None) if loaded < Loaded::Contacts => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
             (_, None) => view! {
                 <h1>{t!(i18n, contacts.not_found_title)}</h1>
                 <p>{t!(i18n, contacts.not_found)}</p>
                 <p><AppLink href="/contacts">{t!(i18n, contacts.back_to_list)}</AppLink></p>
             }.into_any(),
-            (_, Some(c)) => view! { <ContactView contact=c /> }.into_any(),
         }}
     }
 }

@@ -78,7 +78,8 @@ pub fn EditContactPage() -> impl IntoView {
             view! { <h1>{t!(i18n, contacts.form.edit_title, name = name)}</h1> }
         }}
         {move || match (store.loaded.get(), base.get(), photo.get()) {
-            (Loaded::Nothing, _, _) | (_, Some(_), None) => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
+            (_, Some(_), None) => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
+            (loaded, None, _) if loaded < Loaded::Contacts => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
             (_, None, _) => view! { <p>{t!(i18n, contacts.not_found)}</p> }.into_any(),
             (_, Some(c), Some(p)) => {
                 let p = p.ok().flatten();

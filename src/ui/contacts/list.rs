@@ -152,7 +152,9 @@ pub fn ContactsPage() -> impl IntoView {
                     <p class="card explain">{t!(i18n, contacts.dormant_why)}</p>
                 })}
                 <p class="list-count" role="status">
-                    {move || {
+                    {move || if store.loaded.get() == Loaded::First {
+                        t_string!(i18n, contacts.loading_rest).to_string()
+                    } else {
                         let shown = format::integer(ids.with(Vec::len) as i64, lang());
                         let all = format::integer(total.get() as i64, lang());
                         t_string!(i18n, contacts.count, shown = shown, total = all).to_string()
@@ -220,16 +222,25 @@ fn VirtualList(ids: Memo<Vec<String>>, quick: RwSignal<Option<String>>) -> impl 
         let end = (first + visible + OVERSCAN).min(len);
         (start, end, len)
     });
-    let rows = move || {
-        let (start, end, _) = range.get();
+    // `ids` is read before `range`, which reads `ids` too: read the other way round, a
+    // change of ids that leaves the range as it was did not re-run this (the list kept
+    // showing the previous search's rows when the count stayed the same).
+    let rows = Memo::new(move |_| {
         ids.with(|ids| {
+            let (start, end, _) = range.get();
             ids[start..end]
                 .iter()
                 .enumerate()
                 .map(|(i, id)| (start + i, id.clone()))
                 .collect::<Vec<_>>()
         })
-    };
+    });
+    let positions = Memo::new(move |_| {
+        rows.get()
+            .into_iter()
+            .map(|(i, id)| (id, i))
+            .collect::<std::collections::HashMap<_, _>>()
+    });
     view! {
         <ul
             class="contact-list"
@@ -241,10 +252,18 @@ fn VirtualList(ids: Memo<Vec<String>>, quick: RwSignal<Option<String>>) -> impl 
                 format!("{}px", (len - end) as f64 * ROW_HEIGHT)
             }
         >
+            // Keyed by contact: scrolling by a row adds one row and removes one, and a
+            // row that moves (search, sort) keeps its element. Its position is looked up.
             <For
-                each=rows
-                key=|(i, id)| (*i, id.clone())
-                children=move |(i, id)| view! { <ContactRow id position=i + 1 size=Signal::derive(move || range.get().2) quick /> }
+                each=move || rows.get()
+                key=|(_, id)| id.clone()
+                children=move |(_, id)| {
+                    let position = {
+                        let id = id.clone();
+                        Signal::derive(move || positions.with(|p| p.get(&id).copied().unwrap_or(0) + 1))
+                    };
+                    view! { <ContactRow id position size=Signal::derive(move || range.get().2) quick /> }
+                }
             />
         </ul>
         {move || (ids.with(Vec::is_empty) && store.network.with(|n| !n.is_empty())).then(|| view! {
@@ -256,7 +275,7 @@ fn VirtualList(ids: Memo<Vec<String>>, quick: RwSignal<Option<String>>) -> impl 
 #[component]
 fn ContactRow(
     id: String,
-    position: usize,
+    position: Signal<usize>,
     size: Signal<usize>,
     quick: RwSignal<Option<String>>,
 ) -> impl IntoView {
@@ -314,7 +333,7 @@ fn ContactRow(
     let log_label =
         move || t_string!(i18n, contacts.timeline.quick_button, name = name()).to_string();
     view! {
-        <li class="contact-row" aria-posinset=position aria-setsize=move || size.get()>
+        <li class="contact-row" aria-posinset=move || position.get() aria-setsize=move || size.get()>
             <A href=path attr:class="contact-row__main">
                 <span class="avatar" aria-hidden="true">{initials}</span>
                 <span class="contact-row__text">

@@ -158,7 +158,9 @@ pub fn DuplicatesPage() -> impl IntoView {
     view! {
         <h1>{t!(i18n, contacts.merge.title)}</h1>
         <p class="lead">{t!(i18n, contacts.merge.lead)}</p>
-        {move || if pairs.with(Vec::is_empty) {
+        {move || if store.loaded.get() < Loaded::Contacts {
+            view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any()
+        } else if pairs.with(Vec::is_empty) {
             view! { <p class="card">{t!(i18n, contacts.merge.none)}</p> }.into_any()
         } else {
             view! {
@@ -213,6 +215,7 @@ pub fn GreetingsPage() -> impl IntoView {
             let (done, all) = list.with(|l| (l.iter().filter(|(_, d)| *d).count(), l.len()));
             t_string!(i18n, contacts.greetings.progress, done = done, total = all).to_string()
         }}</p>
+        <Show when=move || { store.loaded.get() >= Loaded::Contacts } fallback=move || view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }>
         <ul class="card list-plain greetings">
             {move || list.get().into_iter().take(shown.get()).map(|(id, done)| {
                 let box_id = format!("greet-{id}");
@@ -231,6 +234,7 @@ pub fn GreetingsPage() -> impl IntoView {
         {move || (list.with(Vec::len) > shown.get()).then(|| view! {
             <button type="button" class="button button--secondary" on:click=move |_| shown.update(|n| *n += GREETINGS_PAGE)>{t!(i18n, contacts.greetings.more)}</button>
         })}
+        </Show>
         <p><AppLink href="/">{t!(i18n, contacts.back_to_today)}</AppLink></p>
     }
 }
