@@ -7,7 +7,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::domain::contacts::keep_in_touch::{self, CadenceSettings};
-use crate::domain::contacts::network::{Clock, Network};
+use crate::domain::contacts::network::{Clock, Network, Status};
 use crate::domain::record::{Contact, FollowUp, Interaction};
 use crate::storage::{prefs, StorageError};
 use crate::ui::data::{now, use_data, Data};
@@ -136,6 +136,16 @@ impl NetworkStore {
         });
         self.data.changed();
         Ok(())
+    }
+
+    /// A contact's keep-in-touch state, following the network, the date and the settings.
+    pub fn status_memo(&self, id: String) -> Memo<Option<Status>> {
+        let store = *self;
+        Memo::new(move |_| {
+            let clock = store.clock.get();
+            let cadence = store.cadence.get();
+            store.network.with(|n| n.status(&id, clock, &cadence))
+        })
     }
 
     /// Forgets a deleted contact.

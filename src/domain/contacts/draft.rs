@@ -334,6 +334,15 @@ pub fn display_name(c: &Contact) -> String {
     }
 }
 
+/// Role and company as one line: "Head of UX · Acme", or whichever part exists.
+pub fn work_line(c: &Contact) -> String {
+    [c.role.trim(), c.company.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// Up to two initials for an avatar.
 pub fn initials(c: &Contact) -> String {
     [c.first_name.trim(), c.last_name.trim()]

@@ -1,7 +1,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use proptest::prelude::*;
 
-use super::draft::{display_name, initials, new_contact, ContactDraft, DraftError, DraftField};
+use super::draft::{
+    display_name, initials, new_contact, work_line, ContactDraft, DraftError, DraftField,
+};
 use super::duplicates::{link_key, merge_fields, suggestions, Reason};
 use super::give_take::{Balance, Lean};
 use super::keep_in_touch::{self, CadenceSettings};
@@ -588,6 +590,7 @@ fn a_valid_form_round_trips_through_a_contact() {
     let c = draft.to_contact(&person("c", "", ""), today).unwrap();
     assert_eq!(display_name(&c), "Zoë Ångström");
     assert_eq!(initials(&c), "ZÅ");
+    assert_eq!(work_line(&c), "Acme, Inc.");
     assert_eq!(c.tags, ["UX", "research"]);
     assert_eq!(c.links, ["https://www.linkedin.com/in/zoe"]);
     assert_eq!(c.cadence_days, Some(0));

@@ -11,7 +11,7 @@ use super::parts::{
     FollowUpItem,
 };
 use super::photo;
-use crate::domain::contacts::draft::display_name;
+use crate::domain::contacts::draft::{display_name, work_line};
 use crate::domain::contacts::duplicates::{merge_fields, suggestions};
 use crate::domain::contacts::keep_in_touch;
 use crate::domain::contacts::occasions::age_on;
@@ -74,14 +74,7 @@ fn ContactView(contact: Contact) -> impl IntoView {
             }
         }
     });
-    let status_id = id.clone();
-    let status = Memo::new(move |_| {
-        let clock = store.clock.get();
-        let cadence = store.cadence.get();
-        store
-            .network
-            .with(|n| n.status(&status_id, clock, &cadence))
-    });
+    let status = store.status_memo(id.clone());
     let summary_id = id.clone();
     let summary = Memo::new(move |_| store.network.with(|n| n.timeline(&summary_id)));
     let intro_id = id.clone();
@@ -96,12 +89,7 @@ fn ContactView(contact: Contact) -> impl IntoView {
 
     let name = display_name(&contact);
     let photo_name = name.clone();
-    let sub = [contact.role.trim(), contact.company.trim()]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let sub = work_line(&contact);
     let edit_path = app_path(&format!("/contacts/{id}/edit"));
     let introduce_path = app_path(&format!("/contacts/introduce?a={id}"));
     let cadence_text = {

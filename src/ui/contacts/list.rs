@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::labels::{circle_from_id, circle_id, circle_label, CIRCLES};
 use super::parts::{avatar_text, contact_path, show_date, AddInteraction};
-use crate::domain::contacts::draft::display_name;
+use crate::domain::contacts::draft::{display_name, work_line};
 use crate::domain::contacts::network::{ListQuery, Only, Sort};
 use crate::domain::format;
 use crate::i18n::*;
@@ -284,30 +284,10 @@ fn ContactRow(
     let path = use_app_path()(&contact_path(&id));
     let contact_id = id.clone();
     let contact = Memo::new(move |_| store.network.with(|n| n.contact(&contact_id).cloned()));
-    let status_id = id.clone();
-    let status = Memo::new(move |_| {
-        let clock = store.clock.get();
-        let cadence = store.cadence.get();
-        store
-            .network
-            .with(|n| n.status(&status_id, clock, &cadence))
-    });
+    let status = store.status_memo(id.clone());
     let name = move || contact.with(|c| c.as_ref().map(display_name).unwrap_or_default());
     let initials = move || contact.with(|c| c.as_ref().map(avatar_text).unwrap_or_default());
-    let sub = move || {
-        contact.with(|c| {
-            c.as_ref()
-                .map(|c| {
-                    [c.role.trim(), c.company.trim()]
-                        .iter()
-                        .filter(|s| !s.is_empty())
-                        .copied()
-                        .collect::<Vec<_>>()
-                        .join(" · ")
-                })
-                .unwrap_or_default()
-        })
-    };
+    let sub = move || contact.with(|c| c.as_ref().map(work_line).unwrap_or_default());
     let badge = move || {
         let s = status.get()?;
         if store.loaded.get() != Loaded::All {
