@@ -77,17 +77,24 @@ impl NetworkStore {
             Duration::from_secs(30),
         );
         Effect::new(move |_| {
-            if data.epoch.get() == 0 {
+            let epoch = data.epoch.get();
+            if epoch == 0 {
                 return;
             }
             let Ok(db) = data.db() else {
                 return;
             };
+            // A newer reload (another change came in meanwhile) wins over this one.
+            let stale = move || data.epoch.get_untracked() != epoch;
             leptos::task::spawn_local(async move {
                 let result: Result<(), StorageError> = async {
-                    // At start-up, paint the top of the list from a few contacts read in
-                    // name order; reading all 10,000 takes several times as long.
+                    // The first load shows what it has as soon as it has it; a reload
+                    // builds the new network aside and swaps it in whole, so lists and
+                    // Today do not flicker through a half-loaded state.
+                    let initial = store.loaded.get_untracked() < Loaded::Contacts;
                     if store.loaded.get_untracked() == Loaded::Nothing {
+                        // Reading all of 10,000 contacts takes several times as long as
+                        // the few at the top of the list, read in name order.
                         let first = db.first_contacts(FIRST_PAGE).await?;
                         store.network.set(Network::with_contacts(first));
                         store.loaded.set(Loaded::First);
@@ -95,16 +102,33 @@ impl NetworkStore {
                     }
                     let contacts = db.all::<Contact>().await?;
                     mark("nw-contacts-read");
-                    store.network.set(Network::with_contacts(contacts));
-                    store.loaded.set(Loaded::Contacts);
-                    mark("nw-contacts-shown");
+                    if stale() {
+                        return Ok(());
+                    }
+                    let mut aside = None;
+                    if initial {
+                        store.network.set(Network::with_contacts(contacts));
+                        store.loaded.set(Loaded::Contacts);
+                        mark("nw-contacts-shown");
+                    } else {
+                        aside = Some(Network::with_contacts(contacts));
+                    }
                     let interactions = db.all::<Interaction>().await?;
                     let follow_ups = db.all::<FollowUp>().await?;
                     mark("nw-timelines-read");
+                    if stale() {
+                        return Ok(());
+                    }
                     let today = store.clock.get_untracked().today;
-                    store
-                        .network
-                        .update(|n| n.load_timelines(&interactions, follow_ups, today));
+                    match aside {
+                        None => store
+                            .network
+                            .update(|n| n.load_timelines(&interactions, follow_ups, today)),
+                        Some(mut n) => {
+                            n.load_timelines(&interactions, follow_ups, today);
+                            store.network.set(n);
+                        }
+                    }
                     store.loaded.set(Loaded::All);
                     mark("nw-timelines-shown");
                     Ok(())
