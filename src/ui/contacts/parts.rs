@@ -15,10 +15,10 @@ use crate::domain::record::{Contact, FollowUp, FollowUpKind, Interaction, Meta, 
 use crate::i18n::*;
 use crate::storage::db::SaveError;
 use crate::storage::StorageError;
-use crate::ui::data::{new_id, now, use_data};
-use crate::ui::feedback::{use_feedback, AppError};
+use crate::ui::data::{new_id, now, use_data, Data};
+use crate::ui::feedback::{use_feedback, AppError, Feedback};
 use crate::ui::link::use_app_path;
-use crate::ui::network::use_network;
+use crate::ui::network::{use_network, NetworkStore};
 
 /// Parses a date input's value.
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
@@ -69,6 +69,35 @@ pub fn report_save<T>(error: SaveError<T>) -> AppError {
     }
 }
 
+/// Saves a follow-up and puts it into the network; on failure shows why and reloads the
+/// contact's follow-ups so the screen shows what is stored.
+async fn save_follow_up(
+    data: Data,
+    store: NetworkStore,
+    feedback: Feedback,
+    f: FollowUp,
+) -> Option<FollowUp> {
+    let db = data
+        .db()
+        .map_err(|e| feedback.error(AppError::SaveFailed(e)))
+        .ok()?;
+    let contact = f.contact_id.clone();
+    match db.save(f, now()).await {
+        Ok(saved) => {
+            store.network.update(|n| n.set_follow_up(saved.clone()));
+            data.changed();
+            Some(saved)
+        }
+        Err(e) => {
+            feedback.error(report_save(e));
+            if let Some(id) = contact {
+                let _ = store.reload_contact(&id).await;
+            }
+            None
+        }
+    }
+}
+
 /// One promise or follow-up with a "done" checkbox.
 #[component]
 pub fn FollowUpItem(follow_up: FollowUp, #[prop(optional)] show_contact: bool) -> impl IntoView {
@@ -89,20 +118,24 @@ pub fn FollowUpItem(follow_up: FollowUp, #[prop(optional)] show_contact: bool) -
         move |_| {
             let mut f = f.clone();
             f.done = if f.done.is_some() { None } else { Some(now()) };
-            let Ok(db) = data.db() else { return };
             busy.set(true);
             leptos::task::spawn_local(async move {
-                let contact = f.contact_id.clone();
-                match db.save(f, now()).await {
-                    Ok(saved) => {
-                        store.network.update(|n| n.set_follow_up(saved));
-                        data.changed();
-                    }
-                    Err(e) => {
-                        feedback.error(report_save(e));
-                        if let Some(id) = contact {
-                            let _ = store.reload_contact(&id).await;
-                        }
+                let finished = f.done.is_some();
+                let text = f.text.clone();
+                if let Some(saved) = save_follow_up(data, store, feedback, f).await {
+                    // Today lists open promises only, so a ticked one vanishes from there:
+                    // say what happened and let a slip of the finger be taken back.
+                    if finished {
+                        feedback.offer_undo(
+                            t_string!(i18n, contacts.promise.done_toast, text = text).to_string(),
+                            move || {
+                                let mut again = saved.clone();
+                                again.done = None;
+                                leptos::task::spawn_local(async move {
+                                    save_follow_up(data, store, feedback, again).await;
+                                });
+                            },
+                        );
                     }
                 }
                 busy.set(false);
