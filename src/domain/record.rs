@@ -606,6 +606,60 @@ pub struct InterviewPlan {
     /// Free preparation notes.
     #[serde(default)]
     pub notes: String,
+    /// For a person not saved as a contact yet: their name. They become a contact when
+    /// the interview is scheduled.
+    #[serde(default)]
+    pub person_name: String,
+    /// For a person not saved as a contact yet: where they work.
+    #[serde(default)]
+    pub person_company: String,
+    /// What the user hopes to learn (part of the preparation checklist).
+    #[serde(default)]
+    pub hopes: String,
+    /// The research steps of the preparation checklist that are done.
+    #[serde(default)]
+    pub prep: Prep,
+    /// When conduct mode was first opened: the timer counts from here.
+    #[serde(default)]
+    pub started: Option<DateTime<Utc>>,
+    /// When the user ended the conversation in conduct mode.
+    #[serde(default)]
+    pub finished: Option<DateTime<Utc>>,
+    /// When the wrap-up was written (contacts, promises and the timeline entry created).
+    #[serde(default)]
+    pub wrapped_up: Option<DateTime<Utc>>,
+    /// People the interviewee suggested talking to, captured during the conversation.
+    #[serde(default)]
+    pub suggested: Vec<SuggestedPerson>,
+    /// What the user promised during the conversation, one entry each.
+    #[serde(default)]
+    pub promised: Vec<String>,
+}
+
+/// The research steps of an interview's preparation checklist.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prep {
+    /// Researched the organisation.
+    pub organisation: bool,
+    /// Researched the person's path.
+    pub person: bool,
+    /// Researched the field.
+    pub field: bool,
+}
+
+/// Someone the interviewee suggested talking to.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SuggestedPerson {
+    /// Their name as noted.
+    pub name: String,
+    /// Where they work, if said.
+    pub company: String,
+    /// Why talk to them, or anything else noted.
+    pub note: String,
+    /// Whether the interviewee allowed mentioning their name.
+    pub may_mention: bool,
 }
 
 fn default_duration() -> u32 {
@@ -649,11 +703,22 @@ impl Record for InterviewPlan {
         line("place", &self.place)?;
         text("my_intro", &self.my_intro)?;
         text("notes", &self.notes)?;
+        line("person_name", &self.person_name)?;
+        line("person_company", &self.person_company)?;
+        text("hopes", &self.hopes)?;
         for item in &self.items {
             text("items.text", &item.text)?;
             text("items.answer", &item.answer)?;
+            if item.minutes > 60 {
+                return Err(RecordProblem::Invalid("items.minutes"));
+            }
         }
-        Ok(())
+        for p in &self.suggested {
+            line("suggested.name", &p.name)?;
+            line("suggested.company", &p.company)?;
+            text("suggested.note", &p.note)?;
+        }
+        lines("promised", &self.promised)
     }
 }
 
@@ -706,7 +771,8 @@ pub struct Template {
     /// Subject line, for e-mail templates.
     #[serde(default)]
     pub subject: String,
-    /// Message body with placeholders, or the interview's questions one per line.
+    /// Message body with placeholders; for interview templates one question per line as
+    /// `minutes<TAB>question id<TAB>text` (see `interviews::template`).
     #[serde(default)]
     pub body: String,
 }

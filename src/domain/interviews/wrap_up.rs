@@ -1,0 +1,278 @@
+//! After the interview: what the wrap-up creates. New contacts for the people suggested
+//! (introduced by the interviewee), promises (thank-you within a day, what was promised,
+//! a report-back), and the conversation with its answers on the interviewee's timeline.
+
+use chrono::{Duration, NaiveDate};
+
+use super::plan::ItemState;
+use crate::domain::backup::Dataset;
+use crate::domain::contacts::draft::new_contact;
+use crate::domain::lang::Lang;
+use crate::domain::record::{
+    Contact, FollowUp, FollowUpKind, Interaction, InteractionKind, InterviewPlan, Meta,
+    SuggestedPerson,
+};
+use chrono::{DateTime, Utc};
+
+/// Days after the interview the thank-you is due: within 24 hours.
+pub const THANK_YOU_DAYS: i64 = 1;
+/// Days after the interview what was promised is due.
+pub const PROMISE_DAYS: i64 = 2;
+/// Days after the interview to get in touch with someone they suggested, while the
+/// recommendation is fresh.
+pub const SUGGESTED_DAYS: i64 = 7;
+/// Default days until reporting back what came of the advice.
+pub const REPORT_BACK_DAYS: u32 = 30;
+
+/// What the user chose on the wrap-up screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choices {
+    /// Add "thank them" due the next day.
+    pub thank_you: bool,
+    /// For each promise in the plan, whether to add it as a follow-up.
+    pub promises: Vec<bool>,
+    /// For each suggested person in the plan, whether to create them as a contact.
+    pub people: Vec<bool>,
+    /// Days until the report-back, or `None` for no report-back.
+    pub report_back_days: Option<u32>,
+}
+
+impl Choices {
+    /// Everything on: what a user who just had the conversation usually wants.
+    pub fn all(plan: &InterviewPlan) -> Choices {
+        Choices {
+            thank_you: true,
+            promises: plan.promised.iter().map(|p| !p.trim().is_empty()).collect(),
+            people: plan
+                .suggested
+                .iter()
+                .map(|p| !p.name.trim().is_empty())
+                .collect(),
+            report_back_days: Some(REPORT_BACK_DAYS),
+        }
+    }
+}
+
+fn texts(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::De => [
+            "{name} für das Gespräch danken",
+            "{name} berichten, was aus den Tipps geworden ist",
+            "{person} kontaktieren (Empfehlung von {name})",
+            "Empfohlen von {name} im Informationsgespräch",
+            "Informationsgespräch",
+            "Darf sich auf {name} berufen.",
+        ],
+        Lang::En => [
+            "Thank {name} for the conversation",
+            "Report back to {name}: what came of their advice",
+            "Get in touch with {person} (recommended by {name})",
+            "Recommended by {name} in an informational interview",
+            "Informational interview",
+            "May mention {name}.",
+        ],
+    }
+}
+
+/// Splits "Dana Maria Ödegaard" into ("Dana Maria", "Ödegaard"); a single word is a first name.
+pub fn split_name(name: &str) -> (String, String) {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    match name.rsplit_once(' ') {
+        Some((first, last)) => (first.to_string(), last.to_string()),
+        None => (name, String::new()),
+    }
+}
+
+/// A new contact for a suggested person, introduced by `by`.
+pub fn suggested_contact(
+    p: &SuggestedPerson,
+    by: &Contact,
+    by_name: &str,
+    day: NaiveDate,
+    lang: Lang,
+    meta: Meta,
+) -> Contact {
+    let t = texts(lang);
+    let (first, last) = split_name(&p.name);
+    let mut c = new_contact(meta);
+    c.first_name = first;
+    c.last_name = last;
+    c.company = p.company.trim().to_string();
+    c.introduced_by = Some(by.meta.id.clone());
+    c.met.occasion = t[3].replace("{name}", by_name);
+    c.met.date = Some(day);
+    let mut notes = p.note.trim().to_string();
+    if p.may_mention {
+        if !notes.is_empty() {
+            notes.push('\n');
+        }
+        notes.push_str(&t[5].replace("{name}", by_name));
+    }
+    c.met.hook = notes.clone();
+    c
+}
+
+/// The timeline entry for the conversation: the goal, then every asked question with its
+/// answer, then the names suggested and what was promised, so a search finds it later.
+pub fn summary(plan: &InterviewPlan, lang: Lang) -> String {
+    let mut out = String::new();
+    if !plan.goal.trim().is_empty() {
+        out.push_str(plan.goal.trim());
+        out.push_str("\n\n");
+    }
+    for item in &plan.items {
+        let answer = item.answer.trim();
+        if ItemState::of(item) == ItemState::Skipped && answer.is_empty() {
+            continue;
+        }
+        if ItemState::of(item) == ItemState::Open && answer.is_empty() {
+            continue;
+        }
+        out.push_str("• ");
+        out.push_str(item.text.trim());
+        out.push('\n');
+        if !answer.is_empty() {
+            out.push_str(answer);
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    let names: Vec<&str> = plan
+        .suggested
+        .iter()
+        .map(|p| p.name.trim())
+        .filter(|n| !n.is_empty())
+        .collect();
+    if !names.is_empty() {
+        out.push_str(match lang {
+            Lang::De => "Empfohlen: ",
+            Lang::En => "Suggested: ",
+        });
+        out.push_str(&names.join(", "));
+        out.push('\n');
+    }
+    let promised: Vec<&str> = plan
+        .promised
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if !promised.is_empty() {
+        out.push_str(match lang {
+            Lang::De => "Versprochen: ",
+            Lang::En => "Promised: ",
+        });
+        out.push_str(&promised.join("; "));
+        out.push('\n');
+    }
+    out.trim_end().to_string()
+}
+
+/// Whom the interview was with, when, and in which language the new texts are written.
+#[derive(Clone, Copy, Debug)]
+pub struct With<'a> {
+    /// The interviewee.
+    pub interviewee: &'a Contact,
+    /// Their display name.
+    pub name: &'a str,
+    /// The interview's local date.
+    pub day: NaiveDate,
+    /// The language of the texts created.
+    pub lang: Lang,
+    /// The current time (records' creation time).
+    pub now: DateTime<Utc>,
+}
+
+/// Everything the wrap-up creates, as new records (written in one transaction together
+/// with the plan marked as wrapped up). `new_id` hands out record ids.
+pub fn wrap_up(
+    plan: &InterviewPlan,
+    with: &With,
+    choices: &Choices,
+    new_id: &mut dyn FnMut() -> String,
+) -> Dataset {
+    let With {
+        interviewee,
+        name,
+        day,
+        lang,
+        now,
+    } = *with;
+    let t = texts(lang);
+    let mut out = Dataset::default();
+    let follow_up = |id: String, contact: &str, kind, text: String, days: i64| FollowUp {
+        meta: Meta::new(id, now),
+        contact_id: Some(contact.to_string()),
+        kind,
+        text,
+        due: Some(day + Duration::days(days)),
+        done: None,
+    };
+    let who = interviewee.meta.id.as_str();
+    if choices.thank_you {
+        out.follow_ups.push(follow_up(
+            new_id(),
+            who,
+            FollowUpKind::IPromised,
+            t[0].replace("{name}", name),
+            THANK_YOU_DAYS,
+        ));
+    }
+    for (promise, keep) in plan.promised.iter().zip(&choices.promises) {
+        if *keep && !promise.trim().is_empty() {
+            out.follow_ups.push(follow_up(
+                new_id(),
+                who,
+                FollowUpKind::IPromised,
+                promise.trim().to_string(),
+                PROMISE_DAYS,
+            ));
+        }
+    }
+    for (person, keep) in plan.suggested.iter().zip(&choices.people) {
+        if !*keep || person.name.trim().is_empty() {
+            continue;
+        }
+        let c = suggested_contact(
+            person,
+            interviewee,
+            name,
+            day,
+            lang,
+            Meta::new(new_id(), now),
+        );
+        out.follow_ups.push(follow_up(
+            new_id(),
+            &c.meta.id,
+            FollowUpKind::Reminder,
+            t[2].replace("{person}", person.name.trim())
+                .replace("{name}", name),
+            SUGGESTED_DAYS,
+        ));
+        out.contacts.push(c);
+    }
+    if let Some(days) = choices.report_back_days {
+        out.follow_ups.push(follow_up(
+            new_id(),
+            who,
+            FollowUpKind::IPromised,
+            t[1].replace("{name}", name),
+            i64::from(days.max(1)),
+        ));
+    }
+    let summary = summary(plan, lang);
+    out.interactions.push(Interaction {
+        meta: Meta::new(new_id(), now),
+        contact_id: who.to_string(),
+        kind: InteractionKind::InformationalInterview,
+        date: day,
+        summary: if summary.is_empty() {
+            t[4].to_string()
+        } else {
+            summary
+        },
+        keywords: vec![t[4].to_string()],
+        other_contact_id: None,
+    });
+    out
+}
