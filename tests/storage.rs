@@ -405,6 +405,59 @@ async fn create_writes_all_new_records_in_one_go_and_delete_removes_one() {
     finish(db).await;
 }
 
+#[wasm_bindgen_test]
+async fn save_with_writes_the_record_and_new_ones_together_or_nothing() {
+    let (db, _) = fresh("save-with").await;
+    let now = at("2026-12-03T15:00:00Z");
+    let anna = db.save(contact("anna", "Anna"), now).await.unwrap();
+    let plan: InterviewPlan = serde_json::from_value(serde_json::json!({
+        "meta": meta("p1"), "contact_id": "anna", "duration_minutes": 30,
+        "suggested": [{"name": "Dana Ödegaard"}]
+    }))
+    .unwrap();
+    let plan = db.save(plan, now).await.unwrap();
+    let mut dana = contact("dana", "Dana");
+    dana.introduced_by = Some(anna.meta.id.clone());
+    let wrap = |plan: &InterviewPlan| {
+        let mut done = plan.clone();
+        done.wrapped_up = Some(now);
+        (
+            done,
+            Dataset {
+                contacts: vec![dana.clone()],
+                interactions: vec![interaction("i1", "anna")],
+                follow_ups: vec![follow_up("f1", "anna"), follow_up("f2", "dana")],
+                ..Dataset::default()
+            },
+        )
+    };
+    // A stale plan (another tab saved it meanwhile) writes nothing at all.
+    let mut newer = plan.clone();
+    newer.goal = "edited elsewhere".into();
+    db.save(newer, now).await.unwrap();
+    let (stale, records) = wrap(&plan);
+    match db.save_with(stale, records, now).await {
+        Err(SaveError::Conflict(Some(theirs))) => assert_eq!(theirs.goal, "edited elsewhere"),
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(db.all::<Contact>().await.unwrap().len(), 1);
+    assert!(db.all::<FollowUp>().await.unwrap().is_empty());
+    assert!(db.all::<Interaction>().await.unwrap().is_empty());
+    // The current plan: everything is written, new records at revision 1.
+    let current: InterviewPlan = db.get("p1").await.unwrap().unwrap();
+    let (done, records) = wrap(&current);
+    let (saved, made) = db.save_with(done, records, now).await.unwrap();
+    assert_eq!(saved.meta.revision, 3);
+    assert_eq!(saved.wrapped_up, Some(now));
+    assert!(made.contacts.iter().all(|c| c.meta.revision == 1));
+    assert_eq!(db.all::<Contact>().await.unwrap().len(), 2);
+    assert_eq!(db.by_contact::<FollowUp>("dana").await.unwrap().len(), 1);
+    assert_eq!(db.by_contact::<Interaction>("anna").await.unwrap().len(), 1);
+    let stored: Contact = db.get("dana").await.unwrap().unwrap();
+    assert_eq!(stored.introduced_by.as_deref(), Some("anna"));
+    finish(db).await;
+}
+
 fn sample_dataset() -> Dataset {
     let blns: Vec<String> = serde_json::from_str(include_str!("data/blns.json")).unwrap();
     let saved = |mut m: Meta| {

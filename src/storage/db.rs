@@ -284,42 +284,37 @@ impl Database {
     /// loaded at (0 for a new record); if the stored one moved on since, nothing is written
     /// and the stored version comes back as a conflict. On success the record comes back
     /// with its new revision and `updated = now`.
-    pub async fn save<T: Stored>(
+    pub async fn save<T: Stored>(&self, record: T, now: DateTime<Utc>) -> Result<T, SaveError<T>> {
+        self.save_with(record, Dataset::default(), now)
+            .await
+            .map(|(saved, _)| saved)
+    }
+
+    /// Saves a record as [`Database::save`] does and stores new records with it, in one
+    /// transaction: an interview's wrap-up marks the plan done and creates contacts,
+    /// promises and a timeline entry, all of them or none. The new records come back as
+    /// stored (revision 1).
+    pub async fn save_with<T: Stored>(
         &self,
         mut record: T,
+        mut new: Dataset,
         now: DateTime<Utc>,
-    ) -> Result<T, SaveError<T>> {
-        let store_name = T::store();
-        let stores = [store_name, META_STORE];
-        let stores: &[&str] = if store_name == META_STORE {
-            &stores[1..]
-        } else {
-            &stores
-        };
-        let tx = self.tx(stores, true, Durability::Default)?;
-        let base = record.meta().revision;
-        let conflict: RefCell<Option<Option<Box<T>>>> = RefCell::new(None);
+    ) -> Result<(T, Dataset), SaveError<T>> {
+        fresh_all(&mut new, now);
+        let mut stores = vec![T::store()];
+        stores.extend(dataset_stores(&new));
+        stores.push(META_STORE);
+        stores.sort_unstable();
+        stores.dedup();
+        let tx = self.tx(&stores, true, Durability::Default)?;
+        let conflict = RefCell::new(None);
         let saved = tx
             .run(async |tx: &Tx| {
-                let store = tx.store(store_name)?;
-                let stored: Option<T> =
-                    match idb::get(&store, &record.meta().id.as_str().into()).await? {
-                        Some(row) => Some(from_row(&row)?),
-                        None => None,
-                    };
-                let stored_revision = stored.as_ref().map_or(0, |s| s.meta().revision);
-                if stored_revision != base {
-                    *conflict.borrow_mut() = Some(stored.map(Box::new));
-                    return Err(StorageError::Aborted);
-                }
-                let meta = record.meta_mut();
-                meta.revision = base + 1;
-                meta.updated = now.max(meta.created);
-                if base == 0 {
-                    meta.created = now;
-                    meta.updated = now;
-                }
+                let store = tx.store(T::store())?;
+                check_revision(&store, &record, &conflict).await?;
+                stamp(record.meta_mut(), now);
                 tx.put(&store, &to_row(&record)?)?;
+                put_dataset(tx, &new, &mut ImportReport::default())?;
                 touch_activity(tx, now).await?;
                 Ok(record)
             })
@@ -327,8 +322,8 @@ impl Database {
         match (saved, conflict.into_inner()) {
             (_, Some(theirs)) => Err(SaveError::Conflict(theirs)),
             (Ok(record), None) => {
-                self.announce(stores);
-                Ok(record)
+                self.announce(&stores);
+                Ok((record, new))
             }
             (Err(e), None) => Err(SaveError::Storage(e)),
         }
@@ -345,20 +340,12 @@ impl Database {
     ) -> Result<Contact, SaveError<Contact>> {
         let stores = ["contacts", "photos", META_STORE];
         let tx = self.tx(&stores, true, Durability::Default)?;
-        let base = contact.meta.revision;
-        let conflict: RefCell<Option<Option<Box<Contact>>>> = RefCell::new(None);
+        let conflict = RefCell::new(None);
         let saved = tx
             .run(async |tx: &Tx| {
                 let contacts = tx.store("contacts")?;
+                check_revision(&contacts, &contact, &conflict).await?;
                 let id: JsValue = contact.meta.id.as_str().into();
-                let stored: Option<Contact> = match idb::get(&contacts, &id).await? {
-                    Some(row) => Some(from_row(&row)?),
-                    None => None,
-                };
-                if stored.as_ref().map_or(0, |s| s.meta.revision) != base {
-                    *conflict.borrow_mut() = Some(stored.map(Box::new));
-                    return Err(StorageError::Aborted);
-                }
                 stamp(&mut contact.meta, now);
                 tx.put(&contacts, &to_row(&contact)?)?;
                 if !matches!(photo, PhotoChange::Keep) {
@@ -397,21 +384,7 @@ impl Database {
         mut data: Dataset,
         now: DateTime<Utc>,
     ) -> Result<Dataset, StorageError> {
-        fn fresh<R: Record>(list: &mut [R], now: DateTime<Utc>) {
-            for r in list {
-                let meta = Record::meta_mut(r);
-                meta.revision = 0;
-                stamp(meta, now);
-            }
-        }
-        fresh(&mut data.contacts, now);
-        fresh(&mut data.interactions, now);
-        fresh(&mut data.follow_ups, now);
-        fresh(&mut data.photos, now);
-        fresh(&mut data.interview_plans, now);
-        fresh(&mut data.questions, now);
-        fresh(&mut data.templates, now);
-        fresh(&mut data.messages, now);
+        fresh_all(&mut data, now);
         self.write(&data, false, now, Durability::Default).await?;
         Ok(data)
     }
@@ -821,6 +794,62 @@ pub fn wrap_for_tests(name: &str, db: IdbDatabase, listener: Option<Listener>) -
 }
 
 /// Puts every record of `data` and its profile, without waiting, counting what it wrote.
+/// Gives new records revision 1 and `created = updated = now`.
+fn fresh_all(data: &mut Dataset, now: DateTime<Utc>) {
+    fn fresh<R: Record>(list: &mut [R], now: DateTime<Utc>) {
+        for r in list {
+            let meta = Record::meta_mut(r);
+            meta.revision = 0;
+            stamp(meta, now);
+        }
+    }
+    fresh(&mut data.contacts, now);
+    fresh(&mut data.interactions, now);
+    fresh(&mut data.follow_ups, now);
+    fresh(&mut data.photos, now);
+    fresh(&mut data.interview_plans, now);
+    fresh(&mut data.questions, now);
+    fresh(&mut data.templates, now);
+    fresh(&mut data.messages, now);
+}
+
+/// The stores a dataset writes to (the profile's is added by the caller if needed).
+fn dataset_stores(data: &Dataset) -> Vec<&'static str> {
+    let counts = [
+        (Kind::Contacts, data.contacts.len()),
+        (Kind::Interactions, data.interactions.len()),
+        (Kind::FollowUps, data.follow_ups.len()),
+        (Kind::Photos, data.photos.len()),
+        (Kind::InterviewPlans, data.interview_plans.len()),
+        (Kind::Questions, data.questions.len()),
+        (Kind::Templates, data.templates.len()),
+        (Kind::Messages, data.messages.len()),
+    ];
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(k, _)| k.name())
+        .collect()
+}
+
+/// Fails the transaction when the stored record's revision is not the one `record` was
+/// loaded at (0: must not exist yet), leaving the stored version in `conflict`.
+async fn check_revision<T: Stored>(
+    store: &IdbObjectStore,
+    record: &T,
+    conflict: &RefCell<Option<Option<Box<T>>>>,
+) -> Result<(), StorageError> {
+    let stored: Option<T> = match idb::get(store, &record.meta().id.as_str().into()).await? {
+        Some(row) => Some(from_row(&row)?),
+        None => None,
+    };
+    if stored.as_ref().map_or(0, |s| s.meta().revision) != record.meta().revision {
+        *conflict.borrow_mut() = Some(stored.map(Box::new));
+        return Err(StorageError::Aborted);
+    }
+    Ok(())
+}
+
 fn put_dataset(tx: &Tx, data: &Dataset, report: &mut ImportReport) -> Result<(), StorageError> {
     put_all(tx, &data.contacts, report)?;
     put_all(tx, &data.interactions, report)?;
