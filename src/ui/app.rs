@@ -17,6 +17,10 @@ use crate::ui::context::{AppUpdate, Preferences};
 use crate::ui::data::Data;
 use crate::ui::feedback::Feedback;
 use crate::ui::guard::LeaveGuard;
+use crate::ui::interviews::store::InterviewStore;
+use crate::ui::interviews::{
+    ConductPage, InterviewsPage, NewInterviewPage, PlanPage, PrintPage, QuestionsPage, WrapUpPage,
+};
 use crate::ui::link::RouterBase;
 use crate::ui::network::NetworkStore;
 use crate::ui::not_found::NotFound;
@@ -77,6 +81,7 @@ fn Root() -> impl IntoView {
     Feedback::provide();
     Data::provide();
     NetworkStore::provide();
+    InterviewStore::provide();
     LeaveGuard::provide(i18n);
 
     let update = AppUpdate {
@@ -117,6 +122,13 @@ fn Root() -> impl IntoView {
                     <Route path=path!("/contacts/greetings") view=GreetingsPage />
                     <Route path=path!("/contacts/:id") view=ContactPage />
                     <Route path=path!("/contacts/:id/edit") view=EditContactPage />
+                    <Route path=path!("/interviews") view=InterviewsPage />
+                    <Route path=path!("/interviews/new") view=NewInterviewPage />
+                    <Route path=path!("/interviews/questions") view=QuestionsPage />
+                    <Route path=path!("/interviews/:id") view=PlanPage />
+                    <Route path=path!("/interviews/:id/conduct") view=ConductPage />
+                    <Route path=path!("/interviews/:id/wrap-up") view=WrapUpPage />
+                    <Route path=path!("/interviews/:id/print") view=PrintPage />
                     <Route path=path!("/settings") view=SettingsPage />
                 </Routes>
             </Shell>

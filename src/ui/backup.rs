@@ -4,7 +4,6 @@
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::backup::{
@@ -35,31 +34,6 @@ pub fn kind_label(i18n: I18n, kind: Kind) -> String {
     .to_string()
 }
 
-/// Offers `text` to the user as a downloaded file.
-fn download(file_name: &str, text: &str) -> Result<(), StorageError> {
-    let err = |e: JsValue| StorageError::Other(format!("{e:?}"));
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(err)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(err)?;
-    let anchor: web_sys::HtmlAnchorElement = document()
-        .create_element("a")
-        .map_err(err)?
-        .unchecked_into();
-    anchor.set_href(&url);
-    anchor.set_download(file_name);
-    anchor.click();
-    // The browser has the blob once the download started; free it a moment later.
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(10),
-    );
-    Ok(())
-}
-
 /// Exports everything to a file and notes the export. Returns the file name and how many
 /// entries it holds.
 pub async fn export_backup(data: Data) -> Result<(String, usize), StorageError> {
@@ -71,7 +45,7 @@ pub async fn export_backup(data: Data) -> Result<(String, usize), StorageError> 
         "netzweber-backup-{}.json",
         format::iso_date(at.date_naive())
     );
-    download(&file, &text)?;
+    crate::ui::files::download(&file, &text, "application/json")?;
     db.mark_exported(at).await?;
     data.refresh();
     let count = dataset.counts().values().sum::<usize>() + usize::from(dataset.profile.is_some());

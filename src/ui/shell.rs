@@ -45,6 +45,9 @@ pub fn Shell(children: Children) -> impl IntoView {
                                 <AppLink href="/contacts">{t!(i18n, nav.contacts)}</AppLink>
                             </li>
                             <li>
+                                <AppLink href="/interviews">{t!(i18n, nav.interviews)}</AppLink>
+                            </li>
+                            <li>
                                 <AppLink href="/settings">{t!(i18n, nav.settings)}</AppLink>
                             </li>
                         </ul>

@@ -6,14 +6,21 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::contacts::draft::display_name;
+use crate::domain::interviews::plan::{agenda, Agenda};
 use crate::domain::record::{FollowUp, FollowUpKind, Meta};
 use crate::i18n::*;
 use crate::ui::contacts::parts::{report_save, show_date, ContactName, FollowUpItem};
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::feedback::use_feedback;
+use crate::ui::interviews::parts::{person_of, when_text};
+use crate::ui::interviews::store::use_interviews;
+use crate::ui::interviews::PlanRow;
 use crate::ui::link::{use_app_path, AppLink};
 use crate::ui::network::{use_network, Loaded};
 use crate::ui::title::use_page_title;
+
+/// How many days ahead Today lists interviews.
+const INTERVIEW_DAYS: i64 = 14;
 
 /// The Today screen.
 #[component]
@@ -104,6 +111,12 @@ fn Agenda() -> impl IntoView {
             }
         });
     };
+    let interviews = use_interviews();
+    let plans_agenda = Memo::new(move |_| {
+        // Re-evaluated when the date changes; appointments an hour past count as held.
+        store.clock.track();
+        interviews.plans.with(|p| agenda(p, now(), INTERVIEW_DAYS))
+    });
     let due_all = StoredValue::new(app_path("/contacts?only=due"));
     let dormant_all = StoredValue::new(app_path("/contacts?only=dormant"));
     view! {
@@ -112,7 +125,7 @@ fn Agenda() -> impl IntoView {
                 let t = view_data.get();
                 let f = &t.follow_ups;
                 let nothing = f.overdue.is_empty() && f.today.is_empty() && f.soon.is_empty() && t.due.is_empty()
-                    && t.birthdays.is_empty() && t.dormant.is_empty();
+                    && t.birthdays.is_empty() && t.dormant.is_empty() && plans_agenda.with(|a| a.upcoming.is_empty() && a.to_wrap_up.is_empty() && a.unfinished.is_empty());
                 let promises = (!(f.overdue.is_empty() && f.today.is_empty() && f.soon.is_empty())).then(|| {
                     let group = |title: String, list: Vec<FollowUp>, class: &'static str| (!list.is_empty()).then(|| view! {
                         <h3 class=class>{title}</h3>
@@ -203,6 +216,7 @@ fn Agenda() -> impl IntoView {
                             <p><AppLink href="/contacts" class="button button--secondary">{t!(i18n, today.open_contacts)}</AppLink></p>
                         </section>
                     })}
+                    <TodayInterviews agenda=plans_agenda />
                     {promises}
                     {due}
                     {birthdays}
@@ -211,5 +225,60 @@ fn Agenda() -> impl IntoView {
                 }
             }}
         </Show>
+    }
+}
+
+/// Interviews on Today: appointments in the next two weeks with their preparation,
+/// conversations waiting for their wrap-up, and plans still being prepared.
+#[component]
+fn TodayInterviews(agenda: Memo<Agenda>) -> impl IntoView {
+    let i18n = use_i18n();
+    let interviews = use_interviews();
+    let app_path = use_app_path();
+    let plans = move |ids: Vec<String>| {
+        ids.into_iter()
+            .filter_map(|id| interviews.plan(&id))
+            .collect::<Vec<_>>()
+    };
+    view! {
+        {move || {
+            let a = agenda.get();
+            (!(a.upcoming.is_empty() && a.to_wrap_up.is_empty() && a.unfinished.is_empty())).then(|| {
+                let upcoming = plans(a.upcoming);
+                let wrap = plans(a.to_wrap_up);
+                let unfinished = plans(a.unfinished);
+                view! {
+                    <section class="card" aria-labelledby="today-interviews">
+                        <h2 id="today-interviews">{t!(i18n, today.interviews.title)}</h2>
+                        {(!wrap.is_empty()).then(|| view! {
+                            <h3 class="group-title">{t!(i18n, today.interviews.wrap_up)}</h3>
+                            <ul class="list-plain">
+                                {wrap.into_iter().map(|p| {
+                                    let href = app_path(&format!("/interviews/{}/wrap-up", p.meta.id));
+                                    let name = person_of(&p);
+                                    let when = p.scheduled.or(p.finished).map(|at| when_text(i18n, at));
+                                    view! {
+                                        <li><a href=href>{t!(i18n, today.interviews.wrap_link, name = name)}</a>
+                                            {when.map(|w| view! { " · "<span class="muted">{w}</span> })}</li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        })}
+                        {(!upcoming.is_empty()).then(|| view! {
+                            <h3 class="group-title">{t!(i18n, today.interviews.upcoming)}</h3>
+                            <ul class="list-plain plan-list">
+                                {upcoming.into_iter().map(|p| view! { <PlanRow plan=p /> }).collect_view()}
+                            </ul>
+                        })}
+                        {(!unfinished.is_empty()).then(|| view! {
+                            <h3 class="group-title">{t!(i18n, today.interviews.unfinished)}</h3>
+                            <ul class="list-plain plan-list">
+                                {unfinished.into_iter().map(|p| view! { <PlanRow plan=p /> }).collect_view()}
+                            </ul>
+                        })}
+                    </section>
+                }
+            })
+        }}
     }
 }

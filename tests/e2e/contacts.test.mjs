@@ -4,26 +4,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useServerAndBrowser, openPage, assertClean, appReady, axe, shot } from './support.mjs';
+import { useServerAndBrowser, openPage, assertClean, appReady, axe, shot, seed as seedWith } from './support.mjs';
 
 const env = useServerAndBrowser();
 const blns = JSON.parse(await readFile(new URL('../data/blns.json', import.meta.url), 'utf8'));
 
 const meta = (id) => ({ id, created: '2026-01-01T10:00:00Z', updated: '2026-01-01T10:00:00Z', revision: 1 });
 const person = (id, first_name, last_name, more = {}) => ({ meta: meta(id), first_name, last_name, ...more });
-
-/** Imports `records` as a backup from another device, the way a user restores one. */
-async function seed(page, records) {
-  const counts = Object.fromEntries(Object.entries(records).map(([k, v]) => [k, v.length]));
-  const backup = { format: 'netzweber-backup', format_version: 2, app_version: '0.1.0', created_at: '2026-01-02T09:00:00Z', counts, profile: null, records };
-  await page.goto(env.server.url('settings'));
-  await appReady(page);
-  await page.waitForFunction(() => document.querySelector('#backup-file')?.disabled === false);
-  await page.getByLabel('Backup file').setInputFiles({ name: 'seed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
-  const region = page.getByRole('region', { name: 'Backup and restore' });
-  await region.getByRole('button', { name: 'Merge' }).click();
-  await region.getByText(/^Backup merged/).waitFor();
-}
+const seed = (page, records) => seedWith(page, env.server, records);
 
 /** A photo as a phone would take it: 1200 × 900 pixels, made in the browser. */
 async function bigPhoto(page) {

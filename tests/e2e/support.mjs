@@ -105,8 +105,8 @@ export function launch() {
  * Opens a page in a fresh context and records what must never happen: console errors,
  * uncaught exceptions, requests to any other origin, and CSP violations.
  */
-export async function openPage(browser, server, { locale = 'en-US', colorScheme = 'light', viewport } = {}) {
-  const context = await browser.newContext({ locale, colorScheme, viewport: viewport ?? { width: 1100, height: 900 } });
+export async function openPage(browser, server, { locale = 'en-US', colorScheme = 'light', viewport, timezoneId } = {}) {
+  const context = await browser.newContext({ locale, colorScheme, timezoneId, viewport: viewport ?? { width: 1100, height: 900 } });
   const page = await context.newPage();
   const problems = [];
   // A deep link on a GitHub-Pages-like host arrives as 404.html with status 404; Chromium
@@ -184,3 +184,17 @@ export function useServerAndBrowser(serverOptions) {
   });
   return env;
 }
+
+/** Imports `records` as a backup from another device, the way a user restores one. */
+export async function seed(page, server, records) {
+  const counts = Object.fromEntries(Object.entries(records).map(([k, v]) => [k, v.length]));
+  const backup = { format: 'netzweber-backup', format_version: 2, app_version: '0.1.0', created_at: '2026-01-02T09:00:00Z', counts, profile: null, records };
+  await page.goto(server.url('settings'));
+  await appReady(page);
+  await page.waitForFunction(() => document.querySelector('#backup-file')?.disabled === false);
+  await page.getByLabel('Backup file').setInputFiles({ name: 'seed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  const region = page.getByRole('region', { name: 'Backup and restore' });
+  await region.getByRole('button', { name: 'Merge' }).click();
+  await region.getByText(/^Backup merged/).waitFor();
+}
+

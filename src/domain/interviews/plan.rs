@@ -193,7 +193,7 @@ pub fn move_item(items: &mut Vec<PlanItem>, from: usize, to: usize) -> Option<us
 }
 
 /// Moves an item one place up; `None` if it is first already.
-pub fn move_up(items: &mut Vec<PlanItem>, at: usize) -> Option<usize> {
+pub fn move_up(items: &mut [PlanItem], at: usize) -> Option<usize> {
     (at > 0 && at < items.len()).then(|| {
         items.swap(at, at - 1);
         at - 1
@@ -201,7 +201,7 @@ pub fn move_up(items: &mut Vec<PlanItem>, at: usize) -> Option<usize> {
 }
 
 /// Moves an item one place down; `None` if it is last already.
-pub fn move_down(items: &mut Vec<PlanItem>, at: usize) -> Option<usize> {
+pub fn move_down(items: &mut [PlanItem], at: usize) -> Option<usize> {
     (at + 1 < items.len()).then(|| {
         items.swap(at, at + 1);
         at + 1
@@ -330,5 +330,64 @@ pub fn clock_text(seconds: i64) -> String {
         format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
     } else {
         format!("{}:{:02}", s / 60, s % 60)
+    }
+}
+
+/// How long after its start time an untouched appointment counts as probably held.
+pub const PROBABLY_HELD_HOURS: i64 = 1;
+
+/// What Today shows about interviews.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Agenda {
+    /// Plans whose appointment lies within the horizon, soonest first (with a running
+    /// one first of all).
+    pub upcoming: Vec<String>,
+    /// Conversations that took place (or whose time has passed) and are not wrapped up.
+    pub to_wrap_up: Vec<String>,
+    /// Plans without a date whose preparation is unfinished.
+    pub unfinished: Vec<String>,
+}
+
+/// Today's interview agenda: appointments in the next `days` days, conversations to wrap
+/// up, and undated plans still being prepared.
+pub fn agenda(plans: &[InterviewPlan], now: DateTime<Utc>, days: i64) -> Agenda {
+    let horizon = now + chrono::Duration::days(days);
+    let passed = now - chrono::Duration::hours(PROBABLY_HELD_HOURS);
+    let mut upcoming: Vec<(u8, DateTime<Utc>, &str)> = Vec::new();
+    let mut to_wrap_up: Vec<(DateTime<Utc>, &str)> = Vec::new();
+    let mut unfinished: Vec<(DateTime<Utc>, &str)> = Vec::new();
+    for p in plans {
+        let id = p.meta.id.as_str();
+        match (stage(p), p.scheduled) {
+            (Stage::Done, _) => {}
+            (Stage::Held, _) => to_wrap_up.push((p.finished.unwrap_or(now), id)),
+            (Stage::Running, at) => upcoming.push((0, at.unwrap_or(now), id)),
+            (Stage::Scheduled, Some(at)) if at < passed => to_wrap_up.push((at, id)),
+            (Stage::Scheduled, Some(at)) if at <= horizon => upcoming.push((1, at, id)),
+            (Stage::Draft, _) => {
+                let (done, total) = prep_progress(p);
+                if done < total {
+                    unfinished.push((p.meta.updated, id));
+                }
+            }
+            _ => {}
+        }
+    }
+    upcoming.sort();
+    to_wrap_up.sort();
+    unfinished.sort_by(|a, b| b.cmp(a));
+    Agenda {
+        upcoming: upcoming
+            .into_iter()
+            .map(|(_, _, id)| id.to_string())
+            .collect(),
+        to_wrap_up: to_wrap_up
+            .into_iter()
+            .map(|(_, id)| id.to_string())
+            .collect(),
+        unfinished: unfinished
+            .into_iter()
+            .map(|(_, id)| id.to_string())
+            .collect(),
     }
 }

@@ -204,6 +204,6 @@ pub fn builtin_lines(t: &BuiltinTemplate) -> Vec<Line> {
 /// The user's interview templates among all stored templates, by name.
 pub fn own_templates(all: &[Template]) -> Vec<&Template> {
     let mut list: Vec<&Template> = all.iter().filter(|t| t.purpose == PURPOSE).collect();
-    list.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    list.sort_by_key(|t| t.name.to_lowercase());
     list
 }

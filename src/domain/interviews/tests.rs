@@ -13,7 +13,7 @@ use super::plan::{
 use super::template::{
     builtin_lines, decode, encode, instantiate, own_templates, Line, BUILTIN_TEMPLATES, PURPOSE,
 };
-use super::wrap_up::{split_name, summary, wrap_up, Choices, With, REPORT_BACK_DAYS};
+use super::wrap_up::{split_name, summary, wrap_up, Choices, Conversation, REPORT_BACK_DAYS};
 use crate::domain::contacts::draft::new_contact;
 use crate::domain::lang::Lang;
 use crate::domain::record::{
@@ -658,7 +658,7 @@ fn wrap_up_creates_contacts_promises_report_back_and_timeline_entry() {
     let day = day("2026-12-03");
     let out = wrap_up(
         &p,
-        &With {
+        &Conversation {
             interviewee: &anna,
             name: "Anna",
             day,
@@ -760,7 +760,7 @@ fn wrap_up_honours_choices() {
     };
     let out = wrap_up(
         &p,
-        &With {
+        &Conversation {
             interviewee: &anna,
             name: "Anna",
             day: day("2026-12-03"),
@@ -862,4 +862,56 @@ fn file_name_is_safe() {
         "interview-etc-passwd.md"
     );
     assert_eq!(file_name("", None), "interview.md");
+}
+
+#[test]
+fn agenda_sorts_plans_into_upcoming_wrap_up_and_unfinished() {
+    let now = at("2026-12-01T09:00:00Z");
+    let mk = |id: &str, scheduled: Option<&str>| {
+        let mut p = plan();
+        p.meta.id = id.into();
+        p.scheduled = scheduled.map(at);
+        p
+    };
+    let later = mk("later", Some("2026-12-05T10:00:00Z"));
+    let soon = mk("soon", Some("2026-12-01T15:00:00Z"));
+    let far = mk("far", Some("2026-12-30T10:00:00Z"));
+    let past = mk("past", Some("2026-11-30T10:00:00Z"));
+    let just_started = mk("just", Some("2026-12-01T08:30:00Z"));
+    let mut running = mk("running", Some("2026-12-01T08:00:00Z"));
+    running.started = Some(at("2026-12-01T08:01:00Z"));
+    let mut held = mk("held", Some("2026-11-28T10:00:00Z"));
+    held.started = Some(at("2026-11-28T10:00:00Z"));
+    held.finished = Some(at("2026-11-28T10:30:00Z"));
+    let mut done = held.clone();
+    done.meta.id = "done".into();
+    done.wrapped_up = Some(at("2026-11-28T12:00:00Z"));
+    let draft = mk("draft", None);
+    let mut prepared = mk("prepared", None);
+    prepared.prep = crate::domain::record::Prep {
+        organisation: true,
+        person: true,
+        field: true,
+    };
+    prepared.my_intro = "x".into();
+    prepared.hopes = "y".into();
+    for n in 0..3 {
+        add_item(&mut prepared.items, item(&format!("Q{n}"), 1));
+    }
+    let plans = vec![
+        later,
+        soon,
+        far,
+        past,
+        just_started,
+        running,
+        held,
+        done,
+        draft,
+        prepared,
+    ];
+    let a = super::plan::agenda(&plans, now, 14);
+    assert_eq!(a.upcoming, ["running", "just", "soon", "later"]);
+    assert_eq!(a.to_wrap_up, ["held", "past"]);
+    assert_eq!(a.unfinished, ["draft"]);
 }

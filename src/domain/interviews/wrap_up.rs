@@ -170,7 +170,7 @@ pub fn summary(plan: &InterviewPlan, lang: Lang) -> String {
 
 /// Whom the interview was with, when, and in which language the new texts are written.
 #[derive(Clone, Copy, Debug)]
-pub struct With<'a> {
+pub struct Conversation<'a> {
     /// The interviewee.
     pub interviewee: &'a Contact,
     /// Their display name.
@@ -187,11 +187,11 @@ pub struct With<'a> {
 /// with the plan marked as wrapped up). `new_id` hands out record ids.
 pub fn wrap_up(
     plan: &InterviewPlan,
-    with: &With,
+    with: &Conversation,
     choices: &Choices,
     new_id: &mut dyn FnMut() -> String,
 ) -> Dataset {
-    let With {
+    let Conversation {
         interviewee,
         name,
         day,

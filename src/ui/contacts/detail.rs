@@ -223,6 +223,8 @@ fn ContactView(contact: Contact) -> impl IntoView {
             <AddFollowUp contact_id=id.clone() />
         </section>
 
+        <ContactInterviews id=id.clone() />
+
         <section class="card" aria-labelledby="log" id="log-section">
             <h2 id="log" tabindex="-1">{t!(i18n, contacts.timeline.title)}</h2>
             <AddInteraction contact_id=id.clone() id_prefix="log" />
@@ -538,6 +540,35 @@ fn DeleteContact(contact: Contact) -> impl IntoView {
                     <button type="button" class="button button--secondary" on:click=move |_| asking.set(true)>{t!(i18n, contacts.delete.action)}</button>
                 }.into_any()
             }}
+        </section>
+    }
+}
+
+/// The contact's informational interviews, and the way to plan one.
+#[component]
+fn ContactInterviews(id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let interviews = crate::ui::interviews::store::use_interviews();
+    let app_path = use_app_path();
+    let new_path = app_path(&format!("/interviews/new?contact={id}"));
+    let plans = Memo::new(move |_| {
+        let mut list: Vec<_> = interviews.plans.with(|p| {
+            p.iter()
+                .filter(|p| p.contact_id.as_deref() == Some(id.as_str()))
+                .cloned()
+                .collect()
+        });
+        list.sort_by_key(|p| std::cmp::Reverse(p.scheduled));
+        list
+    });
+    view! {
+        <section class="card" aria-labelledby="interviews-title">
+            <h2 id="interviews-title">{t!(i18n, interviews.title)}</h2>
+            {move || plans.with(Vec::is_empty).then(|| view! { <p class="muted">{t!(i18n, interviews.contact_none)}</p> })}
+            <ul class="list-plain plan-list">
+                {move || plans.get().into_iter().map(|p| view! { <crate::ui::interviews::PlanRow plan=p /> }).collect_view()}
+            </ul>
+            <p><a class="button button--secondary" href=new_path>{t!(i18n, interviews.plan_one)}</a></p>
         </section>
     }
 }

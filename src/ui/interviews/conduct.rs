@@ -1,0 +1,333 @@
+//! Conduct mode: a calm full-screen view for the conversation. The current question
+//! large, the rest in order, an elapsed timer against the plan, an answer note per
+//! question, and quick capture of people suggested and promises made. Everything saves
+//! itself while typing; the timer runs from the stored start, so a reload loses nothing.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use super::parts::{person_of, PlanEditor, SaveStatus};
+use super::plan::plan_id;
+use super::store::use_interviews;
+use crate::domain::interviews::plan::{
+    asked_count, clock_text, current_index, elapsed_seconds, stage, Budget, ItemState, Stage,
+};
+use crate::domain::record::{SuggestedPerson, MAX_LINE_CHARS, MAX_TEXT_CHARS};
+use crate::i18n::*;
+use crate::ui::data::now;
+use crate::ui::link::use_app_path;
+use crate::ui::title::use_page_title;
+
+/// `/interviews/:id/conduct`.
+#[component]
+pub fn ConductPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_interviews();
+    let editor = PlanEditor::new(plan_id());
+    let person = Memo::new(move |_| {
+        editor
+            .plan
+            .with(|p| p.as_ref().map(person_of))
+            .unwrap_or_default()
+    });
+    use_page_title(move || {
+        t_string!(i18n, interviews.conduct.title, name = person.get()).to_string()
+    });
+    // Only finding (or losing) the plan re-renders the screen, not every keystroke in it.
+    let has_plan = Memo::new(move |_| editor.plan.with(Option::is_some));
+    // Opening conduct mode starts the clock, once; the start is stored with the plan.
+    let started = StoredValue::new(false);
+    Effect::new(move |_| {
+        let fresh = editor.plan.with(|p| {
+            p.as_ref()
+                .map(|p| p.started.is_none() && stage(p) < Stage::Held)
+        });
+        if fresh == Some(true) && !started.get_value() {
+            started.set_value(true);
+            editor.edit(|p| p.started = Some(now()));
+        }
+    });
+    view! {
+        {move || match (store.loaded.get(), has_plan.get()) {
+            (false, _) => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
+            (true, false) => view! { <h1>{t!(i18n, interviews.not_found)}</h1> }.into_any(),
+            (true, true) => view! { <Conduct editor=editor person=person /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn Conduct(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let app_path = use_app_path();
+    let navigate = use_navigate();
+    let id = editor
+        .plan
+        .with_untracked(|p| p.as_ref().map(|p| p.meta.id.clone()).unwrap_or_default());
+    let clock = RwSignal::new(now());
+    if let Ok(handle) = set_interval_with_handle(move || clock.set(now()), Duration::from_secs(1)) {
+        on_cleanup(move || handle.clear());
+    }
+    let items = Memo::new(move |_| {
+        editor
+            .plan
+            .with(|p| p.as_ref().map(|p| p.items.clone()).unwrap_or_default())
+    });
+    let selected = RwSignal::new(editor.plan.with_untracked(|p| {
+        p.as_ref()
+            .and_then(|p| current_index(&p.items))
+            .unwrap_or(0)
+    }));
+    let elapsed = move || {
+        editor
+            .plan
+            .with(|p| p.as_ref().map(|p| elapsed_seconds(p, clock.get())))
+            .unwrap_or(0)
+    };
+    let planned = Memo::new(move |_| {
+        editor
+            .plan
+            .with(|p| p.as_ref().map(|p| Budget::of(p).planned))
+            .unwrap_or(30)
+    });
+    let over_time = move || elapsed() > i64::from(planned.get()) * 60;
+    let finished = Memo::new(move |_| {
+        editor
+            .plan
+            .with(|p| p.as_ref().is_some_and(|p| p.finished.is_some()))
+    });
+    let mark = move |state: ItemState| {
+        let at = selected.get_untracked();
+        let mut next = None;
+        editor.edit(|p| {
+            if let Some(item) = p.items.get_mut(at) {
+                item.state = state.key().to_string();
+            }
+            // Next: the first open question after this one, else any open one.
+            next = p
+                .items
+                .iter()
+                .enumerate()
+                .skip(at + 1)
+                .find(|(_, i)| ItemState::of(i) == ItemState::Open)
+                .map(|(n, _)| n)
+                .or_else(|| current_index(&p.items));
+        });
+        if let Some(n) = next {
+            selected.set(n);
+        }
+        request_animation_frame(|| {
+            if let Some(el) = document().get_element_by_id("conduct-answer") {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    };
+    let wrap_path = format!("/interviews/{id}/wrap-up");
+    let end = move |_| {
+        editor.edit(|p| {
+            if p.finished.is_none() {
+                p.finished = Some(now());
+            }
+        });
+        editor.flush();
+        navigate(&wrap_path, Default::default());
+    };
+    let current = move || items.with(|l| l.get(selected.get()).cloned());
+    // The answer field must survive typing into it: it re-renders only when a question
+    // appears or disappears, not with every change of the plan.
+    let has_current = Memo::new(move |_| items.with(|l| selected.get() < l.len()));
+    view! {
+        <div class="conduct">
+            <header class="conduct__bar">
+                <div>
+                    <h1 class="conduct__title">{move || t_string!(i18n, interviews.conduct.title, name = person.get()).to_string()}</h1>
+                    <SaveStatus editor=editor />
+                </div>
+                <p class="conduct__timer" class:conduct__timer--over=over_time>
+                    <span class="visually-hidden">{t!(i18n, interviews.conduct.elapsed)}</span>
+                    <span role="timer" aria-live="off">{move || clock_text(elapsed())}</span>
+                    <span class="muted">" / "{move || clock_text(i64::from(planned.get()) * 60)}</span>
+                </p>
+                <p class="conduct__progress">{move || { let (a, t) = items.with(|l| asked_count(l)); t_string!(i18n, interviews.conduct.asked_of, asked = a, total = t).to_string() }}</p>
+                <div class="button-row">
+                    <a class="button button--secondary" href=app_path(&format!("/interviews/{id}"))>{t!(i18n, interviews.conduct.to_plan)}</a>
+                    <button type="button" class="button" on:click=end>
+                        {move || if finished.get() { t_string!(i18n, interviews.conduct.to_wrap_up) } else { t_string!(i18n, interviews.conduct.end) }}
+                    </button>
+                </div>
+            </header>
+            <div class="conduct__body">
+                <section class="conduct__main" aria-labelledby="conduct-current">
+                    {move || current().map(|item| {
+                        let state = ItemState::of(&item);
+                        view! {
+                            <p class="conduct__number">{move || t_string!(i18n, interviews.conduct.question_of, n = selected.get() + 1, total = items.with(Vec::len)).to_string()}
+                                {match state { ItemState::Asked => Some(t_string!(i18n, interviews.conduct.state_asked).to_string()), ItemState::Skipped => Some(t_string!(i18n, interviews.conduct.state_skipped).to_string()), ItemState::Open => None }.map(|s| view! { " · "<span class="badge">{s}</span> })}
+                            </p>
+                            <h2 id="conduct-current" class="conduct__question">{item.text.clone()}</h2>
+                        }
+                    })}
+                    {move || has_current.get().then(|| view! {
+                        <div class="field">
+                            <label for="conduct-answer">{t!(i18n, interviews.conduct.answer)}</label>
+                            <textarea id="conduct-answer" rows="7" maxlength=MAX_TEXT_CHARS
+                                prop:value=move || items.with(|l| l.get(selected.get()).map(|i| i.answer.clone()).unwrap_or_default())
+                                on:input=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    let at = selected.get_untracked();
+                                    editor.edit(|p| if let Some(i) = p.items.get_mut(at) { i.answer = v });
+                                }></textarea>
+                        </div>
+                        <div class="button-row">
+                            <button type="button" class="button" on:click=move |_| mark(ItemState::Asked)>{t!(i18n, interviews.conduct.asked_next)}</button>
+                            <button type="button" class="button button--secondary" on:click=move |_| mark(ItemState::Skipped)>{t!(i18n, interviews.conduct.skip)}</button>
+                        </div>
+                    })}
+                    {move || items.with(Vec::is_empty).then(|| view! { <p>{t!(i18n, interviews.conduct.no_questions)}</p> })}
+                    <h2 class="conduct__list-title" id="conduct-all">{t!(i18n, interviews.conduct.all)}</h2>
+                    <ol class="list-plain conduct__list" aria-labelledby="conduct-all">
+                        {move || items.get().into_iter().enumerate().map(|(at, item)| {
+                            let state = ItemState::of(&item);
+                            let mark = match state { ItemState::Asked => "✓", ItemState::Skipped => "–", ItemState::Open => "" };
+                            view! {
+                                <li>
+                                    <button type="button" class="conduct__item"
+                                        class:conduct__item--current=move || selected.get() == at
+                                        class:conduct__item--done=state != ItemState::Open
+                                        aria-current=move || (selected.get() == at).then_some("step")
+                                        on:click=move |_| selected.set(at)>
+                                        <span class="conduct__mark" aria-hidden="true">{mark}</span>
+                                        <span>{at + 1}". "{item.text.clone()}</span>
+                                        {match state { ItemState::Asked => Some(t_string!(i18n, interviews.conduct.state_asked).to_string()), ItemState::Skipped => Some(t_string!(i18n, interviews.conduct.state_skipped).to_string()), ItemState::Open => None }.map(|s| view! { <span class="visually-hidden">" ("{s}")"</span> })}
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                </section>
+                <aside class="conduct__side">
+                    <Suggested editor=editor />
+                    <Promised editor=editor />
+                </aside>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn Suggested(editor: PlanEditor) -> impl IntoView {
+    let i18n = use_i18n();
+    let name = RwSignal::new(String::new());
+    let company = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let may_mention = RwSignal::new(false);
+    let people = Memo::new(move |_| {
+        editor
+            .plan
+            .with(|p| p.as_ref().map(|p| p.suggested.clone()).unwrap_or_default())
+    });
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked().trim().to_string();
+        if n.is_empty() {
+            return;
+        }
+        let person = SuggestedPerson {
+            name: n,
+            company: company.get_untracked().trim().to_string(),
+            note: note.get_untracked().trim().to_string(),
+            may_mention: may_mention.get_untracked(),
+        };
+        editor.edit(|p| p.suggested.push(person));
+        name.set(String::new());
+        company.set(String::new());
+        note.set(String::new());
+        may_mention.set(false);
+    };
+    view! {
+        <section class="card" aria-labelledby="suggested-h">
+            <h2 id="suggested-h">{t!(i18n, interviews.conduct.suggested)}</h2>
+            <ul class="list-plain capture-list">
+                {move || people.get().into_iter().enumerate().map(|(at, p)| {
+                    let label = t_string!(i18n, interviews.conduct.remove_named, name = p.name.clone()).to_string();
+                    view! {
+                        <li>
+                            <span><strong>{p.name.clone()}</strong>{(!p.company.is_empty()).then(|| format!(" ({})", p.company))}
+                                {(!p.note.is_empty()).then(|| view! { <br /><span class="muted">{p.note.clone()}</span> })}
+                                {p.may_mention.then(|| view! { <br /><span class="muted">{t!(i18n, interviews.conduct.may_mention_short)}</span> })}
+                            </span>
+                            <button type="button" class="icon-button" aria-label=label on:click=move |_| editor.edit(|p| { if at < p.suggested.len() { p.suggested.remove(at); } })>"×"</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <form class="stack" novalidate on:submit=add>
+                <div class="field">
+                    <label for="sugg-name">{t!(i18n, interviews.conduct.sugg_name)}</label>
+                    <input id="sugg-name" type="text" autocomplete="off" maxlength=MAX_LINE_CHARS prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                </div>
+                <div class="field">
+                    <label for="sugg-company">{t!(i18n, interviews.person_company)}</label>
+                    <input id="sugg-company" type="text" autocomplete="off" maxlength=MAX_LINE_CHARS prop:value=move || company.get() on:input=move |ev| company.set(event_target_value(&ev)) />
+                </div>
+                <div class="field">
+                    <label for="sugg-note">{t!(i18n, interviews.conduct.sugg_note)}</label>
+                    <input id="sugg-note" type="text" autocomplete="off" maxlength=MAX_LINE_CHARS prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev)) />
+                </div>
+                <label class="choice">
+                    <input type="checkbox" prop:checked=move || may_mention.get() on:change=move |ev| may_mention.set(event_target_checked(&ev)) />
+                    {t!(i18n, interviews.conduct.may_mention)}
+                </label>
+                <button type="submit" class="button button--secondary" disabled=move || name.with(|n| n.trim().is_empty())>{t!(i18n, interviews.conduct.add_person)}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn Promised(editor: PlanEditor) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = RwSignal::new(String::new());
+    let promised = Memo::new(move |_| {
+        editor
+            .plan
+            .with(|p| p.as_ref().map(|p| p.promised.clone()).unwrap_or_default())
+    });
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = text.get_untracked().trim().to_string();
+        if t.is_empty() {
+            return;
+        }
+        editor.edit(|p| p.promised.push(t));
+        text.set(String::new());
+    };
+    view! {
+        <section class="card" aria-labelledby="promised-h">
+            <h2 id="promised-h">{t!(i18n, interviews.conduct.promised)}</h2>
+            <ul class="list-plain capture-list">
+                {move || promised.get().into_iter().enumerate().map(|(at, p)| {
+                    let label = t_string!(i18n, interviews.conduct.remove_named, name = p.clone()).to_string();
+                    view! {
+                        <li>
+                            <span>{p}</span>
+                            <button type="button" class="icon-button" aria-label=label on:click=move |_| editor.edit(|p| { if at < p.promised.len() { p.promised.remove(at); } })>"×"</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <form class="stack" novalidate on:submit=add>
+                <div class="field">
+                    <label for="promise-text">{t!(i18n, interviews.conduct.promise_text)}</label>
+                    <input id="promise-text" type="text" autocomplete="off" maxlength=MAX_LINE_CHARS prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
+                </div>
+                <button type="submit" class="button button--secondary" disabled=move || text.with(|n| n.trim().is_empty())>{t!(i18n, interviews.conduct.add_promise)}</button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,257 @@
+//! The question library: built-in questions (which can be hidden, not destroyed) and the
+//! user's own (added, edited, archived), searchable and filtered by family.
+
+use leptos::prelude::*;
+
+use super::parts::family_label;
+use super::store::use_interviews;
+use crate::domain::interviews::library::{entries, filter, Entry, Family, Filter};
+use crate::domain::interviews::plan::{DEFAULT_MINUTES, MAX_DURATION};
+use crate::domain::record::{Meta, Question, MAX_LINE_CHARS};
+use crate::i18n::*;
+use crate::ui::contacts::parts::report_save;
+use crate::ui::data::{new_id, now, use_data};
+use crate::ui::feedback::use_feedback;
+use crate::ui::link::use_app_path;
+use crate::ui::title::use_page_title;
+
+/// `/interviews/questions`.
+#[component]
+pub fn QuestionsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_interviews();
+    let data = use_data();
+    let feedback = use_feedback();
+    let app_path = use_app_path();
+    use_page_title(move || t_string!(i18n, interviews.library.title).to_string());
+    let text = RwSignal::new(String::new());
+    let family = RwSignal::new(String::new());
+    let show_hidden = RwSignal::new(false);
+    let editing = RwSignal::new(None::<String>);
+    let library = Memo::new(move |_| {
+        let lang = lang_of(i18n.get_locale());
+        store.questions.with(|q| entries(q, lang))
+    });
+    let shown = Memo::new(move |_| {
+        let f = Filter {
+            text: text.get(),
+            family: Family::from_key(&family.get()),
+            show_hidden: show_hidden.get(),
+        };
+        library.with(|l| filter(l, &f).into_iter().cloned().collect::<Vec<Entry>>())
+    });
+    // Saves a question record: an own question, or a built-in's hidden state.
+    let save = move |q: Question, done: &'static str| {
+        let Ok(db) = data.db() else { return };
+        leptos::task::spawn_local(async move {
+            match db.save(q, now()).await {
+                Ok(saved) => {
+                    store.put_question(saved);
+                    data.changed();
+                    let msg = match done {
+                        "hidden" => t_string!(i18n, interviews.library.hidden_done),
+                        "shown" => t_string!(i18n, interviews.library.shown_done),
+                        "archived" => t_string!(i18n, interviews.library.archived_done),
+                        _ => t_string!(i18n, interviews.library.saved_done),
+                    };
+                    feedback.toast(msg.to_string());
+                }
+                Err(e) => feedback.error(report_save(e)),
+            }
+        });
+    };
+    let toggle_hidden = move |e: Entry| {
+        let stored = store
+            .questions
+            .with_untracked(|q| q.iter().find(|q| q.meta.id == e.id).cloned());
+        let hide = !e.hidden;
+        let q = match stored {
+            Some(mut q) => {
+                q.archived = hide;
+                q
+            }
+            // A built-in's state is a record under the built-in's id; it keeps only the flag.
+            None => Question {
+                meta: Meta::new(e.id.clone(), now()),
+                text: e.text.clone(),
+                family: e.family.key().to_string(),
+                minutes: e.minutes,
+                hint: String::new(),
+                archived: hide,
+            },
+        };
+        let what = match (hide, e.own) {
+            (true, true) => "archived",
+            (true, false) => "hidden",
+            (false, _) => "shown",
+        };
+        save(q, what);
+    };
+    view! {
+        <p class="breadcrumb"><a href=app_path("/interviews")>{t!(i18n, interviews.title)}</a></p>
+        <h1>{t!(i18n, interviews.library.title)}</h1>
+        <p class="lead">{t!(i18n, interviews.library.lead)}</p>
+        <QuestionForm editing=editing on_save=Callback::new(move |q: Question| save(q, "saved")) />
+        <section class="card" aria-labelledby="library-list-h">
+            <h2 id="library-list-h">{t!(i18n, interviews.library.questions)}</h2>
+            <div class="field-row">
+                <div class="field field--grow">
+                    <label for="library-search">{t!(i18n, interviews.library.search)}</label>
+                    <input id="library-search" type="search" autocomplete="off" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
+                </div>
+                <div class="field">
+                    <label for="library-family">{t!(i18n, interviews.library.filter_family)}</label>
+                    <select id="library-family" on:change=move |ev| family.set(event_target_value(&ev))>
+                        <option value="">{t!(i18n, interviews.library.all_families)}</option>
+                        {Family::ALL.into_iter().map(|f| view! { <option value=f.key()>{move || family_label(i18n, f)}</option> }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <label class="choice">
+                <input type="checkbox" prop:checked=move || show_hidden.get() on:change=move |ev| show_hidden.set(event_target_checked(&ev)) />
+                {t!(i18n, interviews.library.show_hidden)}
+            </label>
+            <p class="muted" role="status">{move || t_string!(i18n, interviews.library.count, count = shown.with(Vec::len)).to_string()}</p>
+            <ul class="list-plain library-results">
+                <For each=move || shown.get() key=|e| (e.id.clone(), e.text.clone(), e.hidden, e.minutes, e.family) children=move |e| {
+                    let entry = e.clone();
+                    let edit_id = e.id.clone();
+                    let toggle_label = match (e.own, e.hidden) {
+                        (true, false) => t_string!(i18n, interviews.library.archive, question = e.text.clone()).to_string(),
+                        (false, false) => t_string!(i18n, interviews.library.hide, question = e.text.clone()).to_string(),
+                        (_, true) => t_string!(i18n, interviews.library.show, question = e.text.clone()).to_string(),
+                    };
+                    let toggle_text = match (e.own, e.hidden) {
+                        (true, false) => t_string!(i18n, interviews.library.archive_short),
+                        (false, false) => t_string!(i18n, interviews.library.hide_short),
+                        (_, true) => t_string!(i18n, interviews.library.show_short),
+                    };
+                    let edit_label = t_string!(i18n, interviews.library.edit, question = e.text.clone()).to_string();
+                    view! {
+                        <li class="library-entry" class:library-entry--hidden=e.hidden>
+                            <span class="library-entry__text">{e.text.clone()}</span>
+                            <span class="library-entry__meta muted">
+                                {family_label(i18n, e.family)}" · "{t!(i18n, interviews.minutes, minutes = e.minutes)}
+                                {e.own.then(|| view! { " · "{t!(i18n, interviews.library.own)} })}
+                                {e.hidden.then(|| view! { " · "{if e.own { t_string!(i18n, interviews.library.archived) } else { t_string!(i18n, interviews.library.hidden) }} })}
+                            </span>
+                            {(!e.hint.is_empty()).then(|| view! { <span class="library-entry__hint hint">{e.hint.clone()}</span> })}
+                            <span class="button-row">
+                                {e.own.then(|| view! {
+                                    <button type="button" class="button button--secondary" aria-label=edit_label on:click=move |_| {
+                                        editing.set(Some(edit_id.clone()));
+                                        request_animation_frame(|| {
+                                            use wasm_bindgen::JsCast;
+                                            if let Some(el) = document().get_element_by_id("question-text").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) { let _ = el.focus(); }
+                                        });
+                                    }>{t!(i18n, interviews.library.edit_short)}</button>
+                                })}
+                                <button type="button" class="button button--secondary" aria-label=toggle_label on:click=move |_| toggle_hidden(entry.clone())>{toggle_text}</button>
+                            </span>
+                        </li>
+                    }
+                } />
+            </ul>
+        </section>
+    }
+}
+
+/// Adds an own question, or edits the one in `editing`.
+#[component]
+fn QuestionForm(editing: RwSignal<Option<String>>, on_save: Callback<Question>) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_interviews();
+    let text = RwSignal::new(String::new());
+    let family = RwSignal::new(Family::Advice.key().to_string());
+    let minutes = RwSignal::new(DEFAULT_MINUTES.to_string());
+    let hint = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let editing_question = Memo::new(move |_| {
+        editing.get().and_then(|id| {
+            store
+                .questions
+                .with(|q| q.iter().find(|q| q.meta.id == id).cloned())
+        })
+    });
+    // Choosing a question to edit fills the form once; typing afterwards is the user's.
+    Effect::new(move |_| {
+        if let Some(q) = editing_question.get() {
+            text.set(q.text.clone());
+            family.set(q.family.clone());
+            minutes.set(q.minutes.to_string());
+            hint.set(q.hint.clone());
+        }
+    });
+    let reset = move || {
+        editing.set(None);
+        text.set(String::new());
+        minutes.set(DEFAULT_MINUTES.to_string());
+        hint.set(String::new());
+        error.set(None);
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = text.get_untracked().trim().to_string();
+        if t.is_empty() {
+            error.set(Some(
+                t_string!(i18n, interviews.builder.own_missing).to_string(),
+            ));
+            return;
+        }
+        let m = match minutes.get_untracked().trim().parse::<u32>() {
+            Ok(m) if (1..=MAX_DURATION).contains(&m) => m,
+            _ => {
+                error.set(Some(
+                    t_string!(i18n, interviews.builder.minutes_invalid).to_string(),
+                ));
+                return;
+            }
+        };
+        let mut q = editing_question
+            .get_untracked()
+            .unwrap_or_else(|| Question {
+                meta: Meta::new(new_id(), now()),
+                text: String::new(),
+                family: String::new(),
+                minutes: DEFAULT_MINUTES,
+                hint: String::new(),
+                archived: false,
+            });
+        q.text = t;
+        q.family = family.get_untracked();
+        q.minutes = m;
+        q.hint = hint.get_untracked().trim().to_string();
+        on_save.run(q);
+        reset();
+    };
+    view! {
+        <form class="card stack" novalidate on:submit=submit>
+            <h2>{move || if editing.with(Option::is_some) { t_string!(i18n, interviews.library.edit_title) } else { t_string!(i18n, interviews.library.add_title) }}</h2>
+            <div class="field">
+                <label for="question-text">{t!(i18n, interviews.library.text)}</label>
+                <input id="question-text" type="text" maxlength=MAX_LINE_CHARS prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
+            </div>
+            <div class="field-row">
+                <div class="field">
+                    <label for="question-family">{t!(i18n, interviews.library.family)}</label>
+                    <select id="question-family" on:change=move |ev| family.set(event_target_value(&ev))>
+                        {Family::ALL.into_iter().map(|f| view! { <option value=f.key() selected=move || family.get() == f.key()>{move || family_label(i18n, f)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field field--narrow">
+                    <label for="question-minutes">{t!(i18n, interviews.builder.own_minutes)}</label>
+                    <input id="question-minutes" type="number" min="1" max=MAX_DURATION inputmode="numeric" prop:value=move || minutes.get() on:input=move |ev| minutes.set(event_target_value(&ev)) />
+                </div>
+            </div>
+            <div class="field">
+                <label for="question-hint">{t!(i18n, interviews.library.hint)}</label>
+                <input id="question-hint" type="text" maxlength=MAX_LINE_CHARS prop:value=move || hint.get() on:input=move |ev| hint.set(event_target_value(&ev)) />
+            </div>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <div class="button-row">
+                <button type="submit" class="button">{move || if editing.with(Option::is_some) { t_string!(i18n, interviews.library.save) } else { t_string!(i18n, interviews.library.add) }}</button>
+                {move || editing.with(Option::is_some).then(|| view! { <button type="button" class="button button--secondary" on:click=move |_| reset()>{t!(i18n, interviews.cancel)}</button> })}
+            </div>
+        </form>
+    }
+}

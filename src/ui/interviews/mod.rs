@@ -1,0 +1,20 @@
+//! The interview module's screens: overview, new plan, plan and builder, question library,
+//! conduct mode, wrap-up and the printable sheet.
+
+mod conduct;
+mod library;
+mod list;
+mod new;
+pub mod parts;
+mod plan;
+mod print;
+pub mod store;
+mod wrapup;
+
+pub use conduct::ConductPage;
+pub use library::QuestionsPage;
+pub use list::{InterviewsPage, PlanRow};
+pub use new::NewInterviewPage;
+pub use plan::PlanPage;
+pub use print::PrintPage;
+pub use wrapup::WrapUpPage;

@@ -1,0 +1,177 @@
+//! Starting a plan: with whom (a contact, or someone not saved yet), from which template,
+//! and to what end.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use super::store::use_interviews;
+use crate::domain::interviews::library::entries;
+use crate::domain::interviews::plan::new_plan;
+use crate::domain::interviews::template::{
+    builtin_lines, builtin_template, decode, instantiate, own_templates, BUILTIN_TEMPLATES,
+};
+use crate::domain::record::{Meta, MAX_LINE_CHARS, MAX_TEXT_CHARS};
+use crate::i18n::*;
+use crate::ui::contacts::parts::{report_save, ContactPicker};
+use crate::ui::data::{new_id, now, use_data};
+use crate::ui::feedback::{use_feedback, AppError};
+use crate::ui::network::{use_network, Loaded};
+use crate::ui::title::use_page_title;
+
+/// `/interviews/new`, optionally `?contact=ID` and `?template=ID`.
+#[component]
+pub fn NewInterviewPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_interviews();
+    let network = use_network();
+    let data = use_data();
+    let feedback = use_feedback();
+    let navigate = use_navigate();
+    use_page_title(move || t_string!(i18n, interviews.new_title).to_string());
+    let query = use_query_map();
+    let contact = RwSignal::new(query.with_untracked(|q| q.get("contact")));
+    let saved_person = RwSignal::new(true);
+    let name = RwSignal::new(String::new());
+    let company = RwSignal::new(String::new());
+    let template = RwSignal::new(
+        query
+            .with_untracked(|q| q.get("template"))
+            .unwrap_or_default(),
+    );
+    let goal = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let own = Memo::new(move |_| {
+        store.templates.with(|t| {
+            own_templates(t)
+                .into_iter()
+                .map(|t| (t.meta.id.clone(), t.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let lang = lang_of(i18n.get_locale_untracked());
+        let mut plan = new_plan(Meta::new(new_id(), now()), lang);
+        if saved_person.get_untracked() {
+            let Some(id) = contact.get_untracked() else {
+                error.set(Some(t_string!(i18n, interviews.pick_contact).to_string()));
+                return;
+            };
+            plan.contact_id = Some(id);
+        } else {
+            let n = name.get_untracked().trim().to_string();
+            if n.is_empty() {
+                error.set(Some(t_string!(i18n, interviews.name_missing).to_string()));
+                return;
+            }
+            plan.person_name = n;
+            plan.person_company = company.get_untracked().trim().to_string();
+        }
+        error.set(None);
+        let chosen = template.get_untracked();
+        if let Some(t) = builtin_template(&chosen) {
+            plan.items = instantiate(&builtin_lines(t), &[], lang);
+            plan.duration_minutes = t.duration;
+        } else if let Some(t) = store
+            .templates
+            .with_untracked(|all| all.iter().find(|t| t.meta.id == chosen).cloned())
+        {
+            let library = store.questions.with_untracked(|q| entries(q, lang));
+            plan.items = instantiate(&decode(&t.body), &library, lang);
+        }
+        plan.goal = goal.get_untracked().trim().to_string();
+        // The short introduction rarely changes between conversations: start from the last one.
+        plan.my_intro = store.plans.with_untracked(|plans| {
+            plans
+                .iter()
+                .filter(|p| !p.my_intro.trim().is_empty())
+                .max_by_key(|p| p.meta.updated)
+                .map(|p| p.my_intro.clone())
+                .unwrap_or_default()
+        });
+        let Ok(db) = data
+            .db()
+            .map_err(|e| feedback.error(AppError::SaveFailed(e)))
+        else {
+            return;
+        };
+        busy.set(true);
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            match db.save(plan, now()).await {
+                Ok(saved) => {
+                    let id = saved.meta.id.clone();
+                    store.put_plan(saved);
+                    data.changed();
+                    navigate(&format!("/interviews/{id}"), Default::default());
+                }
+                Err(e) => feedback.error(report_save(e)),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <h1>{t!(i18n, interviews.new_title)}</h1>
+        <p class="lead">{t!(i18n, interviews.new_lead)}</p>
+        <Show when=move || { network.loaded.get() >= Loaded::Contacts && store.loaded.get() } fallback=move || view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }>
+            <form class="card stack" novalidate on:submit=submit.clone()>
+                <fieldset class="choices">
+                    <legend>{t!(i18n, interviews.with_whom)}</legend>
+                    <label class="choice">
+                        <input type="radio" name="who" prop:checked=move || saved_person.get() on:change=move |_| saved_person.set(true) />
+                        {t!(i18n, interviews.saved_contact)}
+                    </label>
+                    <label class="choice">
+                        <input type="radio" name="who" prop:checked=move || !saved_person.get() on:change=move |_| saved_person.set(false) />
+                        {t!(i18n, interviews.new_person)}
+                    </label>
+                </fieldset>
+                {move || if saved_person.get() {
+                    view! {
+                        <ContactPicker id="plan-contact" label=Signal::derive(move || t_string!(i18n, interviews.contact).to_string()) selected=contact />
+                    }.into_any()
+                } else {
+                    view! {
+                        <div class="field-row">
+                            <div class="field">
+                                <label for="plan-person">{t!(i18n, interviews.person_name)}</label>
+                                <input id="plan-person" type="text" autocomplete="off" maxlength=MAX_LINE_CHARS prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                            </div>
+                            <div class="field">
+                                <label for="plan-company">{t!(i18n, interviews.person_company)}</label>
+                                <input id="plan-company" type="text" autocomplete="off" maxlength=MAX_LINE_CHARS prop:value=move || company.get() on:input=move |ev| company.set(event_target_value(&ev)) />
+                            </div>
+                        </div>
+                        <p class="hint">{t!(i18n, interviews.new_person_hint)}</p>
+                    }.into_any()
+                }}
+                <div class="field">
+                    <label for="plan-template">{t!(i18n, interviews.start_from)}</label>
+                    <select id="plan-template" on:change=move |ev| template.set(event_target_value(&ev)) prop:value=move || template.get()>
+                        <option value="">{t!(i18n, interviews.blank_plan)}</option>
+                        {BUILTIN_TEMPLATES.iter().map(|t| view! {
+                            <option value=t.id selected=move || template.get() == t.id>{move || t.name(lang_of(i18n.get_locale())).to_string()}</option>
+                        }).collect_view()}
+                        {move || own.get().into_iter().map(|(id, name)| {
+                            let value = id.clone();
+                            view! { <option value=value selected=move || template.get() == id>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="plan-goal">{t!(i18n, interviews.goal)}</label>
+                    <textarea id="plan-goal" rows="3" maxlength=MAX_TEXT_CHARS aria-describedby="plan-goal-hint" prop:value=move || goal.get() on:input=move |ev| goal.set(event_target_value(&ev))></textarea>
+                    <p class="hint" id="plan-goal-hint">{t!(i18n, interviews.goal_hint)}</p>
+                </div>
+                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                <div class="button-row">
+                    <button type="submit" class="button" disabled=move || busy.get()>{t!(i18n, interviews.create)}</button>
+                </div>
+            </form>
+        </Show>
+    }
+}

@@ -1,0 +1,807 @@
+//! The plan screen: details, the preparation checklist, and the question builder with its
+//! time budget. Everything saves itself a moment after each change.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use wasm_bindgen::JsCast;
+
+use super::parts::{
+    family_label, format_id, format_label, input_value, local_time, parse_input, person_of,
+    stage_label, PlanEditor, SaveStatus, FORMATS,
+};
+use super::store::use_interviews;
+use crate::domain::backup::Dataset;
+use crate::domain::contacts::draft::new_contact;
+use crate::domain::interviews::library::{entries, filter, Family, Filter};
+use crate::domain::interviews::markdown::{file_name, to_markdown};
+use crate::domain::interviews::plan::{
+    add_item, contains, item_of, move_down, move_item, move_up, own_item, prep_progress, stage,
+    step_done, Budget, PrepStep, Stage, DEFAULT_MINUTES, MAX_DURATION, MIN_DURATION,
+    PREPARED_QUESTIONS,
+};
+use crate::domain::interviews::template::{encode, PURPOSE};
+use crate::domain::interviews::wrap_up::split_name;
+use crate::domain::record::{
+    InterviewPlan, Meta, Question, Template, MAX_LINE_CHARS, MAX_TEXT_CHARS,
+};
+use crate::i18n::*;
+use crate::ui::contacts::parts::report_save;
+use crate::ui::data::{new_id, now, use_data};
+use crate::ui::feedback::{use_feedback, AppError};
+use crate::ui::files::{copy, download};
+use crate::ui::link::use_app_path;
+use crate::ui::title::use_page_title;
+
+/// The plan being shown, from the route.
+pub fn plan_id() -> impl Fn() -> String + Clone + 'static {
+    let params = use_params_map();
+    move || params.with(|p| p.get("id").unwrap_or_default())
+}
+
+/// `/interviews/:id`.
+#[component]
+pub fn PlanPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_interviews();
+    let id = plan_id();
+    let editor = PlanEditor::new(id.clone());
+    let person = Memo::new(move |_| {
+        editor
+            .plan
+            .with(|p| p.as_ref().map(person_of))
+            .unwrap_or_default()
+    });
+    use_page_title(move || t_string!(i18n, interviews.plan_title, name = person.get()).to_string());
+    // Only finding (or losing) the plan re-renders the screen, not every keystroke in it.
+    let has_plan = Memo::new(move |_| editor.plan.with(Option::is_some));
+    view! {
+        {move || match (store.loaded.get(), has_plan.get()) {
+            (false, _) => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
+            (true, false) => view! {
+                <h1>{t!(i18n, interviews.not_found)}</h1>
+                <p><a href=use_app_path()("/interviews")>{t!(i18n, interviews.back)}</a></p>
+            }.into_any(),
+            (true, true) => view! { <PlanScreen editor=editor person=person /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn PlanScreen(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let app_path = use_app_path();
+    let plan = move || editor.plan.get().expect("shown only with a plan");
+    let id = editor
+        .plan
+        .with_untracked(|p| p.as_ref().map(|p| p.meta.id.clone()).unwrap_or_default());
+    let stage = Memo::new(move |_| {
+        editor
+            .plan
+            .with(|p| p.as_ref().map(stage))
+            .unwrap_or(Stage::Draft)
+    });
+    let conduct = app_path(&format!("/interviews/{id}/conduct"));
+    let wrap = app_path(&format!("/interviews/{id}/wrap-up"));
+    let print = app_path(&format!("/interviews/{id}/print"));
+    view! {
+        <p class="breadcrumb"><a href=app_path("/interviews")>{t!(i18n, interviews.title)}</a></p>
+        <h1>
+            {move || {
+                let name = person.get();
+                if name.is_empty() { t_string!(i18n, interviews.unnamed).to_string() } else { t_string!(i18n, interviews.plan_title, name = name).to_string() }
+            }}
+            <span class="h1-sub">{move || stage_label(i18n, stage.get())}</span>
+        </h1>
+        <SaveStatus editor=editor />
+        <div class="button-row plan-actions">
+            {move || match stage.get() {
+                Stage::Held => view! { <a class="button" href=wrap.clone()>{t!(i18n, interviews.wrap.action)}</a> }.into_any(),
+                Stage::Done => view! { <a class="button button--secondary" href=conduct.clone()>{t!(i18n, interviews.conduct.review)}</a> }.into_any(),
+                Stage::Running => view! { <a class="button" href=conduct.clone()>{t!(i18n, interviews.conduct.resume)}</a> }.into_any(),
+                _ => view! { <a class="button" href=conduct.clone()>{t!(i18n, interviews.conduct.start)}</a> }.into_any(),
+            }}
+            <a class="button button--secondary" href=print>{t!(i18n, interviews.print.action)}</a>
+            <ExportButtons editor=editor person=person />
+        </div>
+        <Details editor=editor />
+        <Preparation editor=editor />
+        <Builder editor=editor />
+        <section class="card" aria-labelledby="plan-notes-h">
+            <h2 id="plan-notes-h">{t!(i18n, interviews.notes)}</h2>
+            <div class="field">
+                <label for="plan-notes">{t!(i18n, interviews.notes_label)}</label>
+                <textarea id="plan-notes" rows="4" maxlength=MAX_TEXT_CHARS prop:value=move || plan().notes on:input=move |ev| { let v = event_target_value(&ev); editor.edit(|p| p.notes = v) }></textarea>
+            </div>
+        </section>
+        <DeletePlan editor=editor />
+    }
+}
+
+#[component]
+fn ExportButtons(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let feedback = use_feedback();
+    let markdown = move || {
+        let lang = lang_of(i18n.get_locale_untracked());
+        editor.plan.with_untracked(|p| {
+            p.as_ref().map(|p| {
+                let when = p.scheduled.map(local_time);
+                let name = person.get_untracked();
+                (file_name(&name, when), to_markdown(p, &name, when, lang))
+            })
+        })
+    };
+    let export = move |_| {
+        if let Some((name, text)) = markdown() {
+            match download(&name, &text, "text/markdown") {
+                Ok(()) => {
+                    feedback.toast(t_string!(i18n, interviews.export.done, file = name).to_string())
+                }
+                Err(e) => feedback.error(AppError::ActionFailed(e)),
+            }
+        }
+    };
+    let copy_it = move |_| {
+        if let Some((_, text)) = markdown() {
+            leptos::task::spawn_local(async move {
+                match copy(&text).await {
+                    Ok(()) => feedback.toast(t_string!(i18n, interviews.export.copied).to_string()),
+                    Err(_) => {
+                        feedback.toast(t_string!(i18n, interviews.export.copy_failed).to_string())
+                    }
+                }
+            });
+        }
+    };
+    view! {
+        <button type="button" class="button button--secondary" on:click=export>{t!(i18n, interviews.export.download)}</button>
+        <button type="button" class="button button--secondary" on:click=copy_it>{t!(i18n, interviews.export.copy)}</button>
+    }
+}
+
+#[component]
+fn Details(editor: PlanEditor) -> impl IntoView {
+    let i18n = use_i18n();
+    let plan = move || editor.plan.get().expect("shown only with a plan");
+    let duration_text = RwSignal::new(editor.plan.with_untracked(|p| {
+        p.as_ref()
+            .map(|p| p.duration_minutes.to_string())
+            .unwrap_or_default()
+    }));
+    let duration_error = RwSignal::new(false);
+    let new_person = Memo::new(move |_| {
+        editor
+            .plan
+            .with(|p| p.as_ref().is_some_and(|p| p.contact_id.is_none()))
+    });
+    let set_date = move |value: String| {
+        let at = parse_input(&value);
+        let needs_contact = editor.plan.with_untracked(|p| {
+            p.as_ref()
+                .is_some_and(|p| p.contact_id.is_none() && !p.person_name.trim().is_empty())
+        });
+        if at.is_some() && needs_contact {
+            // Scheduling makes the person real: they become a contact, in the same save.
+            let (person, company) = editor.plan.with_untracked(|p| {
+                p.as_ref()
+                    .map(|p| (p.person_name.clone(), p.person_company.clone()))
+                    .unwrap_or_default()
+            });
+            let mut c = new_contact(Meta::new(new_id(), now()));
+            (c.first_name, c.last_name) = split_name(&person);
+            c.company = company.trim().to_string();
+            c.met.occasion = t_string!(i18n, interviews.met_occasion).to_string();
+            let cid = c.meta.id.clone();
+            editor.edit_with(
+                Dataset {
+                    contacts: vec![c],
+                    ..Dataset::default()
+                },
+                move |p| {
+                    p.scheduled = at;
+                    p.contact_id = Some(cid);
+                },
+            );
+        } else {
+            editor.edit(move |p| p.scheduled = at);
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="plan-details-h">
+            <h2 id="plan-details-h">{t!(i18n, interviews.details)}</h2>
+            {move || new_person.get().then(|| view! {
+                <div class="field-row">
+                    <div class="field">
+                        <label for="plan-person">{t!(i18n, interviews.person_name)}</label>
+                        <input id="plan-person" type="text" maxlength=MAX_LINE_CHARS prop:value=move || plan().person_name on:input=move |ev| { let v = event_target_value(&ev); editor.edit(|p| p.person_name = v) } />
+                    </div>
+                    <div class="field">
+                        <label for="plan-company">{t!(i18n, interviews.person_company)}</label>
+                        <input id="plan-company" type="text" maxlength=MAX_LINE_CHARS prop:value=move || plan().person_company on:input=move |ev| { let v = event_target_value(&ev); editor.edit(|p| p.person_company = v) } />
+                    </div>
+                </div>
+                <p class="hint">{t!(i18n, interviews.new_person_hint)}</p>
+            })}
+            <div class="field">
+                <label for="plan-goal">{t!(i18n, interviews.goal)}</label>
+                <textarea id="plan-goal" rows="2" maxlength=MAX_TEXT_CHARS prop:value=move || plan().goal on:input=move |ev| { let v = event_target_value(&ev); editor.edit(|p| p.goal = v) }></textarea>
+            </div>
+            <div class="field-row">
+                <div class="field">
+                    <label for="plan-when">{t!(i18n, interviews.when)}</label>
+                    <input id="plan-when" type="datetime-local" prop:value=move || input_value(plan().scheduled) on:change=move |ev| set_date(event_target_value(&ev)) />
+                </div>
+                <div class="field">
+                    <label for="plan-duration">{t!(i18n, interviews.duration)}</label>
+                    <input id="plan-duration" type="number" inputmode="numeric" min=MIN_DURATION max=MAX_DURATION step="5"
+                        aria-describedby="plan-duration-hint" aria-invalid=move || duration_error.get().then_some("true")
+                        prop:value=move || duration_text.get()
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            duration_text.set(v.clone());
+                            match v.trim().parse::<u32>() {
+                                Ok(n) if (MIN_DURATION..=MAX_DURATION).contains(&n) => {
+                                    duration_error.set(false);
+                                    editor.edit(|p| p.duration_minutes = n);
+                                }
+                                _ => duration_error.set(true),
+                            }
+                        } />
+                    <p class=move || if duration_error.get() { "hint error" } else { "hint" } id="plan-duration-hint">
+                        {t!(i18n, interviews.duration_hint, min = MIN_DURATION, max = MAX_DURATION)}
+                    </p>
+                </div>
+            </div>
+            <div class="field-row">
+                <div class="field">
+                    <label for="plan-format">{t!(i18n, interviews.format_label)}</label>
+                    <select id="plan-format" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        if let Some(f) = FORMATS.into_iter().find(|f| format_id(*f) == v) { editor.edit(|p| p.format = f) }
+                    }>
+                        {FORMATS.into_iter().map(|f| view! {
+                            <option value=format_id(f) selected=move || plan().format == f>{move || format_label(i18n, f)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="plan-place">{t!(i18n, interviews.place)}</label>
+                    <input id="plan-place" type="text" maxlength=MAX_LINE_CHARS prop:value=move || plan().place on:input=move |ev| { let v = event_target_value(&ev); editor.edit(|p| p.place = v) } />
+                </div>
+            </div>
+        </section>
+    }
+}
+
+fn step_label(i18n: I18n, step: PrepStep) -> String {
+    match step {
+        PrepStep::Organisation => t_string!(i18n, interviews.prep.organisation).to_string(),
+        PrepStep::Person => t_string!(i18n, interviews.prep.person).to_string(),
+        PrepStep::Field => t_string!(i18n, interviews.prep.field).to_string(),
+        PrepStep::Intro => t_string!(i18n, interviews.prep.intro).to_string(),
+        PrepStep::Hopes => t_string!(i18n, interviews.prep.hopes).to_string(),
+        PrepStep::Questions => {
+            t_string!(i18n, interviews.prep.questions, count = PREPARED_QUESTIONS).to_string()
+        }
+    }
+}
+
+#[component]
+fn Preparation(editor: PlanEditor) -> impl IntoView {
+    let i18n = use_i18n();
+    let plan = move || editor.plan.get().expect("shown only with a plan");
+    let progress = Memo::new(move |_| {
+        editor
+            .plan
+            .with(|p| p.as_ref().map(prep_progress))
+            .unwrap_or((0, 6))
+    });
+    let ticked = |step: PrepStep| {
+        move |p: &mut InterviewPlan, on: bool| match step {
+            PrepStep::Organisation => p.prep.organisation = on,
+            PrepStep::Person => p.prep.person = on,
+            _ => p.prep.field = on,
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="plan-prep-h">
+            <h2 id="plan-prep-h">{t!(i18n, interviews.prep.title)}</h2>
+            <p id="prep-progress-label">{move || { let (d, t) = progress.get(); t_string!(i18n, interviews.prep.progress, done = d, total = t).to_string() }}</p>
+            <progress aria-labelledby="prep-progress-label" max=move || progress.get().1 value=move || progress.get().0></progress>
+            <ul class="list-plain prep-list">
+                {[PrepStep::Organisation, PrepStep::Person, PrepStep::Field].into_iter().map(|step| {
+                    let set = ticked(step);
+                    view! {
+                        <li>
+                            <label class="choice">
+                                <input type="checkbox" prop:checked=move || editor.plan.with(|p| p.as_ref().is_some_and(|p| step_done(p, step)))
+                                    on:change=move |ev| { let on = event_target_checked(&ev); editor.edit(|p| set(p, on)) } />
+                                {move || step_label(i18n, step)}
+                            </label>
+                        </li>
+                    }
+                }).collect_view()}
+                {[PrepStep::Intro, PrepStep::Hopes, PrepStep::Questions].into_iter().map(|step| {
+                    let done = move || editor.plan.with(|p| p.as_ref().is_some_and(|p| step_done(p, step)));
+                    view! {
+                        <li class=move || if done() { "auto-step auto-step--done" } else { "auto-step" }>
+                            <span aria-hidden="true" class="auto-step__mark">{move || if done() { "✓" } else { "○" }}</span>
+                            {move || step_label(i18n, step)}
+                            <span class="visually-hidden">{move || if done() { t_string!(i18n, interviews.prep.done) } else { t_string!(i18n, interviews.prep.open) }}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <div class="field">
+                <label for="plan-intro">{t!(i18n, interviews.intro)}</label>
+                <textarea id="plan-intro" rows="3" maxlength=MAX_TEXT_CHARS aria-describedby="plan-intro-hint" prop:value=move || plan().my_intro on:input=move |ev| { let v = event_target_value(&ev); editor.edit(|p| p.my_intro = v) }></textarea>
+                <p class="hint" id="plan-intro-hint">{t!(i18n, interviews.intro_hint)}</p>
+            </div>
+            <div class="field">
+                <label for="plan-hopes">{t!(i18n, interviews.hopes)}</label>
+                <textarea id="plan-hopes" rows="2" maxlength=MAX_TEXT_CHARS prop:value=move || plan().hopes on:input=move |ev| { let v = event_target_value(&ev); editor.edit(|p| p.hopes = v) }></textarea>
+            </div>
+        </section>
+    }
+}
+
+/// The time budget as a bar and a sentence; a warning when the plan runs over.
+#[component]
+pub fn BudgetBar(editor: PlanEditor) -> impl IntoView {
+    let i18n = use_i18n();
+    let budget = Memo::new(move |_| editor.plan.with(|p| p.as_ref().map(Budget::of)));
+    let width = move |part: u32| {
+        budget
+            .get()
+            .map(|b| {
+                let scale = b.total().max(b.planned).max(1);
+                format!("{:.2}%", f64::from(part) * 100.0 / f64::from(scale))
+            })
+            .unwrap_or_default()
+    };
+    let marker = move || {
+        budget
+            .get()
+            .map(|b| {
+                let scale = b.total().max(b.planned).max(1);
+                format!("{:.2}%", f64::from(b.planned) * 100.0 / f64::from(scale))
+            })
+            .unwrap_or_default()
+    };
+    view! {
+        <div class="budget">
+            <div class="budget__bar" aria-hidden="true" class:budget__bar--over=move || budget.get().is_some_and(|b| b.over() > 0)>
+                <span class="budget__part budget__part--talk" style:width=move || width(budget.get().map_or(0, |b| b.small_talk))></span>
+                <span class="budget__part budget__part--questions" style:width=move || width(budget.get().map_or(0, |b| b.questions))></span>
+                <span class="budget__part budget__part--wrap" style:width=move || width(budget.get().map_or(0, |b| b.wrap_up))></span>
+                <span class="budget__marker" style:left=marker></span>
+            </div>
+            <p class="budget__legend">
+                {move || budget.get().map(|b| t_string!(i18n, interviews.budget.parts, talk = b.small_talk, questions = b.questions, wrap = b.wrap_up).to_string())}
+            </p>
+            {move || budget.get().map(|b| if b.over() > 0 {
+                view! {
+                    <p class="budget__status budget__status--over" role="alert">
+                        <strong>{t!(i18n, interviews.budget.over, over = b.over(), total = b.total(), planned = b.planned)}</strong>
+                        " "{t!(i18n, interviews.budget.over_hint)}
+                    </p>
+                }.into_any()
+            } else {
+                view! {
+                    <p class="budget__status" role="status">
+                        {t!(i18n, interviews.budget.fits, total = b.total(), planned = b.planned, left = b.left())}
+                    </p>
+                }.into_any()
+            })}
+            {move || budget.get().is_some_and(|b| b.longer_than_usual()).then(|| view! {
+                <p class="hint">{t!(i18n, interviews.budget.long)}</p>
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn Builder(editor: PlanEditor) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_interviews();
+    let data = use_data();
+    let feedback = use_feedback();
+    let items = Memo::new(move |_| {
+        editor
+            .plan
+            .with(|p| p.as_ref().map(|p| p.items.clone()).unwrap_or_default())
+    });
+    let announce = RwSignal::new(String::new());
+    let dragging = RwSignal::new(None::<usize>);
+    let over = RwSignal::new(None::<usize>);
+    let focus_later = move |element_id: String| {
+        request_animation_frame(move || {
+            if let Some(el) = document()
+                .get_element_by_id(&element_id)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+        });
+    };
+    let moved = move |to: usize, total: usize| {
+        announce.set(
+            t_string!(
+                i18n,
+                interviews.builder.moved,
+                position = to + 1,
+                total = total
+            )
+            .to_string(),
+        );
+    };
+    let up = move |at: usize| {
+        let mut result = None;
+        editor.edit(|p| result = move_up(&mut p.items, at).map(|to| (to, p.items.len())));
+        if let Some((to, total)) = result {
+            moved(to, total);
+            focus_later(if to == 0 {
+                format!("q-down-{to}")
+            } else {
+                format!("q-up-{to}")
+            });
+        }
+    };
+    let down = move |at: usize| {
+        let mut result = None;
+        editor.edit(|p| result = move_down(&mut p.items, at).map(|to| (to, p.items.len())));
+        if let Some((to, total)) = result {
+            moved(to, total);
+            focus_later(if to + 1 == total {
+                format!("q-up-{to}")
+            } else {
+                format!("q-down-{to}")
+            });
+        }
+    };
+    let remove = move |at: usize| {
+        let mut text = String::new();
+        editor.edit(|p| {
+            if at < p.items.len() {
+                text = p.items.remove(at).text
+            }
+        });
+        announce.set(t_string!(i18n, interviews.builder.removed, question = text).to_string());
+    };
+    let drop_at = move |to: usize| {
+        if let Some(from) = dragging.get_untracked() {
+            let mut result = None;
+            editor
+                .edit(|p| result = move_item(&mut p.items, from, to).map(|to| (to, p.items.len())));
+            if let Some((to, total)) = result {
+                moved(to, total);
+            }
+        }
+        dragging.set(None);
+        over.set(None);
+    };
+    let own_text = RwSignal::new(String::new());
+    let own_minutes = RwSignal::new(DEFAULT_MINUTES.to_string());
+    let own_save = RwSignal::new(false);
+    let own_family = RwSignal::new(Family::Advice.key().to_string());
+    let own_error = RwSignal::new(None::<String>);
+    let add_own = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = own_text.get_untracked().trim().to_string();
+        if text.is_empty() {
+            own_error.set(Some(
+                t_string!(i18n, interviews.builder.own_missing).to_string(),
+            ));
+            return;
+        }
+        let Ok(minutes) = own_minutes.get_untracked().trim().parse::<u32>() else {
+            own_error.set(Some(
+                t_string!(i18n, interviews.builder.minutes_invalid).to_string(),
+            ));
+            return;
+        };
+        if minutes == 0 || minutes > MAX_DURATION {
+            own_error.set(Some(
+                t_string!(i18n, interviews.builder.minutes_invalid).to_string(),
+            ));
+            return;
+        }
+        own_error.set(None);
+        let mut item = own_item(&text, minutes);
+        if own_save.get_untracked() {
+            let q = Question {
+                meta: Meta::new(new_id(), now()),
+                text: text.clone(),
+                family: own_family.get_untracked(),
+                minutes,
+                hint: String::new(),
+                archived: false,
+            };
+            item.question_id = Some(q.meta.id.clone());
+            if let Ok(db) = data.db() {
+                leptos::task::spawn_local(async move {
+                    match db.save(q, now()).await {
+                        Ok(saved) => {
+                            store.put_question(saved);
+                            data.changed();
+                        }
+                        Err(e) => feedback.error(report_save(e)),
+                    }
+                });
+            }
+        }
+        editor.edit(|p| {
+            add_item(&mut p.items, item);
+        });
+        announce.set(t_string!(i18n, interviews.builder.added, question = text).to_string());
+        own_text.set(String::new());
+    };
+    let template_name = RwSignal::new(String::new());
+    let save_template = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = template_name.get_untracked().trim().to_string();
+        if name.is_empty() {
+            return;
+        }
+        let body = editor
+            .plan
+            .with_untracked(|p| p.as_ref().map(|p| encode(&p.items)).unwrap_or_default());
+        let t = Template {
+            meta: Meta::new(new_id(), now()),
+            purpose: PURPOSE.to_string(),
+            name: name.clone(),
+            lang: lang_of(i18n.get_locale_untracked()).code().to_string(),
+            subject: String::new(),
+            body,
+        };
+        let Ok(db) = data.db() else { return };
+        leptos::task::spawn_local(async move {
+            match db.save(t, now()).await {
+                Ok(saved) => {
+                    store.put_template(saved);
+                    data.changed();
+                    template_name.set(String::new());
+                    feedback.toast(
+                        t_string!(i18n, interviews.templates.saved, name = name).to_string(),
+                    );
+                }
+                Err(e) => feedback.error(report_save(e)),
+            }
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="plan-questions-h">
+            <h2 id="plan-questions-h">{t!(i18n, interviews.builder.title)}</h2>
+            <BudgetBar editor=editor />
+            <p class="hint">{t!(i18n, interviews.builder.reorder_hint)}</p>
+            <ol class="list-plain question-list" aria-labelledby="plan-questions-h">
+                <For
+                    each=move || items.get().into_iter().enumerate()
+                    key=|(at, item)| (*at, item.text.clone(), item.question_id.clone())
+                    children=move |(at, item)| {
+                        let n = at + 1;
+                        let last = move || items.with(|l| at + 1 >= l.len());
+                        view! {
+                            <li class="question-item"
+                                class:question-item--over=move || over.get() == Some(at) && dragging.get() != Some(at)
+                                class:question-item--dragging=move || dragging.get() == Some(at)
+                                draggable="true"
+                                on:dragstart=move |ev: leptos::ev::DragEvent| {
+                                    if let Some(dt) = ev.data_transfer() {
+                                        let _ = dt.set_data("text/plain", &at.to_string());
+                                        dt.set_effect_allowed("move");
+                                    }
+                                    dragging.set(Some(at));
+                                }
+                                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); over.set(Some(at)); }
+                                on:drop=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); drop_at(at); }
+                                on:dragend=move |_| { dragging.set(None); over.set(None); }
+                            >
+                                <span class="question-item__handle" aria-hidden="true">"⠿"</span>
+                                <span class="question-item__number">{n}"."</span>
+                                <span class="question-item__text">{item.text.clone()}</span>
+                                <label class="question-item__minutes">
+                                    <span class="visually-hidden">{t!(i18n, interviews.builder.minutes_of, n = n)}</span>
+                                    <input type="number" min="1" max=MAX_DURATION inputmode="numeric" prop:value=item.minutes.to_string()
+                                        on:input=move |ev| {
+                                            if let Ok(m) = event_target_value(&ev).trim().parse::<u32>() {
+                                                if (1..=MAX_DURATION).contains(&m) { editor.edit(|p| if let Some(i) = p.items.get_mut(at) { i.minutes = m }); }
+                                            }
+                                        } />
+                                    <span aria-hidden="true">{t!(i18n, interviews.min)}</span>
+                                </label>
+                                <span class="question-item__buttons">
+                                    <button type="button" class="icon-button" id=format!("q-up-{at}") disabled={at == 0}
+                                        aria-label=t_string!(i18n, interviews.builder.move_up, n = n).to_string() on:click=move |_| up(at)>"↑"</button>
+                                    <button type="button" class="icon-button" id=format!("q-down-{at}") disabled=last
+                                        aria-label=t_string!(i18n, interviews.builder.move_down, n = n).to_string() on:click=move |_| down(at)>"↓"</button>
+                                    <button type="button" class="icon-button"
+                                        aria-label=t_string!(i18n, interviews.builder.remove, n = n).to_string() on:click=move |_| remove(at)>"×"</button>
+                                </span>
+                            </li>
+                        }
+                    }
+                />
+            </ol>
+            {move || items.with(Vec::is_empty).then(|| view! { <p class="muted">{t!(i18n, interviews.builder.empty)}</p> })}
+            <p class="visually-hidden" role="status" aria-live="polite">{move || announce.get()}</p>
+            <LibraryPicker editor=editor announce=announce />
+            <form class="own-question" novalidate on:submit=add_own>
+                <h3>{t!(i18n, interviews.builder.own_title)}</h3>
+                <div class="field-row">
+                    <div class="field field--grow">
+                        <label for="own-text">{t!(i18n, interviews.builder.own_text)}</label>
+                        <input id="own-text" type="text" maxlength=MAX_LINE_CHARS prop:value=move || own_text.get() on:input=move |ev| own_text.set(event_target_value(&ev)) />
+                    </div>
+                    <div class="field field--narrow">
+                        <label for="own-minutes">{t!(i18n, interviews.builder.own_minutes)}</label>
+                        <input id="own-minutes" type="number" min="1" max=MAX_DURATION inputmode="numeric" prop:value=move || own_minutes.get() on:input=move |ev| own_minutes.set(event_target_value(&ev)) />
+                    </div>
+                </div>
+                <label class="choice">
+                    <input type="checkbox" prop:checked=move || own_save.get() on:change=move |ev| own_save.set(event_target_checked(&ev)) />
+                    {t!(i18n, interviews.builder.own_save)}
+                </label>
+                {move || own_save.get().then(|| view! {
+                    <div class="field">
+                        <label for="own-family">{t!(i18n, interviews.library.family)}</label>
+                        <select id="own-family" on:change=move |ev| own_family.set(event_target_value(&ev))>
+                            {Family::ALL.into_iter().map(|f| view! { <option value=f.key() selected=move || own_family.get() == f.key()>{move || family_label(i18n, f)}</option> }).collect_view()}
+                        </select>
+                    </div>
+                })}
+                {move || own_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                <button type="submit" class="button button--secondary">{t!(i18n, interviews.builder.own_add)}</button>
+            </form>
+            <form class="template-save" on:submit=save_template>
+                <h3>{t!(i18n, interviews.templates.save_title)}</h3>
+                <div class="field-row">
+                    <div class="field field--grow">
+                        <label for="template-name">{t!(i18n, interviews.templates.name)}</label>
+                        <input id="template-name" type="text" maxlength=MAX_LINE_CHARS prop:value=move || template_name.get() on:input=move |ev| template_name.set(event_target_value(&ev)) />
+                    </div>
+                </div>
+                <button type="submit" class="button button--secondary" disabled=move || template_name.with(|n| n.trim().is_empty())>{t!(i18n, interviews.templates.save)}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn LibraryPicker(editor: PlanEditor, announce: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_interviews();
+    let text = RwSignal::new(String::new());
+    let family = RwSignal::new(String::new());
+    let library = Memo::new(move |_| {
+        let lang = lang_of(i18n.get_locale());
+        store.questions.with(|q| entries(q, lang))
+    });
+    let shown = Memo::new(move |_| {
+        let f = Filter {
+            text: text.get(),
+            family: Family::from_key(&family.get()),
+            show_hidden: false,
+        };
+        library.with(|l| filter(l, &f).into_iter().cloned().collect::<Vec<_>>())
+    });
+    view! {
+        <details class="library-picker">
+            <summary>{t!(i18n, interviews.builder.from_library)}</summary>
+            <div class="field-row">
+                <div class="field field--grow">
+                    <label for="lib-search">{t!(i18n, interviews.library.search)}</label>
+                    <input id="lib-search" type="search" autocomplete="off" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
+                </div>
+                <div class="field">
+                    <label for="lib-family">{t!(i18n, interviews.library.filter_family)}</label>
+                    <select id="lib-family" on:change=move |ev| family.set(event_target_value(&ev))>
+                        <option value="">{t!(i18n, interviews.library.all_families)}</option>
+                        {Family::ALL.into_iter().map(|f| view! { <option value=f.key()>{move || family_label(i18n, f)}</option> }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <ul class="list-plain library-results">
+                <For each=move || shown.get() key=|e| e.id.clone() children=move |e| {
+                    let id = e.id.clone();
+                    let added = Memo::new(move |_| editor.plan.with(|p| p.as_ref().is_some_and(|p| contains(&p.items, &id))));
+                    let question = e.text.clone();
+                    let label = move || if added.get() {
+                        t_string!(i18n, interviews.builder.in_plan_named, question = question.clone()).to_string()
+                    } else {
+                        t_string!(i18n, interviews.builder.add_named, question = question.clone()).to_string()
+                    };
+                    let entry = e.clone();
+                    view! {
+                        <li class="library-entry">
+                            <span class="library-entry__text">{e.text.clone()}</span>
+                            <span class="library-entry__meta muted">{family_label(i18n, e.family)}" · "{t!(i18n, interviews.minutes, minutes = e.minutes)}</span>
+                            {(!e.hint.is_empty()).then(|| view! { <span class="library-entry__hint hint">{e.hint.clone()}</span> })}
+                            <button type="button" class="button button--secondary" aria-label=label disabled=move || added.get()
+                                on:click=move |_| {
+                                    let item = item_of(&entry);
+                                    let text = item.text.clone();
+                                    editor.edit(|p| { add_item(&mut p.items, item); });
+                                    announce.set(t_string!(i18n, interviews.builder.added, question = text).to_string());
+                                }>
+                                {move || if added.get() { t_string!(i18n, interviews.builder.in_plan) } else { t_string!(i18n, interviews.builder.add) }}
+                            </button>
+                        </li>
+                    }
+                } />
+            </ul>
+        </details>
+    }
+}
+
+#[component]
+fn DeletePlan(editor: PlanEditor) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_interviews();
+    let data = use_data();
+    let feedback = use_feedback();
+    let navigate = use_navigate();
+    let asking = RwSignal::new(false);
+    let delete = move |_| {
+        let Some(plan) = editor.plan.get_untracked() else {
+            return;
+        };
+        let Ok(db) = data.db() else { return };
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            match db.delete::<InterviewPlan>(&plan.meta.id, now()).await {
+                Ok(()) => {
+                    store.remove_plan(&plan.meta.id);
+                    data.changed();
+                    navigate("/interviews", Default::default());
+                    let restore = plan.clone();
+                    feedback.offer_undo(
+                        t_string!(i18n, interviews.deleted).to_string(),
+                        move || {
+                            let Ok(db) = data.db() else { return };
+                            let mut again = restore.clone();
+                            again.meta.revision = 0;
+                            leptos::task::spawn_local(async move {
+                                match db
+                                    .create(
+                                        Dataset {
+                                            interview_plans: vec![again],
+                                            ..Dataset::default()
+                                        },
+                                        now(),
+                                    )
+                                    .await
+                                {
+                                    Ok(made) => {
+                                        for p in made.interview_plans {
+                                            store.put_plan(p);
+                                        }
+                                        data.changed();
+                                    }
+                                    Err(e) => feedback.error(AppError::SaveFailed(e)),
+                                }
+                            });
+                        },
+                    );
+                }
+                Err(e) => feedback.error(AppError::ActionFailed(e)),
+            }
+        });
+    };
+    view! {
+        <section class="card danger-zone" aria-labelledby="plan-delete-h">
+            <h2 id="plan-delete-h">{t!(i18n, interviews.delete_title)}</h2>
+            {move || if asking.get() {
+                view! {
+                    <p role="alert">{t!(i18n, interviews.delete_confirm)}</p>
+                    <div class="button-row">
+                        <button type="button" class="button button--danger" on:click=delete.clone()>{t!(i18n, interviews.delete_yes)}</button>
+                        <button type="button" class="button button--secondary" on:click=move |_| asking.set(false)>{t!(i18n, interviews.cancel)}</button>
+                    </div>
+                }.into_any()
+            } else {
+                view! { <button type="button" class="button button--secondary" on:click=move |_| asking.set(true)>{t!(i18n, interviews.delete)}</button> }.into_any()
+            }}
+        </section>
+    }
+}
