@@ -9,6 +9,7 @@ pub mod format;
 pub mod interviews;
 pub mod lang;
 pub mod link;
+pub mod messages;
 pub mod profile;
 pub mod record;
 pub mod schema;

@@ -463,6 +463,9 @@ pub struct FollowUp {
     /// When it was marked done.
     #[serde(default)]
     pub done: Option<DateTime<Utc>>,
+    /// The outreach message this reminder follows up (the 3B7 reminders).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_id: Option<String>,
 }
 
 impl Record for FollowUp {
@@ -479,10 +482,17 @@ impl Record for FollowUp {
         values
     }
     fn references(&self) -> Vec<(Kind, &str, &'static str)> {
-        self.contact_id
+        let mut refs: Vec<_> = self
+            .contact_id
             .iter()
             .map(|id| (Kind::Contacts, id.as_str(), "contact_id"))
-            .collect()
+            .collect();
+        refs.extend(
+            self.message_id
+                .iter()
+                .map(|id| (Kind::Messages, id.as_str(), "message_id")),
+        );
+        refs
     }
     fn check(&self) -> Result<(), RecordProblem> {
         if self.text.trim().is_empty() {
@@ -821,6 +831,21 @@ pub struct Message {
     /// When it was sent.
     #[serde(default)]
     pub sent: Option<DateTime<Utc>>,
+    /// Form of address for German messages: `sie` or `du`.
+    #[serde(default)]
+    pub address: String,
+    /// For a person not saved as a contact yet: their name.
+    #[serde(default)]
+    pub recipient_name: String,
+    /// For a person not saved as a contact yet: where they work.
+    #[serde(default)]
+    pub recipient_company: String,
+    /// The manual checks the user ticked (their keys).
+    #[serde(default)]
+    pub manual: Vec<String>,
+    /// When the status last moved past "sent" (replied, declined, meeting agreed, no reply).
+    #[serde(default)]
+    pub closed: Option<DateTime<Utc>>,
 }
 
 impl Record for Message {
@@ -848,7 +873,11 @@ impl Record for Message {
         line("lang", &self.lang)?;
         line("subject", &self.subject)?;
         text("body", &self.body)?;
-        line("status", &self.status)
+        line("status", &self.status)?;
+        line("address", &self.address)?;
+        line("recipient_name", &self.recipient_name)?;
+        line("recipient_company", &self.recipient_company)?;
+        lines("manual", &self.manual)
     }
 }
 

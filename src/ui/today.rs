@@ -98,6 +98,7 @@ fn Agenda() -> impl IntoView {
             text: t_string!(i18n, today.dormant.revive_text, name = name).to_string(),
             due: Some(store.clock.get_untracked().today),
             done: None,
+            message_id: None,
         };
         let Ok(db) = data.db() else { return };
         leptos::task::spawn_local(async move {

@@ -96,6 +96,7 @@ fn full() -> Dataset {
             text: "Send the article".into(),
             due: Some("2026-02-02".parse().unwrap()),
             done: Some(at("2026-02-02T08:00:00Z")),
+            message_id: Some("m1".into()),
         }],
         photos: vec![Photo {
             meta: meta("ph1", "2026-02-01T00:00:00Z"),
@@ -173,6 +174,11 @@ fn full() -> Dataset {
             body: "Dear Grace, …".into(),
             status: "sent".into(),
             sent: Some(at("2026-02-03T09:00:00Z")),
+            address: String::new(),
+            recipient_name: String::new(),
+            recipient_company: String::new(),
+            manual: vec!["read_profile".into()],
+            closed: None,
         }],
     }
 }

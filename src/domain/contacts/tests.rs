@@ -57,6 +57,7 @@ fn follow_up(id: &str, contact: &str, due: Option<&str>, done: bool) -> FollowUp
         text: format!("promise {id}"),
         due: due.map(day),
         done: done.then(|| at("2026-02-01T00:00:00Z")),
+        message_id: None,
     }
 }
 

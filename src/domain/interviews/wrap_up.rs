@@ -207,6 +207,7 @@ pub fn wrap_up(
         text,
         due: Some(day + Duration::days(days)),
         done: None,
+        message_id: None,
     };
     let who = interviewee.meta.id.as_str();
     if choices.thank_you {

@@ -88,6 +88,7 @@ pub fn IntroducePage() -> impl IntoView {
                 text: t_string!(i18n, contacts.introduce.ask_text, other = name_of(&b)).to_string(),
                 due: Some(store.clock.get_untracked().today + Duration::days(INTRO_CHECK_DAYS)),
                 done: None,
+                message_id: None,
             });
         }
         let Ok(db) = data

@@ -199,6 +199,7 @@ pub fn AddFollowUp(#[prop(into)] contact_id: String) -> impl IntoView {
             text: body,
             due: parse_date(&due.get_untracked()),
             done: None,
+            message_id: None,
         };
         let Ok(db) = data.db() else { return };
         let id = id.clone();
