@@ -458,6 +458,75 @@ async fn save_with_writes_the_record_and_new_ones_together_or_nothing() {
     finish(db).await;
 }
 
+#[wasm_bindgen_test]
+async fn save_changes_checks_every_revision_and_writes_all_or_nothing() {
+    let (db, _) = fresh("save-changes").await;
+    let now = at("2026-12-03T15:00:00Z");
+    db.save(contact("anna", "Anna"), now).await.unwrap();
+    let message: Message = serde_json::from_value(serde_json::json!({
+        "meta": meta("m1"), "contact_id": "anna", "channel": "email", "status": "draft"
+    }))
+    .unwrap();
+    let message = db.save(message, now).await.unwrap();
+    // Marked as sent: the message changes, a timeline entry and two reminders are new.
+    let mut sent = message.clone();
+    sent.status = "sent".into();
+    let mut r3 = follow_up("r3", "anna");
+    r3.message_id = Some("m1".into());
+    let mut r7 = follow_up("r7", "anna");
+    r7.message_id = Some("m1".into());
+    let made = db
+        .save_changes(
+            Dataset {
+                messages: vec![sent],
+                interactions: vec![interaction("i1", "anna")],
+                follow_ups: vec![r3, r7],
+                ..Dataset::default()
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    assert_eq!(made.messages[0].meta.revision, 2);
+    assert!(made.follow_ups.iter().all(|f| f.meta.revision == 1));
+    assert_eq!(db.by_contact::<FollowUp>("anna").await.unwrap().len(), 2);
+    // Closing with a stale reminder (another tab ticked it off) changes nothing at all.
+    let mut stale = made.follow_ups[0].clone();
+    let mut ticked = stale.clone();
+    ticked.done = Some(now);
+    db.save(ticked, now).await.unwrap();
+    stale.done = Some(now);
+    let mut replied = made.messages[0].clone();
+    replied.status = "replied".into();
+    let result = db
+        .save_changes(
+            Dataset {
+                messages: vec![replied.clone()],
+                follow_ups: vec![stale, made.follow_ups[1].clone()],
+                ..Dataset::default()
+            },
+            now,
+        )
+        .await;
+    assert!(matches!(result, Err(SaveError::Conflict(None))));
+    let stored: Message = db.get("m1").await.unwrap().unwrap();
+    assert_eq!(stored.status, "sent");
+    let r7: FollowUp = db.get("r7").await.unwrap().unwrap();
+    assert_eq!(r7.done, None);
+    // A new record whose id exists already is a conflict too.
+    let result = db
+        .save_changes(
+            Dataset {
+                interactions: vec![interaction("i1", "anna")],
+                ..Dataset::default()
+            },
+            now,
+        )
+        .await;
+    assert!(matches!(result, Err(SaveError::Conflict(None))));
+    finish(db).await;
+}
+
 fn sample_dataset() -> Dataset {
     let blns: Vec<String> = serde_json::from_str(include_str!("data/blns.json")).unwrap();
     let saved = |mut m: Meta| {

@@ -329,6 +329,44 @@ impl Database {
         }
     }
 
+    /// Saves several records, new and changed, in one transaction: an outreach marked as
+    /// sent (the message, its timeline entry and two reminders) or closed (the message and
+    /// its reminders ticked off). Every record must still be at the revision it was loaded
+    /// at (0: new); if any moved on, nothing is written and the result is a conflict. The
+    /// records come back as stored.
+    pub async fn save_changes(
+        &self,
+        mut data: Dataset,
+        now: DateTime<Utc>,
+    ) -> Result<Dataset, SaveError<()>> {
+        let mut stores = dataset_stores(&data);
+        stores.push(META_STORE);
+        let tx = self.tx(&stores, true, Durability::Default)?;
+        let conflict = Cell::new(false);
+        let saved = tx
+            .run(async |tx: &Tx| {
+                put_checked(tx, &mut data.contacts, now, &conflict).await?;
+                put_checked(tx, &mut data.interactions, now, &conflict).await?;
+                put_checked(tx, &mut data.follow_ups, now, &conflict).await?;
+                put_checked(tx, &mut data.photos, now, &conflict).await?;
+                put_checked(tx, &mut data.interview_plans, now, &conflict).await?;
+                put_checked(tx, &mut data.questions, now, &conflict).await?;
+                put_checked(tx, &mut data.templates, now, &conflict).await?;
+                put_checked(tx, &mut data.messages, now, &conflict).await?;
+                touch_activity(tx, now).await?;
+                Ok(())
+            })
+            .await;
+        match saved {
+            _ if conflict.get() => Err(SaveError::Conflict(None)),
+            Ok(()) => {
+                self.announce(&stores);
+                Ok(data)
+            }
+            Err(e) => Err(SaveError::Storage(e)),
+        }
+    }
+
     /// Saves a contact (with the revision check of [`Database::save`]) together with a
     /// change to its photo, in one transaction: a failed photo write leaves the contact
     /// unchanged too.
@@ -830,6 +868,32 @@ fn dataset_stores(data: &Dataset) -> Vec<&'static str> {
         .filter(|(_, n)| *n > 0)
         .map(|(k, _)| k.name())
         .collect()
+}
+
+/// Writes records after checking each one's revision (see [`Database::save_changes`]).
+async fn put_checked<R: Record>(
+    tx: &Tx,
+    list: &mut [R],
+    now: DateTime<Utc>,
+    conflict: &Cell<bool>,
+) -> Result<(), StorageError> {
+    if list.is_empty() {
+        return Ok(());
+    }
+    let store = tx.store(R::KIND.name())?;
+    for record in list.iter_mut() {
+        let stored = match idb::get(&store, &Record::meta(record).id.as_str().into()).await? {
+            Some(row) => from_row::<R>(&row)?.meta().revision,
+            None => 0,
+        };
+        if stored != Record::meta(record).revision {
+            conflict.set(true);
+            return Err(StorageError::Aborted);
+        }
+        stamp(Record::meta_mut(record), now);
+        tx.put(&store, &to_row(record)?)?;
+    }
+    Ok(())
 }
 
 /// Fails the transaction when the stored record's revision is not the one `record` was

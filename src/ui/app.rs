@@ -15,6 +15,7 @@ use crate::ui::contacts::{
 };
 use crate::ui::context::{AppUpdate, Preferences};
 use crate::ui::data::Data;
+use crate::ui::editor::Keeper;
 use crate::ui::feedback::Feedback;
 use crate::ui::guard::LeaveGuard;
 use crate::ui::interviews::store::InterviewStore;
@@ -81,6 +82,7 @@ fn Root() -> impl IntoView {
     Feedback::provide();
     Data::provide();
     NetworkStore::provide();
+    Keeper::provide();
     InterviewStore::provide();
     LeaveGuard::provide(i18n);
 

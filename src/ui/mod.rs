@@ -6,6 +6,7 @@ mod backup;
 mod contacts;
 mod context;
 mod data;
+mod editor;
 mod feedback;
 mod files;
 mod guard;

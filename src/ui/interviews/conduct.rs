@@ -8,7 +8,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::parts::{person_of, PlanEditor, SaveStatus};
+use super::parts::{person_of, plan_editor, PlanEditor};
 use super::plan::plan_id;
 use super::store::use_interviews;
 use crate::domain::interviews::plan::{
@@ -17,6 +17,7 @@ use crate::domain::interviews::plan::{
 use crate::domain::record::{SuggestedPerson, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 use crate::i18n::*;
 use crate::ui::data::now;
+use crate::ui::editor::SaveStatus;
 use crate::ui::link::use_app_path;
 use crate::ui::title::use_page_title;
 
@@ -25,10 +26,10 @@ use crate::ui::title::use_page_title;
 pub fn ConductPage() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_interviews();
-    let editor = PlanEditor::new(plan_id());
+    let editor = plan_editor(plan_id());
     let person = Memo::new(move |_| {
         editor
-            .plan
+            .record
             .with(|p| p.as_ref().map(person_of))
             .unwrap_or_default()
     });
@@ -36,11 +37,11 @@ pub fn ConductPage() -> impl IntoView {
         t_string!(i18n, interviews.conduct.title, name = person.get()).to_string()
     });
     // Only finding (or losing) the plan re-renders the screen, not every keystroke in it.
-    let has_plan = Memo::new(move |_| editor.plan.with(Option::is_some));
+    let has_plan = Memo::new(move |_| editor.record.with(Option::is_some));
     // Opening conduct mode starts the clock, once; the start is stored with the plan.
     let started = StoredValue::new(false);
     Effect::new(move |_| {
-        let fresh = editor.plan.with(|p| {
+        let fresh = editor.record.with(|p| {
             p.as_ref()
                 .map(|p| p.started.is_none() && stage(p) < Stage::Held)
         });
@@ -64,7 +65,7 @@ fn Conduct(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
     let app_path = use_app_path();
     let navigate = use_navigate();
     let id = editor
-        .plan
+        .record
         .with_untracked(|p| p.as_ref().map(|p| p.meta.id.clone()).unwrap_or_default());
     let clock = RwSignal::new(now());
     if let Ok(handle) = set_interval_with_handle(move || clock.set(now()), Duration::from_secs(1)) {
@@ -72,30 +73,30 @@ fn Conduct(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
     }
     let items = Memo::new(move |_| {
         editor
-            .plan
+            .record
             .with(|p| p.as_ref().map(|p| p.items.clone()).unwrap_or_default())
     });
-    let selected = RwSignal::new(editor.plan.with_untracked(|p| {
+    let selected = RwSignal::new(editor.record.with_untracked(|p| {
         p.as_ref()
             .and_then(|p| current_index(&p.items))
             .unwrap_or(0)
     }));
     let elapsed = move || {
         editor
-            .plan
+            .record
             .with(|p| p.as_ref().map(|p| elapsed_seconds(p, clock.get())))
             .unwrap_or(0)
     };
     let planned = Memo::new(move |_| {
         editor
-            .plan
+            .record
             .with(|p| p.as_ref().map(|p| Budget::of(p).planned))
             .unwrap_or(30)
     });
     let over_time = move || elapsed() > i64::from(planned.get()) * 60;
     let finished = Memo::new(move |_| {
         editor
-            .plan
+            .record
             .with(|p| p.as_ref().is_some_and(|p| p.finished.is_some()))
     });
     let mark = move |state: ItemState| {
@@ -228,7 +229,7 @@ fn Suggested(editor: PlanEditor) -> impl IntoView {
     let may_mention = RwSignal::new(false);
     let people = Memo::new(move |_| {
         editor
-            .plan
+            .record
             .with(|p| p.as_ref().map(|p| p.suggested.clone()).unwrap_or_default())
     });
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -295,7 +296,7 @@ fn Promised(editor: PlanEditor) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let promised = Memo::new(move |_| {
         editor
-            .plan
+            .record
             .with(|p| p.as_ref().map(|p| p.promised.clone()).unwrap_or_default())
     });
     let add = move |ev: leptos::ev::SubmitEvent| {

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 
 use super::parts::{
     family_label, format_id, format_label, input_value, local_time, parse_input, person_of,
-    stage_label, PlanEditor, SaveStatus, FORMATS,
+    plan_editor, stage_label, PlanEditor, FORMATS,
 };
 use super::store::use_interviews;
 use crate::domain::backup::Dataset;
@@ -27,6 +27,7 @@ use crate::domain::record::{
 use crate::i18n::*;
 use crate::ui::contacts::parts::report_save;
 use crate::ui::data::{new_id, now, use_data};
+use crate::ui::editor::SaveStatus;
 use crate::ui::feedback::{use_feedback, AppError};
 use crate::ui::files::{copy, download};
 use crate::ui::link::use_app_path;
@@ -44,16 +45,16 @@ pub fn PlanPage() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_interviews();
     let id = plan_id();
-    let editor = PlanEditor::new(id.clone());
+    let editor = plan_editor(id.clone());
     let person = Memo::new(move |_| {
         editor
-            .plan
+            .record
             .with(|p| p.as_ref().map(person_of))
             .unwrap_or_default()
     });
     use_page_title(move || t_string!(i18n, interviews.plan_title, name = person.get()).to_string());
     // Only finding (or losing) the plan re-renders the screen, not every keystroke in it.
-    let has_plan = Memo::new(move |_| editor.plan.with(Option::is_some));
+    let has_plan = Memo::new(move |_| editor.record.with(Option::is_some));
     view! {
         {move || match (store.loaded.get(), has_plan.get()) {
             (false, _) => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
@@ -70,13 +71,13 @@ pub fn PlanPage() -> impl IntoView {
 fn PlanScreen(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
     let i18n = use_i18n();
     let app_path = use_app_path();
-    let plan = move || editor.plan.get().expect("shown only with a plan");
+    let plan = move || editor.record.get().expect("shown only with a plan");
     let id = editor
-        .plan
+        .record
         .with_untracked(|p| p.as_ref().map(|p| p.meta.id.clone()).unwrap_or_default());
     let stage = Memo::new(move |_| {
         editor
-            .plan
+            .record
             .with(|p| p.as_ref().map(stage))
             .unwrap_or(Stage::Draft)
     });
@@ -123,7 +124,7 @@ fn ExportButtons(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
     let feedback = use_feedback();
     let markdown = move || {
         let lang = lang_of(i18n.get_locale_untracked());
-        editor.plan.with_untracked(|p| {
+        editor.record.with_untracked(|p| {
             p.as_ref().map(|p| {
                 let when = p.scheduled.map(local_time);
                 let name = person.get_untracked();
@@ -162,8 +163,8 @@ fn ExportButtons(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
 #[component]
 fn Details(editor: PlanEditor) -> impl IntoView {
     let i18n = use_i18n();
-    let plan = move || editor.plan.get().expect("shown only with a plan");
-    let duration_text = RwSignal::new(editor.plan.with_untracked(|p| {
+    let plan = move || editor.record.get().expect("shown only with a plan");
+    let duration_text = RwSignal::new(editor.record.with_untracked(|p| {
         p.as_ref()
             .map(|p| p.duration_minutes.to_string())
             .unwrap_or_default()
@@ -171,18 +172,18 @@ fn Details(editor: PlanEditor) -> impl IntoView {
     let duration_error = RwSignal::new(false);
     let new_person = Memo::new(move |_| {
         editor
-            .plan
+            .record
             .with(|p| p.as_ref().is_some_and(|p| p.contact_id.is_none()))
     });
     let set_date = move |value: String| {
         let at = parse_input(&value);
-        let needs_contact = editor.plan.with_untracked(|p| {
+        let needs_contact = editor.record.with_untracked(|p| {
             p.as_ref()
                 .is_some_and(|p| p.contact_id.is_none() && !p.person_name.trim().is_empty())
         });
         if at.is_some() && needs_contact {
             // Scheduling makes the person real: they become a contact, in the same save.
-            let (person, company) = editor.plan.with_untracked(|p| {
+            let (person, company) = editor.record.with_untracked(|p| {
                 p.as_ref()
                     .map(|p| (p.person_name.clone(), p.person_company.clone()))
                     .unwrap_or_default()
@@ -289,10 +290,10 @@ fn step_label(i18n: I18n, step: PrepStep) -> String {
 #[component]
 fn Preparation(editor: PlanEditor) -> impl IntoView {
     let i18n = use_i18n();
-    let plan = move || editor.plan.get().expect("shown only with a plan");
+    let plan = move || editor.record.get().expect("shown only with a plan");
     let progress = Memo::new(move |_| {
         editor
-            .plan
+            .record
             .with(|p| p.as_ref().map(prep_progress))
             .unwrap_or((0, 6))
     });
@@ -314,7 +315,7 @@ fn Preparation(editor: PlanEditor) -> impl IntoView {
                     view! {
                         <li>
                             <label class="choice">
-                                <input type="checkbox" prop:checked=move || editor.plan.with(|p| p.as_ref().is_some_and(|p| step_done(p, step)))
+                                <input type="checkbox" prop:checked=move || editor.record.with(|p| p.as_ref().is_some_and(|p| step_done(p, step)))
                                     on:change=move |ev| { let on = event_target_checked(&ev); editor.edit(|p| set(p, on)) } />
                                 {move || step_label(i18n, step)}
                             </label>
@@ -322,7 +323,7 @@ fn Preparation(editor: PlanEditor) -> impl IntoView {
                     }
                 }).collect_view()}
                 {[PrepStep::Intro, PrepStep::Hopes, PrepStep::Questions].into_iter().map(|step| {
-                    let done = move || editor.plan.with(|p| p.as_ref().is_some_and(|p| step_done(p, step)));
+                    let done = move || editor.record.with(|p| p.as_ref().is_some_and(|p| step_done(p, step)));
                     view! {
                         <li class=move || if done() { "auto-step auto-step--done" } else { "auto-step" }>
                             <span aria-hidden="true" class="auto-step__mark">{move || if done() { "✓" } else { "○" }}</span>
@@ -349,7 +350,7 @@ fn Preparation(editor: PlanEditor) -> impl IntoView {
 #[component]
 pub fn BudgetBar(editor: PlanEditor) -> impl IntoView {
     let i18n = use_i18n();
-    let budget = Memo::new(move |_| editor.plan.with(|p| p.as_ref().map(Budget::of)));
+    let budget = Memo::new(move |_| editor.record.with(|p| p.as_ref().map(Budget::of)));
     let width = move |part: u32| {
         budget
             .get()
@@ -408,7 +409,7 @@ fn Builder(editor: PlanEditor) -> impl IntoView {
     let feedback = use_feedback();
     let items = Memo::new(move |_| {
         editor
-            .plan
+            .record
             .with(|p| p.as_ref().map(|p| p.items.clone()).unwrap_or_default())
     });
     let announce = RwSignal::new(String::new());
@@ -544,7 +545,7 @@ fn Builder(editor: PlanEditor) -> impl IntoView {
             return;
         }
         let body = editor
-            .plan
+            .record
             .with_untracked(|p| p.as_ref().map(|p| encode(&p.items)).unwrap_or_default());
         let t = Template {
             meta: Meta::new(new_id(), now()),
@@ -704,7 +705,7 @@ fn LibraryPicker(editor: PlanEditor, announce: RwSignal<String>) -> impl IntoVie
             <ul class="list-plain library-results">
                 <For each=move || shown.get() key=|e| e.id.clone() children=move |e| {
                     let id = e.id.clone();
-                    let added = Memo::new(move |_| editor.plan.with(|p| p.as_ref().is_some_and(|p| contains(&p.items, &id))));
+                    let added = Memo::new(move |_| editor.record.with(|p| p.as_ref().is_some_and(|p| contains(&p.items, &id))));
                     let question = e.text.clone();
                     let label = move || if added.get() {
                         t_string!(i18n, interviews.builder.in_plan_named, question = question.clone()).to_string()
@@ -743,7 +744,7 @@ fn DeletePlan(editor: PlanEditor) -> impl IntoView {
     let navigate = use_navigate();
     let asking = RwSignal::new(false);
     let delete = move |_| {
-        let Some(plan) = editor.plan.get_untracked() else {
+        let Some(plan) = editor.record.get_untracked() else {
             return;
         };
         let Ok(db) = data.db() else { return };

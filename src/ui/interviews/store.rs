@@ -20,11 +20,6 @@ pub struct InterviewStore {
     pub templates: RwSignal<Vec<Template>>,
     /// Whether the first read finished.
     pub loaded: RwSignal<bool>,
-    /// The app's root owner, and the owners of plan editors still saving (see
-    /// [`InterviewStore::keep_alive`]).
-    root: StoredValue<Option<Owner>, LocalStorage>,
-    alive: StoredValue<Vec<(u64, Owner)>, LocalStorage>,
-    next: StoredValue<u64>,
 }
 
 /// Replaces the record with the same id, or adds it.
@@ -45,9 +40,6 @@ impl InterviewStore {
             questions: RwSignal::new(Vec::new()),
             templates: RwSignal::new(Vec::new()),
             loaded: RwSignal::new(false),
-            root: StoredValue::new_local(Owner::current()),
-            alive: StoredValue::new_local(Vec::new()),
-            next: StoredValue::new(0),
         };
         provide_context(store);
         Effect::new(move |_| {
@@ -113,35 +105,6 @@ impl InterviewStore {
     pub fn remove_template(&self, id: &str) {
         self.templates
             .update(|list| list.retain(|t| t.meta.id != id));
-    }
-}
-
-impl InterviewStore {
-    /// An owner for reactive state that must outlive the screen that made it: a plan
-    /// editor whose last save is still running when the user leaves. It lives under the
-    /// app's root until [`InterviewStore::release`] is called with the returned key.
-    pub fn keep_alive(&self) -> (u64, Owner) {
-        let owner = self
-            .root
-            .with_value(|root| root.as_ref().map(Owner::child))
-            .unwrap_or_default();
-        let key = self.next.get_value();
-        self.next.set_value(key + 1);
-        self.alive
-            .update_value(|list| list.push((key, owner.clone())));
-        (key, owner)
-    }
-
-    /// Drops an owner from [`InterviewStore::keep_alive`], disposing what it holds.
-    pub fn release(&self, key: u64) {
-        let owner = self.alive.try_update_value(|list| {
-            list.iter()
-                .position(|(k, _)| *k == key)
-                .map(|at| list.remove(at).1)
-        });
-        if let Some(Some(owner)) = owner {
-            owner.cleanup();
-        }
     }
 }
 

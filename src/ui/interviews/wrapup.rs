@@ -5,7 +5,7 @@
 use chrono::Duration;
 use leptos::prelude::*;
 
-use super::parts::{local_time, person_of, when_text, PlanEditor};
+use super::parts::{local_time, person_of, plan_editor, when_text, PlanEditor};
 use super::plan::plan_id;
 use super::store::use_interviews;
 use crate::domain::contacts::draft::new_contact;
@@ -29,16 +29,16 @@ use crate::ui::title::use_page_title;
 pub fn WrapUpPage() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_interviews();
-    let editor = PlanEditor::new(plan_id());
+    let editor = plan_editor(plan_id());
     let person = Memo::new(move |_| {
         editor
-            .plan
+            .record
             .with(|p| p.as_ref().map(person_of))
             .unwrap_or_default()
     });
     use_page_title(move || t_string!(i18n, interviews.wrap.title, name = person.get()).to_string());
     // Only finding (or losing) the plan re-renders the screen, not every keystroke in it.
-    let has_plan = Memo::new(move |_| editor.plan.with(Option::is_some));
+    let has_plan = Memo::new(move |_| editor.record.with(Option::is_some));
     view! {
         {move || match (store.loaded.get(), has_plan.get()) {
             (false, _) => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
@@ -56,7 +56,10 @@ fn WrapUp(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
     let data = use_data();
     let feedback = use_feedback();
     let app_path = use_app_path();
-    let plan = editor.plan.get_untracked().expect("shown only with a plan");
+    let plan = editor
+        .record
+        .get_untracked()
+        .expect("shown only with a plan");
     let id = plan.meta.id.clone();
     let choices = Choices::all(&plan);
     let thank_you = RwSignal::new(choices.thank_you);
@@ -69,7 +72,7 @@ fn WrapUp(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
     let busy = RwSignal::new(false);
     let done = Memo::new(move |_| {
         editor
-            .plan
+            .record
             .with(|p| p.as_ref().is_some_and(|p| stage(p) == Stage::Done))
     });
     // The interview's local date: the appointment, else the day it ended, else today.
@@ -82,7 +85,7 @@ fn WrapUp(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
     let lang = move || lang_of(i18n.get_locale());
     let preview = Memo::new(move |_| {
         editor
-            .plan
+            .record
             .with(|p| p.as_ref().map(|p| summary(p, lang())).unwrap_or_default())
     });
     let contact_path = plan
@@ -98,7 +101,7 @@ fn WrapUp(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
-        let Some(mut plan) = editor.plan.get_untracked() else {
+        let Some(mut plan) = editor.record.get_untracked() else {
             return;
         };
         let report_back_days = if report.get_untracked() {
@@ -174,7 +177,7 @@ fn WrapUp(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             match db.save_with(plan, records, now()).await {
                 Ok((saved, _)) => {
-                    editor.plan.set(Some(saved.clone()));
+                    editor.record.set(Some(saved.clone()));
                     store.put_plan(saved);
                     for c in &affected {
                         if let Err(e) = network.reload_contact(c).await {
@@ -196,8 +199,8 @@ fn WrapUp(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
         <p class="breadcrumb"><a href=app_path(&format!("/interviews/{id}"))>{move || t_string!(i18n, interviews.plan_title, name = person.get()).to_string()}</a></p>
         <h1>{move || t_string!(i18n, interviews.wrap.title, name = person.get()).to_string()}</h1>
         {move || if done.get() {
-            let at = editor.plan.with(|p| p.as_ref().and_then(|p| p.wrapped_up)).map(|at| when_text(i18n, at)).unwrap_or_default();
-            let contact_path = editor.plan.with(|p| p.as_ref().and_then(|p| p.contact_id.clone())).map(|c| app_path(&format!("/contacts/{c}")));
+            let at = editor.record.with(|p| p.as_ref().and_then(|p| p.wrapped_up)).map(|at| when_text(i18n, at)).unwrap_or_default();
+            let contact_path = editor.record.with(|p| p.as_ref().and_then(|p| p.contact_id.clone())).map(|c| app_path(&format!("/contacts/{c}")));
             view! {
                 <div class="banner banner--ok" role="status">
                     <p>{t!(i18n, interviews.wrap.done, when = at)}</p>
