@@ -25,6 +25,8 @@ pub const REMINDER_DAYS_KEY: &str = "netzweber.backup-reminder-days";
 pub const REMINDER_DISMISSED_KEY: &str = "netzweber.backup-reminder-dismissed";
 /// Storage key of the keep-in-touch settings (cadence per circle, dormancy threshold).
 pub const CADENCE_KEY: &str = "netzweber.keep-in-touch";
+/// localStorage key of the LinkedIn Premium setting.
+pub const LINKEDIN_PREMIUM_KEY: &str = "netzweber.linkedin-premium";
 /// Storage key noting that persistent storage was requested after the first save.
 pub const PERSIST_ASKED_KEY: &str = "netzweber.persist-asked";
 
@@ -117,4 +119,14 @@ pub fn load_cadence() -> CadenceSettings {
 /// Remembers the keep-in-touch settings.
 pub fn save_cadence(settings: &CadenceSettings) -> Result<(), StorageError> {
     write(CADENCE_KEY, settings)
+}
+
+/// Whether the user has LinkedIn Premium (300 instead of 200 characters in a connection note).
+pub fn load_linkedin_premium() -> bool {
+    read::<bool>(LINKEDIN_PREMIUM_KEY).unwrap_or(false)
+}
+
+/// Remembers the LinkedIn Premium setting.
+pub fn save_linkedin_premium(premium: bool) -> Result<(), StorageError> {
+    write(LINKEDIN_PREMIUM_KEY, &premium)
 }

@@ -23,6 +23,8 @@ use crate::ui::interviews::{
     ConductPage, InterviewsPage, NewInterviewPage, PlanPage, PrintPage, QuestionsPage, WrapUpPage,
 };
 use crate::ui::link::RouterBase;
+use crate::ui::messages::store::OutreachStore;
+use crate::ui::messages::{MessagePage, MessagesPage, NewMessagePage};
 use crate::ui::network::NetworkStore;
 use crate::ui::not_found::NotFound;
 use crate::ui::settings::SettingsPage;
@@ -84,6 +86,7 @@ fn Root() -> impl IntoView {
     NetworkStore::provide();
     Keeper::provide();
     InterviewStore::provide();
+    OutreachStore::provide();
     LeaveGuard::provide(i18n);
 
     let update = AppUpdate {
@@ -131,6 +134,9 @@ fn Root() -> impl IntoView {
                     <Route path=path!("/interviews/:id/conduct") view=ConductPage />
                     <Route path=path!("/interviews/:id/wrap-up") view=WrapUpPage />
                     <Route path=path!("/interviews/:id/print") view=PrintPage />
+                    <Route path=path!("/messages") view=MessagesPage />
+                    <Route path=path!("/messages/new") view=NewMessagePage />
+                    <Route path=path!("/messages/:id") view=MessagePage />
                     <Route path=path!("/settings") view=SettingsPage />
                 </Routes>
             </Shell>

@@ -208,6 +208,22 @@ impl<R: Record + Send + Sync + PartialEq> Editor<R> {
             .set_value(set_timeout_with_handle(move || editor.flush(), AUTOSAVE_DELAY).ok());
     }
 
+    /// For a caller about to save the working copy itself (with more records in the same
+    /// transaction): drops the queued autosave and returns true, or returns false while a
+    /// save is still running (its revision would make the caller's save a conflict).
+    pub fn settle(&self) -> bool {
+        if self.busy.get_value() {
+            return false;
+        }
+        if let Some(t) = self.timer.get_value() {
+            t.clear();
+        }
+        if self.state.get_untracked() == SaveState::Pending {
+            self.state.set(SaveState::Saved);
+        }
+        true
+    }
+
     /// Saves now if anything waits; a save already under way is followed by another.
     pub fn flush(&self) {
         // A released editor (its screen gone, nothing waiting) has nothing to save; a

@@ -12,6 +12,7 @@ mod files;
 mod guard;
 mod interviews;
 mod link;
+mod messages;
 mod network;
 mod not_found;
 mod profile;

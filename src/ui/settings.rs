@@ -28,6 +28,7 @@ pub fn SettingsPage() -> impl IntoView {
         <ThemeSection />
         <ProfileSection />
         <KeepInTouchSection />
+        <MessagesSection />
         <DataSection />
         <BackupSection />
         <StorageSection />
@@ -336,6 +337,33 @@ fn KeepInTouchSection() -> impl IntoView {
                 {move || error.get().map(|e| view! { <p class="error" id="keep-error">{e}</p> })}
                 <button type="submit" class="button">{t!(i18n, settings.keep.save)}</button>
             </form>
+        </section>
+    }
+}
+
+#[component]
+fn MessagesSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let feedback = use_feedback();
+    let outreach = crate::ui::messages::store::use_outreach();
+    let change = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        match prefs::save_linkedin_premium(on) {
+            Ok(()) => {
+                outreach.premium.set(on);
+                feedback.toast(t_string!(i18n, settings.messages.saved).to_string());
+            }
+            Err(e) => feedback.error(crate::ui::feedback::AppError::SaveFailed(e)),
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="settings-messages">
+            <h2 id="settings-messages">{t!(i18n, settings.messages.title)}</h2>
+            <label class="choice">
+                <input type="checkbox" prop:checked=move || outreach.premium.get() on:change=change />
+                {t!(i18n, settings.messages.premium)}
+            </label>
+            <p class="hint">{t!(i18n, settings.messages.premium_hint)}</p>
         </section>
     }
 }

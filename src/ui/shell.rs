@@ -48,6 +48,9 @@ pub fn Shell(children: Children) -> impl IntoView {
                                 <AppLink href="/interviews">{t!(i18n, nav.interviews)}</AppLink>
                             </li>
                             <li>
+                                <AppLink href="/messages">{t!(i18n, nav.messages)}</AppLink>
+                            </li>
+                            <li>
                                 <AppLink href="/settings">{t!(i18n, nav.settings)}</AppLink>
                             </li>
                         </ul>

@@ -119,6 +119,7 @@ fn Agenda() -> impl IntoView {
         interviews.plans.with(|p| agenda(p, now(), INTERVIEW_DAYS))
     });
     let due_all = StoredValue::new(app_path("/contacts?only=due"));
+    let write_base = StoredValue::new(app_path("/messages/new"));
     let dormant_all = StoredValue::new(app_path("/contacts?only=dormant"));
     view! {
         <Show when=full fallback=move || view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }>
@@ -187,13 +188,18 @@ fn Agenda() -> impl IntoView {
                                 {t.dormant.iter().map(|id| {
                                     let id2 = id.clone();
                                     let name = store.network.with_untracked(|n| n.contact(id).map(display_name)).unwrap_or_default();
-                                    let label = t_string!(i18n, today.dormant.revive_label, name = name).to_string();
+                                    let label = t_string!(i18n, today.dormant.revive_label, name = name.clone()).to_string();
+                                    let write = format!("{}?contact={id}&purpose=reconnect", write_base.get_value());
+                                    let write_label = t_string!(i18n, today.dormant.write_label, name = name.clone()).to_string();
                                     view! {
                                         <li class="row-between">
                                             <ContactName id=id.clone() />
-                                            <button type="button" class="button button--secondary button--small" aria-label=label on:click=move |_| revive(id2.clone())>
-                                                {t!(i18n, today.dormant.revive)}
-                                            </button>
+                                            <span class="button-row">
+                                                <a class="button button--secondary button--small" href=write aria-label=write_label>{t!(i18n, today.dormant.write)}</a>
+                                                <button type="button" class="button button--secondary button--small" aria-label=label on:click=move |_| revive(id2.clone())>
+                                                    {t!(i18n, today.dormant.revive)}
+                                                </button>
+                                            </span>
                                         </li>
                                     }
                                 }).collect_view()}

@@ -188,7 +188,8 @@ test('Today lists overdue promises, due contacts, birthdays and a dormant contac
   await due.getByText('Overdue by 29 days').waitFor();
   await page.getByRole('region', { name: 'Birthdays in the next two weeks' }).getByText('Anna Mueller').waitFor();
   const dormant = page.getByRole('region', { name: 'Worth reviving this week' });
-  await dormant.getByRole('link', { name: 'Bo Muller' }).waitFor();
+  await dormant.getByRole('link', { name: 'Bo Muller', exact: true }).waitFor();
+  assert.equal(await dormant.getByRole('link', { name: 'Write to Bo Muller' }).getAttribute('href'), '/netzweber/messages/new?contact=bm&purpose=reconnect');
   await dormant.getByText('Dormant contacts move in other circles').waitFor();
   assert.deepEqual(await axe(page), []);
   await shot(page, 'today');

@@ -318,7 +318,8 @@ test('two tabs see each other’s changes, and a stale save asks instead of over
   await a.getByLabel('Headline').fill('A again');
   await b.getByLabel('Headline').fill('B again');
   await b.getByRole('button', { name: 'Save profile' }).click();
-  await b.getByRole('status').getByText('Profile saved.').waitFor();
+  // The toast of the save before may still be showing (toasts stay 5 s).
+  await b.getByRole('status').getByText('Profile saved.').last().waitFor();
   await a.getByRole('button', { name: 'Save profile' }).click();
   await a.getByRole('alert').filter({ hasText: 'Changed in another tab' }).getByRole('button', { name: 'Take the other version' }).click();
   assert.equal(await a.getByLabel('Headline').inputValue(), 'B again');

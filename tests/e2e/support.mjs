@@ -186,9 +186,9 @@ export function useServerAndBrowser(serverOptions) {
 }
 
 /** Imports `records` as a backup from another device, the way a user restores one. */
-export async function seed(page, server, records) {
+export async function seed(page, server, records, profile = null) {
   const counts = Object.fromEntries(Object.entries(records).map(([k, v]) => [k, v.length]));
-  const backup = { format: 'netzweber-backup', format_version: 2, app_version: '0.1.0', created_at: '2026-01-02T09:00:00Z', counts, profile: null, records };
+  const backup = { format: 'netzweber-backup', format_version: 2, app_version: '0.1.0', created_at: '2026-01-02T09:00:00Z', counts, profile, records };
   await page.goto(server.url('settings'));
   await appReady(page);
   await page.waitForFunction(() => document.querySelector('#backup-file')?.disabled === false);

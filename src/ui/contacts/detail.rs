@@ -92,6 +92,7 @@ fn ContactView(contact: Contact) -> impl IntoView {
     let sub = work_line(&contact);
     let edit_path = app_path(&format!("/contacts/{id}/edit"));
     let introduce_path = app_path(&format!("/contacts/introduce?a={id}"));
+    let message_path = app_path(&format!("/messages/new?contact={id}"));
     let cadence_text = {
         let c = contact.clone();
         move || match keep_in_touch::cadence(&c, &store.cadence.get()) {
@@ -145,6 +146,7 @@ fn ContactView(contact: Contact) -> impl IntoView {
                     <a class="button" href=edit_path>{t!(i18n, contacts.edit)}</a>
                     <button type="button" class="button button--secondary" on:click=|_| focus_log_form()>{t!(i18n, contacts.timeline.log)}</button>
                     <a class="button button--secondary" href=introduce_path>{t!(i18n, contacts.introduce.action)}</a>
+                    <a class="button button--secondary" href=message_path>{t!(i18n, messages.write)}</a>
                 </div>
             </div>
         </header>

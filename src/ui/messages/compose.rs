@@ -1,0 +1,718 @@
+//! Composing a message: the text with live automatic checks and the manual ones, the
+//! summary ("7 of 17 checks met"), and the actions: copy, open in the mail program, mark
+//! as sent (which logs it and starts the 3B7 reminders) and record the answer.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::parts::{
+    channel_label, check_context, level_label, manual_text, purpose_label, reason_text, recipient,
+    recipient_name, status_label, template_values,
+};
+use super::store::use_outreach;
+use crate::domain::backup::Dataset;
+use crate::domain::contacts::draft::new_contact;
+use crate::domain::interviews::wrap_up::split_name;
+use crate::domain::lang::Lang;
+use crate::domain::messages::checks::{failing, run, summary, Draft, Level, Manual};
+use crate::domain::messages::model::{
+    add_business_days, Address, Channel, Purpose, Status, Voice, FOLLOW_UP_DAYS, OTHER_PERSON_DAYS,
+};
+use crate::domain::messages::templates::{fill, pick, unfilled};
+use crate::domain::record::{
+    FollowUp, FollowUpKind, Interaction, InteractionKind, Message, Meta, MAX_LINE_CHARS,
+    MAX_TEXT_CHARS,
+};
+use crate::i18n::*;
+use crate::storage::db::SaveError;
+use crate::ui::contacts::parts::{report_save, show_date};
+use crate::ui::data::{new_id, now, use_data};
+use crate::ui::editor::{Editor, SaveStatus};
+use crate::ui::feedback::{use_feedback, AppError};
+use crate::ui::files::copy;
+use crate::ui::link::use_app_path;
+use crate::ui::network::use_network;
+use crate::ui::title::use_page_title;
+
+type MessageEditor = Editor<Message>;
+
+/// `/messages/:id`.
+#[component]
+pub fn MessagePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let outreach = use_outreach();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let editor: MessageEditor = Editor::new(
+        id,
+        move |id| outreach.message(id),
+        move |m| outreach.put_message(m),
+    );
+    let has = Memo::new(move |_| editor.record.with(Option::is_some));
+    let name = Memo::new(move |_| {
+        editor
+            .record
+            .with(|m| m.as_ref().map(recipient_name))
+            .unwrap_or_default()
+    });
+    use_page_title(move || t_string!(i18n, messages.compose_title, name = name.get()).to_string());
+    view! {
+        {move || match (outreach.loaded.get(), has.get()) {
+            (false, _) => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
+            (true, false) => view! { <h1>{t!(i18n, messages.not_found)}</h1> }.into_any(),
+            (true, true) => view! { <Compose editor=editor name=name /> }.into_any(),
+        }}
+    }
+}
+
+/// What waits for confirmation because checks fail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Act {
+    Copy,
+    Mail,
+    Send,
+}
+
+#[component]
+fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let app_path = use_app_path();
+    let feedback = use_feedback();
+    let m = move || editor.record.get().expect("shown only with a message");
+    let channel = Memo::new(move |_| {
+        editor
+            .record
+            .with(|m| m.as_ref().map(|m| Channel::from_key(&m.channel)))
+            .unwrap_or(Channel::Email)
+    });
+    let purpose = Memo::new(move |_| {
+        editor
+            .record
+            .with(|m| m.as_ref().map(|m| Purpose::from_key(&m.purpose)))
+            .unwrap_or(Purpose::Interview)
+    });
+    let lang = Memo::new(move |_| {
+        editor
+            .record
+            .with(|m| m.as_ref().and_then(|m| Lang::from_tag(&m.lang)))
+            .unwrap_or_default()
+    });
+    let status = Memo::new(move |_| {
+        editor
+            .record
+            .with(|m| m.as_ref().map(|m| Status::from_key(&m.status)))
+            .unwrap_or(Status::Draft)
+    });
+    let draft = move || status.get() == Status::Draft;
+    let outcomes = Memo::new(move |_| {
+        editor.record.with(|m| {
+            m.as_ref()
+                .map(|m| {
+                    let ctx = check_context(m);
+                    run(
+                        &Draft {
+                            channel: Channel::from_key(&m.channel),
+                            purpose: Purpose::from_key(&m.purpose),
+                            lang: Lang::from_tag(&m.lang).unwrap_or_default(),
+                            body: &m.body,
+                        },
+                        &ctx,
+                    )
+                })
+                .unwrap_or_default()
+        })
+    });
+    let manual_ticked = Memo::new(move |_| {
+        editor
+            .record
+            .with(|m| m.as_ref().map(|m| m.manual.clone()).unwrap_or_default())
+    });
+    let met =
+        Memo::new(move |_| outcomes.with(|o| summary(o, purpose.get(), &manual_ticked.get())));
+    let open_placeholders = Memo::new(move |_| {
+        editor.record.with(|m| {
+            m.as_ref()
+                .map(|m| {
+                    let mut list = unfilled(&m.subject);
+                    for p in unfilled(&m.body) {
+                        if !list.contains(&p) {
+                            list.push(p);
+                        }
+                    }
+                    list
+                })
+                .unwrap_or_default()
+        })
+    });
+    let pending = RwSignal::new(None::<Act>);
+    let words = Memo::new(move |_| {
+        editor
+            .record
+            .with(|m| {
+                m.as_ref().map(|m| {
+                    (
+                        crate::domain::messages::words::word_count(&m.body),
+                        m.body.trim().chars().count(),
+                    )
+                })
+            })
+            .unwrap_or((0, 0))
+    });
+
+    let apply_template = move |_| {
+        let Some(current) = editor.record.get_untracked() else {
+            return;
+        };
+        let voice = Voice {
+            lang: lang.get_untracked(),
+            address: Address::from_key(&current.address),
+        };
+        let Some(t) = pick(purpose.get_untracked(), voice, channel.get_untracked()) else {
+            return;
+        };
+        let values = template_values(&current);
+        let (old_subject, old_body) = (current.subject.clone(), current.body.clone());
+        editor.edit(|m| {
+            m.body = fill(t.body, &values);
+            if Channel::from_key(&m.channel).has_subject() {
+                m.subject = fill(t.subject, &values);
+            }
+        });
+        feedback.offer_undo(
+            t_string!(i18n, messages.template_applied).to_string(),
+            move || {
+                let (s, b) = (old_subject.clone(), old_body.clone());
+                editor.edit(|m| {
+                    m.subject = s;
+                    m.body = b;
+                });
+            },
+        );
+    };
+    let copy_now = move || {
+        let Some(m) = editor.record.get_untracked() else {
+            return;
+        };
+        let text = if Channel::from_key(&m.channel).has_subject() && !m.subject.trim().is_empty() {
+            format!("{}\n\n{}", m.subject.trim(), m.body.trim())
+        } else {
+            m.body.trim().to_string()
+        };
+        leptos::task::spawn_local(async move {
+            match copy(&text).await {
+                Ok(()) => feedback.toast(t_string!(i18n, messages.copied).to_string()),
+                Err(_) => feedback.toast(t_string!(i18n, messages.copy_failed).to_string()),
+            }
+        });
+    };
+    let mailto = Memo::new(move |_| {
+        editor.record.with(|m| {
+            m.as_ref().map(|m| {
+                let email = recipient(m)
+                    .map(|c| c.email.trim().to_string())
+                    .unwrap_or_default();
+                let enc = |s: &str| String::from(js_sys::encode_uri_component(s));
+                format!(
+                    "mailto:{}?subject={}&body={}",
+                    enc(&email),
+                    enc(m.subject.trim()),
+                    enc(m.body.trim())
+                )
+            })
+        })
+    });
+    let open_mail = move || {
+        if let Some(url) = mailto.get_untracked() {
+            let _ = window().location().set_href(&url);
+        }
+    };
+    let send = mark_sent(editor);
+    let act = move |a: Act, confirmed: bool| {
+        if !confirmed && outcomes.with_untracked(|o| !failing(o).is_empty()) {
+            pending.set(Some(a));
+            return;
+        }
+        pending.set(None);
+        match a {
+            Act::Copy => copy_now(),
+            Act::Mail => open_mail(),
+            Act::Send => send(),
+        }
+    };
+    let link_path = app_path.clone();
+    let contact_link = move || {
+        editor
+            .record
+            .with(|m| m.as_ref().and_then(|m| m.contact_id.clone()))
+            .map(|c| link_path(&format!("/contacts/{c}")))
+    };
+    view! {
+        <p class="breadcrumb"><a href=app_path("/messages")>{t!(i18n, messages.title)}</a></p>
+        <h1>{move || t_string!(i18n, messages.compose_title, name = name.get()).to_string()}
+            <span class="h1-sub">{move || format!("{} · {} · {}", purpose_label(i18n, purpose.get()), channel_label(i18n, channel.get()), status_label(i18n, status.get()))}</span>
+        </h1>
+        <SaveStatus editor=editor />
+        <div class="compose">
+            <div class="compose__main">
+                <section class="card" aria-labelledby="compose-text-h">
+                    <h2 id="compose-text-h">{t!(i18n, messages.text)}</h2>
+                    <div class="field-row">
+                        <div class="field">
+                            <label for="compose-channel">{t!(i18n, messages.channel_label)}</label>
+                            <select id="compose-channel" disabled=move || !draft() on:change=move |ev| { let v = event_target_value(&ev); editor.edit(|m| m.channel = v) }>
+                                {Channel::ALL.into_iter().map(|c| view! { <option value=c.key() selected=move || channel.get() == c>{move || channel_label(i18n, c)}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="compose-purpose">{t!(i18n, messages.purpose_label)}</label>
+                            <select id="compose-purpose" disabled=move || !draft() on:change=move |ev| { let v = event_target_value(&ev); editor.edit(|m| m.purpose = v) }>
+                                {Purpose::ALL.into_iter().map(|p| view! { <option value=p.key() selected=move || purpose.get() == p>{move || purpose_label(i18n, p)}</option> }).collect_view()}
+                            </select>
+                        </div>
+                    </div>
+                    <div class="field-row">
+                        <div class="field">
+                            <label for="compose-lang">{t!(i18n, messages.language)}</label>
+                            <select id="compose-lang" disabled=move || !draft() on:change=move |ev| { let v = event_target_value(&ev); editor.edit(|m| m.lang = v) }>
+                                {Lang::ALL.into_iter().map(|l| view! { <option value=l.code() selected=move || lang.get() == l>{l.native_name()}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        {move || (lang.get() == Lang::De).then(|| view! {
+                            <div class="field">
+                                <label for="compose-address">{t!(i18n, messages.address)}</label>
+                                <select id="compose-address" disabled=move || !draft() on:change=move |ev| { let v = event_target_value(&ev); editor.edit(|m| m.address = v) }>
+                                    <option value="sie" selected=move || editor.record.with(|m| m.as_ref().is_some_and(|m| Address::from_key(&m.address) == Address::Sie))>"Sie"</option>
+                                    <option value="du" selected=move || editor.record.with(|m| m.as_ref().is_some_and(|m| Address::from_key(&m.address) == Address::Du))>"du"</option>
+                                </select>
+                            </div>
+                        })}
+                    </div>
+                    {move || draft().then(|| view! {
+                        <p><button type="button" class="button button--secondary" on:click=apply_template>{t!(i18n, messages.use_template)}</button></p>
+                    })}
+                    {move || channel.get().has_subject().then(|| view! {
+                        <div class="field">
+                            <label for="compose-subject">{t!(i18n, messages.subject)}</label>
+                            <input id="compose-subject" type="text" maxlength=MAX_LINE_CHARS readonly=move || !draft() prop:value=move || m().subject on:input=move |ev| { let v = event_target_value(&ev); editor.edit(|m| m.subject = v) } />
+                        </div>
+                    })}
+                    <div class="field">
+                        <label for="compose-body">{t!(i18n, messages.body)}</label>
+                        <textarea id="compose-body" rows="12" maxlength=MAX_TEXT_CHARS readonly=move || !draft() aria-describedby="compose-count"
+                            prop:value=move || m().body on:input=move |ev| { let v = event_target_value(&ev); editor.edit(|m| m.body = v) }></textarea>
+                        <p class="hint" id="compose-count">{move || {
+                            let (w, c) = words.get();
+                            match channel.get().char_limit(use_outreach().premium.get()) {
+                                Some(limit) => t_string!(i18n, messages.count_limit, words = w, chars = c, limit = limit).to_string(),
+                                None => t_string!(i18n, messages.count, words = w, chars = c).to_string(),
+                            }
+                        }}</p>
+                    </div>
+                    {move || (!open_placeholders.with(Vec::is_empty)).then(|| view! {
+                        <p class="banner banner--warn" role="status">{t!(i18n, messages.unfilled, names = open_placeholders.get().iter().map(|p| format!("{{{p}}}")).collect::<Vec<_>>().join(", "))}</p>
+                    })}
+                </section>
+                <Actions editor=editor status=status pending=pending act=Callback::new(move |(a, c): (Act, bool)| act(a, c)) outcomes=outcomes mailto=mailto channel=channel contact_link=Signal::derive(contact_link) />
+            </div>
+            <aside class="compose__checks card" aria-labelledby="checks-h">
+                <h2 id="checks-h">{t!(i18n, messages.checks_title)}</h2>
+                <p class="checks-summary" role="status">{move || { let (a, b) = met.get(); t_string!(i18n, messages.summary, met = a, total = b).to_string() }}</p>
+                <h3>{t!(i18n, messages.automatic)}</h3>
+                <ul class="list-plain check-list">
+                    {move || outcomes.get().into_iter().map(|o| {
+                        let class = match o.level { Level::Pass => "check check--pass", Level::Warn => "check check--warn", Level::Fail => "check check--fail" };
+                        let icon = match o.level { Level::Pass => "✓", Level::Warn => "!", Level::Fail => "✗" };
+                        view! {
+                            <li class=class data-check=o.check.key()>
+                                <span class="check__icon" aria-hidden="true">{icon}</span>
+                                <span class="check__text">
+                                    <strong>{crate::ui::messages::parts::check_label(i18n, o.check)}</strong>
+                                    <span class="visually-hidden">{format!(" ({})", level_label(i18n, o.level))}</span>
+                                    <br /><span class="check__reason">{reason_text(i18n, &o.reason)}</span>
+                                </span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                {move || {
+                    let list: Vec<Manual> = Manual::ALL.into_iter().filter(|x| x.applies(purpose.get())).collect();
+                    (!list.is_empty()).then(|| view! {
+                        <h3>{t!(i18n, messages.manual_title)}</h3>
+                        <ul class="list-plain check-list">
+                            {list.into_iter().map(|x| {
+                                let (label, why) = manual_text(i18n, x);
+                                let id = format!("manual-{}", x.key());
+                                let hint = format!("{id}-why");
+                                view! {
+                                    <li class="manual">
+                                        <input type="checkbox" id=id.clone() aria-describedby=hint.clone()
+                                            prop:checked=move || manual_ticked.with(|t| t.iter().any(|k| k == x.key()))
+                                            on:change=move |ev| {
+                                                let on = event_target_checked(&ev);
+                                                editor.edit(|m| {
+                                                    m.manual.retain(|k| k != x.key());
+                                                    if on { m.manual.push(x.key().to_string()); }
+                                                });
+                                            } />
+                                        <label for=id>{label}</label>
+                                        <p class="hint" id=hint>{why}</p>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    })
+                }}
+            </aside>
+        </div>
+    }
+}
+
+#[component]
+fn Actions(
+    editor: MessageEditor,
+    status: Memo<Status>,
+    pending: RwSignal<Option<Act>>,
+    act: Callback<(Act, bool)>,
+    outcomes: Memo<Vec<crate::domain::messages::checks::Outcome>>,
+    mailto: Memo<Option<String>>,
+    channel: Memo<Channel>,
+    contact_link: Signal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let app_path = use_app_path();
+    let network = use_network();
+    let close = close_outreach(editor);
+    let delete_draft = delete_message(editor);
+    let reminders = Memo::new(move |_| {
+        let Some(m) = editor.record.get() else {
+            return Vec::new();
+        };
+        let Some(c) = m.contact_id.clone() else {
+            return Vec::new();
+        };
+        let id = m.meta.id.clone();
+        network
+            .network
+            .with(|n| n.follow_ups_of(&c))
+            .into_iter()
+            .filter(|f| f.message_id.as_deref() == Some(id.as_str()))
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <section class="card" aria-labelledby="actions-h">
+            <h2 id="actions-h">{t!(i18n, messages.actions)}</h2>
+            {move || pending.get().map(|a| {
+                let fails = outcomes.with(|o| failing(o).into_iter().map(|f| format!("{}: {}", crate::ui::messages::parts::check_label(i18n, f.check), reason_text(i18n, &f.reason))).collect::<Vec<_>>());
+                view! {
+                    <div class="banner banner--warn" role="alert">
+                        <p><strong>{t!(i18n, messages.fails_title)}</strong></p>
+                        <ul>{fails.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+                        <div class="button-row">
+                            <button type="button" class="button" on:click=move |_| { pending.set(None); focus_body(); }>{t!(i18n, messages.fix_first)}</button>
+                            <button type="button" class="button button--secondary" on:click=move |_| act.run((a, true))>{t!(i18n, messages.anyway)}</button>
+                        </div>
+                    </div>
+                }
+            })}
+            <div class="button-row">
+                <button type="button" class="button button--secondary" on:click=move |_| act.run((Act::Copy, false))>{t!(i18n, messages.copy)}</button>
+                {move || (channel.get() == Channel::Email && mailto.with(Option::is_some)).then(|| view! {
+                    <button type="button" class="button button--secondary" on:click=move |_| act.run((Act::Mail, false))>{t!(i18n, messages.open_mail)}</button>
+                })}
+                {move || (status.get() == Status::Draft).then(|| view! {
+                    <button type="button" class="button" on:click=move |_| act.run((Act::Send, false))>{t!(i18n, messages.mark_sent)}</button>
+                })}
+            </div>
+            {move || (status.get() == Status::Draft).then(|| view! {
+                <p><button type="button" class="button button--quiet" on:click=move |_| delete_draft()>{t!(i18n, messages.delete_draft)}</button></p>
+            })}
+            {move || (status.get() != Status::Draft).then(|| {
+                let sent = editor.record.with(|m| m.as_ref().and_then(|m| m.sent)).map(|at| show_date(i18n, crate::ui::interviews::parts::local_time(at).date()));
+                view! {
+                    <p>{t!(i18n, messages.sent_on, date = sent.unwrap_or_default())}</p>
+                    {move || (!reminders.with(Vec::is_empty)).then(|| view! {
+                        <h3>{t!(i18n, messages.reminders)}</h3>
+                        <ul class="list-plain">
+                            {reminders.get().into_iter().map(|f| {
+                                let due = f.due.map(|d| show_date(i18n, d)).unwrap_or_default();
+                                let done = f.done.is_some();
+                                view! { <li class:muted=done>{f.text.clone()}" · "{due}{done.then(|| format!(" · {}", t_string!(i18n, messages.reminder_done)))}</li> }
+                            }).collect_view()}
+                        </ul>
+                    })}
+                    {move || contact_link.get().map(|href| view! { <p><a href=href>{t!(i18n, messages.open_contact)}</a></p> })}
+                }
+            })}
+            {move || (status.get() == Status::Sent).then(|| view! {
+                <h3>{t!(i18n, messages.outcome)}</h3>
+                <div class="button-row">
+                    {[Status::Replied, Status::MeetingAgreed, Status::Declined, Status::NoReply].into_iter().map(|s| {
+                        let close = close.clone();
+                        view! { <button type="button" class="button button--secondary" on:click=move |_| close(s)>{t!(i18n, messages.mark_as, status = status_label(i18n, s))}</button> }
+                    }).collect_view()}
+                </div>
+            })}
+            {move || (status.get() == Status::MeetingAgreed).then(|| {
+                let href = editor.record.with(|m| m.as_ref().and_then(|m| m.contact_id.clone())).map(|c| app_path(&format!("/interviews/new?contact={c}")));
+                href.map(|href| view! {
+                    <div class="banner banner--ok" role="status">
+                        <p>{t!(i18n, messages.meeting_hint)}</p>
+                        <p><a class="button" href=href>{t!(i18n, interviews.plan_one)}</a></p>
+                    </div>
+                })
+            })}
+        </section>
+    }
+}
+
+fn focus_body() {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document()
+        .get_element_by_id("compose-body")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Marking as sent: the message, its timeline entry and the two 3B7 reminders in one
+/// transaction; someone not saved yet becomes a contact with it.
+fn mark_sent(editor: MessageEditor) -> impl Fn() + Clone + 'static {
+    let i18n = use_i18n();
+    let data = use_data();
+    let feedback = use_feedback();
+    let network = use_network();
+    let outreach = use_outreach();
+    move || {
+        if !editor.settle() {
+            feedback.toast(t_string!(i18n, messages.still_saving).to_string());
+            return;
+        }
+        let Some(mut m) = editor.record.get_untracked() else {
+            return;
+        };
+        let today = network.clock.get_untracked().today;
+        let mut changes = Dataset::default();
+        let contact_id = match m.contact_id.clone() {
+            Some(id) => id,
+            None => {
+                let mut c = new_contact(Meta::new(new_id(), now()));
+                (c.first_name, c.last_name) = split_name(&m.recipient_name);
+                c.company = m.recipient_company.trim().to_string();
+                c.met.occasion = t_string!(i18n, messages.met_occasion).to_string();
+                m.contact_id = Some(c.meta.id.clone());
+                let id = c.meta.id.clone();
+                changes.contacts.push(c);
+                id
+            }
+        };
+        let name = recipient_name(&m);
+        let company = recipient(&m)
+            .map(|c| c.company.trim().to_string())
+            .unwrap_or_else(|| m.recipient_company.trim().to_string());
+        let channel = Channel::from_key(&m.channel);
+        m.status = Status::Sent.key().to_string();
+        m.sent = Some(now());
+        let summary = [m.subject.trim(), m.body.trim()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        changes.interactions.push(Interaction {
+            meta: Meta::new(new_id(), now()),
+            contact_id: contact_id.clone(),
+            kind: if channel == Channel::Email {
+                InteractionKind::Email
+            } else {
+                InteractionKind::Message
+            },
+            date: today,
+            summary,
+            keywords: vec![purpose_label(i18n, Purpose::from_key(&m.purpose))],
+            other_contact_id: None,
+        });
+        let other = if company.is_empty() {
+            t_string!(
+                i18n,
+                messages.reminder_other_no_company,
+                name = name.clone()
+            )
+            .to_string()
+        } else {
+            t_string!(
+                i18n,
+                messages.reminder_other,
+                name = name.clone(),
+                company = company
+            )
+            .to_string()
+        };
+        for (text, days) in [
+            (other, OTHER_PERSON_DAYS),
+            (
+                t_string!(i18n, messages.reminder_follow_up, name = name.clone()).to_string(),
+                FOLLOW_UP_DAYS,
+            ),
+        ] {
+            changes.follow_ups.push(FollowUp {
+                meta: Meta::new(new_id(), now()),
+                contact_id: Some(contact_id.clone()),
+                kind: FollowUpKind::Reminder,
+                text,
+                due: Some(add_business_days(today, days)),
+                done: None,
+                message_id: Some(m.meta.id.clone()),
+            });
+        }
+        changes.messages.push(m);
+        let Ok(db) = data
+            .db()
+            .map_err(|e| feedback.error(AppError::SaveFailed(e)))
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match db.save_changes(changes, now()).await {
+                Ok(saved) => {
+                    for m in saved.messages {
+                        editor.record.set(Some(m.clone()));
+                        outreach.put_message(m);
+                    }
+                    if let Err(e) = network.reload_contact(&contact_id).await {
+                        feedback.error(AppError::ActionFailed(e));
+                    }
+                    data.changed();
+                    feedback.toast(t_string!(i18n, messages.sent_done).to_string());
+                }
+                Err(SaveError::Conflict(_)) => {
+                    feedback.toast(t_string!(i18n, messages.changed_meanwhile).to_string())
+                }
+                Err(e) => feedback.error(report_save(e)),
+            }
+        });
+    }
+}
+
+/// Recording the answer closes the outreach and ticks off its open reminders, together.
+fn close_outreach(editor: MessageEditor) -> impl Fn(Status) + Clone + 'static {
+    let i18n = use_i18n();
+    let data = use_data();
+    let feedback = use_feedback();
+    let network = use_network();
+    let outreach = use_outreach();
+    move |to: Status| {
+        if !editor.settle() {
+            feedback.toast(t_string!(i18n, messages.still_saving).to_string());
+            return;
+        }
+        let Some(mut m) = editor.record.get_untracked() else {
+            return;
+        };
+        let Some(contact_id) = m.contact_id.clone() else {
+            return;
+        };
+        m.status = to.key().to_string();
+        m.closed = Some(now());
+        let follow_ups = network
+            .network
+            .with_untracked(|n| n.follow_ups_of(&contact_id))
+            .into_iter()
+            .filter(|f| f.message_id.as_deref() == Some(m.meta.id.as_str()) && f.done.is_none())
+            .map(|mut f| {
+                f.done = Some(now());
+                f
+            })
+            .collect();
+        let changes = Dataset {
+            follow_ups,
+            messages: vec![m],
+            ..Dataset::default()
+        };
+        let Ok(db) = data
+            .db()
+            .map_err(|e| feedback.error(AppError::SaveFailed(e)))
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match db.save_changes(changes, now()).await {
+                Ok(saved) => {
+                    for m in saved.messages {
+                        editor.record.set(Some(m.clone()));
+                        outreach.put_message(m);
+                    }
+                    if let Err(e) = network.reload_contact(&contact_id).await {
+                        feedback.error(AppError::ActionFailed(e));
+                    }
+                    data.changed();
+                    feedback.toast(
+                        t_string!(i18n, messages.closed_done, status = status_label(i18n, to))
+                            .to_string(),
+                    );
+                }
+                Err(SaveError::Conflict(_)) => {
+                    feedback.toast(t_string!(i18n, messages.changed_meanwhile).to_string())
+                }
+                Err(e) => feedback.error(report_save(e)),
+            }
+        });
+    }
+}
+
+/// Deleting a draft, with an undo offer (the draft comes back as it was).
+fn delete_message(editor: MessageEditor) -> impl Fn() + Copy + 'static {
+    let i18n = use_i18n();
+    let data = use_data();
+    let feedback = use_feedback();
+    let outreach = use_outreach();
+    let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
+    move || {
+        if !editor.settle() {
+            return;
+        }
+        let Some(m) = editor.record.get_untracked() else {
+            return;
+        };
+        let Ok(db) = data
+            .db()
+            .map_err(|e| feedback.error(AppError::ActionFailed(e)))
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match db.delete::<Message>(&m.meta.id, now()).await {
+                Ok(()) => {
+                    outreach.remove_message(&m.meta.id);
+                    data.changed();
+                    navigate.with_value(|go| go("/messages", Default::default()));
+                    feedback.offer_undo(t_string!(i18n, messages.deleted).to_string(), move || {
+                        let Ok(db) = data.db() else { return };
+                        let mut again = m.clone();
+                        again.meta.revision = 0;
+                        leptos::task::spawn_local(async move {
+                            match db
+                                .create(
+                                    Dataset {
+                                        messages: vec![again],
+                                        ..Dataset::default()
+                                    },
+                                    now(),
+                                )
+                                .await
+                            {
+                                Ok(made) => {
+                                    for m in made.messages {
+                                        outreach.put_message(m);
+                                    }
+                                    data.changed();
+                                }
+                                Err(e) => feedback.error(AppError::SaveFailed(e)),
+                            }
+                        });
+                    });
+                }
+                Err(e) => feedback.error(AppError::ActionFailed(e)),
+            }
+        });
+    }
+}

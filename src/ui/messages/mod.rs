@@ -1,0 +1,12 @@
+//! The outreach module's screens: overview by status, a new message, and composing with
+//! live checks and the 3B7 follow-up.
+
+mod compose;
+mod list;
+mod new;
+pub mod parts;
+pub mod store;
+
+pub use compose::MessagePage;
+pub use list::MessagesPage;
+pub use new::NewMessagePage;

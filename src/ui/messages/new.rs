@@ -1,0 +1,201 @@
+//! Starting a message: to whom, on which channel, why, and in which language and form of
+//! address; the draft starts from the matching template, filled in.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use super::parts::{channel_label, purpose_label, template_values};
+use super::store::use_outreach;
+use crate::domain::lang::Lang;
+use crate::domain::messages::model::{Address, Channel, Purpose, Status, Voice};
+use crate::domain::messages::templates::{fill, pick};
+use crate::domain::record::{Message, Meta, MAX_LINE_CHARS};
+use crate::i18n::*;
+use crate::ui::contacts::parts::{report_save, ContactPicker};
+use crate::ui::data::{new_id, now, use_data};
+use crate::ui::feedback::{use_feedback, AppError};
+use crate::ui::network::{use_network, Loaded};
+use crate::ui::title::use_page_title;
+
+/// `/messages/new`, optionally `?contact=ID&purpose=KEY`.
+#[component]
+pub fn NewMessagePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let network = use_network();
+    let outreach = use_outreach();
+    let data = use_data();
+    let feedback = use_feedback();
+    let navigate = use_navigate();
+    use_page_title(move || t_string!(i18n, messages.new_title).to_string());
+    let query = use_query_map();
+    let contact = RwSignal::new(query.with_untracked(|q| q.get("contact")));
+    let saved_person = RwSignal::new(true);
+    let name = RwSignal::new(String::new());
+    let company = RwSignal::new(String::new());
+    let purpose = RwSignal::new(
+        query
+            .with_untracked(|q| q.get("purpose"))
+            .map(|p| Purpose::from_key(&p))
+            .unwrap_or(Purpose::Interview),
+    );
+    // A contact's preferred channel decides the default, else e-mail if known.
+    let channel = RwSignal::new(Channel::Email);
+    Effect::new(move |_| {
+        if let Some(c) = contact
+            .get()
+            .and_then(|id| network.network.with(|n| n.contact(&id).cloned()))
+        {
+            let pref = c.preferred_channel.to_lowercase();
+            let guess = if pref.contains("linkedin") {
+                Channel::LinkedInMessage
+            } else if pref.contains("xing") {
+                Channel::XingMessage
+            } else {
+                Channel::Email
+            };
+            channel.set(guess);
+        }
+    });
+    let lang = RwSignal::new(lang_of(i18n.get_locale_untracked()));
+    let address = RwSignal::new(Address::Sie);
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let mut m = Message {
+            meta: Meta::new(new_id(), now()),
+            contact_id: None,
+            channel: channel.get_untracked().key().to_string(),
+            purpose: purpose.get_untracked().key().to_string(),
+            lang: lang.get_untracked().code().to_string(),
+            subject: String::new(),
+            body: String::new(),
+            status: Status::Draft.key().to_string(),
+            sent: None,
+            address: address.get_untracked().key().to_string(),
+            recipient_name: String::new(),
+            recipient_company: String::new(),
+            manual: Vec::new(),
+            closed: None,
+        };
+        if saved_person.get_untracked() {
+            let Some(id) = contact.get_untracked() else {
+                error.set(Some(t_string!(i18n, messages.pick_contact).to_string()));
+                return;
+            };
+            m.contact_id = Some(id);
+        } else {
+            let n = name.get_untracked().trim().to_string();
+            if n.is_empty() {
+                error.set(Some(t_string!(i18n, messages.name_missing).to_string()));
+                return;
+            }
+            m.recipient_name = n;
+            m.recipient_company = company.get_untracked().trim().to_string();
+        }
+        error.set(None);
+        let voice = Voice {
+            lang: lang.get_untracked(),
+            address: address.get_untracked(),
+        };
+        if let Some(t) = pick(purpose.get_untracked(), voice, channel.get_untracked()) {
+            let values = template_values(&m);
+            m.body = fill(t.body, &values);
+            if channel.get_untracked().has_subject() {
+                m.subject = fill(t.subject, &values);
+            }
+        }
+        let Ok(db) = data
+            .db()
+            .map_err(|e| feedback.error(AppError::SaveFailed(e)))
+        else {
+            return;
+        };
+        busy.set(true);
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            match db.save(m, now()).await {
+                Ok(saved) => {
+                    let id = saved.meta.id.clone();
+                    outreach.put_message(saved);
+                    data.changed();
+                    navigate(&format!("/messages/{id}"), Default::default());
+                }
+                Err(e) => feedback.error(report_save(e)),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <h1>{t!(i18n, messages.new_title)}</h1>
+        <p class="lead">{t!(i18n, messages.new_lead)}</p>
+        <Show when=move || { network.loaded.get() >= Loaded::Contacts && outreach.loaded.get() } fallback=move || view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }>
+            <form class="card stack" novalidate on:submit=submit.clone()>
+                <fieldset class="choices">
+                    <legend>{t!(i18n, messages.to_whom)}</legend>
+                    <label class="choice">
+                        <input type="radio" name="to" prop:checked=move || saved_person.get() on:change=move |_| saved_person.set(true) />
+                        {t!(i18n, interviews.saved_contact)}
+                    </label>
+                    <label class="choice">
+                        <input type="radio" name="to" prop:checked=move || !saved_person.get() on:change=move |_| saved_person.set(false) />
+                        {t!(i18n, interviews.new_person)}
+                    </label>
+                </fieldset>
+                {move || if saved_person.get() {
+                    view! { <ContactPicker id="msg-contact" label=Signal::derive(move || t_string!(i18n, messages.recipient).to_string()) selected=contact /> }.into_any()
+                } else {
+                    view! {
+                        <div class="field-row">
+                            <div class="field">
+                                <label for="msg-person">{t!(i18n, interviews.person_name)}</label>
+                                <input id="msg-person" type="text" autocomplete="off" maxlength=MAX_LINE_CHARS prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                            </div>
+                            <div class="field">
+                                <label for="msg-company">{t!(i18n, interviews.person_company)}</label>
+                                <input id="msg-company" type="text" autocomplete="off" maxlength=MAX_LINE_CHARS prop:value=move || company.get() on:input=move |ev| company.set(event_target_value(&ev)) />
+                            </div>
+                        </div>
+                        <p class="hint">{t!(i18n, messages.new_person_hint)}</p>
+                    }.into_any()
+                }}
+                <div class="field-row">
+                    <div class="field">
+                        <label for="msg-purpose">{t!(i18n, messages.purpose_label)}</label>
+                        <select id="msg-purpose" on:change=move |ev| purpose.set(Purpose::from_key(&event_target_value(&ev)))>
+                            {Purpose::ALL.into_iter().map(|p| view! { <option value=p.key() selected=move || purpose.get() == p>{move || purpose_label(i18n, p)}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="msg-channel">{t!(i18n, messages.channel_label)}</label>
+                        <select id="msg-channel" on:change=move |ev| channel.set(Channel::from_key(&event_target_value(&ev)))>
+                            {Channel::ALL.into_iter().map(|c| view! { <option value=c.key() selected=move || channel.get() == c>{move || channel_label(i18n, c)}</option> }).collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="msg-lang">{t!(i18n, messages.language)}</label>
+                        <select id="msg-lang" on:change=move |ev| lang.set(Lang::from_tag(&event_target_value(&ev)).unwrap_or_default())>
+                            {Lang::ALL.into_iter().map(|l| view! { <option value=l.code() selected=move || lang.get() == l>{l.native_name()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    {move || (lang.get() == Lang::De).then(|| view! {
+                        <fieldset class="choices field">
+                            <legend>{t!(i18n, messages.address)}</legend>
+                            <label class="choice"><input type="radio" name="address" prop:checked=move || address.get() == Address::Sie on:change=move |_| address.set(Address::Sie) />"Sie"</label>
+                            <label class="choice"><input type="radio" name="address" prop:checked=move || address.get() == Address::Du on:change=move |_| address.set(Address::Du) />"du"</label>
+                        </fieldset>
+                    })}
+                </div>
+                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                <div class="button-row">
+                    <button type="submit" class="button" disabled=move || busy.get()>{t!(i18n, messages.create)}</button>
+                </div>
+            </form>
+        </Show>
+    }
+}
