@@ -11,7 +11,9 @@ use super::labels::{
 use crate::domain::contacts::draft::{display_name, initials};
 use crate::domain::contacts::search::fold;
 use crate::domain::format::{self, iso_date};
-use crate::domain::record::{Contact, FollowUp, FollowUpKind, Interaction, Meta, MAX_TEXT_CHARS};
+use crate::domain::record::{
+    Contact, FollowUp, FollowUpKind, Interaction, Meta, MAX_LINE_CHARS, MAX_TEXT_CHARS,
+};
 use crate::i18n::*;
 use crate::storage::db::SaveError;
 use crate::storage::StorageError;
@@ -498,6 +500,61 @@ pub fn ContactPicker(
                 }
             }}
         </div>
+    }
+}
+
+/// Who a plan or message is for: a saved contact (picked by name) or someone not saved yet
+/// (name and company typed). `saved` says which.
+#[component]
+pub fn PersonChooser(
+    /// Prefix of the element ids.
+    id: &'static str,
+    /// The question above the choice ("With whom?").
+    #[prop(into)]
+    legend: Signal<String>,
+    /// The picker's label ("Contact").
+    #[prop(into)]
+    label: Signal<String>,
+    /// What happens to someone not saved yet.
+    #[prop(into)]
+    hint: Signal<String>,
+    saved: RwSignal<bool>,
+    contact: RwSignal<Option<String>>,
+    name: RwSignal<String>,
+    company: RwSignal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let group = format!("{id}-who");
+    let group2 = group.clone();
+    view! {
+        <fieldset class="choices">
+            <legend>{move || legend.get()}</legend>
+            <label class="choice">
+                <input type="radio" name=group prop:checked=move || saved.get() on:change=move |_| saved.set(true) />
+                {t!(i18n, interviews.saved_contact)}
+            </label>
+            <label class="choice">
+                <input type="radio" name=group2 prop:checked=move || !saved.get() on:change=move |_| saved.set(false) />
+                {t!(i18n, interviews.new_person)}
+            </label>
+        </fieldset>
+        {move || if saved.get() {
+            view! { <ContactPicker id=format!("{id}-contact") label=label selected=contact /> }.into_any()
+        } else {
+            view! {
+                <div class="field-row">
+                    <div class="field">
+                        <label for=format!("{id}-person")>{t!(i18n, interviews.person_name)}</label>
+                        <input id=format!("{id}-person") type="text" autocomplete="off" maxlength=MAX_LINE_CHARS prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                    </div>
+                    <div class="field">
+                        <label for=format!("{id}-company")>{t!(i18n, interviews.person_company)}</label>
+                        <input id=format!("{id}-company") type="text" autocomplete="off" maxlength=MAX_LINE_CHARS prop:value=move || company.get() on:input=move |ev| company.set(event_target_value(&ev)) />
+                    </div>
+                </div>
+                <p class="hint">{move || hint.get()}</p>
+            }.into_any()
+        }}
     }
 }
 

@@ -17,7 +17,7 @@ use crate::domain::interviews::plan::{
 use crate::domain::record::{SuggestedPerson, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 use crate::i18n::*;
 use crate::ui::data::now;
-use crate::ui::editor::SaveStatus;
+use crate::ui::editor::{SaveStatus, WhenFound};
 use crate::ui::link::use_app_path;
 use crate::ui::title::use_page_title;
 
@@ -51,11 +51,11 @@ pub fn ConductPage() -> impl IntoView {
         }
     });
     view! {
-        {move || match (store.loaded.get(), has_plan.get()) {
-            (false, _) => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
-            (true, false) => view! { <h1>{t!(i18n, interviews.not_found)}</h1> }.into_any(),
-            (true, true) => view! { <Conduct editor=editor person=person /> }.into_any(),
-        }}
+        <WhenFound loaded=store.loaded found=has_plan back_href=use_app_path()("/interviews")
+            missing=move || t_string!(i18n, interviews.not_found).to_string()
+            back_text=move || t_string!(i18n, interviews.back).to_string()>
+            <Conduct editor=editor person=person />
+        </WhenFound>
     }
 }
 

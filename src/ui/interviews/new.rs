@@ -10,9 +10,9 @@ use crate::domain::interviews::plan::new_plan;
 use crate::domain::interviews::template::{
     builtin_lines, builtin_template, decode, instantiate, own_templates, BUILTIN_TEMPLATES,
 };
-use crate::domain::record::{Meta, MAX_LINE_CHARS, MAX_TEXT_CHARS};
+use crate::domain::record::{Meta, MAX_TEXT_CHARS};
 use crate::i18n::*;
-use crate::ui::contacts::parts::{report_save, ContactPicker};
+use crate::ui::contacts::parts::{report_save, PersonChooser};
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::feedback::{use_feedback, AppError};
 use crate::ui::network::{use_network, Loaded};
@@ -119,36 +119,10 @@ pub fn NewInterviewPage() -> impl IntoView {
         <p class="lead">{t!(i18n, interviews.new_lead)}</p>
         <Show when=move || { network.loaded.get() >= Loaded::Contacts && store.loaded.get() } fallback=move || view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }>
             <form class="card stack" novalidate on:submit=submit.clone()>
-                <fieldset class="choices">
-                    <legend>{t!(i18n, interviews.with_whom)}</legend>
-                    <label class="choice">
-                        <input type="radio" name="who" prop:checked=move || saved_person.get() on:change=move |_| saved_person.set(true) />
-                        {t!(i18n, interviews.saved_contact)}
-                    </label>
-                    <label class="choice">
-                        <input type="radio" name="who" prop:checked=move || !saved_person.get() on:change=move |_| saved_person.set(false) />
-                        {t!(i18n, interviews.new_person)}
-                    </label>
-                </fieldset>
-                {move || if saved_person.get() {
-                    view! {
-                        <ContactPicker id="plan-contact" label=Signal::derive(move || t_string!(i18n, interviews.contact).to_string()) selected=contact />
-                    }.into_any()
-                } else {
-                    view! {
-                        <div class="field-row">
-                            <div class="field">
-                                <label for="plan-person">{t!(i18n, interviews.person_name)}</label>
-                                <input id="plan-person" type="text" autocomplete="off" maxlength=MAX_LINE_CHARS prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
-                            </div>
-                            <div class="field">
-                                <label for="plan-company">{t!(i18n, interviews.person_company)}</label>
-                                <input id="plan-company" type="text" autocomplete="off" maxlength=MAX_LINE_CHARS prop:value=move || company.get() on:input=move |ev| company.set(event_target_value(&ev)) />
-                            </div>
-                        </div>
-                        <p class="hint">{t!(i18n, interviews.new_person_hint)}</p>
-                    }.into_any()
-                }}
+                <PersonChooser id="plan" saved=saved_person contact=contact name=name company=company
+                    legend=Signal::derive(move || t_string!(i18n, interviews.with_whom).to_string())
+                    label=Signal::derive(move || t_string!(i18n, interviews.contact).to_string())
+                    hint=Signal::derive(move || t_string!(i18n, interviews.new_person_hint).to_string()) />
                 <div class="field">
                     <label for="plan-template">{t!(i18n, interviews.start_from)}</label>
                     <select id="plan-template" on:change=move |ev| template.set(event_target_value(&ev)) prop:value=move || template.get()>

@@ -27,7 +27,7 @@ use crate::domain::record::{
 use crate::i18n::*;
 use crate::ui::contacts::parts::report_save;
 use crate::ui::data::{new_id, now, use_data};
-use crate::ui::editor::SaveStatus;
+use crate::ui::editor::{SaveStatus, WhenFound};
 use crate::ui::feedback::{use_feedback, AppError};
 use crate::ui::files::{copy, download};
 use crate::ui::link::use_app_path;
@@ -56,14 +56,11 @@ pub fn PlanPage() -> impl IntoView {
     // Only finding (or losing) the plan re-renders the screen, not every keystroke in it.
     let has_plan = Memo::new(move |_| editor.record.with(Option::is_some));
     view! {
-        {move || match (store.loaded.get(), has_plan.get()) {
-            (false, _) => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
-            (true, false) => view! {
-                <h1>{t!(i18n, interviews.not_found)}</h1>
-                <p><a href=use_app_path()("/interviews")>{t!(i18n, interviews.back)}</a></p>
-            }.into_any(),
-            (true, true) => view! { <PlanScreen editor=editor person=person /> }.into_any(),
-        }}
+        <WhenFound loaded=store.loaded found=has_plan back_href=use_app_path()("/interviews")
+            missing=move || t_string!(i18n, interviews.not_found).to_string()
+            back_text=move || t_string!(i18n, interviews.back).to_string()>
+            <PlanScreen editor=editor person=person />
+        </WhenFound>
     }
 }
 

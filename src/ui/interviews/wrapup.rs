@@ -19,6 +19,7 @@ use crate::i18n::*;
 use crate::storage::db::SaveError;
 use crate::ui::contacts::parts::{report_save, show_date};
 use crate::ui::data::{new_id, now, use_data};
+use crate::ui::editor::WhenFound;
 use crate::ui::feedback::{use_feedback, AppError};
 use crate::ui::link::use_app_path;
 use crate::ui::network::use_network;
@@ -40,11 +41,11 @@ pub fn WrapUpPage() -> impl IntoView {
     // Only finding (or losing) the plan re-renders the screen, not every keystroke in it.
     let has_plan = Memo::new(move |_| editor.record.with(Option::is_some));
     view! {
-        {move || match (store.loaded.get(), has_plan.get()) {
-            (false, _) => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
-            (true, false) => view! { <h1>{t!(i18n, interviews.not_found)}</h1> }.into_any(),
-            (true, true) => view! { <WrapUp editor=editor person=person /> }.into_any(),
-        }}
+        <WhenFound loaded=store.loaded found=has_plan back_href=use_app_path()("/interviews")
+            missing=move || t_string!(i18n, interviews.not_found).to_string()
+            back_text=move || t_string!(i18n, interviews.back).to_string()>
+            <WrapUp editor=editor person=person />
+        </WhenFound>
     }
 }
 

@@ -27,7 +27,7 @@ use crate::i18n::*;
 use crate::storage::db::SaveError;
 use crate::ui::contacts::parts::{report_save, show_date};
 use crate::ui::data::{new_id, now, use_data};
-use crate::ui::editor::{Editor, SaveStatus};
+use crate::ui::editor::{Editor, SaveStatus, WhenFound};
 use crate::ui::feedback::{use_feedback, AppError};
 use crate::ui::files::copy;
 use crate::ui::link::use_app_path;
@@ -57,11 +57,11 @@ pub fn MessagePage() -> impl IntoView {
     });
     use_page_title(move || t_string!(i18n, messages.compose_title, name = name.get()).to_string());
     view! {
-        {move || match (outreach.loaded.get(), has.get()) {
-            (false, _) => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
-            (true, false) => view! { <h1>{t!(i18n, messages.not_found)}</h1> }.into_any(),
-            (true, true) => view! { <Compose editor=editor name=name /> }.into_any(),
-        }}
+        <WhenFound loaded=outreach.loaded found=has back_href=use_app_path()("/messages")
+            missing=move || t_string!(i18n, messages.not_found).to_string()
+            back_text=move || t_string!(i18n, messages.title).to_string()>
+            <Compose editor=editor name=name />
+        </WhenFound>
     }
 }
 
@@ -479,10 +479,9 @@ fn focus_body() {
 /// transaction; someone not saved yet becomes a contact with it.
 fn mark_sent(editor: MessageEditor) -> impl Fn() + Clone + 'static {
     let i18n = use_i18n();
-    let data = use_data();
     let feedback = use_feedback();
     let network = use_network();
-    let outreach = use_outreach();
+    let commit = commit_changes(editor);
     move || {
         if !editor.settle() {
             feedback.toast(t_string!(i18n, messages.still_saving).to_string());
@@ -565,41 +564,20 @@ fn mark_sent(editor: MessageEditor) -> impl Fn() + Clone + 'static {
             });
         }
         changes.messages.push(m);
-        let Ok(db) = data
-            .db()
-            .map_err(|e| feedback.error(AppError::SaveFailed(e)))
-        else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            match db.save_changes(changes, now()).await {
-                Ok(saved) => {
-                    for m in saved.messages {
-                        editor.record.set(Some(m.clone()));
-                        outreach.put_message(m);
-                    }
-                    if let Err(e) = network.reload_contact(&contact_id).await {
-                        feedback.error(AppError::ActionFailed(e));
-                    }
-                    data.changed();
-                    feedback.toast(t_string!(i18n, messages.sent_done).to_string());
-                }
-                Err(SaveError::Conflict(_)) => {
-                    feedback.toast(t_string!(i18n, messages.changed_meanwhile).to_string())
-                }
-                Err(e) => feedback.error(report_save(e)),
-            }
-        });
+        commit(
+            changes,
+            contact_id,
+            t_string!(i18n, messages.sent_done).to_string(),
+        );
     }
 }
 
 /// Recording the answer closes the outreach and ticks off its open reminders, together.
 fn close_outreach(editor: MessageEditor) -> impl Fn(Status) + Clone + 'static {
     let i18n = use_i18n();
-    let data = use_data();
     let feedback = use_feedback();
     let network = use_network();
-    let outreach = use_outreach();
+    let commit = commit_changes(editor);
     move |to: Status| {
         if !editor.settle() {
             feedback.toast(t_string!(i18n, messages.still_saving).to_string());
@@ -628,6 +606,21 @@ fn close_outreach(editor: MessageEditor) -> impl Fn(Status) + Clone + 'static {
             messages: vec![m],
             ..Dataset::default()
         };
+        let done =
+            t_string!(i18n, messages.closed_done, status = status_label(i18n, to)).to_string();
+        commit(changes, contact_id, done);
+    }
+}
+
+/// Writes an outreach change (the message and what goes with it) in one transaction, then
+/// brings the editor, the message list and the contact's timeline up to date.
+fn commit_changes(editor: MessageEditor) -> impl Fn(Dataset, String, String) + Clone + 'static {
+    let i18n = use_i18n();
+    let data = use_data();
+    let feedback = use_feedback();
+    let network = use_network();
+    let outreach = use_outreach();
+    move |changes: Dataset, contact_id: String, done: String| {
         let Ok(db) = data
             .db()
             .map_err(|e| feedback.error(AppError::SaveFailed(e)))
@@ -645,10 +638,7 @@ fn close_outreach(editor: MessageEditor) -> impl Fn(Status) + Clone + 'static {
                         feedback.error(AppError::ActionFailed(e));
                     }
                     data.changed();
-                    feedback.toast(
-                        t_string!(i18n, messages.closed_done, status = status_label(i18n, to))
-                            .to_string(),
-                    );
+                    feedback.toast(done);
                 }
                 Err(SaveError::Conflict(_)) => {
                     feedback.toast(t_string!(i18n, messages.changed_meanwhile).to_string())

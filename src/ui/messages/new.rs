@@ -9,9 +9,9 @@ use super::store::use_outreach;
 use crate::domain::lang::Lang;
 use crate::domain::messages::model::{Address, Channel, Purpose, Status, Voice};
 use crate::domain::messages::templates::{fill, pick};
-use crate::domain::record::{Message, Meta, MAX_LINE_CHARS};
+use crate::domain::record::{Message, Meta};
 use crate::i18n::*;
-use crate::ui::contacts::parts::{report_save, ContactPicker};
+use crate::ui::contacts::parts::{report_save, PersonChooser};
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::feedback::{use_feedback, AppError};
 use crate::ui::network::{use_network, Loaded};
@@ -134,34 +134,10 @@ pub fn NewMessagePage() -> impl IntoView {
         <p class="lead">{t!(i18n, messages.new_lead)}</p>
         <Show when=move || { network.loaded.get() >= Loaded::Contacts && outreach.loaded.get() } fallback=move || view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }>
             <form class="card stack" novalidate on:submit=submit.clone()>
-                <fieldset class="choices">
-                    <legend>{t!(i18n, messages.to_whom)}</legend>
-                    <label class="choice">
-                        <input type="radio" name="to" prop:checked=move || saved_person.get() on:change=move |_| saved_person.set(true) />
-                        {t!(i18n, interviews.saved_contact)}
-                    </label>
-                    <label class="choice">
-                        <input type="radio" name="to" prop:checked=move || !saved_person.get() on:change=move |_| saved_person.set(false) />
-                        {t!(i18n, interviews.new_person)}
-                    </label>
-                </fieldset>
-                {move || if saved_person.get() {
-                    view! { <ContactPicker id="msg-contact" label=Signal::derive(move || t_string!(i18n, messages.recipient).to_string()) selected=contact /> }.into_any()
-                } else {
-                    view! {
-                        <div class="field-row">
-                            <div class="field">
-                                <label for="msg-person">{t!(i18n, interviews.person_name)}</label>
-                                <input id="msg-person" type="text" autocomplete="off" maxlength=MAX_LINE_CHARS prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
-                            </div>
-                            <div class="field">
-                                <label for="msg-company">{t!(i18n, interviews.person_company)}</label>
-                                <input id="msg-company" type="text" autocomplete="off" maxlength=MAX_LINE_CHARS prop:value=move || company.get() on:input=move |ev| company.set(event_target_value(&ev)) />
-                            </div>
-                        </div>
-                        <p class="hint">{t!(i18n, messages.new_person_hint)}</p>
-                    }.into_any()
-                }}
+                <PersonChooser id="msg" saved=saved_person contact=contact name=name company=company
+                    legend=Signal::derive(move || t_string!(i18n, messages.to_whom).to_string())
+                    label=Signal::derive(move || t_string!(i18n, messages.recipient).to_string())
+                    hint=Signal::derive(move || t_string!(i18n, messages.new_person_hint).to_string()) />
                 <div class="field-row">
                     <div class="field">
                         <label for="msg-purpose">{t!(i18n, messages.purpose_label)}</label>
