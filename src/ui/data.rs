@@ -7,8 +7,10 @@ use std::rc::Rc;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
+use crate::domain::record::Record;
 use crate::storage::db::{Database, DbEvent, APP_DATABASE};
 use crate::storage::{estimate, prefs, StorageError};
+use crate::ui::feedback::{use_feedback, AppError};
 
 /// Where the database connection stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -116,6 +118,49 @@ impl Data {
                 let _ = prefs::set_persist_asked();
             });
         }
+    }
+}
+
+/// Keeps an in-memory store in step with the database: runs `read` when the database
+/// opens and whenever the data changed wholesale (another tab, an import, a wipe), and
+/// hands the result to `apply` unless a newer reload started meanwhile. A failed read is
+/// shown to the user; the store keeps what it had.
+pub fn reload_on_epoch<T, Fut>(
+    read: impl Fn(Database) -> Fut + 'static,
+    apply: impl Fn(T) + Copy + 'static,
+) where
+    T: 'static,
+    Fut: std::future::Future<Output = Result<T, StorageError>> + 'static,
+{
+    let data = use_data();
+    let feedback = use_feedback();
+    Effect::new(move |_| {
+        let epoch = data.epoch.get();
+        if !data.ready() {
+            return;
+        }
+        let read = data.db().map(&read);
+        leptos::task::spawn_local(async move {
+            let result = match read {
+                Ok(reading) => reading.await,
+                Err(e) => Err(e),
+            };
+            if data.epoch.get_untracked() != epoch {
+                return;
+            }
+            match result {
+                Ok(value) => apply(value),
+                Err(e) => feedback.error(AppError::ActionFailed(e)),
+            }
+        });
+    });
+}
+
+/// Replaces the record with the same id in an in-memory list, or adds it.
+pub fn put_record<R: Record>(list: &mut Vec<R>, record: R) {
+    match list.iter_mut().find(|r| r.meta().id == record.meta().id) {
+        Some(slot) => *slot = record,
+        None => list.push(record),
     }
 }
 

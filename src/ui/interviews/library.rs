@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 
 use super::parts::family_label;
+use super::search::{LibraryQuery, LibraryQueryFields};
 use super::store::use_interviews;
-use crate::domain::interviews::library::{entries, filter, Entry, Family, Filter};
+use crate::domain::interviews::library::{Entry, Family};
 use crate::domain::interviews::plan::{DEFAULT_MINUTES, MAX_DURATION};
 use crate::domain::record::{Meta, Question, MAX_LINE_CHARS};
 use crate::i18n::*;
@@ -24,22 +25,10 @@ pub fn QuestionsPage() -> impl IntoView {
     let feedback = use_feedback();
     let app_path = use_app_path();
     use_page_title(move || t_string!(i18n, interviews.library.title).to_string());
-    let text = RwSignal::new(String::new());
-    let family = RwSignal::new(String::new());
-    let show_hidden = RwSignal::new(false);
+    let query = LibraryQuery::new();
+    let show_hidden = query.show_hidden;
+    let shown = query.results;
     let editing = RwSignal::new(None::<String>);
-    let library = Memo::new(move |_| {
-        let lang = lang_of(i18n.get_locale());
-        store.questions.with(|q| entries(q, lang))
-    });
-    let shown = Memo::new(move |_| {
-        let f = Filter {
-            text: text.get(),
-            family: Family::from_key(&family.get()),
-            show_hidden: show_hidden.get(),
-        };
-        library.with(|l| filter(l, &f).into_iter().cloned().collect::<Vec<Entry>>())
-    });
     // Saves a question record: an own question, or a built-in's hidden state.
     let save = move |q: Question, done: &'static str| {
         let Ok(db) = data.db() else { return };
@@ -94,19 +83,7 @@ pub fn QuestionsPage() -> impl IntoView {
         <QuestionForm editing=editing on_save=Callback::new(move |q: Question| save(q, "saved")) />
         <section class="card" aria-labelledby="library-list-h">
             <h2 id="library-list-h">{t!(i18n, interviews.library.questions)}</h2>
-            <div class="field-row">
-                <div class="field field--grow">
-                    <label for="library-search">{t!(i18n, interviews.library.search)}</label>
-                    <input id="library-search" type="search" autocomplete="off" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
-                </div>
-                <div class="field">
-                    <label for="library-family">{t!(i18n, interviews.library.filter_family)}</label>
-                    <select id="library-family" on:change=move |ev| family.set(event_target_value(&ev))>
-                        <option value="">{t!(i18n, interviews.library.all_families)}</option>
-                        {Family::ALL.into_iter().map(|f| view! { <option value=f.key()>{move || family_label(i18n, f)}</option> }).collect_view()}
-                    </select>
-                </div>
-            </div>
+            <LibraryQueryFields query=query id="library" />
             <label class="choice">
                 <input type="checkbox" prop:checked=move || show_hidden.get() on:change=move |ev| show_hidden.set(event_target_checked(&ev)) />
                 {t!(i18n, interviews.library.show_hidden)}

@@ -8,6 +8,7 @@ mod new;
 pub mod parts;
 mod plan;
 mod print;
+mod search;
 pub mod store;
 mod wrapup;
 

@@ -12,9 +12,9 @@ use crate::domain::interviews::template::{
 };
 use crate::domain::record::{Meta, MAX_TEXT_CHARS};
 use crate::i18n::*;
-use crate::ui::contacts::parts::{report_save, PersonChooser};
-use crate::ui::data::{new_id, now, use_data};
-use crate::ui::feedback::{use_feedback, AppError};
+use crate::ui::contacts::parts::PersonChooser;
+use crate::ui::data::{new_id, now};
+use crate::ui::editor::Creator;
 use crate::ui::network::{use_network, Loaded};
 use crate::ui::title::use_page_title;
 
@@ -24,8 +24,6 @@ pub fn NewInterviewPage() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_interviews();
     let network = use_network();
-    let data = use_data();
-    let feedback = use_feedback();
     let navigate = use_navigate();
     use_page_title(move || t_string!(i18n, interviews.new_title).to_string());
     let query = use_query_map();
@@ -40,7 +38,8 @@ pub fn NewInterviewPage() -> impl IntoView {
     );
     let goal = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let creator = Creator::new();
+    let busy = creator.busy;
     let own = Memo::new(move |_| {
         store.templates.with(|t| {
             own_templates(t)
@@ -51,9 +50,6 @@ pub fn NewInterviewPage() -> impl IntoView {
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
         let lang = lang_of(i18n.get_locale_untracked());
         let mut plan = new_plan(Meta::new(new_id(), now()), lang);
         if saved_person.get_untracked() {
@@ -93,25 +89,11 @@ pub fn NewInterviewPage() -> impl IntoView {
                 .map(|p| p.my_intro.clone())
                 .unwrap_or_default()
         });
-        let Ok(db) = data
-            .db()
-            .map_err(|e| feedback.error(AppError::SaveFailed(e)))
-        else {
-            return;
-        };
-        busy.set(true);
         let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            match db.save(plan, now()).await {
-                Ok(saved) => {
-                    let id = saved.meta.id.clone();
-                    store.put_plan(saved);
-                    data.changed();
-                    navigate(&format!("/interviews/{id}"), Default::default());
-                }
-                Err(e) => feedback.error(report_save(e)),
-            }
-            busy.set(false);
+        creator.create(plan, move |saved| {
+            let id = saved.meta.id.clone();
+            store.put_plan(saved);
+            navigate(&format!("/interviews/{id}"), Default::default());
         });
     };
     view! {

@@ -9,10 +9,11 @@ use super::parts::{
     family_label, format_id, format_label, input_value, local_time, parse_input, person_of,
     plan_editor, stage_label, PlanEditor, FORMATS,
 };
+use super::search::{LibraryQuery, LibraryQueryFields};
 use super::store::use_interviews;
 use crate::domain::backup::Dataset;
 use crate::domain::contacts::draft::new_contact;
-use crate::domain::interviews::library::{entries, filter, Family, Filter};
+use crate::domain::interviews::library::Family;
 use crate::domain::interviews::markdown::{file_name, to_markdown};
 use crate::domain::interviews::plan::{
     add_item, contains, item_of, move_down, move_item, move_up, own_item, prep_progress, stage,
@@ -668,37 +669,12 @@ fn Builder(editor: PlanEditor) -> impl IntoView {
 #[component]
 fn LibraryPicker(editor: PlanEditor, announce: RwSignal<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let store = use_interviews();
-    let text = RwSignal::new(String::new());
-    let family = RwSignal::new(String::new());
-    let library = Memo::new(move |_| {
-        let lang = lang_of(i18n.get_locale());
-        store.questions.with(|q| entries(q, lang))
-    });
-    let shown = Memo::new(move |_| {
-        let f = Filter {
-            text: text.get(),
-            family: Family::from_key(&family.get()),
-            show_hidden: false,
-        };
-        library.with(|l| filter(l, &f).into_iter().cloned().collect::<Vec<_>>())
-    });
+    let query = LibraryQuery::new();
+    let shown = query.results;
     view! {
         <details class="library-picker">
             <summary>{t!(i18n, interviews.builder.from_library)}</summary>
-            <div class="field-row">
-                <div class="field field--grow">
-                    <label for="lib-search">{t!(i18n, interviews.library.search)}</label>
-                    <input id="lib-search" type="search" autocomplete="off" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
-                </div>
-                <div class="field">
-                    <label for="lib-family">{t!(i18n, interviews.library.filter_family)}</label>
-                    <select id="lib-family" on:change=move |ev| family.set(event_target_value(&ev))>
-                        <option value="">{t!(i18n, interviews.library.all_families)}</option>
-                        {Family::ALL.into_iter().map(|f| view! { <option value=f.key()>{move || family_label(i18n, f)}</option> }).collect_view()}
-                    </select>
-                </div>
-            </div>
+            <LibraryQueryFields query=query id="lib" />
             <ul class="list-plain library-results">
                 <For each=move || shown.get() key=|e| e.id.clone() children=move |e| {
                     let id = e.id.clone();

@@ -4,10 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::record::{InterviewPlan, Question, Record, Template};
-use crate::storage::StorageError;
-use crate::ui::data::use_data;
-use crate::ui::feedback::{use_feedback, AppError};
+use crate::domain::record::{InterviewPlan, Question, Template};
+use crate::ui::data::{put_record, reload_on_epoch};
 
 /// The interview state, provided once by the app.
 #[derive(Clone, Copy)]
@@ -22,19 +20,9 @@ pub struct InterviewStore {
     pub loaded: RwSignal<bool>,
 }
 
-/// Replaces the record with the same id, or adds it.
-fn put<R: Record>(list: &mut Vec<R>, record: R) {
-    match list.iter_mut().find(|r| r.meta().id == record.meta().id) {
-        Some(slot) => *slot = record,
-        None => list.push(record),
-    }
-}
-
 impl InterviewStore {
     /// Creates the store, loads it whenever the data changed wholesale, and provides it.
     pub fn provide() -> InterviewStore {
-        let data = use_data();
-        let feedback = use_feedback();
         let store = InterviewStore {
             plans: RwSignal::new(Vec::new()),
             questions: RwSignal::new(Vec::new()),
@@ -42,36 +30,21 @@ impl InterviewStore {
             loaded: RwSignal::new(false),
         };
         provide_context(store);
-        Effect::new(move |_| {
-            let epoch = data.epoch.get();
-            if !data.ready() {
-                return;
-            }
-            leptos::task::spawn_local(async move {
-                let read = async {
-                    let db = data.db()?;
-                    Ok::<_, StorageError>((
-                        db.all::<InterviewPlan>().await?,
-                        db.all::<Question>().await?,
-                        db.all::<Template>().await?,
-                    ))
-                }
-                .await;
-                // A newer reload is on its way; its result wins.
-                if data.epoch.get_untracked() != epoch {
-                    return;
-                }
-                match read {
-                    Ok((plans, questions, templates)) => {
-                        store.plans.set(plans);
-                        store.questions.set(questions);
-                        store.templates.set(templates);
-                        store.loaded.set(true);
-                    }
-                    Err(e) => feedback.error(AppError::ActionFailed(e)),
-                }
-            });
-        });
+        reload_on_epoch(
+            |db| async move {
+                Ok((
+                    db.all::<InterviewPlan>().await?,
+                    db.all::<Question>().await?,
+                    db.all::<Template>().await?,
+                ))
+            },
+            move |(plans, questions, templates)| {
+                store.plans.set(plans);
+                store.questions.set(questions);
+                store.templates.set(templates);
+                store.loaded.set(true);
+            },
+        );
         store
     }
 
@@ -83,7 +56,7 @@ impl InterviewStore {
 
     /// Puts a saved plan in.
     pub fn put_plan(&self, plan: InterviewPlan) {
-        self.plans.update(|list| put(list, plan));
+        self.plans.update(|list| put_record(list, plan));
     }
 
     /// Takes a deleted plan out.
@@ -93,12 +66,12 @@ impl InterviewStore {
 
     /// Puts a saved question in.
     pub fn put_question(&self, question: Question) {
-        self.questions.update(|list| put(list, question));
+        self.questions.update(|list| put_record(list, question));
     }
 
     /// Puts a saved template in.
     pub fn put_template(&self, template: Template) {
-        self.templates.update(|list| put(list, template));
+        self.templates.update(|list| put_record(list, template));
     }
 
     /// Takes a deleted template out.

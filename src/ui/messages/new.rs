@@ -11,9 +11,9 @@ use crate::domain::messages::model::{Address, Channel, Purpose, Status, Voice};
 use crate::domain::messages::templates::{fill, pick};
 use crate::domain::record::{Message, Meta};
 use crate::i18n::*;
-use crate::ui::contacts::parts::{report_save, PersonChooser};
-use crate::ui::data::{new_id, now, use_data};
-use crate::ui::feedback::{use_feedback, AppError};
+use crate::ui::contacts::parts::PersonChooser;
+use crate::ui::data::{new_id, now};
+use crate::ui::editor::Creator;
 use crate::ui::network::{use_network, Loaded};
 use crate::ui::title::use_page_title;
 
@@ -23,8 +23,6 @@ pub fn NewMessagePage() -> impl IntoView {
     let i18n = use_i18n();
     let network = use_network();
     let outreach = use_outreach();
-    let data = use_data();
-    let feedback = use_feedback();
     let navigate = use_navigate();
     use_page_title(move || t_string!(i18n, messages.new_title).to_string());
     let query = use_query_map();
@@ -59,12 +57,10 @@ pub fn NewMessagePage() -> impl IntoView {
     let lang = RwSignal::new(lang_of(i18n.get_locale_untracked()));
     let address = RwSignal::new(Address::Sie);
     let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let creator = Creator::new();
+    let busy = creator.busy;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
         let mut m = Message {
             meta: Meta::new(new_id(), now()),
             contact_id: None,
@@ -108,25 +104,11 @@ pub fn NewMessagePage() -> impl IntoView {
                 m.subject = fill(t.subject, &values);
             }
         }
-        let Ok(db) = data
-            .db()
-            .map_err(|e| feedback.error(AppError::SaveFailed(e)))
-        else {
-            return;
-        };
-        busy.set(true);
         let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            match db.save(m, now()).await {
-                Ok(saved) => {
-                    let id = saved.meta.id.clone();
-                    outreach.put_message(saved);
-                    data.changed();
-                    navigate(&format!("/messages/{id}"), Default::default());
-                }
-                Err(e) => feedback.error(report_save(e)),
-            }
-            busy.set(false);
+        creator.create(m, move |saved| {
+            let id = saved.meta.id.clone();
+            outreach.put_message(saved);
+            navigate(&format!("/messages/{id}"), Default::default());
         });
     };
     view! {

@@ -7,8 +7,7 @@ use leptos::prelude::*;
 use crate::domain::profile::Profile;
 use crate::domain::record::Message;
 use crate::storage::{prefs, StorageError};
-use crate::ui::data::use_data;
-use crate::ui::feedback::{use_feedback, AppError};
+use crate::ui::data::{put_record, reload_on_epoch, use_data};
 
 /// The outreach state, provided once by the app.
 #[derive(Clone, Copy)]
@@ -27,7 +26,6 @@ impl OutreachStore {
     /// Creates the store, loads it whenever the data changed wholesale, and provides it.
     pub fn provide() -> OutreachStore {
         let data = use_data();
-        let feedback = use_feedback();
         let store = OutreachStore {
             messages: RwSignal::new(Vec::new()),
             profile: RwSignal::new(Profile::default()),
@@ -35,25 +33,13 @@ impl OutreachStore {
             loaded: RwSignal::new(false),
         };
         provide_context(store);
-        Effect::new(move |_| {
-            let epoch = data.epoch.get();
-            if !data.ready() {
-                return;
-            }
-            leptos::task::spawn_local(async move {
-                let read = async { data.db()?.all::<Message>().await }.await;
-                if data.epoch.get_untracked() != epoch {
-                    return;
-                }
-                match read {
-                    Ok(messages) => {
-                        store.messages.set(messages);
-                        store.loaded.set(true);
-                    }
-                    Err(e) => feedback.error(AppError::ActionFailed(e)),
-                }
-            });
-        });
+        reload_on_epoch(
+            |db| async move { db.all::<Message>().await },
+            move |messages| {
+                store.messages.set(messages);
+                store.loaded.set(true);
+            },
+        );
         // The profile is edited in Settings: follow every save (one small read).
         Effect::new(move |_| {
             data.revision.track();
@@ -81,12 +67,7 @@ impl OutreachStore {
 
     /// Puts a saved message in.
     pub fn put_message(&self, message: Message) {
-        self.messages.update(
-            |list| match list.iter_mut().find(|m| m.meta.id == message.meta.id) {
-                Some(slot) => *slot = message,
-                None => list.push(message),
-            },
-        );
+        self.messages.update(|list| put_record(list, message));
     }
 
     /// Takes a deleted message out.

@@ -1,0 +1,74 @@
+//! Searching the question library: the query, its results in the user's language, and the
+//! search and topic fields. The library page and the plan builder's picker both use it.
+
+use leptos::prelude::*;
+
+use super::parts::family_label;
+use super::store::use_interviews;
+use crate::domain::interviews::library::{entries, filter, Entry, Family, Filter};
+use crate::i18n::*;
+
+/// What the user typed and chose; the results follow from it.
+#[derive(Clone, Copy)]
+pub struct LibraryQuery {
+    text: RwSignal<String>,
+    /// A family key, empty for all topics.
+    family: RwSignal<String>,
+    /// Hidden built-ins and archived own questions are included when this is true.
+    pub show_hidden: RwSignal<bool>,
+    /// The matching questions, in library order.
+    pub results: Memo<Vec<Entry>>,
+}
+
+impl LibraryQuery {
+    /// An empty query over the interview store's questions and the built-ins.
+    pub fn new() -> Self {
+        let i18n = use_i18n();
+        let store = use_interviews();
+        let text = RwSignal::new(String::new());
+        let family = RwSignal::new(String::new());
+        let show_hidden = RwSignal::new(false);
+        let library = Memo::new(move |_| {
+            let lang = lang_of(i18n.get_locale());
+            store.questions.with(|q| entries(q, lang))
+        });
+        let results = Memo::new(move |_| {
+            let f = Filter {
+                text: text.get(),
+                family: Family::from_key(&family.get()),
+                show_hidden: show_hidden.get(),
+            };
+            library.with(|l| filter(l, &f).into_iter().cloned().collect())
+        });
+        Self {
+            text,
+            family,
+            show_hidden,
+            results,
+        }
+    }
+}
+
+/// The search field and the topic choice; `id` keeps their element ids unique on a page.
+#[component]
+pub fn LibraryQueryFields(query: LibraryQuery, id: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    let LibraryQuery { text, family, .. } = query;
+    let search_id = format!("{id}-search");
+    let family_id = format!("{id}-family");
+    view! {
+        <div class="field-row">
+            <div class="field field--grow">
+                <label for=search_id.clone()>{t!(i18n, interviews.library.search)}</label>
+                <input id=search_id type="search" autocomplete="off" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
+            </div>
+            <div class="field">
+                <label for=family_id.clone()>{t!(i18n, interviews.library.filter_family)}</label>
+                <select id=family_id on:change=move |ev| family.set(event_target_value(&ev))>
+                    <option value="">{t!(i18n, interviews.library.all_families)}</option>
+                    {Family::ALL.into_iter().map(|f| view! { <option value=f.key()>{move || family_label(i18n, f)}</option> }).collect_view()}
+                </select>
+            </div>
+        </div>
+    }
+}
