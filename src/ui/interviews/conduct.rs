@@ -156,6 +156,7 @@ fn Conduct(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
                 </p>
                 <p class="conduct__progress">{move || { let (a, t) = items.with(|l| asked_count(l)); t_string!(i18n, interviews.conduct.asked_of, asked = a, total = t).to_string() }}</p>
                 <div class="button-row">
+                    <FullScreenToggle />
                     <a class="button button--secondary" href=app_path(&format!("/interviews/{id}"))>{t!(i18n, interviews.conduct.to_plan)}</a>
                     <button type="button" class="button" on:click=end>
                         {move || if finished.get() { t_string!(i18n, interviews.conduct.to_wrap_up) } else { t_string!(i18n, interviews.conduct.end) }}
@@ -331,4 +332,41 @@ fn Promised(editor: PlanEditor) -> impl IntoView {
             </form>
         </section>
     }
+}
+
+/// Puts the whole screen at the conversation's service (the browser's own bars hidden).
+/// Shown only where the browser allows it; Escape leaves, as everywhere.
+#[component]
+fn FullScreenToggle() -> impl IntoView {
+    let i18n = use_i18n();
+    let document = document();
+    let enabled = document.fullscreen_enabled();
+    let full = RwSignal::new(document.fullscreen_element().is_some());
+    // The browser leaves full screen on its own too (Escape, F11): follow it.
+    let changed = window_event_listener_untyped("fullscreenchange", move |_| {
+        full.set(leptos::prelude::document().fullscreen_element().is_some());
+    });
+    on_cleanup(move || {
+        changed.remove();
+        let document = leptos::prelude::document();
+        if document.fullscreen_element().is_some() {
+            document.exit_fullscreen();
+        }
+    });
+    let toggle = move |_| {
+        let document = leptos::prelude::document();
+        if document.fullscreen_element().is_some() {
+            document.exit_fullscreen();
+        } else if let Some(root) = document.document_element() {
+            // Refused requests (no user gesture, a policy) leave the overlay as it is.
+            let _ = root.request_fullscreen();
+        }
+    };
+    enabled.then(|| {
+        view! {
+            <button type="button" class="button button--secondary" aria-pressed=move || full.get().to_string() on:click=toggle>
+                {t!(i18n, interviews.conduct.full_screen)}
+            </button>
+        }
+    })
 }
