@@ -785,6 +785,10 @@ pub struct Template {
     /// `minutes<TAB>question id<TAB>text` (see `interviews::template`).
     #[serde(default)]
     pub body: String,
+    /// For message templates: the purpose key it was written for (`interview`,
+    /// `reconnect`, …); offered first for messages with that purpose.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub message_purpose: String,
 }
 
 impl Record for Template {

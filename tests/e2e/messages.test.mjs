@@ -176,3 +176,64 @@ test('a LinkedIn note counts against 200 characters, 300 with Premium; a German 
   await assertClean(test, page, problems);
   await context.close();
 });
+
+test('save a message as my template, write to someone else with it, go back to the suggestion, remove it', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server);
+  const bo = { meta: meta('c-bo'), first_name: 'Bo', last_name: 'Berg', company: 'Beta GmbH', email: 'bo@beta.example' };
+  await seed(page, env.server, { contacts: [anna, bo] }, profile);
+  await page.goto(env.server.url('messages/new?contact=c-anna'));
+  await page.getByRole('heading', { level: 1, name: 'Write a message' }).waitFor();
+  await page.getByRole('button', { name: 'Start writing' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Message to Anna Schmidt' }).waitFor();
+  const body = page.getByLabel('Text', { exact: true });
+  await body.fill((await body.inputValue()).replace(' {my_intro}', ' I teach maths and move into UX research.'));
+  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+
+  // Saved as a template: Anna's details and mine become placeholders again.
+  await page.getByText('Save as my template').click();
+  await page.getByRole('button', { name: 'Save template' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Give the template a name.' }).waitFor();
+  await page.getByLabel('Name of the template').fill('My 20-minute ask');
+  await page.getByRole('button', { name: 'Save template' }).click();
+  await page.getByText('Template “My 20-minute ask” saved.').waitFor();
+  assert.deepEqual(await axe(page), []);
+
+  await page.getByRole('link', { name: 'Messages', exact: true }).first().click();
+  const own = page.getByRole('region', { name: 'My templates' });
+  await own.getByText('for: Ask for an informational interview · English').waitFor();
+  await shot(page, 'messages-own-templates');
+  await own.getByRole('link', { name: 'My 20-minute ask' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Write a message' }).waitFor();
+  assert.equal(await page.getByLabel('Start from').locator('option:checked').innerText(), 'My 20-minute ask');
+  await page.getByLabel('Recipient').fill('bo');
+  await page.getByRole('button', { name: 'Bo Berg (Beta GmbH)' }).click();
+  await page.getByRole('button', { name: 'Start writing' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Message to Bo Berg' }).waitFor();
+  const text = await body.inputValue();
+  assert.match(text, /^Hello Bo,\n\n\{hook\} – /);
+  assert.match(text, /I teach maths and move into UX research\./);
+  assert.match(text, /Jonas Weber\njonas@example\.org$/);
+  assert.doesNotMatch(text, /Anna|UX Camp/);
+  assert.equal(await page.getByLabel('Subject').inputValue(), 'Your view on working at Beta GmbH?');
+  // Bo has no hook recorded: the placeholder is flagged until the user writes one.
+  await page.getByText('Still to fill in: {hook}').waitFor();
+
+  // The built-in suggestion replaces it, with a way back.
+  await page.getByLabel('Template', { exact: true }).selectOption({ label: 'The suggestion for this purpose' });
+  await page.getByRole('button', { name: 'Replace with the template' }).click();
+  await page.getByText('Template applied.').waitFor();
+  assert.doesNotMatch(await body.inputValue(), /I teach maths/);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.waitForFunction(() => document.querySelector('#compose-body').value.includes('I teach maths'));
+
+  // Removed from the overview, it is gone from the choices.
+  await page.getByRole('link', { name: 'Messages', exact: true }).first().click();
+  await own.getByRole('button', { name: 'Remove the template My 20-minute ask' }).click();
+  await page.getByText('Template removed.').waitFor();
+  await own.waitFor({ state: 'detached' });
+  await page.goto(env.server.url('messages/new'));
+  await page.getByRole('heading', { level: 1, name: 'Write a message' }).waitFor();
+  assert.deepEqual(await page.getByLabel('Start from').locator('option').allInnerTexts(), ['The suggestion for this purpose']);
+  await assertClean(test, page, problems);
+  await context.close();
+});

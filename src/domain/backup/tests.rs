@@ -163,6 +163,7 @@ fn full() -> Dataset {
             lang: "de".into(),
             subject: "Kurze Frage".into(),
             body: "Hallo {first_name}, …".into(),
+            message_purpose: "informational_interview".into(),
         }],
         messages: vec![Message {
             meta: meta("m1", "2026-02-01T00:00:00Z"),

@@ -584,6 +584,7 @@ fn own_templates_are_interview_ones_by_name() {
             lang: String::new(),
             subject: String::new(),
             body: String::new(),
+            message_purpose: String::new(),
         }
     };
     let all = vec![

@@ -4,6 +4,7 @@
 
 pub mod checks;
 pub mod model;
+pub mod own;
 pub mod templates;
 pub mod words;
 

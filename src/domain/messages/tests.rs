@@ -8,9 +8,11 @@ use super::checks::{
     failing, pronouns, run, summary, Check, Context, Draft, Level, Manual, Reason,
 };
 use super::model::{add_business_days, is_business_day, Address, Channel, Purpose, Status, Voice};
+use super::own::{own_templates, template_from, unfill, PURPOSE};
 use super::templates::{fill, pick, unfilled, BUILTINS, PLACEHOLDERS};
 use super::words::{tokens, word_count};
 use crate::domain::lang::Lang;
+use crate::domain::record::{Message, Meta, Template};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -486,4 +488,162 @@ fn statuses_round_trip_and_close() {
     }
     assert_eq!(Address::from_key("du"), Address::Du);
     assert_eq!(Address::from_key(""), Address::Sie);
+}
+
+// --- own templates --------------------------------------------------------------------------
+
+fn anna_values() -> BTreeMap<&'static str, String> {
+    BTreeMap::from([
+        ("first_name", "Anna".to_string()),
+        ("last_name", "Schmidt".to_string()),
+        ("company", "Acme Design".to_string()),
+        ("hook", "your talk on diary studies".to_string()),
+        ("introducer", "".to_string()),
+        ("my_name", "Jo Weber".to_string()),
+        ("my_email", "jo@example.org".to_string()),
+        ("role", "X".to_string()),
+    ])
+}
+
+#[test]
+fn unfill_turns_details_back_into_placeholders() {
+    let text = "Dear Anna Schmidt,\n\nyour talk on diary studies at Acme Design stayed with me. \
+                Anna, could we talk for 20 minutes?\n\nJo Weber\njo@example.org";
+    assert_eq!(
+        unfill(text, &anna_values()),
+        "Dear {first_name} {last_name},\n\n{hook} at {company} stayed with me. \
+         {first_name}, could we talk for 20 minutes?\n\n{my_name}\n{my_email}"
+    );
+}
+
+#[test]
+fn unfill_replaces_whole_words_only_and_skips_tiny_or_empty_values() {
+    let values = BTreeMap::from([
+        ("first_name", "Ann".to_string()),
+        ("role", "X".to_string()),
+        ("company", String::new()),
+    ]);
+    // "Anna" and "announce" contain "Ann" but are other words; "X" is too short to trust.
+    assert_eq!(
+        unfill("Hi Ann! Anna will announce X at Ann's.", &values),
+        "Hi {first_name}! Anna will announce X at {first_name}'s."
+    );
+    // Umlauts count as letters: "Jörg" is not inside "Jörgen".
+    let values = BTreeMap::from([("first_name", "Jörg".to_string())]);
+    assert_eq!(unfill("Jörgen, Jörg.", &values), "Jörgen, {first_name}.");
+}
+
+#[test]
+fn unfill_prefers_the_longer_value_and_never_touches_a_placeholder_again() {
+    // The company is named after the person: the whole name becomes {company}.
+    let values = BTreeMap::from([
+        ("last_name", "Meyer".to_string()),
+        ("company", "Meyer & Partner".to_string()),
+        // A value that is part of a placeholder's own name stays outside of it.
+        ("my_name", "name".to_string()),
+    ]);
+    assert_eq!(
+        unfill("Frau Meyer bei Meyer & Partner, name", &values),
+        "Frau {last_name} bei {company}, {my_name}"
+    );
+}
+
+#[test]
+fn a_template_from_a_message_fills_for_the_next_recipient() {
+    let message = Message {
+        meta: Meta::new("m1", chrono::DateTime::UNIX_EPOCH),
+        contact_id: Some("c1".into()),
+        channel: Channel::Email.key().into(),
+        purpose: Purpose::Reconnect.key().into(),
+        lang: "en".into(),
+        subject: " Hello from Jo Weber ".into(),
+        body: "Dear Anna,\nit has been a while since your talk on diary studies.\nJo Weber\n"
+            .into(),
+        status: Status::Sent.key().into(),
+        sent: None,
+        address: Address::Sie.key().into(),
+        recipient_name: String::new(),
+        recipient_company: String::new(),
+        manual: Vec::new(),
+        closed: None,
+    };
+    let t = template_from(
+        Meta::new("t1", chrono::DateTime::UNIX_EPOCH),
+        "  My reconnect ",
+        &message,
+        &anna_values(),
+    );
+    assert_eq!(t.purpose, PURPOSE);
+    assert_eq!(t.name, "My reconnect");
+    assert_eq!(t.message_purpose, "reconnect");
+    assert_eq!(t.subject, "Hello from {my_name}");
+    assert_eq!(
+        t.body,
+        "Dear {first_name},\nit has been a while since {hook}.\n{my_name}"
+    );
+    let bo = BTreeMap::from([
+        ("first_name", "Bo".to_string()),
+        ("my_name", "Jo Weber".to_string()),
+    ]);
+    let filled = fill(&t.body, &bo);
+    assert_eq!(
+        filled,
+        "Dear Bo,\nit has been a while since {hook}.\nJo Weber"
+    );
+    assert_eq!(unfilled(&filled), ["hook"]);
+}
+
+#[test]
+fn own_templates_list_the_purpose_first_then_by_name() {
+    let tpl = |id: &str, purpose: &str, name: &str, for_purpose: &str| Template {
+        meta: Meta::new(id, chrono::DateTime::UNIX_EPOCH),
+        purpose: purpose.into(),
+        name: name.into(),
+        lang: "en".into(),
+        subject: String::new(),
+        body: "Hi {first_name}".into(),
+        message_purpose: for_purpose.into(),
+    };
+    let all = vec![
+        tpl("1", PURPOSE, "zebra ask", "informational_interview"),
+        tpl("2", PURPOSE, "Alpha reconnect", "reconnect"),
+        tpl("3", "interview", "Interview plan", ""),
+        tpl("4", PURPOSE, "beta ask", "informational_interview"),
+        tpl("5", PURPOSE, "any", ""),
+    ];
+    let names = |p| {
+        own_templates(&all, p)
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        names(Purpose::Interview),
+        ["beta ask", "zebra ask", "Alpha reconnect", "any"]
+    );
+    assert_eq!(
+        names(Purpose::Reconnect),
+        ["Alpha reconnect", "any", "beta ask", "zebra ask"]
+    );
+}
+
+proptest! {
+    #[test]
+    fn unfill_then_fill_gives_the_text_back(
+        first in "[A-ZÄÖÜ][a-zäöüß]{2,8}",
+        company in "[A-Z][a-z]{2,8}( [A-Z][a-z]{2,8})?",
+        filler in proptest::collection::vec("[a-z]{1,8}|[,.!?]|\\n", 0..30),
+    ) {
+        let values = BTreeMap::from([("first_name", first.clone()), ("company", company.clone())]);
+        // Text made of the values and lower-case filler words between them.
+        let mut text = format!("Dear {first}, ");
+        for (i, word) in filler.iter().enumerate() {
+            text.push_str(word);
+            text.push(' ');
+            if i % 7 == 3 { text.push_str(&company); text.push(' '); }
+        }
+        let template = unfill(&text, &values);
+        prop_assert!(!template.contains(&first) || company.contains(&first));
+        prop_assert_eq!(fill(&template, &values), text);
+    }
 }

@@ -552,6 +552,7 @@ fn Builder(editor: PlanEditor) -> impl IntoView {
             lang: lang_of(i18n.get_locale_untracked()).code().to_string(),
             subject: String::new(),
             body,
+            message_purpose: String::new(),
         };
         let Ok(db) = data.db() else { return };
         leptos::task::spawn_local(async move {

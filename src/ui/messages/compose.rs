@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::parts::{
-    channel_label, check_context, level_label, manual_text, purpose_label, reason_text, recipient,
-    recipient_name, status_label, template_values,
+    channel_label, check_context, level_label, manual_text, own_message_templates, purpose_label,
+    reason_text, recipient, recipient_name, status_label, template_text, template_values,
 };
 use super::store::use_outreach;
 use crate::domain::backup::Dataset;
@@ -16,9 +16,10 @@ use crate::domain::interviews::wrap_up::split_name;
 use crate::domain::lang::Lang;
 use crate::domain::messages::checks::{failing, run, summary, Draft, Level, Manual};
 use crate::domain::messages::model::{
-    add_business_days, Address, Channel, Purpose, Status, Voice, FOLLOW_UP_DAYS, OTHER_PERSON_DAYS,
+    add_business_days, Address, Channel, Purpose, Status, FOLLOW_UP_DAYS, OTHER_PERSON_DAYS,
 };
-use crate::domain::messages::templates::{fill, pick, unfilled};
+use crate::domain::messages::own::template_from;
+use crate::domain::messages::templates::unfilled;
 use crate::domain::record::{
     FollowUp, FollowUpKind, Interaction, InteractionKind, Message, Meta, MAX_LINE_CHARS,
     MAX_TEXT_CHARS,
@@ -30,6 +31,7 @@ use crate::ui::data::{new_id, now, use_data};
 use crate::ui::editor::{Editor, SaveStatus, WhenFound};
 use crate::ui::feedback::{use_feedback, AppError};
 use crate::ui::files::copy;
+use crate::ui::interviews::store::use_interviews;
 use crate::ui::link::use_app_path;
 use crate::ui::network::use_network;
 use crate::ui::title::use_page_title;
@@ -159,23 +161,21 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
             .unwrap_or((0, 0))
     });
 
+    // Which template "Replace" uses: empty for the built-in suggestion, else an own one.
+    let template = RwSignal::new(String::new());
+    let templates = Memo::new(move |_| own_message_templates(purpose.get()));
     let apply_template = move |_| {
         let Some(current) = editor.record.get_untracked() else {
             return;
         };
-        let voice = Voice {
-            lang: lang.get_untracked(),
-            address: Address::from_key(&current.address),
-        };
-        let Some(t) = pick(purpose.get_untracked(), voice, channel.get_untracked()) else {
+        let Some((subject, body)) = template_text(&template.get_untracked(), &current) else {
             return;
         };
-        let values = template_values(&current);
         let (old_subject, old_body) = (current.subject.clone(), current.body.clone());
         editor.edit(|m| {
-            m.body = fill(t.body, &values);
+            m.body = body;
             if Channel::from_key(&m.channel).has_subject() {
-                m.subject = fill(t.subject, &values);
+                m.subject = subject;
             }
         });
         feedback.offer_undo(
@@ -288,7 +288,19 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
                         })}
                     </div>
                     {move || draft().then(|| view! {
-                        <p><button type="button" class="button button--secondary" on:click=apply_template>{t!(i18n, messages.use_template)}</button></p>
+                        <div class="field-row field-row--end">
+                            <div class="field">
+                                <label for="compose-template">{t!(i18n, messages.template_label)}</label>
+                                <select id="compose-template" on:change=move |ev| template.set(event_target_value(&ev))>
+                                    <option value="" selected=move || template.with(String::is_empty)>{t!(i18n, messages.suggested_template)}</option>
+                                    {move || templates.get().into_iter().map(|t| {
+                                        let id = t.meta.id.clone();
+                                        view! { <option value=t.meta.id.clone() selected=move || template.get() == id>{t.name.clone()}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <button type="button" class="button button--secondary" on:click=apply_template>{t!(i18n, messages.use_template)}</button>
+                        </div>
                     })}
                     {move || channel.get().has_subject().then(|| view! {
                         <div class="field">
@@ -311,6 +323,7 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
                     {move || (!open_placeholders.with(Vec::is_empty)).then(|| view! {
                         <p class="banner banner--warn" role="status">{t!(i18n, messages.unfilled, names = open_placeholders.get().iter().map(|p| format!("{{{p}}}")).collect::<Vec<_>>().join(", "))}</p>
                     })}
+                    <SaveAsTemplate editor=editor />
                 </section>
                 <Actions editor=editor status=status pending=pending act=Callback::new(move |(a, c): (Act, bool)| act(a, c)) outcomes=outcomes mailto=mailto channel=channel contact_link=Signal::derive(contact_link) />
             </div>
@@ -704,5 +717,66 @@ fn delete_message(editor: MessageEditor) -> impl Fn() + Copy + 'static {
                 Err(e) => feedback.error(AppError::ActionFailed(e)),
             }
         });
+    }
+}
+
+/// Keeps a message that worked as one of the user's templates, with this recipient's
+/// details turned back into placeholders.
+#[component]
+fn SaveAsTemplate(editor: MessageEditor) -> impl IntoView {
+    let i18n = use_i18n();
+    let interviews = use_interviews();
+    let data = use_data();
+    let feedback = use_feedback();
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(m) = editor.record.get_untracked() else {
+            return;
+        };
+        let n = name.get_untracked();
+        if n.trim().is_empty() {
+            error.set(Some(
+                t_string!(i18n, messages.template_name_missing).to_string(),
+            ));
+            return;
+        }
+        error.set(None);
+        let t = template_from(Meta::new(new_id(), now()), &n, &m, &template_values(&m));
+        let Ok(db) = data
+            .db()
+            .map_err(|e| feedback.error(AppError::SaveFailed(e)))
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match db.save(t, now()).await {
+                Ok(saved) => {
+                    let shown = saved.name.clone();
+                    interviews.put_template(saved);
+                    data.changed();
+                    name.set(String::new());
+                    feedback
+                        .toast(t_string!(i18n, messages.template_saved, name = shown).to_string());
+                }
+                Err(e) => feedback.error(report_save(e)),
+            }
+        });
+    };
+    view! {
+        <details class="save-template">
+            <summary>{t!(i18n, messages.save_template_title)}</summary>
+            <form class="stack" novalidate on:submit=save>
+                <p class="hint" id="template-name-hint">{t!(i18n, messages.save_template_hint)}</p>
+                <div class="field">
+                    <label for="template-name">{t!(i18n, messages.template_name)}</label>
+                    <input id="template-name" type="text" maxlength=MAX_LINE_CHARS aria-describedby="template-name-hint"
+                        prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                </div>
+                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                <button type="submit" class="button button--secondary">{t!(i18n, messages.save_template)}</button>
+            </form>
+        </details>
     }
 }

@@ -1,14 +1,21 @@
-//! The outreach overview: every message by status, with counts, newest first.
+//! The outreach overview: every message by status, with counts, newest first, and the
+//! user's own templates.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::parts::{channel_label, purpose_label, recipient_name, status_label};
 use super::store::use_outreach;
+use crate::domain::lang::Lang;
 use crate::domain::messages::model::{Channel, Purpose, Status};
+use crate::domain::messages::own::PURPOSE as OWN_PURPOSE;
+use crate::domain::record::Template;
 use crate::i18n::*;
 use crate::ui::contacts::parts::show_date;
+use crate::ui::data::{now, use_data};
+use crate::ui::feedback::{use_feedback, AppError};
 use crate::ui::interviews::parts::local_time;
+use crate::ui::interviews::store::use_interviews;
 use crate::ui::link::{use_app_path, AppLink};
 use crate::ui::title::use_page_title;
 
@@ -89,26 +96,92 @@ pub fn MessagesPage() -> impl IntoView {
             }.into_any()
         } else {
             view! {
-                <ul class="list-plain card plan-list">
-                    {shown.get().into_iter().map(|m| {
-                        let href = app_path(&format!("/messages/{}", m.meta.id));
-                        let name = recipient_name(&m);
-                        let name = if name.is_empty() { t_string!(i18n, interviews.unnamed).to_string() } else { name };
-                        let when = m.sent.map(|at| show_date(i18n, local_time(at).date()));
-                        let status = Status::from_key(&m.status);
-                        view! {
-                            <li class="plan-row">
-                                <a href=href class="plan-row__name">{name}</a>
-                                <span class="plan-row__meta">
-                                    <span>{purpose_label(i18n, Purpose::from_key(&m.purpose))}" · "{channel_label(i18n, Channel::from_key(&m.channel))}</span>
-                                    <span class="badge">{status_label(i18n, status)}</span>
-                                    {when.map(|w| view! { <span>{w}</span> })}
-                                </span>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+                <section class="card">
+                    <ul class="list-plain plan-list">
+                        {shown.get().into_iter().map(|m| {
+                            let href = app_path(&format!("/messages/{}", m.meta.id));
+                            let name = recipient_name(&m);
+                            let name = if name.is_empty() { t_string!(i18n, interviews.unnamed).to_string() } else { name };
+                            let when = m.sent.map(|at| show_date(i18n, local_time(at).date()));
+                            let status = Status::from_key(&m.status);
+                            view! {
+                                <li class="plan-row">
+                                    <a href=href class="plan-row__name">{name}</a>
+                                    <span class="plan-row__meta">
+                                        <span>{purpose_label(i18n, Purpose::from_key(&m.purpose))}" · "{channel_label(i18n, Channel::from_key(&m.channel))}</span>
+                                        <span class="badge">{status_label(i18n, status)}</span>
+                                        {when.map(|w| view! { <span>{w}</span> })}
+                                    </span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </section>
             }.into_any()
         }}
+        <OwnTemplates />
+    }
+}
+
+/// The user's own message templates: write with one, or remove it.
+#[component]
+fn OwnTemplates() -> impl IntoView {
+    let i18n = use_i18n();
+    let interviews = use_interviews();
+    let data = use_data();
+    let feedback = use_feedback();
+    // Show's children are re-run: they borrow the path builder instead of taking it.
+    let app_path = StoredValue::new_local(use_app_path());
+    let templates = Memo::new(move |_| {
+        interviews.templates.with(|all| {
+            let mut list: Vec<Template> = all
+                .iter()
+                .filter(|t| t.purpose == OWN_PURPOSE)
+                .cloned()
+                .collect();
+            list.sort_by_key(|t| t.name.to_lowercase());
+            list
+        })
+    });
+    let remove = move |t: Template| {
+        let Ok(db) = data.db() else { return };
+        leptos::task::spawn_local(async move {
+            match db.delete::<Template>(&t.meta.id, now()).await {
+                Ok(()) => {
+                    interviews.remove_template(&t.meta.id);
+                    data.changed();
+                    feedback.toast(t_string!(i18n, messages.template_deleted).to_string());
+                }
+                Err(e) => feedback.error(AppError::ActionFailed(e)),
+            }
+        });
+    };
+    view! {
+        <Show when=move || !templates.with(Vec::is_empty)>
+            <section class="card" aria-labelledby="own-templates-h">
+                <h2 id="own-templates-h">{t!(i18n, messages.own_title)}</h2>
+                <p class="muted">{t!(i18n, messages.own_lead)}</p>
+                <ul class="list-plain template-list">
+                    <For each=move || templates.get() key=|t| (t.meta.id.clone(), t.meta.revision) children=move |t| {
+                        let href = app_path.with_value(|path| path(&format!("/messages/new?template={}", t.meta.id)));
+                        let label = t_string!(i18n, messages.remove_template, name = t.name.clone()).to_string();
+                        let purpose = (!t.message_purpose.is_empty()).then(|| Purpose::from_key(&t.message_purpose));
+                        let lang = Lang::from_tag(&t.lang).map(Lang::native_name).unwrap_or_default();
+                        view! {
+                            <li>
+                                <a href=href>{t.name.clone()}</a>
+                                <span class="muted">
+                                    {purpose.map(|p| t_string!(i18n, messages.own_for, purpose = purpose_label(i18n, p)).to_string())}
+                                    " · "{lang}
+                                </span>
+                                <button type="button" class="button button--quiet" aria-label=label on:click=move |_| remove(t.clone())>
+                                    {t!(i18n, messages.remove)}
+                                </button>
+                            </li>
+                        }
+                    } />
+                </ul>
+            </section>
+        </Show>
     }
 }

@@ -4,20 +4,21 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use super::parts::{channel_label, purpose_label, template_values};
+use super::parts::{channel_label, own_message_templates, purpose_label, template_text};
 use super::store::use_outreach;
 use crate::domain::lang::Lang;
-use crate::domain::messages::model::{Address, Channel, Purpose, Status, Voice};
-use crate::domain::messages::templates::{fill, pick};
+use crate::domain::messages::model::{Address, Channel, Purpose, Status};
+use crate::domain::messages::own::PURPOSE as OWN_PURPOSE;
 use crate::domain::record::{Message, Meta};
 use crate::i18n::*;
 use crate::ui::contacts::parts::PersonChooser;
 use crate::ui::data::{new_id, now};
 use crate::ui::editor::Creator;
+use crate::ui::interviews::store::use_interviews;
 use crate::ui::network::{use_network, Loaded};
 use crate::ui::title::use_page_title;
 
-/// `/messages/new`, optionally `?contact=ID&purpose=KEY`.
+/// `/messages/new`, optionally `?contact=ID&purpose=KEY&template=ID`.
 #[component]
 pub fn NewMessagePage() -> impl IntoView {
     let i18n = use_i18n();
@@ -30,32 +31,67 @@ pub fn NewMessagePage() -> impl IntoView {
     let saved_person = RwSignal::new(true);
     let name = RwSignal::new(String::new());
     let company = RwSignal::new(String::new());
-    let purpose = RwSignal::new(
+    let interviews = use_interviews();
+    // What the user picked; until then the choices follow the template, the contact and
+    // the app's language.
+    let template = RwSignal::new(
+        query
+            .with_untracked(|q| q.get("template"))
+            .unwrap_or_default(),
+    );
+    let purpose_picked = RwSignal::new(
         query
             .with_untracked(|q| q.get("purpose"))
-            .map(|p| Purpose::from_key(&p))
-            .unwrap_or(Purpose::Interview),
+            .map(|p| Purpose::from_key(&p)),
     );
-    // A contact's preferred channel decides the default, else e-mail if known.
-    let channel = RwSignal::new(Channel::Email);
-    Effect::new(move |_| {
-        if let Some(c) = contact
-            .get()
-            .and_then(|id| network.network.with(|n| n.contact(&id).cloned()))
-        {
-            let pref = c.preferred_channel.to_lowercase();
-            let guess = if pref.contains("linkedin") {
+    let channel_picked = RwSignal::new(None::<Channel>);
+    let lang_picked = RwSignal::new(None::<Lang>);
+    let own = Memo::new(move |_| {
+        let id = template.get();
+        interviews.templates.with(|all| {
+            all.iter()
+                .find(|t| !id.is_empty() && t.meta.id == id && t.purpose == OWN_PURPOSE)
+                .cloned()
+        })
+    });
+    let purpose = Memo::new(move |_| {
+        purpose_picked.get().unwrap_or_else(|| {
+            own.with(|t| {
+                t.as_ref()
+                    .filter(|t| !t.message_purpose.is_empty())
+                    .map(|t| Purpose::from_key(&t.message_purpose))
+            })
+            .unwrap_or(Purpose::Interview)
+        })
+    });
+    // A contact's preferred channel decides the default, else e-mail.
+    let channel = Memo::new(move |_| {
+        channel_picked.get().unwrap_or_else(|| {
+            let pref = contact
+                .get()
+                .and_then(|id| {
+                    network
+                        .network
+                        .with(|n| n.contact(&id).map(|c| c.preferred_channel.to_lowercase()))
+                })
+                .unwrap_or_default();
+            if pref.contains("linkedin") {
                 Channel::LinkedInMessage
             } else if pref.contains("xing") {
                 Channel::XingMessage
             } else {
                 Channel::Email
-            };
-            channel.set(guess);
-        }
+            }
+        })
     });
-    let lang = RwSignal::new(lang_of(i18n.get_locale_untracked()));
+    let lang = Memo::new(move |_| {
+        lang_picked.get().unwrap_or_else(|| {
+            own.with(|t| t.as_ref().and_then(|t| Lang::from_tag(&t.lang)))
+                .unwrap_or_else(|| lang_of(i18n.get_locale()))
+        })
+    });
     let address = RwSignal::new(Address::Sie);
+    let templates = Memo::new(move |_| own_message_templates(purpose.get()));
     let error = RwSignal::new(None::<String>);
     let creator = Creator::new();
     let busy = creator.busy;
@@ -93,16 +129,9 @@ pub fn NewMessagePage() -> impl IntoView {
             m.recipient_company = company.get_untracked().trim().to_string();
         }
         error.set(None);
-        let voice = Voice {
-            lang: lang.get_untracked(),
-            address: address.get_untracked(),
-        };
-        if let Some(t) = pick(purpose.get_untracked(), voice, channel.get_untracked()) {
-            let values = template_values(&m);
-            m.body = fill(t.body, &values);
-            if channel.get_untracked().has_subject() {
-                m.subject = fill(t.subject, &values);
-            }
+        if let Some((subject, body)) = template_text(&template.get_untracked(), &m) {
+            m.subject = subject;
+            m.body = body;
         }
         let navigate = navigate.clone();
         creator.create(m, move |saved| {
@@ -114,7 +143,7 @@ pub fn NewMessagePage() -> impl IntoView {
     view! {
         <h1>{t!(i18n, messages.new_title)}</h1>
         <p class="lead">{t!(i18n, messages.new_lead)}</p>
-        <Show when=move || { network.loaded.get() >= Loaded::Contacts && outreach.loaded.get() } fallback=move || view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }>
+        <Show when=move || { network.loaded.get() >= Loaded::Contacts && outreach.loaded.get() && interviews.loaded.get() } fallback=move || view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }>
             <form class="card stack" novalidate on:submit=submit.clone()>
                 <PersonChooser id="msg" saved=saved_person contact=contact name=name company=company
                     legend=Signal::derive(move || t_string!(i18n, messages.to_whom).to_string())
@@ -123,13 +152,13 @@ pub fn NewMessagePage() -> impl IntoView {
                 <div class="field-row">
                     <div class="field">
                         <label for="msg-purpose">{t!(i18n, messages.purpose_label)}</label>
-                        <select id="msg-purpose" on:change=move |ev| purpose.set(Purpose::from_key(&event_target_value(&ev)))>
+                        <select id="msg-purpose" on:change=move |ev| purpose_picked.set(Some(Purpose::from_key(&event_target_value(&ev))))>
                             {Purpose::ALL.into_iter().map(|p| view! { <option value=p.key() selected=move || purpose.get() == p>{move || purpose_label(i18n, p)}</option> }).collect_view()}
                         </select>
                     </div>
                     <div class="field">
                         <label for="msg-channel">{t!(i18n, messages.channel_label)}</label>
-                        <select id="msg-channel" on:change=move |ev| channel.set(Channel::from_key(&event_target_value(&ev)))>
+                        <select id="msg-channel" on:change=move |ev| channel_picked.set(Some(Channel::from_key(&event_target_value(&ev))))>
                             {Channel::ALL.into_iter().map(|c| view! { <option value=c.key() selected=move || channel.get() == c>{move || channel_label(i18n, c)}</option> }).collect_view()}
                         </select>
                     </div>
@@ -137,7 +166,7 @@ pub fn NewMessagePage() -> impl IntoView {
                 <div class="field-row">
                     <div class="field">
                         <label for="msg-lang">{t!(i18n, messages.language)}</label>
-                        <select id="msg-lang" on:change=move |ev| lang.set(Lang::from_tag(&event_target_value(&ev)).unwrap_or_default())>
+                        <select id="msg-lang" on:change=move |ev| lang_picked.set(Lang::from_tag(&event_target_value(&ev)))>
                             {Lang::ALL.into_iter().map(|l| view! { <option value=l.code() selected=move || lang.get() == l>{l.native_name()}</option> }).collect_view()}
                         </select>
                     </div>
@@ -148,6 +177,21 @@ pub fn NewMessagePage() -> impl IntoView {
                             <label class="choice"><input type="radio" name="address" prop:checked=move || address.get() == Address::Du on:change=move |_| address.set(Address::Du) />"du"</label>
                         </fieldset>
                     })}
+                </div>
+                <div class="field">
+                    <label for="msg-template">{t!(i18n, messages.start_from)}</label>
+                    <select id="msg-template" on:change=move |ev| {
+                        // A template of the user's brings its own language and purpose.
+                        lang_picked.set(None);
+                        purpose_picked.set(None);
+                        template.set(event_target_value(&ev));
+                    }>
+                        <option value="" selected=move || template.with(String::is_empty)>{t!(i18n, messages.suggested_template)}</option>
+                        {move || templates.get().into_iter().map(|t| {
+                            let id = t.meta.id.clone();
+                            view! { <option value=t.meta.id.clone() selected=move || template.get() == id>{t.name.clone()}</option> }
+                        }).collect_view()}
+                    </select>
                 </div>
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 <div class="button-row">

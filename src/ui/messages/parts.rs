@@ -6,9 +6,12 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::domain::contacts::draft::display_name;
+use crate::domain::lang::Lang;
 use crate::domain::messages::checks::{Check, Context, Level, Manual, Reason};
-use crate::domain::messages::model::{Channel, Purpose, Status};
-use crate::domain::record::{Contact, Message};
+use crate::domain::messages::model::{Address, Channel, Purpose, Status, Voice};
+use crate::domain::messages::own::{own_templates, PURPOSE as OWN_PURPOSE};
+use crate::domain::messages::templates::{fill, pick};
+use crate::domain::record::{Contact, Message, Template};
 use crate::i18n::*;
 use crate::ui::interviews::store::use_interviews;
 use crate::ui::network::use_network;
@@ -243,4 +246,44 @@ pub fn template_values(m: &Message) -> BTreeMap<&'static str, String> {
         ("my_intro", my_intro),
         ("my_email", profile.email),
     ])
+}
+
+/// The user's message templates for a purpose (those written for it first), from the
+/// store that keeps every template (tracked).
+pub fn own_message_templates(purpose: Purpose) -> Vec<Template> {
+    use_interviews()
+        .templates
+        .with(|all| own_templates(all, purpose).into_iter().cloned().collect())
+}
+
+/// The subject and text a template gives `m`, filled for its recipient: `choice` is the
+/// id of one of the user's templates, or empty for the built-in one that fits the
+/// message's purpose, language, form of address and channel.
+pub fn template_text(choice: &str, m: &Message) -> Option<(String, String)> {
+    let (subject, body) = if choice.is_empty() {
+        let voice = Voice {
+            lang: Lang::from_tag(&m.lang).unwrap_or_default(),
+            address: Address::from_key(&m.address),
+        };
+        let t = pick(
+            Purpose::from_key(&m.purpose),
+            voice,
+            Channel::from_key(&m.channel),
+        )?;
+        (t.subject.to_string(), t.body.to_string())
+    } else {
+        let t = use_interviews().templates.with_untracked(|all| {
+            all.iter()
+                .find(|t| t.meta.id == choice && t.purpose == OWN_PURPOSE)
+                .cloned()
+        })?;
+        (t.subject, t.body)
+    };
+    let values = template_values(m);
+    let subject = if Channel::from_key(&m.channel).has_subject() {
+        fill(&subject, &values)
+    } else {
+        String::new()
+    };
+    Some((subject, fill(&body, &values)))
 }
