@@ -135,6 +135,28 @@ test('record a contact with every field and a photo, log a call and a promise, f
   await page.getByText('Send the article on research repositories').waitFor();
   await page.getByRole('img', { name: 'Photo of Jürgen Müller' }).waitFor();
 
+  // A timeline entry can be corrected in place; cancelling changes nothing.
+  await page.getByRole('button', { name: 'Edit Call of 10 Mar 2026' }).click();
+  const correct = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Correct: Call of 10 Mar 2026' }) });
+  assert.equal(await correct.getByLabel('Summary').inputValue(), 'Talked about research operations at Acme');
+  assert.equal(await correct.getByLabel('Keywords (comma-separated)').inputValue(), 'ResearchOps, hiring');
+  await correct.getByLabel('Summary').fill('Nothing to keep');
+  await correct.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByText('Talked about research operations at Acme').waitFor();
+  await page.getByRole('button', { name: 'Edit Call of 10 Mar 2026' }).click();
+  // Focus moves into the form that took the entry's place.
+  await page.waitForFunction(() => /^edit-.+-kind$/.test(document.activeElement?.id ?? ''));
+  await correct.getByLabel('Type of contact').selectOption({ label: 'Meeting' });
+  await correct.getByLabel('Summary').fill('Talked about research operations and repositories at Acme');
+  assert.deepEqual(await axe(page), []);
+  await shot(page, 'timeline-edit');
+  await correct.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByText('Timeline entry updated.').waitFor();
+  await page.getByRole('button', { name: 'Edit Meeting of 10 Mar 2026' }).waitFor();
+  await page.reload();
+  await page.getByText('Talked about research operations and repositories at Acme').waitFor();
+  assert.equal(await page.getByText('Talked about research operations at Acme').count(), 0);
+
   // Edit keeps everything and shows the new value.
   await page.getByRole('link', { name: 'Edit' }).click();
   await page.getByRole('heading', { level: 1, name: 'Edit Jürgen Müller' }).waitFor();

@@ -241,8 +241,13 @@ fn ContactView(contact: Contact) -> impl IntoView {
 /// Takes the user to the timeline form. A `#log` link would resolve against the
 /// document's `<base>` and leave the screen when the app runs under a sub-path.
 fn focus_log_form() {
+    focus_id("log-kind");
+}
+
+/// Moves focus to an element, scrolled into view, if it is there.
+fn focus_id(id: &str) {
     use wasm_bindgen::JsCast;
-    if let Some(el) = document().get_element_by_id("log-kind") {
+    if let Some(el) = document().get_element_by_id(id) {
         el.scroll_into_view();
         let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
     }
@@ -338,6 +343,9 @@ fn Timeline(id: String) -> impl IntoView {
             }
         });
     };
+    // The entry being corrected, shown as a form in its place.
+    let editing = RwSignal::new(None::<String>);
+    let contact_id = StoredValue::new(id);
     view! {
         {move || match entries.get() {
             None => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
@@ -349,6 +357,18 @@ fn Timeline(id: String) -> impl IntoView {
                         let e = entry.clone();
                         let kind = interaction_label(i18n, entry.kind);
                         let delete_label = t_string!(i18n, contacts.timeline.delete_label, kind = kind.clone(), date = show_date(i18n, entry.date)).to_string();
+                        let edit_label = t_string!(i18n, contacts.timeline.edit_label, kind = kind.clone(), date = show_date(i18n, entry.date)).to_string();
+                        let entry_id = entry.meta.id.clone();
+                        if editing.with(|id| id.as_deref() == Some(entry_id.as_str())) {
+                            let title = t_string!(i18n, contacts.timeline.edit_title, kind = kind.clone(), date = show_date(i18n, entry.date)).to_string();
+                            return view! {
+                                <li class="timeline__item timeline__item--editing">
+                                    <h3 class="timeline__edit-title">{title}</h3>
+                                    <AddInteraction contact_id=contact_id.get_value() id_prefix=format!("edit-{entry_id}") existing=entry.clone()
+                                        on_done=Callback::new(move |_| editing.set(None)) />
+                                </li>
+                            }.into_any();
+                        }
                         view! {
                             <li class="timeline__item">
                                 <p class="timeline__head">
@@ -361,11 +381,21 @@ fn Timeline(id: String) -> impl IntoView {
                                 {(!entry.keywords.is_empty()).then(|| view! {
                                     <ul class="tags">{entry.keywords.iter().map(|k| view! { <li class="tag">{k.clone()}</li> }).collect_view()}</ul>
                                 })}
-                                <button type="button" class="button button--secondary button--small" aria-label=delete_label on:click=move |_| remove(e.clone())>
-                                    {t!(i18n, delete)}
-                                </button>
+                                <div class="button-row">
+                                    <button type="button" class="button button--secondary button--small" aria-label=edit_label on:click=move |_| {
+                                        editing.set(Some(entry_id.clone()));
+                                        // The form replaces the entry: keyboard users continue in it.
+                                        let field = format!("edit-{entry_id}-kind");
+                                        request_animation_frame(move || focus_id(&field));
+                                    }>
+                                        {t!(i18n, contacts.edit)}
+                                    </button>
+                                    <button type="button" class="button button--secondary button--small" aria-label=delete_label on:click=move |_| remove(e.clone())>
+                                        {t!(i18n, delete)}
+                                    </button>
+                                </div>
                             </li>
-                        }
+                        }.into_any()
                     }).collect_view()}
                 </ol>
             }.into_any(),

@@ -268,7 +268,8 @@ pub fn AddFollowUp(#[prop(into)] contact_id: String) -> impl IntoView {
     }
 }
 
-/// The form that logs an interaction; `on_done` runs after a successful save.
+/// The form that logs an interaction, or corrects one already logged (`existing`, with a
+/// way to cancel); `on_done` runs after a successful save or the cancel.
 #[component]
 pub fn AddInteraction(
     #[prop(into)] contact_id: String,
@@ -276,15 +277,34 @@ pub fn AddInteraction(
     #[prop(into)]
     id_prefix: String,
     #[prop(optional, into)] on_done: Option<Callback<()>>,
+    #[prop(optional)] existing: Option<Interaction>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let data = use_data();
     let store = use_network();
     let feedback = use_feedback();
-    let kind = RwSignal::new(interaction_id(Default::default()).to_string());
-    let date = RwSignal::new(iso_date(store.clock.get_untracked().today));
-    let summary = RwSignal::new(String::new());
-    let keywords = RwSignal::new(String::new());
+    let editing = existing.is_some();
+    let kind = RwSignal::new(
+        interaction_id(existing.as_ref().map(|e| e.kind).unwrap_or_default()).to_string(),
+    );
+    let date = RwSignal::new(iso_date(
+        existing
+            .as_ref()
+            .map_or(store.clock.get_untracked().today, |e| e.date),
+    ));
+    let summary = RwSignal::new(
+        existing
+            .as_ref()
+            .map(|e| e.summary.clone())
+            .unwrap_or_default(),
+    );
+    let keywords = RwSignal::new(
+        existing
+            .as_ref()
+            .map(|e| e.keywords.join(", "))
+            .unwrap_or_default(),
+    );
+    let existing = StoredValue::new(existing);
     let error = RwSignal::new(None::<String>);
     let saving = RwSignal::new(false);
     let id = contact_id.clone();
@@ -304,8 +324,13 @@ pub fn AddInteraction(
             return;
         }
         error.set(None);
+        // A correction keeps the entry's id, revision (a change made meanwhile in another
+        // tab is not overwritten) and the other person of an introduction.
+        let base = existing.get_value();
         let record = Interaction {
-            meta: Meta::new(new_id(), now()),
+            meta: base
+                .as_ref()
+                .map_or_else(|| Meta::new(new_id(), now()), |e| e.meta.clone()),
             contact_id: id.clone(),
             kind: interaction_from_id(&kind.get_untracked()),
             date: day,
@@ -316,7 +341,7 @@ pub fn AddInteraction(
                 .map(|k| k.trim().to_string())
                 .filter(|k| !k.is_empty())
                 .collect(),
-            other_contact_id: None,
+            other_contact_id: base.and_then(|e| e.other_contact_id),
         };
         let Ok(db) = data.db() else { return };
         let id = id.clone();
@@ -329,7 +354,11 @@ pub fn AddInteraction(
                     if let Err(e) = store.reload_contact(&id).await {
                         feedback.error(AppError::ActionFailed(e));
                     }
-                    feedback.toast(t_string!(i18n, contacts.timeline.added));
+                    feedback.toast(if editing {
+                        t_string!(i18n, contacts.timeline.updated)
+                    } else {
+                        t_string!(i18n, contacts.timeline.added)
+                    });
                     if let Some(done) = on_done {
                         done.run(());
                     }
@@ -400,9 +429,18 @@ pub fn AddInteraction(
                     on:input=move |ev| keywords.set(event_target_value(&ev))
                 />
             </div>
-            <button type="submit" class="button" disabled=move || saving.get()>
-                {t!(i18n, contacts.timeline.add)}
-            </button>
+            <div class="button-row">
+                <button type="submit" class="button" disabled=move || saving.get()>
+                    {move || if editing { t_string!(i18n, contacts.timeline.save) } else { t_string!(i18n, contacts.timeline.add) }}
+                </button>
+                {editing.then(|| view! {
+                    <button type="button" class="button button--secondary" on:click=move |_| {
+                        if let Some(done) = on_done {
+                            done.run(());
+                        }
+                    }>{t!(i18n, cancel)}</button>
+                })}
+            </div>
         </form>
     }
 }
