@@ -164,6 +164,7 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
     // Which template "Replace" uses: empty for the built-in suggestion, else an own one.
     let template = RwSignal::new(String::new());
     let templates = Memo::new(move |_| own_message_templates(purpose.get()));
+    let has_own = Memo::new(move |_| templates.with(|t| !t.is_empty()));
     let apply_template = move |_| {
         let Some(current) = editor.record.get_untracked() else {
             return;
@@ -289,16 +290,18 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
                     </div>
                     {move || draft().then(|| view! {
                         <div class="field-row field-row--end">
-                            <div class="field">
-                                <label for="compose-template">{t!(i18n, messages.template_label)}</label>
-                                <select id="compose-template" on:change=move |ev| template.set(event_target_value(&ev))>
-                                    <option value="" selected=move || template.with(String::is_empty)>{t!(i18n, messages.suggested_template)}</option>
-                                    {move || templates.get().into_iter().map(|t| {
-                                        let id = t.meta.id.clone();
-                                        view! { <option value=t.meta.id.clone() selected=move || template.get() == id>{t.name.clone()}</option> }
-                                    }).collect_view()}
-                                </select>
-                            </div>
+                            {move || has_own.get().then(|| view! {
+                                <div class="field">
+                                    <label for="compose-template">{t!(i18n, messages.template_label)}</label>
+                                    <select id="compose-template" on:change=move |ev| template.set(event_target_value(&ev))>
+                                        <option value="" selected=move || template.with(String::is_empty)>{t!(i18n, messages.suggested_template)}</option>
+                                        {move || templates.get().into_iter().map(|t| {
+                                            let id = t.meta.id.clone();
+                                            view! { <option value=t.meta.id.clone() selected=move || template.get() == id>{t.name.clone()}</option> }
+                                        }).collect_view()}
+                                    </select>
+                                </div>
+                            })}
                             <button type="button" class="button button--secondary" on:click=apply_template>{t!(i18n, messages.use_template)}</button>
                         </div>
                     })}

@@ -92,6 +92,7 @@ pub fn NewMessagePage() -> impl IntoView {
     });
     let address = RwSignal::new(Address::Sie);
     let templates = Memo::new(move |_| own_message_templates(purpose.get()));
+    let has_own = Memo::new(move |_| templates.with(|t| !t.is_empty()));
     let error = RwSignal::new(None::<String>);
     let creator = Creator::new();
     let busy = creator.busy;
@@ -178,21 +179,24 @@ pub fn NewMessagePage() -> impl IntoView {
                         </fieldset>
                     })}
                 </div>
-                <div class="field">
-                    <label for="msg-template">{t!(i18n, messages.start_from)}</label>
-                    <select id="msg-template" on:change=move |ev| {
-                        // A template of the user's brings its own language and purpose.
-                        lang_picked.set(None);
-                        purpose_picked.set(None);
-                        template.set(event_target_value(&ev));
-                    }>
-                        <option value="" selected=move || template.with(String::is_empty)>{t!(i18n, messages.suggested_template)}</option>
-                        {move || templates.get().into_iter().map(|t| {
-                            let id = t.meta.id.clone();
-                            view! { <option value=t.meta.id.clone() selected=move || template.get() == id>{t.name.clone()}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
+                // Only the user's own templates make this a choice.
+                {move || has_own.get().then(|| view! {
+                    <div class="field">
+                        <label for="msg-template">{t!(i18n, messages.start_from)}</label>
+                        <select id="msg-template" on:change=move |ev| {
+                            // A template of the user's brings its own language and purpose.
+                            lang_picked.set(None);
+                            purpose_picked.set(None);
+                            template.set(event_target_value(&ev));
+                        }>
+                            <option value="" selected=move || template.with(String::is_empty)>{t!(i18n, messages.suggested_template)}</option>
+                            {move || templates.get().into_iter().map(|t| {
+                                let id = t.meta.id.clone();
+                                view! { <option value=t.meta.id.clone() selected=move || template.get() == id>{t.name.clone()}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                })}
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 <div class="button-row">
                     <button type="submit" class="button" disabled=move || busy.get()>{t!(i18n, messages.create)}</button>
