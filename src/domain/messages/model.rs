@@ -199,10 +199,46 @@ impl Status {
     }
 }
 
-/// Whether a day is a business day (Monday to Friday; public holidays differ by region
-/// and are not known here).
+/// Whether a day is a business day: Monday to Friday and not a public holiday observed
+/// all over Germany. Holidays of single states (Epiphany, Corpus Christi, Reformation
+/// Day, …) are not counted: the app does not know where the recipient works.
 pub fn is_business_day(day: NaiveDate) -> bool {
-    !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
+    !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !is_national_holiday(day)
+}
+
+/// The public holidays of every German state: New Year, Good Friday, Easter Monday,
+/// Labour Day, Ascension, Whit Monday, German Unity Day and both Christmas days.
+pub fn is_national_holiday(day: NaiveDate) -> bool {
+    if matches!(
+        (day.month(), day.day()),
+        (1, 1) | (5, 1) | (10, 3) | (12, 25) | (12, 26)
+    ) {
+        return true;
+    }
+    let Some(easter) = easter_sunday(day.year()) else {
+        return false;
+    };
+    [-2, 1, 39, 50].contains(&(day - easter).num_days())
+}
+
+/// Easter Sunday of a year in the Gregorian calendar (the anonymous Gregorian algorithm of
+/// Meeus, Jones and Butcher).
+pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
+    let a = year.rem_euclid(19);
+    let b = year.div_euclid(100);
+    let c = year.rem_euclid(100);
+    let d = b.div_euclid(4);
+    let e = b.rem_euclid(4);
+    let f = (b + 8).div_euclid(25);
+    let g = (b - f + 1).div_euclid(3);
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let i = c.div_euclid(4);
+    let k = c.rem_euclid(4);
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l).div_euclid(451);
+    let month = (h + l - 7 * m + 114).div_euclid(31);
+    let day = (h + l - 7 * m + 114).rem_euclid(31) + 1;
+    NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
 }
 
 /// The day `n` business days after `day`: Friday + 1 is Monday; a message sent on a

@@ -7,7 +7,10 @@ use serde::Deserialize;
 use super::checks::{
     failing, pronouns, run, summary, Check, Context, Draft, Level, Manual, Reason,
 };
-use super::model::{add_business_days, is_business_day, Address, Channel, Purpose, Status, Voice};
+use super::model::{
+    add_business_days, easter_sunday, is_business_day, is_national_holiday, Address, Channel,
+    Purpose, Status, Voice,
+};
 use super::own::{own_templates, template_from, unfill, PURPOSE};
 use super::templates::{fill, pick, unfilled, BUILTINS, PLACEHOLDERS};
 use super::words::{tokens, word_count};
@@ -326,9 +329,61 @@ fn business_days_skip_weekends() {
         "Sun + 3 = Wed"
     );
     assert_eq!(add_business_days(day("2026-12-03"), 0), day("2026-12-03"));
-    // Across the year end and a leap day.
-    assert_eq!(add_business_days(day("2026-12-31"), 3), day("2027-01-05"));
+    // Across the year end (New Year's Day is a holiday) and a leap day.
+    assert_eq!(add_business_days(day("2026-12-31"), 3), day("2027-01-06"));
     assert_eq!(add_business_days(day("2028-02-28"), 2), day("2028-03-01"));
+}
+
+#[test]
+fn easter_falls_on_the_known_sundays() {
+    for (year, easter) in [
+        (1961, "1961-04-02"),
+        (2000, "2000-04-23"),
+        (2008, "2008-03-23"),
+        (2019, "2019-04-21"),
+        (2024, "2024-03-31"),
+        (2025, "2025-04-20"),
+        (2026, "2026-04-05"),
+        (2027, "2027-03-28"),
+        (2038, "2038-04-25"),
+        (2285, "2285-03-22"),
+    ] {
+        assert_eq!(easter_sunday(year), Some(day(easter)), "{year}");
+    }
+}
+
+#[test]
+fn national_holidays_are_not_business_days() {
+    // 2027: Good Friday 26 Mar, Easter Monday 29 Mar, Ascension 6 May, Whit Monday 17 May.
+    for holiday in [
+        "2027-01-01",
+        "2027-03-26",
+        "2027-03-29",
+        "2027-05-06",
+        "2027-05-17",
+        "2027-10-03",
+        "2026-05-01",
+        "2026-10-03",
+        "2026-12-25",
+    ] {
+        assert!(is_national_holiday(day(holiday)), "{holiday}");
+    }
+    // State holidays and ordinary days are not.
+    for ordinary in [
+        "2027-01-06",
+        "2027-03-25",
+        "2027-05-27",
+        "2027-10-31",
+        "2026-12-24",
+        "2026-12-28",
+    ] {
+        assert!(!is_national_holiday(day(ordinary)), "{ordinary}");
+    }
+    assert!(!is_business_day(day("2026-12-25")));
+    // Sent on Tuesday 22 December 2026: Wed 23, Thu 24, then Mon 28 (Christmas Friday).
+    assert_eq!(add_business_days(day("2026-12-22"), 3), day("2026-12-28"));
+    // Sent on Thursday before Easter 2027: Tue 30 and Wed 31 March, then Thu 1 April.
+    assert_eq!(add_business_days(day("2027-03-25"), 3), day("2027-04-01"));
 }
 
 proptest! {
