@@ -402,11 +402,7 @@ impl Creator {
         if self.busy.get_untracked() {
             return;
         }
-        let Ok(db) = self
-            .data
-            .db()
-            .map_err(|e| self.feedback.error(AppError::SaveFailed(e)))
-        else {
+        let Some(db) = self.feedback.database(self.data) else {
             return;
         };
         self.busy.set(true);

@@ -7,9 +7,10 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::storage::db::Database;
 use crate::storage::StorageError;
 use crate::ui::context::use_app_update;
-use crate::ui::data::DbState;
+use crate::ui::data::{Data, DbState};
 
 /// How long a toast stays visible.
 const TOAST_TIME: Duration = Duration::from_secs(5);
@@ -96,6 +97,14 @@ impl Feedback {
     pub fn error(&self, error: AppError) {
         let id = self.id();
         self.errors.update(|e| e.push((id, error)));
+    }
+
+    /// The database to write to, or `None` after telling the user why there is none
+    /// (still opening, blocked by another tab, failed): a click never does nothing silently.
+    pub fn database(&self, data: Data) -> Option<Database> {
+        data.db()
+            .map_err(|e| self.error(AppError::SaveFailed(e)))
+            .ok()
     }
 }
 

@@ -214,10 +214,7 @@ fn ProfileForm(
     };
     let save = move |revision: u32| {
         let clean = draft.with(Profile::normalised);
-        let Ok(db) = data
-            .db()
-            .map_err(|e| feedback.error(AppError::SaveFailed(e)))
-        else {
+        let Some(db) = feedback.database(data) else {
             return;
         };
         let at = now();

@@ -100,7 +100,9 @@ fn Agenda() -> impl IntoView {
             done: None,
             message_id: None,
         };
-        let Ok(db) = data.db() else { return };
+        let Some(db) = feedback.database(data) else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             match db.save(record, now()).await {
                 Ok(saved) => {

@@ -316,7 +316,9 @@ fn Timeline(id: String) -> impl IntoView {
         }
     });
     let remove = move |entry: Interaction| {
-        let Ok(db) = data.db() else { return };
+        let Some(db) = feedback.database(data) else {
+            return;
+        };
         let contact = entry.contact_id.clone();
         leptos::task::spawn_local(async move {
             match db.delete::<Interaction>(&entry.meta.id, now()).await {
@@ -324,7 +326,9 @@ fn Timeline(id: String) -> impl IntoView {
                     let _ = store.reload_contact(&contact).await;
                     let restore = entry.clone();
                     feedback.offer_undo(t_string!(i18n, contacts.timeline.deleted), move || {
-                        let Ok(db) = data.db() else { return };
+                        let Some(db) = feedback.database(data) else {
+                            return;
+                        };
                         let restore = restore.clone();
                         leptos::task::spawn_local(async move {
                             let contact = restore.contact_id.clone();
@@ -427,7 +431,9 @@ fn Duplicates(contact: Contact) -> impl IntoView {
             return;
         };
         let merged = merge_fields(&kept, &absorbed);
-        let Ok(db) = data.db() else { return };
+        let Some(db) = feedback.database(data) else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             match db.merge_contacts(merged, &absorbed.meta.id, now()).await {
                 Ok(saved) => {
@@ -513,10 +519,7 @@ fn DeleteContact(contact: Contact) -> impl IntoView {
     });
     let name = display_name(&contact);
     let delete = move |_| {
-        let Ok(db) = data
-            .db()
-            .map_err(|e| feedback.error(AppError::SaveFailed(e)))
-        else {
+        let Some(db) = feedback.database(data) else {
             return;
         };
         let id = id.clone();
@@ -532,7 +535,9 @@ fn DeleteContact(contact: Contact) -> impl IntoView {
                     feedback.offer_undo(
                         t_string!(i18n, contacts.delete.done, name = name),
                         move || {
-                            let Ok(db) = data.db() else { return };
+                            let Some(db) = feedback.database(data) else {
+                                return;
+                            };
                             let bundle = bundle.clone();
                             let back = back.clone();
                             leptos::task::spawn_local(async move {

@@ -332,10 +332,7 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
                 data,
             }),
         };
-        let Ok(db) = data
-            .db()
-            .map_err(|e| feedback.error(AppError::SaveFailed(e)))
-        else {
+        let Some(db) = feedback.database(data) else {
             return;
         };
         saving.set(true);

@@ -91,10 +91,7 @@ pub fn IntroducePage() -> impl IntoView {
                 message_id: None,
             });
         }
-        let Ok(db) = data
-            .db()
-            .map_err(|e| feedback.error(AppError::SaveFailed(e)))
-        else {
+        let Some(db) = feedback.database(data) else {
             return;
         };
         leptos::task::spawn_local(async move {
@@ -195,7 +192,9 @@ pub fn GreetingsPage() -> impl IntoView {
             return;
         };
         let updated = set_greeted(&c, year(), on);
-        let Ok(db) = data.db() else { return };
+        let Some(db) = feedback.database(data) else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             match db.save(updated, now()).await {
                 Ok(saved) => {

@@ -203,7 +203,9 @@ pub fn AddFollowUp(#[prop(into)] contact_id: String) -> impl IntoView {
             done: None,
             message_id: None,
         };
-        let Ok(db) = data.db() else { return };
+        let Some(db) = feedback.database(data) else {
+            return;
+        };
         let id = id.clone();
         leptos::task::spawn_local(async move {
             match db.save(record, now()).await {
@@ -343,7 +345,9 @@ pub fn AddInteraction(
                 .collect(),
             other_contact_id: base.and_then(|e| e.other_contact_id),
         };
-        let Ok(db) = data.db() else { return };
+        let Some(db) = feedback.database(data) else {
+            return;
+        };
         let id = id.clone();
         saving.set(true);
         leptos::task::spawn_local(async move {

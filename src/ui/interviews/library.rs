@@ -31,7 +31,9 @@ pub fn QuestionsPage() -> impl IntoView {
     let editing = RwSignal::new(None::<String>);
     // Saves a question record: an own question, or a built-in's hidden state.
     let save = move |q: Question, done: &'static str| {
-        let Ok(db) = data.db() else { return };
+        let Some(db) = feedback.database(data) else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             match db.save(q, now()).await {
                 Ok(saved) => {

@@ -83,7 +83,9 @@ pub fn InterviewsPage() -> impl IntoView {
         })
     });
     let delete_template = move |t: Template| {
-        let Ok(db) = data.db() else { return };
+        let Some(db) = feedback.database(data) else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             match db.delete::<Template>(&t.meta.id, now()).await {
                 Ok(()) => {

@@ -28,7 +28,7 @@ use crate::domain::record::{
 use crate::i18n::*;
 use crate::ui::contacts::parts::report_save;
 use crate::ui::data::{new_id, now, use_data};
-use crate::ui::editor::{SaveStatus, WhenFound};
+use crate::ui::editor::{Creator, SaveStatus, WhenFound};
 use crate::ui::feedback::{use_feedback, AppError};
 use crate::ui::files::{copy, download};
 use crate::ui::link::use_app_path;
@@ -536,6 +536,7 @@ fn Builder(editor: PlanEditor) -> impl IntoView {
         own_text.set(String::new());
     };
     let template_name = RwSignal::new(String::new());
+    let creator = Creator::new();
     let save_template = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let name = template_name.get_untracked().trim().to_string();
@@ -554,19 +555,10 @@ fn Builder(editor: PlanEditor) -> impl IntoView {
             body,
             message_purpose: String::new(),
         };
-        let Ok(db) = data.db() else { return };
-        leptos::task::spawn_local(async move {
-            match db.save(t, now()).await {
-                Ok(saved) => {
-                    store.put_template(saved);
-                    data.changed();
-                    template_name.set(String::new());
-                    feedback.toast(
-                        t_string!(i18n, interviews.templates.saved, name = name).to_string(),
-                    );
-                }
-                Err(e) => feedback.error(report_save(e)),
-            }
+        creator.create(t, move |saved| {
+            store.put_template(saved);
+            template_name.set(String::new());
+            feedback.toast(t_string!(i18n, interviews.templates.saved, name = name).to_string());
         });
     };
     view! {
@@ -661,7 +653,7 @@ fn Builder(editor: PlanEditor) -> impl IntoView {
                         <input id="template-name" type="text" maxlength=MAX_LINE_CHARS prop:value=move || template_name.get() on:input=move |ev| template_name.set(event_target_value(&ev)) />
                     </div>
                 </div>
-                <button type="submit" class="button button--secondary" disabled=move || template_name.with(|n| n.trim().is_empty())>{t!(i18n, interviews.templates.save)}</button>
+                <button type="submit" class="button button--secondary" disabled=move || creator.busy.get() || template_name.with(|n| n.trim().is_empty())>{t!(i18n, interviews.templates.save)}</button>
             </form>
         </section>
     }
@@ -721,7 +713,9 @@ fn DeletePlan(editor: PlanEditor) -> impl IntoView {
         let Some(plan) = editor.record.get_untracked() else {
             return;
         };
-        let Ok(db) = data.db() else { return };
+        let Some(db) = feedback.database(data) else {
+            return;
+        };
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             match db.delete::<InterviewPlan>(&plan.meta.id, now()).await {
@@ -733,7 +727,9 @@ fn DeletePlan(editor: PlanEditor) -> impl IntoView {
                     feedback.offer_undo(
                         t_string!(i18n, interviews.deleted).to_string(),
                         move || {
-                            let Ok(db) = data.db() else { return };
+                            let Some(db) = feedback.database(data) else {
+                                return;
+                            };
                             let mut again = restore.clone();
                             again.meta.revision = 0;
                             leptos::task::spawn_local(async move {

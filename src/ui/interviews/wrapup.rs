@@ -168,10 +168,7 @@ fn WrapUp(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
         if plan.finished.is_none() {
             plan.finished = Some(now());
         }
-        let Ok(db) = data
-            .db()
-            .map_err(|e| feedback.error(AppError::SaveFailed(e)))
-        else {
+        let Some(db) = feedback.database(data) else {
             return;
         };
         busy.set(true);

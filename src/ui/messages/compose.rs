@@ -28,7 +28,7 @@ use crate::i18n::*;
 use crate::storage::db::SaveError;
 use crate::ui::contacts::parts::{report_save, show_date};
 use crate::ui::data::{new_id, now, use_data};
-use crate::ui::editor::{Editor, SaveStatus, WhenFound};
+use crate::ui::editor::{Creator, Editor, SaveStatus, WhenFound};
 use crate::ui::feedback::{use_feedback, AppError};
 use crate::ui::files::copy;
 use crate::ui::interviews::store::use_interviews;
@@ -637,10 +637,7 @@ fn commit_changes(editor: MessageEditor) -> impl Fn(Dataset, String, String) + C
     let network = use_network();
     let outreach = use_outreach();
     move |changes: Dataset, contact_id: String, done: String| {
-        let Ok(db) = data
-            .db()
-            .map_err(|e| feedback.error(AppError::SaveFailed(e)))
-        else {
+        let Some(db) = feedback.database(data) else {
             return;
         };
         leptos::task::spawn_local(async move {
@@ -692,7 +689,9 @@ fn delete_message(editor: MessageEditor) -> impl Fn() + Copy + 'static {
                     data.changed();
                     navigate.with_value(|go| go("/messages", Default::default()));
                     feedback.offer_undo(t_string!(i18n, messages.deleted).to_string(), move || {
-                        let Ok(db) = data.db() else { return };
+                        let Some(db) = feedback.database(data) else {
+                            return;
+                        };
                         let mut again = m.clone();
                         again.meta.revision = 0;
                         leptos::task::spawn_local(async move {
@@ -729,8 +728,8 @@ fn delete_message(editor: MessageEditor) -> impl Fn() + Copy + 'static {
 fn SaveAsTemplate(editor: MessageEditor) -> impl IntoView {
     let i18n = use_i18n();
     let interviews = use_interviews();
-    let data = use_data();
     let feedback = use_feedback();
+    let creator = Creator::new();
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -747,24 +746,11 @@ fn SaveAsTemplate(editor: MessageEditor) -> impl IntoView {
         }
         error.set(None);
         let t = template_from(Meta::new(new_id(), now()), &n, &m, &template_values(&m));
-        let Ok(db) = data
-            .db()
-            .map_err(|e| feedback.error(AppError::SaveFailed(e)))
-        else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            match db.save(t, now()).await {
-                Ok(saved) => {
-                    let shown = saved.name.clone();
-                    interviews.put_template(saved);
-                    data.changed();
-                    name.set(String::new());
-                    feedback
-                        .toast(t_string!(i18n, messages.template_saved, name = shown).to_string());
-                }
-                Err(e) => feedback.error(report_save(e)),
-            }
+        creator.create(t, move |saved| {
+            let shown = saved.name.clone();
+            interviews.put_template(saved);
+            name.set(String::new());
+            feedback.toast(t_string!(i18n, messages.template_saved, name = shown).to_string());
         });
     };
     view! {
@@ -778,7 +764,7 @@ fn SaveAsTemplate(editor: MessageEditor) -> impl IntoView {
                         prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
                 </div>
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-                <button type="submit" class="button button--secondary">{t!(i18n, messages.save_template)}</button>
+                <button type="submit" class="button button--secondary" disabled=move || creator.busy.get()>{t!(i18n, messages.save_template)}</button>
             </form>
         </details>
     }

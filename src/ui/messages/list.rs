@@ -144,7 +144,9 @@ fn OwnTemplates() -> impl IntoView {
         })
     });
     let remove = move |t: Template| {
-        let Ok(db) = data.db() else { return };
+        let Some(db) = feedback.database(data) else {
+            return;
+        };
         leptos::task::spawn_local(async move {
             match db.delete::<Template>(&t.meta.id, now()).await {
                 Ok(()) => {
