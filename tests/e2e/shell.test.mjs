@@ -68,6 +68,24 @@ test('the release build carries a strict Content-Security-Policy', async () => {
   assert.ok(!csp.includes('unsafe-inline') && !csp.includes("'unsafe-eval'"), csp);
 });
 
+test('while the app downloads, the page shows the header and that it is loading', async () => {
+  const { context, page } = await openPage(env.browser, env.server);
+  // Hold the app back, as a slow connection would.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(env.server.url(''), { waitUntil: 'domcontentloaded' });
+  const loading = page.getByRole('status').filter({ hasText: 'Loading Netzweber' });
+  await loading.waitFor();
+  assert.ok(await page.getByRole('banner').getByText('Netzweber', { exact: true }).isVisible());
+  assert.deepEqual(await axe(page), []);
+  await shot(page, 'loading');
+  release();
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  assert.equal(await page.locator('#boot').count(), 0);
+  await context.close();
+});
+
 test('the not-found screen names the address and leads back', async () => {
   const { context, page, problems } = await openPage(env.browser, env.server);
   await page.goto(env.server.url('people/42'));
