@@ -418,3 +418,44 @@ impl Creator {
         });
     }
 }
+
+/// Deletes a stored record and offers to bring it back for a while. The undo stores it
+/// anew (revision 0), as it was. `removed` runs after the delete (take it out of its store,
+/// leave its screen), `restored` with the record the undo stored.
+pub fn delete_with_undo<R: Record + 'static>(
+    data: Data,
+    feedback: Feedback,
+    record: R,
+    done: String,
+    removed: impl FnOnce() + 'static,
+    restored: impl Fn(R) + Copy + 'static,
+) {
+    let Some(db) = feedback.database(data) else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        match db.delete::<R>(&record.meta().id, now()).await {
+            Ok(()) => {
+                removed();
+                data.changed();
+                feedback.offer_undo(done, move || {
+                    let Some(db) = feedback.database(data) else {
+                        return;
+                    };
+                    let mut again = record.clone();
+                    again.meta_mut().revision = 0;
+                    leptos::task::spawn_local(async move {
+                        match db.save(again, now()).await {
+                            Ok(saved) => {
+                                restored(saved);
+                                data.changed();
+                            }
+                            Err(e) => feedback.error(report_save(e)),
+                        }
+                    });
+                });
+            }
+            Err(e) => feedback.error(AppError::ActionFailed(e)),
+        }
+    });
+}

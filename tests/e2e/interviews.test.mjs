@@ -306,7 +306,20 @@ test('Today lists upcoming interviews and unfinished preparation; templates, lib
   await page.getByRole('link', { name: 'Contacts' }).first().click();
   await page.getByRole('link', { name: 'Kim Vogel' }).click();
   await page.getByRole('heading', { name: 'Interviews' }).waitFor();
-  await page.getByRole('link', { name: 'Kim Vogel' }).last().waitFor();
+  await page.getByRole('link', { name: 'Kim Vogel' }).last().click();
+  await page.getByRole('heading', { level: 1, name: 'Interview with Kim Vogel' }).waitFor();
+
+  // A deleted plan comes back with Undo, questions and date included.
+  await page.getByRole('button', { name: 'Delete plan…' }).click();
+  await page.getByRole('button', { name: 'Delete plan', exact: true }).click();
+  await page.getByText('Interview plan deleted.').waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Interviews' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: /Kim Vogel/ }).count(), 0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('link', { name: /Kim Vogel/ }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Interview with Kim Vogel' }).waitFor();
+  assert.equal((await questionTexts(page)).length, 4);
+  assert.equal(await page.getByLabel('Date and time').inputValue(), '2026-12-10T10:30');
 
   // German.
   await page.goto(env.server.url('settings'));

@@ -225,6 +225,17 @@ test('save a message as my template, write to someone else with it, go back to t
   assert.doesNotMatch(await body.inputValue(), /I teach maths/);
   await page.getByRole('button', { name: 'Undo' }).click();
   await page.waitForFunction(() => document.querySelector('#compose-body').value.includes('I teach maths'));
+  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+
+  // A deleted draft comes back with Undo, text and all.
+  await page.getByRole('button', { name: 'Delete draft' }).click();
+  await page.getByText('Draft deleted.').waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Messages' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Bo Berg' }).count(), 0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('link', { name: 'Bo Berg' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Message to Bo Berg' }).waitFor();
+  assert.match(await body.inputValue(), /I teach maths/);
 
   // Removed from the overview, it is gone from the choices.
   await page.getByRole('link', { name: 'Messages', exact: true }).first().click();

@@ -28,7 +28,7 @@ use crate::domain::record::{
 use crate::i18n::*;
 use crate::ui::contacts::parts::report_save;
 use crate::ui::data::{new_id, now, use_data};
-use crate::ui::editor::{Creator, SaveStatus, WhenFound};
+use crate::ui::editor::{delete_with_undo, Creator, SaveStatus, WhenFound};
 use crate::ui::feedback::{use_feedback, AppError};
 use crate::ui::files::{copy, download};
 use crate::ui::link::use_app_path;
@@ -713,51 +713,19 @@ fn DeletePlan(editor: PlanEditor) -> impl IntoView {
         let Some(plan) = editor.record.get_untracked() else {
             return;
         };
-        let Some(db) = feedback.database(data) else {
-            return;
-        };
         let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            match db.delete::<InterviewPlan>(&plan.meta.id, now()).await {
-                Ok(()) => {
-                    store.remove_plan(&plan.meta.id);
-                    data.changed();
-                    navigate("/interviews", Default::default());
-                    let restore = plan.clone();
-                    feedback.offer_undo(
-                        t_string!(i18n, interviews.deleted).to_string(),
-                        move || {
-                            let Some(db) = feedback.database(data) else {
-                                return;
-                            };
-                            let mut again = restore.clone();
-                            again.meta.revision = 0;
-                            leptos::task::spawn_local(async move {
-                                match db
-                                    .create(
-                                        Dataset {
-                                            interview_plans: vec![again],
-                                            ..Dataset::default()
-                                        },
-                                        now(),
-                                    )
-                                    .await
-                                {
-                                    Ok(made) => {
-                                        for p in made.interview_plans {
-                                            store.put_plan(p);
-                                        }
-                                        data.changed();
-                                    }
-                                    Err(e) => feedback.error(AppError::SaveFailed(e)),
-                                }
-                            });
-                        },
-                    );
-                }
-                Err(e) => feedback.error(AppError::ActionFailed(e)),
-            }
-        });
+        let id = plan.meta.id.clone();
+        delete_with_undo(
+            data,
+            feedback,
+            plan,
+            t_string!(i18n, interviews.deleted).to_string(),
+            move || {
+                store.remove_plan(&id);
+                navigate("/interviews", Default::default());
+            },
+            move |p| store.put_plan(p),
+        );
     };
     view! {
         <section class="card danger-zone" aria-labelledby="plan-delete-h">

@@ -28,7 +28,7 @@ use crate::i18n::*;
 use crate::storage::db::SaveError;
 use crate::ui::contacts::parts::{report_save, show_date};
 use crate::ui::data::{new_id, now, use_data};
-use crate::ui::editor::{Creator, Editor, SaveStatus, WhenFound};
+use crate::ui::editor::{delete_with_undo, Creator, Editor, SaveStatus, WhenFound};
 use crate::ui::feedback::{use_feedback, AppError};
 use crate::ui::files::copy;
 use crate::ui::interviews::store::use_interviews;
@@ -676,49 +676,18 @@ fn delete_message(editor: MessageEditor) -> impl Fn() + Copy + 'static {
         let Some(m) = editor.record.get_untracked() else {
             return;
         };
-        let Ok(db) = data
-            .db()
-            .map_err(|e| feedback.error(AppError::ActionFailed(e)))
-        else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            match db.delete::<Message>(&m.meta.id, now()).await {
-                Ok(()) => {
-                    outreach.remove_message(&m.meta.id);
-                    data.changed();
-                    navigate.with_value(|go| go("/messages", Default::default()));
-                    feedback.offer_undo(t_string!(i18n, messages.deleted).to_string(), move || {
-                        let Some(db) = feedback.database(data) else {
-                            return;
-                        };
-                        let mut again = m.clone();
-                        again.meta.revision = 0;
-                        leptos::task::spawn_local(async move {
-                            match db
-                                .create(
-                                    Dataset {
-                                        messages: vec![again],
-                                        ..Dataset::default()
-                                    },
-                                    now(),
-                                )
-                                .await
-                            {
-                                Ok(made) => {
-                                    for m in made.messages {
-                                        outreach.put_message(m);
-                                    }
-                                    data.changed();
-                                }
-                                Err(e) => feedback.error(AppError::SaveFailed(e)),
-                            }
-                        });
-                    });
-                }
-                Err(e) => feedback.error(AppError::ActionFailed(e)),
-            }
-        });
+        let id = m.meta.id.clone();
+        delete_with_undo(
+            data,
+            feedback,
+            m,
+            t_string!(i18n, messages.deleted).to_string(),
+            move || {
+                outreach.remove_message(&id);
+                navigate.with_value(|go| go("/messages", Default::default()));
+            },
+            move |m| outreach.put_message(m),
+        );
     }
 }
 
