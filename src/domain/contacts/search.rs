@@ -33,13 +33,15 @@ pub fn fold(text: &str) -> String {
     if plain.ends_with(' ') {
         plain.pop();
     }
-    // After diacritics are gone, a transliterated umlaut is the vowel plus `e`.
+    // After diacritics are gone, a transliterated umlaut is the vowel plus `e`. Every `e`
+    // after the vowel goes, not only the first: "æe" spells "aee", and folding must give
+    // the same text when run again, or a stored name and the same name typed would differ.
     let mut out = String::with_capacity(plain.len());
     let mut chars = plain.chars().peekable();
     while let Some(c) = chars.next() {
         out.push(c);
-        if matches!(c, 'a' | 'o' | 'u') && chars.peek() == Some(&'e') {
-            chars.next();
+        if matches!(c, 'a' | 'o' | 'u') {
+            while chars.next_if_eq(&'e').is_some() {}
         }
     }
     out
