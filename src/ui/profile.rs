@@ -162,7 +162,7 @@ pub fn ProfileSection() -> impl IntoView {
             <p class="muted">{t!(i18n, settings.profile.hint)}</p>
             <Show
                 when=move || shown.get()
-                fallback=move || view! { <p class="muted">{t!(i18n, settings.profile.loading)}</p> }
+                fallback=move || view! { <p class="muted profile-loading">{t!(i18n, settings.profile.loading)}</p> }
             >
                 <ProfileForm stored />
             </Show>

@@ -176,12 +176,16 @@ test('conduct the interview, reload in the middle, wrap up into contacts, promis
   await page.getByRole('heading', { level: 1, name: 'Conversation with Anna Schmidt' }).waitFor();
   // Full screen hides the browser's own bars too, and the button says whether it is on.
   const fullScreen = page.getByRole('button', { name: 'Full screen' });
+  // The button follows the browser's fullscreenchange event, which may come a frame after
+  // the document's state changed: wait for both.
+  const pressed = (value) =>
+    page.getByRole('button', { name: 'Full screen', pressed: value }).waitFor();
   await fullScreen.click();
   await page.waitForFunction(() => document.fullscreenElement === document.documentElement);
-  assert.equal(await fullScreen.getAttribute('aria-pressed'), 'true');
+  await pressed(true);
   await fullScreen.click();
   await page.waitForFunction(() => document.fullscreenElement === null);
-  assert.equal(await fullScreen.getAttribute('aria-pressed'), 'false');
+  await pressed(false);
   const current = page.locator('#conduct-current');
   assert.equal(await current.innerText(), 'How did you get into this field?');
   await page.getByLabel('Answer and notes').fill('Through a usability lab at university.\nThen five years in a consultancy.');

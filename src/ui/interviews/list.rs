@@ -52,9 +52,6 @@ pub fn PlanRow(plan: InterviewPlan) -> impl IntoView {
 pub fn InterviewsPage() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_interviews();
-    let data = use_data();
-    let feedback = use_feedback();
-    let app_path = use_app_path();
     use_page_title(move || t_string!(i18n, interviews.title).to_string());
     let groups = Memo::new(move |_| {
         store.plans.with(|plans| {
@@ -74,29 +71,6 @@ pub fn InterviewsPage() -> impl IntoView {
             (active, drafts, done)
         })
     });
-    let templates = Memo::new(move |_| {
-        store.templates.with(|t| {
-            own_templates(t)
-                .into_iter()
-                .cloned()
-                .collect::<Vec<Template>>()
-        })
-    });
-    let delete_template = move |t: Template| {
-        let Some(db) = feedback.database(data) else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            match db.delete::<Template>(&t.meta.id, now()).await {
-                Ok(()) => {
-                    store.remove_template(&t.meta.id);
-                    data.changed();
-                    feedback.toast(t_string!(i18n, interviews.templates.deleted).to_string());
-                }
-                Err(e) => feedback.error(AppError::ActionFailed(e)),
-            }
-        });
-    };
     let section = move |title: String, list: Vec<InterviewPlan>, id: &'static str| {
         (!list.is_empty()).then(|| {
             view! {
@@ -140,6 +114,46 @@ pub fn InterviewsPage() -> impl IntoView {
                 {section(t_string!(i18n, interviews.group.done).to_string(), done, "plans-done")}
             }.into_any()
         }}
+        // Shown with the plans, not before them: the plans fill in above once the store
+        // has loaded, and would push a section already on screen down (a layout shift).
+        <Show when=move || store.loaded.get()>
+            <TemplateSection />
+        </Show>
+    }
+}
+
+/// Built-in and own templates to start a plan from.
+#[component]
+fn TemplateSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_interviews();
+    let data = use_data();
+    let feedback = use_feedback();
+    let app_path = use_app_path();
+    let templates = Memo::new(move |_| {
+        store.templates.with(|t| {
+            own_templates(t)
+                .into_iter()
+                .cloned()
+                .collect::<Vec<Template>>()
+        })
+    });
+    let delete_template = move |t: Template| {
+        let Some(db) = feedback.database(data) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match db.delete::<Template>(&t.meta.id, now()).await {
+                Ok(()) => {
+                    store.remove_template(&t.meta.id);
+                    data.changed();
+                    feedback.toast(t_string!(i18n, interviews.templates.deleted).to_string());
+                }
+                Err(e) => feedback.error(AppError::ActionFailed(e)),
+            }
+        });
+    };
+    view! {
         <section class="card" aria-labelledby="templates">
             <h2 id="templates">{t!(i18n, interviews.templates.title)}</h2>
             <p class="muted">{t!(i18n, interviews.templates.lead)}</p>
