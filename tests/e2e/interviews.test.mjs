@@ -325,6 +325,14 @@ test('Today lists upcoming interviews and unfinished preparation; templates, lib
   assert.equal((await questionTexts(page)).length, 4);
   assert.equal(await page.getByLabel('Date and time').inputValue(), '2026-12-10T10:30');
 
+  // A removed own template comes back with Undo.
+  await page.getByRole('link', { name: 'Interviews', exact: true }).first().click();
+  await page.getByRole('button', { name: 'Remove: template UX research basics' }).click();
+  await page.getByText('Template deleted.').waitFor();
+  assert.equal(await page.getByRole('link', { name: 'UX research basics' }).count(), 0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('link', { name: 'UX research basics' }).waitFor();
+
   // German.
   await page.goto(env.server.url('settings'));
   await page.getByLabel('Deutsch').check();

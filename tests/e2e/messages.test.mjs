@@ -239,7 +239,13 @@ test('save a message as my template, write to someone else with it, go back to t
 
   // Removed from the overview, it is gone from the choices.
   await page.getByRole('link', { name: 'Messages', exact: true }).first().click();
-  await own.getByRole('button', { name: 'Remove the template My 20-minute ask' }).click();
+  const removeOwn = own.getByRole('button', { name: 'Remove the template My 20-minute ask' });
+  await removeOwn.click();
+  await page.getByText('Template removed.').waitFor();
+  await own.waitFor({ state: 'detached' });
+  // Undo brings it back; removed again, it stays gone.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await removeOwn.click();
   await page.getByText('Template removed.').waitFor();
   await own.waitFor({ state: 'detached' });
   await page.goto(env.server.url('messages/new'));

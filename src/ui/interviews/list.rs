@@ -9,8 +9,9 @@ use crate::domain::interviews::plan::{prep_progress, stage, Stage};
 use crate::domain::interviews::template::{own_templates, BUILTIN_TEMPLATES};
 use crate::domain::record::{InterviewPlan, Template};
 use crate::i18n::*;
-use crate::ui::data::{now, use_data};
-use crate::ui::feedback::{use_feedback, AppError};
+use crate::ui::data::use_data;
+use crate::ui::editor::delete_with_undo;
+use crate::ui::feedback::use_feedback;
 use crate::ui::link::{use_app_path, AppLink};
 use crate::ui::title::use_page_title;
 
@@ -139,19 +140,15 @@ fn TemplateSection() -> impl IntoView {
         })
     });
     let delete_template = move |t: Template| {
-        let Some(db) = feedback.database(data) else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            match db.delete::<Template>(&t.meta.id, now()).await {
-                Ok(()) => {
-                    store.remove_template(&t.meta.id);
-                    data.changed();
-                    feedback.toast(t_string!(i18n, interviews.templates.deleted).to_string());
-                }
-                Err(e) => feedback.error(AppError::ActionFailed(e)),
-            }
-        });
+        let id = t.meta.id.clone();
+        delete_with_undo(
+            data,
+            feedback,
+            t,
+            t_string!(i18n, interviews.templates.deleted).to_string(),
+            move || store.remove_template(&id),
+            move |t| store.put_template(t),
+        );
     };
     view! {
         <section class="card" aria-labelledby="templates">

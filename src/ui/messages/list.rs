@@ -12,8 +12,9 @@ use crate::domain::messages::own::PURPOSE as OWN_PURPOSE;
 use crate::domain::record::Template;
 use crate::i18n::*;
 use crate::ui::contacts::parts::show_date;
-use crate::ui::data::{now, use_data};
-use crate::ui::feedback::{use_feedback, AppError};
+use crate::ui::data::use_data;
+use crate::ui::editor::delete_with_undo;
+use crate::ui::feedback::use_feedback;
 use crate::ui::interviews::parts::local_time;
 use crate::ui::interviews::store::use_interviews;
 use crate::ui::link::{use_app_path, AppLink};
@@ -144,19 +145,15 @@ fn OwnTemplates() -> impl IntoView {
         })
     });
     let remove = move |t: Template| {
-        let Some(db) = feedback.database(data) else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            match db.delete::<Template>(&t.meta.id, now()).await {
-                Ok(()) => {
-                    interviews.remove_template(&t.meta.id);
-                    data.changed();
-                    feedback.toast(t_string!(i18n, messages.template_deleted).to_string());
-                }
-                Err(e) => feedback.error(AppError::ActionFailed(e)),
-            }
-        });
+        let id = t.meta.id.clone();
+        delete_with_undo(
+            data,
+            feedback,
+            t,
+            t_string!(i18n, messages.template_deleted).to_string(),
+            move || interviews.remove_template(&id),
+            move |t| interviews.put_template(t),
+        );
     };
     view! {
         <Show when=move || !templates.with(Vec::is_empty)>
