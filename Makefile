@@ -43,7 +43,7 @@ setup-test:
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser --test storage -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser --test storage --test integrity -- -D warnings
 
 test-unit:
 	cargo test
@@ -51,7 +51,7 @@ test-unit:
 test-wasm:
 	@mkdir -p $(BROWSER_TMP)
 	TMPDIR=$(BROWSER_TMP) CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
-	  cargo test --target wasm32-unknown-unknown --test browser --test storage; \
+	  cargo test --target wasm32-unknown-unknown --test browser --test storage --test integrity; \
 	  rc=$$?; rm -rf $(BROWSER_TMP); exit $$rc
 
 e2e-build:

@@ -147,6 +147,9 @@ async fn every_store_saves_reads_and_updates() {
     let saved = db.save(profile, at("2026-03-01T10:00:00Z")).await.unwrap();
     assert_eq!(db.profile().await.unwrap(), Some(saved));
     // Index queries by contact.
+    db.save(contact("c2", "Grace"), at("2026-03-01T10:00:00Z"))
+        .await
+        .unwrap();
     db.save(interaction("i2", "c2"), at("2026-03-01T10:00:00Z"))
         .await
         .unwrap();
@@ -155,6 +158,7 @@ async fn every_store_saves_reads_and_updates() {
     assert_eq!(of_c1[0].meta.id, "i1");
     let (counts, has_profile) = db.counts().await.unwrap();
     assert_eq!(counts[&Kind::Interactions], 2);
+    assert_eq!(counts[&Kind::Contacts], 2);
     assert_eq!(counts[&Kind::Messages], 1);
     assert!(has_profile);
     assert_eq!(db.get::<Contact>("nobody").await.unwrap(), None);
@@ -187,7 +191,7 @@ async fn a_stale_save_is_refused_with_the_newer_version() {
     assert_eq!(kept.meta.revision, 3);
     assert_eq!(kept.notes, "from this tab");
     // A record deleted elsewhere is a conflict without a stored version.
-    db.delete_contact("c1", at("2026-03-01T13:00:00Z"))
+    db.remove::<Contact>("c1", at("2026-03-01T13:00:00Z"))
         .await
         .unwrap();
     assert!(matches!(
@@ -264,20 +268,22 @@ async fn deleting_a_contact_takes_its_records_along_and_undo_brings_them_back() 
     db.save(follow_up("f1", "c1"), now).await.unwrap();
     db.save(photo("p1", "c1"), now).await.unwrap();
     let before = db.export().await.unwrap();
-    let bundle = db.delete_contact("c1", now).await.unwrap();
-    assert_eq!(bundle.interactions.len(), 1);
-    assert_eq!(bundle.follow_ups.len(), 1);
-    assert_eq!(bundle.photos.len(), 1);
+    let removal = db.remove::<Contact>("c1", now).await.unwrap();
+    assert_eq!(removal.removed.contacts.len(), 1);
+    assert_eq!(removal.removed.interactions.len(), 1);
+    assert_eq!(removal.removed.follow_ups.len(), 1);
+    assert_eq!(removal.removed.photos.len(), 1);
     let (counts, _) = db.counts().await.unwrap();
     assert_eq!(counts[&Kind::Contacts], 1);
     assert_eq!(counts[&Kind::Interactions], 1);
     assert_eq!(counts[&Kind::FollowUps], 0);
     assert_eq!(counts[&Kind::Photos], 0);
     assert_eq!(
-        db.delete_contact("c1", now).await.unwrap_err(),
+        db.remove::<Contact>("c1", now).await.unwrap_err(),
         StorageError::NotFound
     );
-    db.restore_contact(&bundle, now).await.unwrap();
+    let report = db.undo_removal(&removal, now).await.unwrap();
+    assert_eq!((report.restored, report.kept), (4, 0));
     assert_eq!(db.export().await.unwrap(), before);
     finish(db).await;
 }
@@ -399,7 +405,7 @@ async fn create_writes_all_new_records_in_one_go_and_delete_removes_one() {
         .iter()
         .all(|i| i.meta.revision == 1 && i.meta.created == now));
     assert_eq!(db.all::<Interaction>().await.unwrap().len(), 2);
-    db.delete::<Interaction>("i1", now).await.unwrap();
+    db.remove::<Interaction>("i1", now).await.unwrap();
     assert_eq!(db.all::<Interaction>().await.unwrap().len(), 1);
     assert_eq!(db.all::<FollowUp>().await.unwrap().len(), 1);
     finish(db).await;
@@ -775,8 +781,11 @@ async fn a_version_two_database_gets_the_name_index_and_keeps_everything() {
         Durability::Default,
     )
     .unwrap();
-    // Rows as version 2 wrote them: no `name` field.
+    // Rows as version 2 wrote them: no `name` field, saved at least once.
     let v2_row = |c: &Contact| {
+        let mut c = c.clone();
+        c.meta.revision = 1;
+        let c = &c;
         let r = js_sys::Object::new();
         schema::set(&r, row::ID, &c.meta.id.as_str().into()).unwrap();
         schema::set(&r, row::JSON, &serde_json::to_string(c).unwrap().into()).unwrap();
@@ -830,6 +839,7 @@ async fn a_version_two_database_gets_the_name_index_and_keeps_everything() {
     let mut all: Vec<Contact> = db.all().await.unwrap();
     all.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     let mut expected = contacts.to_vec();
+    expected.iter_mut().for_each(|c| c.meta.revision = 1);
     expected.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     assert_eq!(all, expected, "records unchanged by the upgrade");
     assert_eq!(db.by_contact::<Interaction>("m").await.unwrap().len(), 1);

@@ -72,6 +72,7 @@ mod bench {
                     hook: "Both moved from teaching into research".into(),
                 },
                 introduced_by: None,
+                introduced_by_name: String::new(),
                 preferred_channel: "email".into(),
                 cadence_days: Some(90),
                 notes: "Talked about career change, hiring in UX research and good books. "
@@ -89,6 +90,7 @@ mod bench {
                 summary: "Half an hour on the phone about their path into the field.".into(),
                 keywords: vec!["career".into(), "ux".into()],
                 other_contact_id: None,
+                other_contact_name: String::new(),
             })
             .collect();
         Dataset {

@@ -10,6 +10,7 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
+use super::integrity::{clear_dangling, Repairs};
 use super::profile::{SavedProfile, PROFILE_ID};
 use super::record::Question;
 use super::record::{
@@ -50,51 +51,155 @@ pub struct Dataset {
 }
 
 /// Calls `$body` once per record kind with `$field` bound to the dataset's vector and `$ty`
-/// to its record type, so that per-kind code is written once.
+/// to its record type, so that per-kind code is written once (`mut` for a mutable vector).
 macro_rules! for_each_kind {
+    (mut $data:expr, |$field:ident: $ty:ident| $body:block) => {{
+        {
+            #[allow(dead_code)]
+            type $ty = $crate::domain::record::Contact;
+            let $field = &mut $data.contacts;
+            $body
+        }
+        {
+            #[allow(dead_code)]
+            type $ty = $crate::domain::record::Interaction;
+            let $field = &mut $data.interactions;
+            $body
+        }
+        {
+            #[allow(dead_code)]
+            type $ty = $crate::domain::record::FollowUp;
+            let $field = &mut $data.follow_ups;
+            $body
+        }
+        {
+            #[allow(dead_code)]
+            type $ty = $crate::domain::record::Photo;
+            let $field = &mut $data.photos;
+            $body
+        }
+        {
+            #[allow(dead_code)]
+            type $ty = $crate::domain::record::InterviewPlan;
+            let $field = &mut $data.interview_plans;
+            $body
+        }
+        {
+            #[allow(dead_code)]
+            type $ty = $crate::domain::record::Question;
+            let $field = &mut $data.questions;
+            $body
+        }
+        {
+            #[allow(dead_code)]
+            type $ty = $crate::domain::record::Template;
+            let $field = &mut $data.templates;
+            $body
+        }
+        {
+            #[allow(dead_code)]
+            type $ty = $crate::domain::record::Message;
+            let $field = &mut $data.messages;
+            $body
+        }
+    }};
     ($data:expr, |$field:ident: $ty:ident| $body:block) => {{
         {
-            type $ty = Contact;
+            #[allow(dead_code)]
+            type $ty = $crate::domain::record::Contact;
             let $field = &$data.contacts;
             $body
         }
         {
-            type $ty = Interaction;
+            #[allow(dead_code)]
+            type $ty = $crate::domain::record::Interaction;
             let $field = &$data.interactions;
             $body
         }
         {
-            type $ty = FollowUp;
+            #[allow(dead_code)]
+            type $ty = $crate::domain::record::FollowUp;
             let $field = &$data.follow_ups;
             $body
         }
         {
-            type $ty = Photo;
+            #[allow(dead_code)]
+            type $ty = $crate::domain::record::Photo;
             let $field = &$data.photos;
             $body
         }
         {
-            type $ty = InterviewPlan;
+            #[allow(dead_code)]
+            type $ty = $crate::domain::record::InterviewPlan;
             let $field = &$data.interview_plans;
             $body
         }
         {
-            type $ty = Question;
+            #[allow(dead_code)]
+            type $ty = $crate::domain::record::Question;
             let $field = &$data.questions;
             $body
         }
         {
-            type $ty = Template;
+            #[allow(dead_code)]
+            type $ty = $crate::domain::record::Template;
             let $field = &$data.templates;
             $body
         }
         {
-            type $ty = Message;
+            #[allow(dead_code)]
+            type $ty = $crate::domain::record::Message;
             let $field = &$data.messages;
             $body
         }
     }};
 }
+pub(crate) use for_each_kind;
+
+/// Evaluates `$body` with `$ty` bound to the record type of the kind `$kind` (known only
+/// at run time), so that generic per-kind code can be chosen by a [`Kind`] value.
+#[allow(unused_macros)]
+macro_rules! with_kind {
+    ($kind:expr, |$ty:ident| $body:expr) => {{
+        use $crate::domain::record::Kind as K;
+        match $kind {
+            K::Contacts => {
+                type $ty = $crate::domain::record::Contact;
+                $body
+            }
+            K::Interactions => {
+                type $ty = $crate::domain::record::Interaction;
+                $body
+            }
+            K::FollowUps => {
+                type $ty = $crate::domain::record::FollowUp;
+                $body
+            }
+            K::Photos => {
+                type $ty = $crate::domain::record::Photo;
+                $body
+            }
+            K::InterviewPlans => {
+                type $ty = $crate::domain::record::InterviewPlan;
+                $body
+            }
+            K::Questions => {
+                type $ty = $crate::domain::record::Question;
+                $body
+            }
+            K::Templates => {
+                type $ty = $crate::domain::record::Template;
+                $body
+            }
+            K::Messages => {
+                type $ty = $crate::domain::record::Message;
+                $body
+            }
+        }
+    }};
+}
+#[allow(unused_imports)]
+pub(crate) use with_kind;
 
 impl Dataset {
     /// How many records of each kind there are (the profile not counted).
@@ -260,15 +365,6 @@ pub enum Issue {
     Record(RecordProblem),
     /// Another record of the same kind has this id.
     DuplicateId,
-    /// A reference to a record that is not in the file.
-    Dangling {
-        /// The referring field.
-        field: &'static str,
-        /// The kind referred to.
-        target_kind: Kind,
-        /// The id referred to.
-        target: String,
-    },
     /// The header's count for this kind differs from the records present.
     CountMismatch {
         /// What the header says.
@@ -285,8 +381,13 @@ pub enum Issue {
 pub struct Backup {
     /// What the header says.
     pub info: BackupInfo,
-    /// The records, upgraded to the current shape.
+    /// The records, upgraded to the current shape, with references to records that are
+    /// not in the file cleared as a deletion would have (see [`Backup::repairs`]).
     pub data: Dataset,
+    /// References to records that are not in the file, and what was done about each.
+    /// Backups written before deletions kept references whole hold such references; the
+    /// import preview lists them.
+    pub repairs: Repairs,
 }
 
 struct Problems {
@@ -315,7 +416,8 @@ impl Problems {
 }
 
 /// Reads and checks a whole backup file. On success every record is valid, ids are unique
-/// per kind and every reference resolves within the file.
+/// per kind and every reference resolves within the file: references to records that are
+/// not in it are cleared as a deletion clears them, and listed in [`Backup::repairs`].
 pub fn read_backup(text: &str) -> Result<Backup, BackupError> {
     if text.len() > MAX_BACKUP_BYTES {
         return Err(BackupError::TooLarge {
@@ -416,20 +518,22 @@ pub fn read_backup(text: &str) -> Result<Backup, BackupError> {
             }
         }
     }
-    // A record that failed to read would make every reference to it dangle; those
-    // follow-on problems would only hide the real one.
-    if problems.total == 0 {
-        check_references(&data, &mut problems);
-    }
     if problems.total > 0 {
         return Err(BackupError::Invalid {
             problems: problems.listed,
             total: problems.total,
         });
     }
+    // Only once every record read: a record that failed to read would make every
+    // reference to it dangle, and clearing those would hide the real problem.
+    let repairs = clear_dangling(&mut data);
     // Stable order, so that export → import → export yields the same file.
     sort_by_id(&mut data);
-    Ok(Backup { info, data })
+    Ok(Backup {
+        info,
+        data,
+        repairs,
+    })
 }
 
 fn read_profile(raw: Option<&str>, version: u32, problems: &mut Problems) -> Option<SavedProfile> {
@@ -560,29 +664,6 @@ fn read_list<R: Record>(list: Vec<&RawValue>, version: u32, problems: &mut Probl
         out.push(record);
     }
     out
-}
-
-fn check_references(data: &Dataset, problems: &mut Problems) {
-    let ids = data.stamps().kinds;
-    let exists = |kind: Kind, id: &str| ids.get(&kind).is_some_and(|m| m.contains_key(id));
-    for_each_kind!(data, |records: R| {
-        for (index, record) in records.iter().enumerate() {
-            for (target_kind, target, field) in record.references() {
-                if !exists(target_kind, target) {
-                    problems.push(
-                        Some(R::KIND),
-                        Some(index + 1),
-                        Some(&record.meta().id),
-                        Issue::Dangling {
-                            field,
-                            target_kind,
-                            target: target.to_string(),
-                        },
-                    );
-                }
-            }
-        }
-    });
 }
 
 fn by_id<R: Record>(records: &mut [R]) {

@@ -6,6 +6,7 @@
 pub mod backup;
 pub mod contacts;
 pub mod format;
+pub mod integrity;
 pub mod interviews;
 pub mod lang;
 pub mod link;

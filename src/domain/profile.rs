@@ -104,8 +104,17 @@ impl Profile {
         }
         let url = self.profile_url.trim();
         if !url.is_empty() {
-            if let Err(e) = SafeLink::parse_web(url) {
-                errors.push((ProfileField::ProfileUrl, ProfileError::InvalidUrl(e)));
+            match SafeLink::parse_web(url) {
+                Err(e) => errors.push((ProfileField::ProfileUrl, ProfileError::InvalidUrl(e))),
+                // What is stored is the normalised link (`https://` added): that is what
+                // must fit, or the backup of it would be refused.
+                Ok(link)
+                    if link.href().chars().count() > MAX_LINE
+                        && !errors.contains(&(ProfileField::ProfileUrl, ProfileError::TooLong)) =>
+                {
+                    errors.push((ProfileField::ProfileUrl, ProfileError::TooLong))
+                }
+                Ok(_) => {}
             }
         }
         errors
@@ -124,6 +133,25 @@ impl Profile {
                 .map(|l| l.href().to_string())
                 .unwrap_or_else(|_| url.to_string()),
         }
+    }
+}
+
+impl Profile {
+    /// A copy that passes [`Profile::validate`]: fields shortened to fit, and an e-mail,
+    /// phone or link that is not one dropped. For profiles stored before every save was
+    /// checked.
+    pub fn repaired(&self) -> Profile {
+        let mut p = self.normalised();
+        for field in ProfileField::ALL {
+            let value = p.field_mut(field);
+            if value.chars().count() > MAX_LINE {
+                *value = crate::domain::record::fit(value, MAX_LINE);
+            }
+        }
+        for (field, _) in p.validate() {
+            p.field_mut(field).clear();
+        }
+        p
     }
 }
 

@@ -10,6 +10,7 @@
 //! | 1 | contacts, interactions, follow-ups, photos and app metadata in IndexedDB; records carried `id`, `created` and `updated` at their top level |
 //! | 2 | interview plans, questions, templates and messages; every record's common fields moved into `meta` and gained a `revision` for conflict detection between tabs |
 //! | 3 | contacts carry a `name` index (folded last and first name), so the contact list shows its first rows before every contact is read; records keep their shape |
+//! | 4 | references are kept whole: indexes on `introduced_by`, `other_contact_id` and `message_id` find who refers to a record; stored data that a backup could not restore is repaired once (dangling references cleared as a deletion would, over-long texts shortened, impossible dates dropped); contacts may carry `introduced_by_name`, introductions `other_contact_name` |
 //!
 //! The object-store changes of each version live in `storage::schema`; this module holds
 //! the data transformations, which are pure and tested natively.
@@ -19,7 +20,7 @@ use serde_json::{Map, Value};
 use super::record::Kind;
 
 /// The current version of the stored data and of backup files.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The oldest version a record can be upgraded from (version 0 had no records).
 pub const OLDEST_RECORD_VERSION: u32 = 1;

@@ -263,6 +263,12 @@ pub async fn get_first_by_index(
     Ok(request(&req).await?.unchecked_into())
 }
 
+/// Whether `store` holds a record under `key`.
+pub async fn has_key(store: &IdbObjectStore, key: &JsValue) -> Result<bool, StorageError> {
+    let req = store.count_with_key(key).map_err(|e| to_error(&e))?;
+    Ok(request(&req).await?.as_f64().unwrap_or(0.0) > 0.0)
+}
+
 /// How many records `store` holds.
 pub async fn count(store: &IdbObjectStore) -> Result<u32, StorageError> {
     let req = store.count().map_err(|e| to_error(&e))?;

@@ -39,6 +39,10 @@ pub enum StorageError {
     NotReady,
     /// The transaction was undone on purpose.
     Aborted,
+    /// The write would store what a backup could not restore (a record breaking the
+    /// backup reader's rules, or a reference to a record that is gone); nothing was
+    /// written.
+    Refused(crate::domain::integrity::Refusal),
     /// Anything else the browser reported; holds its message.
     Other(String),
 }
@@ -55,6 +59,7 @@ impl fmt::Display for StorageError {
             StorageError::NotFound => write!(f, "record not found"),
             StorageError::NotReady => write!(f, "database not open yet"),
             StorageError::Aborted => write!(f, "transaction aborted"),
+            StorageError::Refused(r) => write!(f, "write refused: {r:?}"),
             StorageError::Other(d) => write!(f, "storage error: {d}"),
         }
     }

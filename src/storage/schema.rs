@@ -94,6 +94,15 @@ const STEPS: &[Step] = &[
         new_stores: &[],
         new_indexes: &[("contacts", "name", "name")],
     },
+    Step {
+        version: 4,
+        new_stores: &[],
+        new_indexes: &[
+            ("contacts", "introduced_by", "introduced_by"),
+            ("interactions", "other_contact", "other_contact"),
+            ("follow_ups", "message", "message"),
+        ],
+    },
 ];
 
 /// What a migration found wrong, kept for the error the open call reports.
@@ -166,6 +175,70 @@ async fn transform_data(tx: &Tx, from: u32, target: u32) -> Result<(), StorageEr
     }
     if from < 3 && target >= 3 {
         add_contact_names(tx).await?;
+    }
+    if from < 4 && target >= 4 {
+        repair_for_backups(tx).await?;
+    }
+    Ok(())
+}
+
+/// Version 4 makes what earlier versions stored restorable from its own backup (see
+/// `domain::integrity::repair_dataset`) and fills the new reference indexes: the kinds
+/// that gained an index are written anew, the others only where a record changed.
+async fn repair_for_backups(tx: &Tx) -> Result<(), StorageError> {
+    use crate::domain::backup::{for_each_kind, Dataset};
+    use crate::domain::integrity::repair_dataset;
+    use crate::domain::record::Record;
+    use std::collections::HashSet;
+
+    let mut data = Dataset::default();
+    for_each_kind!(mut data, |records: R| {
+        let rows = idb::get_all(&tx.store(R::KIND.name())?).await?;
+        *records = super::db::rows_to_records(&rows)?;
+    });
+    data.profile = match idb::get(&tx.store(META_STORE)?, &PROFILE_ID.into()).await? {
+        Some(row) => Some(super::db::from_row(&row)?),
+        None => None,
+    };
+    // The ids per kind as stored, in the order of `Kind::ALL`, to delete what the repair
+    // leaves out.
+    let mut stored_ids: Vec<HashSet<String>> = Vec::new();
+    for_each_kind!(data, |records: R| {
+        stored_ids.push(records.iter().map(|r| r.meta().id.clone()).collect());
+    });
+    let now: chrono::DateTime<chrono::Utc> = String::from(js_sys::Date::new_0().to_iso_string())
+        .parse()
+        .map_err(|_| StorageError::Other("clock".into()))?;
+    let repair = repair_dataset(&mut data, now);
+    let mut touched: HashSet<(Kind, String)> = repair.fixed.iter().cloned().collect();
+    touched.extend(
+        repair
+            .references
+            .found
+            .iter()
+            .map(|d| (d.kind, d.id.clone())),
+    );
+    let reindexed = [Kind::Contacts, Kind::Interactions, Kind::FollowUps];
+    let mut stored_ids = stored_ids.into_iter();
+    for_each_kind!(data, |records: R| {
+        let store = tx.store(R::KIND.name())?;
+        let mut kept = HashSet::with_capacity(records.len());
+        for r in records {
+            let id = r.meta().id.clone();
+            if reindexed.contains(&R::KIND) || touched.contains(&(R::KIND, id.clone())) {
+                tx.put(&store, &super::db::to_row(r)?)?;
+            }
+            kept.insert(id);
+        }
+        // Left out by the repair: no longer stored.
+        for id in stored_ids.next().unwrap_or_default().difference(&kept) {
+            tx.delete(&store, &id.as_str().into())?;
+        }
+    });
+    if repair.profile_fixed {
+        if let Some(p) = &data.profile {
+            tx.put(&tx.store(META_STORE)?, &super::db::to_row(p)?)?;
+        }
     }
     Ok(())
 }

@@ -81,7 +81,7 @@ fn Root() -> impl IntoView {
         reminder_dismissed: RwSignal::new(prefs::load_reminder_dismissed()),
     };
     provide_context(preferences);
-    Feedback::provide();
+    Feedback::provide(i18n);
     Data::provide();
     NetworkStore::provide();
     Keeper::provide();

@@ -8,9 +8,10 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::backup::{
     preview, read_backup, write_backup, Backup, BackupError, BackupInfo, ImportMode, Issue,
-    KindPreview, Preview, Problem, MAX_BACKUP_BYTES,
+    KindPreview, Preview, Problem, MAX_BACKUP_BYTES, MAX_LISTED_PROBLEMS,
 };
 use crate::domain::format;
+use crate::domain::integrity::{Effect, Repairs};
 use crate::domain::record::{Kind, RecordProblem};
 use crate::i18n::*;
 use crate::storage::db::ImportReport;
@@ -191,6 +192,7 @@ struct Staged {
     file: String,
     info: BackupInfo,
     preview: Preview,
+    repairs: Repairs,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -205,13 +207,6 @@ fn issue_text(i18n: I18n, issue: &Issue) -> String {
             t_string!(i18n, settings.backup.issue_shape, detail = detail.clone()).to_string()
         }
         Issue::DuplicateId => t_string!(i18n, settings.backup.issue_duplicate).to_string(),
-        Issue::Dangling { field, target, .. } => t_string!(
-            i18n,
-            settings.backup.issue_dangling,
-            field = *field,
-            target = target.clone()
-        )
-        .to_string(),
         Issue::CountMismatch { expected, found } => t_string!(
             i18n,
             settings.backup.issue_count,
@@ -373,6 +368,7 @@ pub fn BackupSection() -> impl IntoView {
                                 file: name,
                                 info: backup.info.clone(),
                                 preview: preview(&backup.data, &stamps),
+                                repairs: backup.repairs.clone(),
                             };
                             checked.set_value(Some(Rc::new(backup)));
                             step.set(Step::Preview(staged));
@@ -611,6 +607,7 @@ fn PreviewView(staged: Staged) -> impl IntoView {
         file,
         info,
         preview,
+        repairs,
     } = staged;
     let written = move || {
         let date = info
@@ -649,6 +646,7 @@ fn PreviewView(staged: Staged) -> impl IntoView {
     view! {
         <h3 id="import-preview-title">{t!(i18n, settings.backup.preview_title)}</h3>
         <p>{written}</p>
+        <RepairsView repairs />
         // Focusable, so keyboard users can scroll the table on a narrow screen.
         <div class="table-scroll" role="region" tabindex="0" aria-labelledby="import-preview-title">
             <table class="numbers">
@@ -686,6 +684,64 @@ fn PreviewView(staged: Staged) -> impl IntoView {
                 </tfoot>
             </table>
         </div>
+    }
+}
+
+/// What the import will do about references to entries that are not in the file: the
+/// same as deleting those entries would have done.
+#[component]
+fn RepairsView(repairs: Repairs) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_lang();
+    let group = move |effect: Effect| {
+        let found: Vec<_> = repairs
+            .found
+            .iter()
+            .filter(|d| d.effect == effect)
+            .cloned()
+            .collect();
+        (!found.is_empty()).then(|| {
+            let count = found.len();
+            let head = move || match effect {
+                Effect::Removed => {
+                    t_string!(i18n, settings.backup.repair_removed, count = count).to_string()
+                }
+                _ => t_string!(i18n, settings.backup.repair_cleared, count = count).to_string(),
+            };
+            let more = count.saturating_sub(MAX_LISTED_PROBLEMS);
+            let items = found
+                .into_iter()
+                .take(MAX_LISTED_PROBLEMS)
+                .map(|d| {
+                    view! {
+                        <li>
+                            {move || t_string!(
+                                i18n,
+                                settings.backup.repair_item,
+                                kind = kind_label(i18n, d.kind),
+                                id = d.id.clone(),
+                                field = d.field,
+                                target = d.target.clone()
+                            )
+                            .to_string()}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="notice">
+                    <p>{head}</p>
+                    <ul>{items}</ul>
+                    {(more > 0).then(|| view! {
+                        <p>{move || t_string!(i18n, settings.backup.err_more, count = format::integer(more as i64, lang())).to_string()}</p>
+                    })}
+                </div>
+            }
+        })
+    };
+    view! {
+        {group(Effect::Detached)}
+        {group(Effect::Removed)}
     }
 }
 

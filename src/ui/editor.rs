@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::domain::backup::Dataset;
 use crate::domain::record::Record;
 use crate::i18n::*;
-use crate::storage::db::SaveError;
+use crate::storage::db::{Removal, SaveError};
 use crate::ui::contacts::parts::report_save;
 use crate::ui::data::{now, use_data, Data};
 use crate::ui::feedback::{use_feedback, AppError, Feedback};
@@ -114,6 +114,22 @@ impl<R: Record + Send + Sync> Clone for Editor<R> {
 }
 
 impl<R: Record + Send + Sync> Copy for Editor<R> {}
+
+impl<R: Record + Send + Sync> Editor<R> {
+    /// The working copy as a closure that always has a record: the current one, or the
+    /// last one shown once it is gone (deleted in another tab), for the moment until the
+    /// screen gives way to "not found". `None` if there is no record yet.
+    pub fn shown(self) -> Option<impl Fn() -> R + Copy + 'static> {
+        let last = StoredValue::new(self.record.get_untracked()?);
+        Some(move || match self.record.get() {
+            Some(r) => {
+                last.set_value(r.clone());
+                r
+            }
+            None => last.get_value(),
+        })
+    }
+}
 
 impl<R: Record + Send + Sync + PartialEq> Editor<R> {
     /// An editor for record `id`: `find` reads it from the app's store (tracked), `put`
@@ -255,9 +271,9 @@ impl<R: Record + Send + Sync + PartialEq> Editor<R> {
             match result {
                 Ok((saved, created)) => {
                     for c in &created.contacts {
-                        if let Err(e) = editor.network.reload_contact(&c.meta.id).await {
-                            editor.feedback.error(AppError::ActionFailed(e));
-                        }
+                        editor
+                            .feedback
+                            .reloaded(editor.network.reload_contact(&c.meta.id).await);
                     }
                     // Keep what was typed meanwhile; take the new revision.
                     editor.record.update(|p| {
@@ -419,9 +435,10 @@ impl Creator {
     }
 }
 
-/// Deletes a stored record and offers to bring it back for a while. The undo stores it
-/// anew (revision 0), as it was. `removed` runs after the delete (take it out of its store,
-/// leave its screen), `restored` with the record the undo stored.
+/// Deletes a stored record (with what belongs to it, clearing the mentions of it
+/// elsewhere; see `Database::remove`) and offers to bring everything back for a while.
+/// `removed` runs after the delete (take it out of its store, leave its screen),
+/// `restored` with the record as the undo put it back.
 pub fn delete_with_undo<R: Record + 'static>(
     data: Data,
     feedback: Feedback,
@@ -434,28 +451,54 @@ pub fn delete_with_undo<R: Record + 'static>(
         return;
     };
     leptos::task::spawn_local(async move {
-        match db.delete::<R>(&record.meta().id, now()).await {
-            Ok(()) => {
+        match db.remove::<R>(&record.meta().id, now()).await {
+            Ok(removal) => {
                 removed();
-                data.changed();
+                refresh_after(data, &removal, false);
                 feedback.offer_undo(done, move || {
-                    let Some(db) = feedback.database(data) else {
-                        return;
-                    };
-                    let mut again = record.clone();
-                    again.meta_mut().revision = 0;
-                    leptos::task::spawn_local(async move {
-                        match db.save(again, now()).await {
-                            Ok(saved) => {
-                                restored(saved);
-                                data.changed();
-                            }
-                            Err(e) => feedback.error(report_save(e)),
+                    let record = record.clone();
+                    undo_removal(data, feedback, removal.clone(), move |kept| {
+                        if !kept {
+                            restored(record);
                         }
                     });
                 });
             }
             Err(e) => feedback.error(AppError::ActionFailed(e)),
+        }
+    });
+}
+
+/// Refreshes what shows stored data after a removal or its undo: a removal that changed
+/// other records (a contact's mentions, a message's reminders) reloads every store, as
+/// does an undo that kept another tab's newer versions.
+pub fn refresh_after(data: Data, removal: &Removal, kept_some: bool) {
+    if removal.detached.is_empty() && !kept_some && removal.removed.contacts.is_empty() {
+        data.changed();
+    } else {
+        data.replaced();
+    }
+}
+
+/// Undoes a removal and says how it went; `done` runs once it is back, told whether some
+/// records were kept as another tab saved them. Nothing changes if the undo is refused.
+pub fn undo_removal(
+    data: Data,
+    feedback: Feedback,
+    removal: Removal,
+    done: impl FnOnce(bool) + 'static,
+) {
+    let Some(db) = feedback.database(data) else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        match db.undo_removal(&removal, now()).await {
+            Ok(report) => {
+                done(report.kept > 0);
+                refresh_after(data, &removal, report.kept > 0);
+                feedback.undone(report);
+            }
+            Err(e) => feedback.error(AppError::UndoFailed(e)),
         }
     });
 }

@@ -6,8 +6,10 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::domain::integrity::Refusal;
+use crate::domain::record::RecordProblem;
 use crate::i18n::*;
-use crate::storage::db::Database;
+use crate::storage::db::{Database, SaveError, UndoReport};
 use crate::storage::StorageError;
 use crate::ui::context::use_app_update;
 use crate::ui::data::{Data, DbState};
@@ -24,6 +26,12 @@ pub enum AppError {
     SaveFailed(StorageError),
     /// Another storage operation (reading, exporting, deleting) failed.
     ActionFailed(StorageError),
+    /// A save was refused because another tab saved the same entry meanwhile.
+    Conflict,
+    /// An undo could not be done; nothing was changed.
+    UndoFailed(StorageError),
+    /// The write succeeded, but re-reading it for this screen failed.
+    ReloadFailed(StorageError),
 }
 
 /// Toasts and error banners, provided once by the app.
@@ -34,17 +42,19 @@ pub struct Feedback {
     undo_action: StoredValue<Option<Rc<dyn Fn()>>, LocalStorage>,
     errors: RwSignal<Vec<(u64, AppError)>>,
     next_id: StoredValue<u64>,
+    i18n: I18n,
 }
 
 impl Feedback {
     /// Creates the feedback state and provides it as context.
-    pub fn provide() -> Feedback {
+    pub fn provide(i18n: I18n) -> Feedback {
         let feedback = Feedback {
             toasts: RwSignal::new(Vec::new()),
             undo: RwSignal::new(None),
             undo_action: StoredValue::new_local(None),
             errors: RwSignal::new(Vec::new()),
             next_id: StoredValue::new(0),
+            i18n,
         };
         provide_context(feedback);
         feedback
@@ -99,12 +109,38 @@ impl Feedback {
         self.errors.update(|e| e.push((id, error)));
     }
 
+    /// Says how an undo went: restored, or restored with some entries kept as another
+    /// tab saved them.
+    pub fn undone(&self, report: UndoReport) {
+        let i18n = self.i18n;
+        if report.kept > 0 {
+            self.toast(t_string!(i18n, undo_kept, count = report.kept));
+        } else {
+            self.toast(t_string!(i18n, undo_done));
+        }
+    }
+
+    /// Shows why re-reading after a successful write failed, if it did.
+    pub fn reloaded(&self, result: Result<(), StorageError>) {
+        if let Err(e) = result {
+            self.error(AppError::ReloadFailed(e));
+        }
+    }
+
     /// The database to write to, or `None` after telling the user why there is none
     /// (still opening, blocked by another tab, failed): a click never does nothing silently.
     pub fn database(&self, data: Data) -> Option<Database> {
         data.db()
             .map_err(|e| self.error(AppError::SaveFailed(e)))
             .ok()
+    }
+}
+
+/// Maps a save failure to the banner the user sees.
+pub fn report_save<T>(error: SaveError<T>) -> AppError {
+    match error {
+        SaveError::Conflict(_) => AppError::Conflict,
+        SaveError::Storage(e) => AppError::SaveFailed(e),
     }
 }
 
@@ -132,6 +168,38 @@ pub fn storage_error_text(i18n: I18n, error: &StorageError) -> String {
         StorageError::NotFound => t_string!(i18n, errors.storage_not_found).to_string(),
         StorageError::NotReady => t_string!(i18n, errors.storage_not_ready).to_string(),
         StorageError::Aborted => t_string!(i18n, errors.storage_aborted).to_string(),
+        StorageError::Refused(refusal) => refusal_text(i18n, refusal),
+    }
+}
+
+/// Why a write was refused, in the user's words.
+pub fn refusal_text(i18n: I18n, refusal: &Refusal) -> String {
+    match refusal {
+        Refusal::Invalid { problem, .. } => problem_text(i18n, problem),
+        Refusal::Missing { target_kind, .. } => t_string!(
+            i18n,
+            errors.refused_reference,
+            kind = crate::ui::backup::kind_label(i18n, *target_kind)
+        )
+        .to_string(),
+    }
+}
+
+/// What is wrong with a record's field, in the user's words.
+pub fn problem_text(i18n: I18n, problem: &RecordProblem) -> String {
+    match problem {
+        RecordProblem::TooLong { field, max } => {
+            t_string!(i18n, errors.refused_too_long, field = *field, max = *max).to_string()
+        }
+        RecordProblem::Missing(field) => {
+            t_string!(i18n, errors.refused_missing, field = *field).to_string()
+        }
+        RecordProblem::Invalid(field) => {
+            t_string!(i18n, errors.refused_invalid, field = *field).to_string()
+        }
+        RecordProblem::BadId | RecordProblem::BadMeta => {
+            t_string!(i18n, errors.refused_other, detail = format!("{problem:?}")).to_string()
+        }
     }
 }
 
@@ -144,6 +212,18 @@ fn error_text(i18n: I18n, error: &AppError) -> String {
         AppError::ActionFailed(e) => {
             let reason = storage_error_text(i18n, e);
             t_string!(i18n, errors.action_failed, reason).to_string()
+        }
+        AppError::Conflict => {
+            let reason = t_string!(i18n, errors.conflict).to_string();
+            t_string!(i18n, errors.save_failed, reason).to_string()
+        }
+        AppError::UndoFailed(e) => {
+            let reason = storage_error_text(i18n, e);
+            t_string!(i18n, errors.undo_refused, reason).to_string()
+        }
+        AppError::ReloadFailed(e) => {
+            let reason = storage_error_text(i18n, e);
+            t_string!(i18n, errors.reload_failed, reason).to_string()
         }
     }
 }

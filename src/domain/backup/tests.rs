@@ -1,6 +1,7 @@
 use serde_json::json;
 
 use super::*;
+use crate::domain::integrity::Effect;
 use crate::domain::profile::Profile;
 use crate::domain::record::{Birthday, Circle, HowWeMet, InteractionKind, PlanItem};
 
@@ -34,6 +35,7 @@ fn contact(id: &str, name: &str) -> Contact {
         circle: Circle::Network,
         met: HowWeMet::default(),
         introduced_by: None,
+        introduced_by_name: String::new(),
         preferred_channel: String::new(),
         cadence_days: None,
         notes: String::new(),
@@ -50,6 +52,7 @@ fn interaction(id: &str, contact_id: &str) -> Interaction {
         summary: "Talked about the move to UX research".into(),
         keywords: vec!["ux".into()],
         other_contact_id: None,
+        other_contact_name: String::new(),
     }
 }
 
@@ -406,28 +409,57 @@ fn duplicate_ids_are_refused() {
 }
 
 #[test]
-fn dangling_references_are_refused() {
+fn dangling_references_are_cleared_as_a_deletion_would_and_listed() {
     let mut data = full();
     data.interactions.push(interaction("i9", "ghost"));
     data.contacts[1].introduced_by = Some("nobody".into());
     data.interview_plans[0].items[0].question_id = Some("q-missing".into());
-    let found = issues(&write_backup(&data, "x", at("2026-02-10T00:00:00Z")));
-    assert_eq!(found.len(), 3);
-    assert!(found.contains(&Issue::Dangling {
-        field: "contact_id",
-        target_kind: Kind::Contacts,
-        target: "ghost".into()
-    }));
-    assert!(found.contains(&Issue::Dangling {
-        field: "introduced_by",
-        target_kind: Kind::Contacts,
-        target: "nobody".into()
-    }));
-    assert!(found.contains(&Issue::Dangling {
-        field: "items.question_id",
-        target_kind: Kind::Questions,
-        target: "q-missing".into()
-    }));
+    let text = write_backup(&data, "x", at("2026-02-10T00:00:00Z"));
+    let backup = read_backup(&text).expect("a backup with dangling references restores");
+    let repairs = &backup.repairs;
+    assert_eq!((repairs.cleared(), repairs.removed()), (2, 1));
+    let found = |field: &str, target: &str| {
+        repairs
+            .found
+            .iter()
+            .find(|d| d.field == field && d.target == target)
+            .map(|d| (d.kind, d.id.clone(), d.effect))
+    };
+    assert_eq!(
+        found("contact_id", "ghost"),
+        Some((Kind::Interactions, "i9".into(), Effect::Removed))
+    );
+    assert_eq!(
+        found("introduced_by", "nobody"),
+        Some((Kind::Contacts, "c2".into(), Effect::Detached))
+    );
+    assert_eq!(
+        found("items.question_id", "q-missing"),
+        Some((
+            Kind::InterviewPlans,
+            data.interview_plans[0].meta.id.clone(),
+            Effect::Detached
+        ))
+    );
+    // What is left is what a deletion leaves: the entry of the missing contact gone, the
+    // mentions cleared, everything else as it was.
+    assert!(backup.data.interactions.iter().all(|i| i.meta.id != "i9"));
+    assert_eq!(backup.data.contacts[1].introduced_by, None);
+    assert_eq!(backup.data.interview_plans[0].items[0].question_id, None);
+    assert_eq!(
+        backup.data.interview_plans[0].items[0].text,
+        data.interview_plans[0].items[0].text
+    );
+    // And the repaired data round-trips without further repairs.
+    let again = read_backup(&write_backup(&backup.data, "x", at("2026-02-11T00:00:00Z"))).unwrap();
+    assert!(again.repairs.is_empty());
+    assert_eq!(again.data, backup.data);
+}
+
+#[test]
+fn a_clean_backup_needs_no_repairs() {
+    let backup = read_backup(&write_backup(&full(), "x", at("2026-02-10T00:00:00Z"))).unwrap();
+    assert!(backup.repairs.is_empty());
 }
 
 #[test]

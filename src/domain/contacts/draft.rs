@@ -6,7 +6,8 @@ use chrono::{Datelike, NaiveDate};
 use crate::domain::link::{LinkError, SafeLink};
 use crate::domain::profile::{is_plausible_email, is_plausible_phone};
 use crate::domain::record::{
-    Birthday, Circle, Contact, HowWeMet, Meta, MAX_LINE_CHARS, MAX_TEXT_CHARS,
+    Birthday, Circle, Contact, HowWeMet, Meta, Record, RecordProblem, MAX_LINE_CHARS,
+    MAX_TEXT_CHARS,
 };
 
 /// The form's fields, for attaching messages to inputs.
@@ -62,6 +63,8 @@ pub enum DraftError {
     MetDateFuture,
     /// Not a number of days.
     CadenceInvalid,
+    /// A date outside the years records may have (1900–2200).
+    OutOfRange,
 }
 
 /// The contact form's state.
@@ -266,6 +269,9 @@ impl ContactDraft {
         c.preferred_channel = preferred_channel;
         c.cadence_days = cadence_days;
         c.notes = self.notes.trim_end().to_string();
+        // What is stored must pass the check every write and the backup reader apply;
+        // the form's own checks above name the field, this one catches what they miss.
+        c.check().map_err(|problem| vec![field_problem(&problem)])?;
         Ok(c)
     }
 
@@ -299,6 +305,33 @@ impl ContactDraft {
     }
 }
 
+/// The form field and message for a problem the record check found.
+fn field_problem(problem: &RecordProblem) -> (DraftField, DraftError) {
+    match *problem {
+        RecordProblem::Missing(_) => (DraftField::Name, DraftError::NameMissing),
+        RecordProblem::TooLong { field, max } => (
+            match field {
+                "email" => DraftField::Email,
+                "phone" => DraftField::Phone,
+                "notes" | "met.hook" => DraftField::Text(field),
+                _ => DraftField::Line(field),
+            },
+            DraftError::TooLong(max),
+        ),
+        RecordProblem::Invalid("birthday") => (DraftField::Birthday, DraftError::BirthdayYear),
+        RecordProblem::Invalid("met.date") => (DraftField::MetDate, DraftError::OutOfRange),
+        RecordProblem::Invalid("links") => (
+            DraftField::Links,
+            DraftError::Link {
+                line: 1,
+                error: LinkError::Malformed,
+            },
+        ),
+        RecordProblem::Invalid(field) => (DraftField::Line(field), DraftError::OutOfRange),
+        RecordProblem::BadId | RecordProblem::BadMeta => (DraftField::Name, DraftError::OutOfRange),
+    }
+}
+
 /// A new, unsaved contact with the given id.
 pub fn new_contact(meta: Meta) -> Contact {
     Contact {
@@ -317,6 +350,7 @@ pub fn new_contact(meta: Meta) -> Contact {
         circle: Circle::default(),
         met: HowWeMet::default(),
         introduced_by: None,
+        introduced_by_name: String::new(),
         preferred_channel: String::new(),
         cadence_days: None,
         notes: String::new(),

@@ -116,7 +116,9 @@ pub fn is_dormant(
 /// The calendar date at `at` for a user whose clock is `utc_offset_minutes` ahead of UTC
 /// (the negation of JavaScript's `getTimezoneOffset()`).
 pub fn local_date(at: DateTime<Utc>, utc_offset_minutes: i32) -> NaiveDate {
-    (at + Duration::minutes(i64::from(utc_offset_minutes))).date_naive()
+    at.checked_add_signed(Duration::minutes(i64::from(utc_offset_minutes)))
+        .unwrap_or(at)
+        .date_naive()
 }
 
 /// Monday of the ISO week of `date`: dormant suggestions change once a week.

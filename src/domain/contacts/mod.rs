@@ -4,6 +4,7 @@
 pub mod draft;
 pub mod duplicates;
 pub mod give_take;
+pub mod introduce;
 pub mod keep_in_touch;
 pub mod network;
 pub mod occasions;

@@ -46,6 +46,7 @@ fn interaction(
         summary: summary.into(),
         keywords: vec![],
         other_contact_id: None,
+        other_contact_name: String::new(),
     }
 }
 

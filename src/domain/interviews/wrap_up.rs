@@ -9,8 +9,8 @@ use crate::domain::backup::Dataset;
 use crate::domain::contacts::draft::new_contact;
 use crate::domain::lang::Lang;
 use crate::domain::record::{
-    Contact, FollowUp, FollowUpKind, Interaction, InteractionKind, InterviewPlan, Meta,
-    SuggestedPerson,
+    fit_line, fit_text, Contact, FollowUp, FollowUpKind, Interaction, InteractionKind,
+    InterviewPlan, Meta, SuggestedPerson,
 };
 use chrono::{DateTime, Utc};
 
@@ -74,13 +74,43 @@ fn texts(lang: Lang) -> [&'static str; 6] {
     }
 }
 
-/// Splits "Dana Maria Ödegaard" into ("Dana Maria", "Ödegaard"); a single word is a first name.
+/// Splits "Dana Maria Ödegaard" into ("Dana Maria", "Ödegaard"); a single word is a first
+/// name. Each part fits a name field.
 pub fn split_name(name: &str) -> (String, String) {
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
     match name.rsplit_once(' ') {
-        Some((first, last)) => (first.to_string(), last.to_string()),
-        None => (name, String::new()),
+        Some((first, last)) => (fit_line(first), fit_line(last)),
+        None => (fit_line(&name), String::new()),
     }
+}
+
+/// Why the wrap-up cannot be written yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WrapUpError {
+    /// The plan is for someone not saved yet, and their name is empty: there is nobody to
+    /// create as a contact.
+    NameMissing,
+}
+
+/// The contact for the person a plan names but who was never saved (the plan's
+/// `person_name` and `person_company`), met at `occasion` on `day`.
+pub fn contact_for_person(
+    plan: &InterviewPlan,
+    occasion: &str,
+    day: NaiveDate,
+    meta: Meta,
+) -> Result<Contact, WrapUpError> {
+    let (first, last) = split_name(&plan.person_name);
+    if first.is_empty() && last.is_empty() {
+        return Err(WrapUpError::NameMissing);
+    }
+    let mut c = new_contact(meta);
+    c.first_name = first;
+    c.last_name = last;
+    c.company = fit_line(plan.person_company.trim());
+    c.met.occasion = fit_line(occasion);
+    c.met.date = Some(day);
+    Ok(c)
 }
 
 /// A new contact for a suggested person, introduced by `by`.
@@ -99,7 +129,7 @@ pub fn suggested_contact(
     c.last_name = last;
     c.company = p.company.trim().to_string();
     c.introduced_by = Some(by.meta.id.clone());
-    c.met.occasion = t[3].replace("{name}", by_name);
+    c.met.occasion = fit_line(&t[3].replace("{name}", by_name));
     c.met.date = Some(day);
     let mut notes = p.note.trim().to_string();
     if p.may_mention {
@@ -108,7 +138,7 @@ pub fn suggested_contact(
         }
         notes.push_str(&t[5].replace("{name}", by_name));
     }
-    c.met.hook = notes.clone();
+    c.met.hook = fit_text(&notes);
     c
 }
 
@@ -165,7 +195,7 @@ pub fn summary(plan: &InterviewPlan, lang: Lang) -> String {
         out.push_str(&promised.join("; "));
         out.push('\n');
     }
-    out.trim_end().to_string()
+    fit_text(out.trim_end())
 }
 
 /// Whom the interview was with, when, and in which language the new texts are written.
@@ -205,7 +235,7 @@ pub fn wrap_up(
         contact_id: Some(contact.to_string()),
         kind,
         text,
-        due: Some(day + Duration::days(days)),
+        due: day.checked_add_signed(Duration::days(days)),
         done: None,
         message_id: None,
     };
@@ -274,6 +304,7 @@ pub fn wrap_up(
         },
         keywords: vec![t[4].to_string()],
         other_contact_id: None,
+        other_contact_name: String::new(),
     });
     out
 }

@@ -5,6 +5,7 @@
 pub mod checks;
 pub mod model;
 pub mod own;
+pub mod send;
 pub mod templates;
 pub mod words;
 

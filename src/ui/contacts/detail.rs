@@ -20,6 +20,7 @@ use crate::domain::link::{LinkKind, SafeLink};
 use crate::domain::record::{Contact, Interaction, Photo};
 use crate::i18n::*;
 use crate::ui::data::{now, use_data};
+use crate::ui::editor::{refresh_after, undo_removal};
 use crate::ui::feedback::{use_feedback, AppError};
 use crate::ui::link::{use_app_path, AppLink};
 use crate::ui::network::{use_network, Loaded};
@@ -175,6 +176,10 @@ fn ContactView(contact: Contact) -> impl IntoView {
                 })}
                 {(!contact.met.hook.trim().is_empty()).then(|| view! { <dt>{t!(i18n, contacts.field.hook)}</dt><dd class="prewrap">{contact.met.hook.clone()}</dd> })}
                 {contact.introduced_by.clone().map(|by| view! { <dt>{t!(i18n, contacts.field.introduced_by)}</dt><dd><ContactName id=by /></dd> })}
+                {(contact.introduced_by.is_none() && !contact.introduced_by_name.is_empty()).then(|| view! {
+                    <dt>{t!(i18n, contacts.field.introduced_by)}</dt>
+                    <dd>{t_string!(i18n, contacts.deleted_name, name = contact.introduced_by_name.clone()).to_string()}</dd>
+                })}
                 {move || (!introduced.with(Vec::is_empty)).then(|| view! {
                     <dt>{t!(i18n, contacts.introduced_others)}</dt>
                     <dd><ul class="list-plain">{introduced.get().into_iter().map(|id| view! { <li><ContactName id /></li> }).collect_view()}</ul></dd>
@@ -321,29 +326,19 @@ fn Timeline(id: String) -> impl IntoView {
         };
         let contact = entry.contact_id.clone();
         leptos::task::spawn_local(async move {
-            match db.delete::<Interaction>(&entry.meta.id, now()).await {
-                Ok(()) => {
-                    let _ = store.reload_contact(&contact).await;
-                    let restore = entry.clone();
+            match db.remove::<Interaction>(&entry.meta.id, now()).await {
+                Ok(removal) => {
+                    feedback.reloaded(store.reload_contact(&contact).await);
                     feedback.offer_undo(t_string!(i18n, contacts.timeline.deleted), move || {
-                        let Some(db) = feedback.database(data) else {
-                            return;
-                        };
-                        let restore = restore.clone();
-                        leptos::task::spawn_local(async move {
-                            let contact = restore.contact_id.clone();
-                            let mut again = restore;
-                            again.meta.revision = 0;
-                            match db.save(again, now()).await {
-                                Ok(_) => {
-                                    let _ = store.reload_contact(&contact).await;
-                                }
-                                Err(e) => feedback.error(report_save(e)),
-                            }
+                        let contact = contact.clone();
+                        undo_removal(data, feedback, removal.clone(), move |_| {
+                            leptos::task::spawn_local(async move {
+                                feedback.reloaded(store.reload_contact(&contact).await);
+                            });
                         });
                     });
                 }
-                Err(e) => feedback.error(AppError::SaveFailed(e)),
+                Err(e) => feedback.error(AppError::ActionFailed(e)),
             }
         });
     };
@@ -380,6 +375,10 @@ fn Timeline(id: String) -> impl IntoView {
                                     " · "
                                     <time datetime=format::iso_date(entry.date)>{show_date(i18n, entry.date)}</time>
                                     {entry.other_contact_id.clone().map(|other| view! { " · " <ContactName id=other /> })}
+                                    {(entry.other_contact_id.is_none() && !entry.other_contact_name.is_empty()).then(|| {
+                                        let name = t_string!(i18n, contacts.deleted_name, name = entry.other_contact_name.clone()).to_string();
+                                        view! { " · " <span class="muted">{name}</span> }
+                                    })}
                                 </p>
                                 {(!entry.summary.is_empty()).then(|| view! { <p class="prewrap">{entry.summary.clone()}</p> })}
                                 {(!entry.keywords.is_empty()).then(|| view! {
@@ -426,7 +425,11 @@ fn Duplicates(contact: Contact) -> impl IntoView {
     });
     let reviewing = RwSignal::new(None::<String>);
     let kept = contact.clone();
+    let merging = RwSignal::new(false);
     let merge = move |other: String| {
+        if merging.get_untracked() {
+            return;
+        }
         let Some(absorbed) = store.network.with_untracked(|n| n.contact(&other).cloned()) else {
             return;
         };
@@ -434,14 +437,14 @@ fn Duplicates(contact: Contact) -> impl IntoView {
         let Some(db) = feedback.database(data) else {
             return;
         };
+        merging.set(true);
         leptos::task::spawn_local(async move {
             match db.merge_contacts(merged, &absorbed.meta.id, now()).await {
-                Ok(saved) => {
-                    store
-                        .network
-                        .update(|n| n.remove_contact(&absorbed.meta.id));
-                    let _ = store.reload_contact(&saved.meta.id).await;
+                Ok(_) => {
                     reviewing.set(None);
+                    // Plans, messages and other contacts may now name the kept contact:
+                    // every store reads again, so none saves over the merge with a stale copy.
+                    data.replaced();
                     feedback.toast(t_string!(
                         i18n,
                         contacts.merge.done,
@@ -450,6 +453,7 @@ fn Duplicates(contact: Contact) -> impl IntoView {
                 }
                 Err(e) => feedback.error(report_save(e)),
             }
+            merging.set(false);
         });
     };
     view! {
@@ -485,7 +489,7 @@ fn Duplicates(contact: Contact) -> impl IntoView {
                                     <p>{t!(i18n, contacts.merge.explain)}</p>
                                     <p class="muted">{describe(&merged)}{(!merged.email.is_empty()).then(|| format!(" · {}", merged.email))}</p>
                                     <div class="button-row">
-                                        <button type="button" class="button" on:click=move |_| merge(other_id.clone())>{t!(i18n, contacts.merge.confirm)}</button>
+                                        <button type="button" class="button" disabled=move || merging.get() aria-busy=move || merging.get().to_string() on:click=move |_| merge(other_id.clone())>{t!(i18n, contacts.merge.confirm)}</button>
                                         <button type="button" class="button button--secondary" on:click=move |_| reviewing.set(None)>{t!(i18n, cancel)}</button>
                                     </div>
                                 </div>
@@ -498,61 +502,65 @@ fn Duplicates(contact: Contact) -> impl IntoView {
     }
 }
 
-/// Delete with a confirmation that says what goes along, then an undo offer.
+/// Delete with a confirmation that says what goes along and what stays, then an undo offer.
 #[component]
 fn DeleteContact(contact: Contact) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_network();
     let data = use_data();
     let feedback = use_feedback();
+    let interviews = crate::ui::interviews::store::use_interviews();
+    let outreach = crate::ui::messages::store::use_outreach();
     let navigate = use_navigate();
     let asking = RwSignal::new(false);
+    let busy = RwSignal::new(false);
     let id = contact.meta.id.clone();
     let counts_id = id.clone();
     let counts = Memo::new(move |_| {
-        store.network.with(|n| {
+        let (timeline, promises, introduced) = store.network.with(|n| {
             (
                 n.timeline(&counts_id).count,
                 n.follow_ups_of(&counts_id).len(),
+                n.introduced_by(&counts_id).len(),
             )
-        })
+        });
+        let mine = |c: &Option<String>| c.as_deref() == Some(counts_id.as_str());
+        let history = interviews
+            .plans
+            .with(|p| p.iter().any(|p| mine(&p.contact_id)))
+            || outreach
+                .messages
+                .with(|m| m.iter().any(|m| mine(&m.contact_id)));
+        (timeline, promises, introduced, history)
     });
     let name = display_name(&contact);
     let delete = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
         let Some(db) = feedback.database(data) else {
             return;
         };
         let id = id.clone();
         let navigate = navigate.clone();
         let name = name.clone();
+        busy.set(true);
         leptos::task::spawn_local(async move {
-            match db.delete_contact(&id, now()).await {
-                Ok(bundle) => {
+            match db.remove::<Contact>(&id, now()).await {
+                Ok(removal) => {
                     // Leave the page first: removing the contact unmounts this component.
                     navigate("/contacts", Default::default());
                     store.contact_removed(&id);
-                    let back = bundle.contact.meta.id.clone();
+                    refresh_after(data, &removal, false);
                     feedback.offer_undo(
                         t_string!(i18n, contacts.delete.done, name = name),
-                        move || {
-                            let Some(db) = feedback.database(data) else {
-                                return;
-                            };
-                            let bundle = bundle.clone();
-                            let back = back.clone();
-                            leptos::task::spawn_local(async move {
-                                match db.restore_contact(&bundle, now()).await {
-                                    Ok(()) => {
-                                        let _ = store.reload_contact(&back).await;
-                                        feedback.toast(t_string!(i18n, contacts.delete.restored));
-                                    }
-                                    Err(e) => feedback.error(AppError::SaveFailed(e)),
-                                }
-                            });
-                        },
+                        move || undo_removal(data, feedback, removal.clone(), |_| {}),
                     );
                 }
-                Err(e) => feedback.error(AppError::SaveFailed(e)),
+                Err(e) => {
+                    busy.set(false);
+                    feedback.error(AppError::ActionFailed(e));
+                }
             }
         });
     };
@@ -562,12 +570,15 @@ fn DeleteContact(contact: Contact) -> impl IntoView {
             <h2 id="delete-title">{t!(i18n, contacts.delete.title)}</h2>
             {move || if asking.get() {
                 let delete = delete.clone();
-                let (interactions, follow_ups) = counts.get();
+                let (interactions, follow_ups, introduced, history) = counts.get();
+                let name = delete_path_name.clone();
                 view! {
                     <div class="confirm" role="group" aria-labelledby="delete-q">
-                        <p id="delete-q"><strong>{t!(i18n, contacts.delete.question, name = delete_path_name.clone(), interactions = interactions, promises = follow_ups)}</strong></p>
+                        <p id="delete-q"><strong>{t!(i18n, contacts.delete.question, name = name.clone(), interactions = interactions, promises = follow_ups)}</strong></p>
+                        {(introduced > 0).then(|| view! { <p>{t_string!(i18n, contacts.delete.introduced, count = introduced, name = name.clone()).to_string()}</p> })}
+                        {history.then(|| view! { <p>{t_string!(i18n, contacts.delete.kept_history, name = name.clone()).to_string()}</p> })}
                         <div class="button-row">
-                            <button type="button" class="button button--danger" on:click=delete>{t!(i18n, contacts.delete.confirm)}</button>
+                            <button type="button" class="button button--danger" disabled=move || busy.get() aria-busy=move || busy.get().to_string() on:click=delete>{t!(i18n, contacts.delete.confirm)}</button>
                             <button type="button" class="button button--secondary" on:click=move |_| asking.set(false)>{t!(i18n, cancel)}</button>
                         </div>
                     </div>

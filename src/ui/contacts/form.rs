@@ -6,17 +6,17 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use wasm_bindgen::JsCast;
 
 use super::labels::{channel_label, circle_hint, circle_label, CIRCLES};
-use super::parts::{contact_path, report_save, ContactPicker};
+use super::parts::{contact_path, report_save, ContactPicker, DATE_MAX, DATE_MIN};
 use super::photo::{self, PhotoError};
 use crate::domain::contacts::draft::{
     display_name, new_contact, ContactDraft, DraftError, DraftField, CHANNELS,
 };
 use crate::domain::link::LinkError;
-use crate::domain::record::{Contact, Meta, Photo, MAX_LINE_CHARS};
+use crate::domain::record::{Contact, Meta, Photo, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 use crate::i18n::*;
 use crate::storage::db::{PhotoChange, SaveError};
 use crate::ui::data::{new_id, now, use_data};
-use crate::ui::feedback::{use_feedback, AppError};
+use crate::ui::feedback::use_feedback;
 use crate::ui::guard::use_leave_guard;
 use crate::ui::link::use_app_path;
 use crate::ui::network::{use_network, Loaded};
@@ -125,6 +125,7 @@ fn error_text(i18n: I18n, error: &DraftError) -> String {
         DraftError::BirthdayYear => t_string!(i18n, contacts.form.error_birthday_year).to_string(),
         DraftError::MetDateFuture => t_string!(i18n, contacts.form.error_met_future).to_string(),
         DraftError::CadenceInvalid => t_string!(i18n, contacts.form.error_cadence).to_string(),
+        DraftError::OutOfRange => t_string!(i18n, date_range).to_string(),
     }
 }
 
@@ -144,7 +145,18 @@ fn Field(
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] autocomplete: &'static str,
     #[prop(optional)] multiline: bool,
+    /// Most characters the input takes; by default what the record allows for one line
+    /// or for free text.
+    #[prop(optional)]
+    max: Option<usize>,
 ) -> impl IntoView {
+    let max = max.unwrap_or(if multiline {
+        MAX_TEXT_CHARS
+    } else {
+        MAX_LINE_CHARS
+    });
+    let is_date = kind == "date";
+    let maxlength = (kind != "number" && !is_date).then_some(max);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let has_hint = hint.is_some();
@@ -169,7 +181,7 @@ fn Field(
     let invalid = move || error.with(Option::is_some).then_some("true");
     let input = if multiline {
         view! {
-            <textarea id=id name=id rows="4" aria-invalid=invalid aria-describedby=described prop:value=value on:input=on_input></textarea>
+            <textarea id=id name=id rows="4" maxlength=max aria-invalid=invalid aria-describedby=described prop:value=value on:input=on_input></textarea>
         }
         .into_any()
     } else {
@@ -179,7 +191,9 @@ fn Field(
                 name=id
                 type=kind
                 autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
-                maxlength=MAX_LINE_CHARS * 2
+                maxlength=maxlength
+                min=is_date.then_some(DATE_MIN)
+                max=is_date.then_some(DATE_MAX)
                 aria-invalid=invalid
                 aria-describedby=described
                 prop:value=value
@@ -299,6 +313,9 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
         }
     };
     let save = move |keep_mine_over: Option<u32>| {
+        if saving.get_untracked() {
+            return;
+        }
         attempted.set(true);
         let contact = match checked.get_untracked() {
             Ok(mut c) => {
@@ -342,9 +359,7 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
                 Ok(saved) => {
                     conflict.set(None);
                     let id = saved.meta.id.clone();
-                    if let Err(e) = store.reload_contact(&id).await {
-                        feedback.error(AppError::ActionFailed(e));
-                    }
+                    feedback.reloaded(store.reload_contact(&id).await);
                     feedback.toast(t_string!(i18n, contacts.form.saved));
                     guard.release();
                     // The router adds its base itself.
@@ -478,7 +493,7 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
                         t_string!(i18n, contacts.field.cadence_hint, days = days).to_string()
                     })
                     draft get=|d| &d.cadence set=|d| &mut d.cadence error=error_for(DraftField::Cadence) />
-                <Field id="tags" label=Signal::derive(move || t_string!(i18n, contacts.field.tags).to_string())
+                <Field id="tags" max=MAX_TEXT_CHARS label=Signal::derive(move || t_string!(i18n, contacts.field.tags).to_string())
                     hint=Signal::derive(move || t_string!(i18n, contacts.field.tags_hint).to_string())
                     draft get=|d| &d.tags set=|d| &mut d.tags autocomplete="off" error=line_error("tags") />
                 <fieldset class="field">
@@ -527,7 +542,7 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
                 })}
             </p>
             <div class="button-row">
-                <button type="submit" class="button" disabled=move || saving.get()>{t!(i18n, contacts.form.save)}</button>
+                <button type="submit" class="button" disabled=move || saving.get() aria-busy=move || saving.get().to_string()>{t!(i18n, contacts.form.save)}</button>
                 <a class="button button--secondary" href=cancel_path>{t!(i18n, cancel)}</a>
             </div>
         </form>

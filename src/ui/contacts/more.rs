@@ -1,29 +1,26 @@
 //! The smaller contact screens: introduce two contacts, the duplicates overview, and the
 //! year-end greetings list.
 
-use chrono::{Datelike, Duration};
+use chrono::Datelike;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::labels::{circle_label, reason_label};
-use super::parts::{parse_date, report_save, ContactName, ContactPicker};
-use crate::domain::backup::Dataset;
+use super::parts::{parse_date, report_save, ContactName, ContactPicker, DATE_MAX, DATE_MIN};
 use crate::domain::contacts::draft::display_name;
 use crate::domain::contacts::duplicates::suggestions;
+use crate::domain::contacts::introduce::{
+    introduce, IntroduceError, Introduction, INTRO_CHECK_DAYS,
+};
 use crate::domain::contacts::occasions::set_greeted;
 use crate::domain::format::iso_date;
-use crate::domain::record::{
-    FollowUp, FollowUpKind, Interaction, InteractionKind, Meta, MAX_TEXT_CHARS,
-};
+use crate::domain::record::MAX_TEXT_CHARS;
 use crate::i18n::*;
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::feedback::{use_feedback, AppError};
 use crate::ui::link::AppLink;
 use crate::ui::network::{use_network, Loaded};
 use crate::ui::title::use_page_title;
-
-/// Days until "ask how the introduction went" is due.
-const INTRO_CHECK_DAYS: i64 = 14;
 
 /// "Introduce two contacts": records the introduction on both timelines and, if wanted, a
 /// follow-up to ask how it went.
@@ -41,6 +38,7 @@ pub fn IntroducePage() -> impl IntoView {
     let remind = RwSignal::new(true);
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<(String, String)>);
+    let busy = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (Some(a), Some(b)) = (first.get_untracked(), second.get_untracked()) else {
@@ -49,8 +47,7 @@ pub fn IntroducePage() -> impl IntoView {
             ));
             return;
         };
-        if a == b {
-            error.set(Some(t_string!(i18n, contacts.introduce.same).to_string()));
+        if busy.get_untracked() {
             return;
         }
         let Some(day) = parse_date(&date.get_untracked()) else {
@@ -59,48 +56,44 @@ pub fn IntroducePage() -> impl IntoView {
             ));
             return;
         };
-        error.set(None);
-        let summary = why.get_untracked().trim().to_string();
-        let entry = |of: &str, other: &str| Interaction {
-            meta: Meta::new(new_id(), now()),
-            contact_id: of.to_string(),
-            kind: InteractionKind::Introduction,
-            date: day,
-            summary: summary.clone(),
-            keywords: Vec::new(),
-            other_contact_id: Some(other.to_string()),
-        };
         let name_of = |id: &str| {
             store
                 .network
                 .with_untracked(|n| n.contact(id).map(display_name))
                 .unwrap_or_default()
         };
-        let mut records = Dataset {
-            interactions: vec![entry(&a, &b), entry(&b, &a)],
-            ..Dataset::default()
+        let why_text = why.get_untracked();
+        let intro = Introduction {
+            a: &a,
+            b: &b,
+            day,
+            why: &why_text,
+            reminder: remind.get_untracked().then(|| {
+                t_string!(i18n, contacts.introduce.ask_text, other = name_of(&b)).to_string()
+            }),
         };
-        if remind.get_untracked() {
-            records.follow_ups.push(FollowUp {
-                meta: Meta::new(new_id(), now()),
-                contact_id: Some(a.clone()),
-                kind: FollowUpKind::Reminder,
-                text: t_string!(i18n, contacts.introduce.ask_text, other = name_of(&b)).to_string(),
-                due: Some(store.clock.get_untracked().today + Duration::days(INTRO_CHECK_DAYS)),
-                done: None,
-                message_id: None,
-            });
-        }
+        let today = store.clock.get_untracked().today;
+        let records = match introduce(&intro, today, now(), &mut new_id) {
+            Ok(records) => records,
+            Err(IntroduceError::Same) => {
+                error.set(Some(t_string!(i18n, contacts.introduce.same).to_string()));
+                return;
+            }
+            Err(IntroduceError::DateOutOfRange) => {
+                error.set(Some(t_string!(i18n, date_range).to_string()));
+                return;
+            }
+        };
+        error.set(None);
         let Some(db) = feedback.database(data) else {
             return;
         };
+        busy.set(true);
         leptos::task::spawn_local(async move {
             match db.create(records, now()).await {
                 Ok(_) => {
                     for id in [&a, &b] {
-                        if let Err(e) = store.reload_contact(id).await {
-                            feedback.error(AppError::ActionFailed(e));
-                        }
+                        feedback.reloaded(store.reload_contact(id).await);
                     }
                     done.set(Some((a, b)));
                     first.set(None);
@@ -109,6 +102,7 @@ pub fn IntroducePage() -> impl IntoView {
                 }
                 Err(e) => feedback.error(AppError::SaveFailed(e)),
             }
+            busy.set(false);
         });
     };
     view! {
@@ -131,7 +125,7 @@ pub fn IntroducePage() -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="intro-date">{t!(i18n, contacts.timeline.date)}</label>
-                    <input id="intro-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
+                    <input id="intro-date" type="date" min=DATE_MIN max=DATE_MAX prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
                 </div>
                 <label class="choice">
                     <input type="checkbox" prop:checked=move || remind.get() on:change=move |ev| remind.set(event_target_checked(&ev)) />
@@ -139,7 +133,7 @@ pub fn IntroducePage() -> impl IntoView {
                 </label>
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 <div class="button-row">
-                    <button type="submit" class="button">{t!(i18n, contacts.introduce.save)}</button>
+                    <button type="submit" class="button" disabled=move || busy.get() aria-busy=move || busy.get().to_string()>{t!(i18n, contacts.introduce.save)}</button>
                 </div>
             </form>
         </Show>
@@ -203,7 +197,7 @@ pub fn GreetingsPage() -> impl IntoView {
                 }
                 Err(e) => {
                     feedback.error(report_save(e));
-                    let _ = store.reload_contact(&id).await;
+                    feedback.reloaded(store.reload_contact(&id).await);
                 }
             }
         });

@@ -12,15 +12,19 @@ use crate::domain::contacts::draft::{display_name, initials};
 use crate::domain::contacts::search::fold;
 use crate::domain::format::{self, iso_date};
 use crate::domain::record::{
-    Contact, FollowUp, FollowUpKind, Interaction, Meta, MAX_LINE_CHARS, MAX_TEXT_CHARS,
+    in_range, Contact, FollowUp, FollowUpKind, Interaction, Meta, Record, MAX_LINE_CHARS,
+    MAX_TEXT_CHARS,
 };
 use crate::i18n::*;
-use crate::storage::db::SaveError;
-use crate::storage::StorageError;
 use crate::ui::data::{new_id, now, use_data, Data};
-use crate::ui::feedback::{use_feedback, AppError, Feedback};
+use crate::ui::feedback::{problem_text, use_feedback, AppError, Feedback};
 use crate::ui::link::use_app_path;
 use crate::ui::network::{use_network, NetworkStore};
+
+/// The earliest day a date input offers (`min`): the range records may have.
+pub const DATE_MIN: &str = "1900-01-01";
+/// The latest day a date input offers (`max`).
+pub const DATE_MAX: &str = "2200-12-31";
 
 /// Parses a date input's value.
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
@@ -61,15 +65,7 @@ pub fn ContactName(#[prop(into)] id: String) -> impl IntoView {
     }
 }
 
-/// Maps a save failure to the banner the user sees.
-pub fn report_save<T>(error: SaveError<T>) -> AppError {
-    match error {
-        SaveError::Conflict(_) => AppError::SaveFailed(StorageError::Other(
-            "changed in another tab; reload and try again".into(),
-        )),
-        SaveError::Storage(e) => AppError::SaveFailed(e),
-    }
-}
+pub use crate::ui::feedback::report_save;
 
 /// Saves a follow-up and puts it into the network; on failure shows why and reloads the
 /// contact's follow-ups so the screen shows what is stored.
@@ -93,7 +89,7 @@ async fn save_follow_up(
         Err(e) => {
             feedback.error(report_save(e));
             if let Some(id) = contact {
-                let _ = store.reload_contact(&id).await;
+                feedback.reloaded(store.reload_contact(&id).await);
             }
             None
         }
@@ -183,14 +179,23 @@ pub fn AddFollowUp(#[prop(into)] contact_id: String) -> impl IntoView {
     let tomorrow = move || iso_date(store.clock.get_untracked().today + Duration::days(1));
     let due = RwSignal::new(tomorrow());
     let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
     let id = contact_id.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
         let body = text.get_untracked().trim().to_string();
         if body.is_empty() {
             error.set(Some(
                 t_string!(i18n, contacts.promise.text_missing).to_string(),
             ));
+            return;
+        }
+        let due_day = parse_date(&due.get_untracked());
+        if due_day.is_some_and(|d| !in_range(d)) {
+            error.set(Some(t_string!(i18n, date_range).to_string()));
             return;
         }
         error.set(None);
@@ -199,7 +204,7 @@ pub fn AddFollowUp(#[prop(into)] contact_id: String) -> impl IntoView {
             contact_id: Some(id.clone()),
             kind: kind.get_untracked(),
             text: body,
-            due: parse_date(&due.get_untracked()),
+            due: due_day,
             done: None,
             message_id: None,
         };
@@ -207,6 +212,7 @@ pub fn AddFollowUp(#[prop(into)] contact_id: String) -> impl IntoView {
             return;
         };
         let id = id.clone();
+        busy.set(true);
         leptos::task::spawn_local(async move {
             match db.save(record, now()).await {
                 Ok(saved) => {
@@ -219,9 +225,10 @@ pub fn AddFollowUp(#[prop(into)] contact_id: String) -> impl IntoView {
                 }
                 Err(e) => {
                     feedback.error(report_save(e));
-                    let _ = store.reload_contact(&id).await;
+                    feedback.reloaded(store.reload_contact(&id).await);
                 }
             }
+            busy.set(false);
         });
     };
     let prefix = format!("fu-new-{contact_id}");
@@ -263,9 +270,9 @@ pub fn AddFollowUp(#[prop(into)] contact_id: String) -> impl IntoView {
             </div>
             <div class="field">
                 <label for=due_id.clone()>{t!(i18n, contacts.promise.due)}</label>
-                <input id=due_id type="date" prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
+                <input id=due_id type="date" min=DATE_MIN max=DATE_MAX prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
             </div>
-            <button type="submit" class="button">{t!(i18n, contacts.promise.add)}</button>
+            <button type="submit" class="button" disabled=move || busy.get() aria-busy=move || busy.get().to_string()>{t!(i18n, contacts.promise.add)}</button>
         </form>
     }
 }
@@ -312,6 +319,9 @@ pub fn AddInteraction(
     let id = contact_id.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
         let today = store.clock.get_untracked().today;
         let Some(day) = parse_date(&date.get_untracked()) else {
             error.set(Some(
@@ -319,10 +329,17 @@ pub fn AddInteraction(
             ));
             return;
         };
-        if day > today + Duration::days(366) {
+        if today
+            .checked_add_signed(Duration::days(366))
+            .is_some_and(|far| day > far)
+        {
             error.set(Some(
                 t_string!(i18n, contacts.timeline.date_far).to_string(),
             ));
+            return;
+        }
+        if !in_range(day) {
+            error.set(Some(t_string!(i18n, date_range).to_string()));
             return;
         }
         error.set(None);
@@ -343,8 +360,27 @@ pub fn AddInteraction(
                 .map(|k| k.trim().to_string())
                 .filter(|k| !k.is_empty())
                 .collect(),
+            other_contact_name: base
+                .as_ref()
+                .map(|e| e.other_contact_name.clone())
+                .unwrap_or_default(),
             other_contact_id: base.and_then(|e| e.other_contact_id),
         };
+        if let Some(max) = record
+            .keywords
+            .iter()
+            .any(|k| k.chars().count() > MAX_LINE_CHARS)
+            .then_some(MAX_LINE_CHARS)
+        {
+            error.set(Some(
+                t_string!(i18n, contacts.timeline.keyword_long, max = max).to_string(),
+            ));
+            return;
+        }
+        if let Err(problem) = record.check() {
+            error.set(Some(problem_text(i18n, &problem)));
+            return;
+        }
         let Some(db) = feedback.database(data) else {
             return;
         };
@@ -355,9 +391,7 @@ pub fn AddInteraction(
                 Ok(_) => {
                     summary.set(String::new());
                     keywords.set(String::new());
-                    if let Err(e) = store.reload_contact(&id).await {
-                        feedback.error(AppError::ActionFailed(e));
-                    }
+                    feedback.reloaded(store.reload_contact(&id).await);
                     feedback.toast(if editing {
                         t_string!(i18n, contacts.timeline.updated)
                     } else {
@@ -406,6 +440,8 @@ pub fn AddInteraction(
                         id=date_id
                         type="date"
                         required
+                        min=DATE_MIN
+                        max=DATE_MAX
                         aria-invalid=move || error.with(Option::is_some).then_some("true")
                         aria-describedby=move || error.with(Option::is_some).then(|| err_id.clone())
                         prop:value=move || date.get()
@@ -434,7 +470,7 @@ pub fn AddInteraction(
                 />
             </div>
             <div class="button-row">
-                <button type="submit" class="button" disabled=move || saving.get()>
+                <button type="submit" class="button" disabled=move || saving.get() aria-busy=move || saving.get().to_string()>
                     {move || if editing { t_string!(i18n, contacts.timeline.save) } else { t_string!(i18n, contacts.timeline.add) }}
                 </button>
                 {editing.then(|| view! {

@@ -57,6 +57,13 @@ pub fn NewInterviewPage() -> impl IntoView {
                 error.set(Some(t_string!(i18n, interviews.pick_contact).to_string()));
                 return;
             };
+            // The id may come from the address (`?contact=`): it must name a contact.
+            if network.network.with_untracked(|n| n.contact(&id).is_none()) {
+                error.set(Some(
+                    t_string!(i18n, interviews.contact_missing).to_string(),
+                ));
+                return;
+            }
             plan.contact_id = Some(id);
         } else {
             let n = name.get_untracked().trim().to_string();
@@ -125,7 +132,7 @@ pub fn NewInterviewPage() -> impl IntoView {
                 </div>
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 <div class="button-row">
-                    <button type="submit" class="button" disabled=move || busy.get()>{t!(i18n, interviews.create)}</button>
+                    <button type="submit" class="button" disabled=move || busy.get() aria-busy=move || busy.get().to_string()>{t!(i18n, interviews.create)}</button>
                 </div>
             </form>
         </Show>

@@ -20,7 +20,11 @@ pub fn local_time(at: DateTime<Utc>) -> NaiveDateTime {
         at.timestamp_millis() as f64
     ));
     let offset = -(date.get_timezone_offset() as i64);
-    (at + chrono::Duration::minutes(offset)).naive_utc()
+    // Stored times lie within the years records may have; an instant at the edge of what
+    // chrono can hold shows in UTC rather than panicking.
+    at.checked_add_signed(chrono::Duration::minutes(offset))
+        .unwrap_or(at)
+        .naive_utc()
 }
 
 /// The value of a `datetime-local` input for an instant.
@@ -38,6 +42,7 @@ pub fn parse_input(value: &str) -> Option<DateTime<Utc>> {
         return None;
     }
     DateTime::from_timestamp_millis(ms as i64)
+        .filter(|at| crate::domain::record::in_range(at.date_naive()))
 }
 
 /// "3 December 2026, 14:00" in the UI language.

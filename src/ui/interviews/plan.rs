@@ -69,7 +69,9 @@ pub fn PlanPage() -> impl IntoView {
 fn PlanScreen(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
     let i18n = use_i18n();
     let app_path = use_app_path();
-    let plan = move || editor.record.get().expect("shown only with a plan");
+    let Some(plan) = editor.shown() else {
+        return ().into_any();
+    };
     let id = editor
         .record
         .with_untracked(|p| p.as_ref().map(|p| p.meta.id.clone()).unwrap_or_default());
@@ -114,6 +116,7 @@ fn PlanScreen(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
         </section>
         <DeletePlan editor=editor />
     }
+    .into_any()
 }
 
 #[component]
@@ -161,7 +164,9 @@ fn ExportButtons(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
 #[component]
 fn Details(editor: PlanEditor) -> impl IntoView {
     let i18n = use_i18n();
-    let plan = move || editor.record.get().expect("shown only with a plan");
+    let Some(plan) = editor.shown() else {
+        return ().into_any();
+    };
     let duration_text = RwSignal::new(editor.record.with_untracked(|p| {
         p.as_ref()
             .map(|p| p.duration_minutes.to_string())
@@ -270,6 +275,7 @@ fn Details(editor: PlanEditor) -> impl IntoView {
             </div>
         </section>
     }
+    .into_any()
 }
 
 fn step_label(i18n: I18n, step: PrepStep) -> String {
@@ -288,7 +294,9 @@ fn step_label(i18n: I18n, step: PrepStep) -> String {
 #[component]
 fn Preparation(editor: PlanEditor) -> impl IntoView {
     let i18n = use_i18n();
-    let plan = move || editor.record.get().expect("shown only with a plan");
+    let Some(plan) = editor.shown() else {
+        return ().into_any();
+    };
     let progress = Memo::new(move |_| {
         editor
             .record
@@ -342,6 +350,7 @@ fn Preparation(editor: PlanEditor) -> impl IntoView {
             </div>
         </section>
     }
+    .into_any()
 }
 
 /// The time budget as a bar and a sentence; a warning when the plan runs over.

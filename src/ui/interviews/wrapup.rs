@@ -8,10 +8,9 @@ use leptos::prelude::*;
 use super::parts::{local_time, person_of, plan_editor, when_text, PlanEditor};
 use super::plan::plan_id;
 use super::store::use_interviews;
-use crate::domain::contacts::draft::new_contact;
 use crate::domain::interviews::plan::{stage, Stage};
 use crate::domain::interviews::wrap_up::{
-    split_name, summary, wrap_up, Choices, Conversation, PROMISE_DAYS, REPORT_BACK_DAYS,
+    contact_for_person, summary, wrap_up, Choices, Conversation, PROMISE_DAYS, REPORT_BACK_DAYS,
     SUGGESTED_DAYS, THANK_YOU_DAYS,
 };
 use crate::domain::record::{Contact, Meta};
@@ -20,7 +19,7 @@ use crate::storage::db::SaveError;
 use crate::ui::contacts::parts::{report_save, show_date};
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::editor::WhenFound;
-use crate::ui::feedback::{use_feedback, AppError};
+use crate::ui::feedback::use_feedback;
 use crate::ui::link::use_app_path;
 use crate::ui::network::use_network;
 use crate::ui::title::use_page_title;
@@ -57,10 +56,9 @@ fn WrapUp(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
     let data = use_data();
     let feedback = use_feedback();
     let app_path = use_app_path();
-    let plan = editor
-        .record
-        .get_untracked()
-        .expect("shown only with a plan");
+    let Some(plan) = editor.record.get_untracked() else {
+        return ().into_any();
+    };
     let id = plan.meta.id.clone();
     let choices = Choices::all(&plan);
     let thank_you = RwSignal::new(choices.thank_you);
@@ -135,11 +133,14 @@ fn WrapUp(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
         {
             Some(c) => c,
             None => {
-                let mut c = new_contact(Meta::new(new_id(), now()));
-                (c.first_name, c.last_name) = split_name(&plan.person_name);
-                c.company = plan.person_company.trim().to_string();
-                c.met.occasion = t_string!(i18n, interviews.met_occasion).to_string();
-                c.met.date = Some(day);
+                let occasion = t_string!(i18n, interviews.met_occasion).to_string();
+                let meta = Meta::new(new_id(), now());
+                let Ok(c) = contact_for_person(&plan, &occasion, day, meta) else {
+                    error.set(Some(
+                        t_string!(i18n, interviews.wrap.name_missing).to_string(),
+                    ));
+                    return;
+                };
                 plan.contact_id = Some(c.meta.id.clone());
                 extra_contact = Some(c.clone());
                 c
@@ -178,9 +179,7 @@ fn WrapUp(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
                     editor.record.set(Some(saved.clone()));
                     store.put_plan(saved);
                     for c in &affected {
-                        if let Err(e) = network.reload_contact(c).await {
-                            feedback.error(AppError::ActionFailed(e));
-                        }
+                        feedback.reloaded(network.reload_contact(c).await);
                     }
                     data.changed();
                 }
@@ -192,7 +191,11 @@ fn WrapUp(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
             busy.set(false);
         });
     };
-    let due = move |days: i64| show_date(i18n, day + Duration::days(days));
+    let due = move |days: i64| {
+        day.checked_add_signed(Duration::days(days))
+            .map(|d| show_date(i18n, d))
+            .unwrap_or_default()
+    };
     view! {
         <p class="breadcrumb"><a href=app_path(&format!("/interviews/{id}"))>{move || t_string!(i18n, interviews.plan_title, name = person.get()).to_string()}</a></p>
         <h1>{move || t_string!(i18n, interviews.wrap.title, name = person.get()).to_string()}</h1>
@@ -268,4 +271,5 @@ fn WrapUp(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
             })}
         </form>
     }
+    .into_any()
 }

@@ -11,25 +11,19 @@ use super::parts::{
 };
 use super::store::use_outreach;
 use crate::domain::backup::Dataset;
-use crate::domain::contacts::draft::new_contact;
-use crate::domain::interviews::wrap_up::split_name;
 use crate::domain::lang::Lang;
 use crate::domain::messages::checks::{failing, run, summary, Draft, Level, Manual};
-use crate::domain::messages::model::{
-    add_business_days, Address, Channel, Purpose, Status, FOLLOW_UP_DAYS, OTHER_PERSON_DAYS,
-};
+use crate::domain::messages::model::{Address, Channel, Purpose, Status};
 use crate::domain::messages::own::template_from;
+use crate::domain::messages::send::{mark_sent as sent_records, SendError, SendTexts};
 use crate::domain::messages::templates::unfilled;
-use crate::domain::record::{
-    FollowUp, FollowUpKind, Interaction, InteractionKind, Message, Meta, MAX_LINE_CHARS,
-    MAX_TEXT_CHARS,
-};
+use crate::domain::record::{Message, Meta, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 use crate::i18n::*;
 use crate::storage::db::SaveError;
 use crate::ui::contacts::parts::{report_save, show_date};
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::editor::{delete_with_undo, Creator, Editor, SaveStatus, WhenFound};
-use crate::ui::feedback::{use_feedback, AppError};
+use crate::ui::feedback::use_feedback;
 use crate::ui::files::copy;
 use crate::ui::interviews::store::use_interviews;
 use crate::ui::link::use_app_path;
@@ -80,7 +74,9 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
     let i18n = use_i18n();
     let app_path = use_app_path();
     let feedback = use_feedback();
-    let m = move || editor.record.get().expect("shown only with a message");
+    let Some(m) = editor.shown() else {
+        return ().into_any();
+    };
     let channel = Memo::new(move |_| {
         editor
             .record
@@ -381,6 +377,7 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
             </aside>
         </div>
     }
+    .into_any()
 }
 
 #[component]
@@ -503,50 +500,15 @@ fn mark_sent(editor: MessageEditor) -> impl Fn() + Clone + 'static {
             feedback.toast(t_string!(i18n, messages.still_saving).to_string());
             return;
         }
-        let Some(mut m) = editor.record.get_untracked() else {
+        let Some(m) = editor.record.get_untracked() else {
             return;
         };
         let today = network.clock.get_untracked().today;
-        let mut changes = Dataset::default();
-        let contact_id = match m.contact_id.clone() {
-            Some(id) => id,
-            None => {
-                let mut c = new_contact(Meta::new(new_id(), now()));
-                (c.first_name, c.last_name) = split_name(&m.recipient_name);
-                c.company = m.recipient_company.trim().to_string();
-                c.met.occasion = t_string!(i18n, messages.met_occasion).to_string();
-                m.contact_id = Some(c.meta.id.clone());
-                let id = c.meta.id.clone();
-                changes.contacts.push(c);
-                id
-            }
-        };
         let name = recipient_name(&m);
         let company = recipient(&m)
             .map(|c| c.company.trim().to_string())
             .unwrap_or_else(|| m.recipient_company.trim().to_string());
-        let channel = Channel::from_key(&m.channel);
-        m.status = Status::Sent.key().to_string();
-        m.sent = Some(now());
-        let summary = [m.subject.trim(), m.body.trim()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join("\n\n");
-        changes.interactions.push(Interaction {
-            meta: Meta::new(new_id(), now()),
-            contact_id: contact_id.clone(),
-            kind: if channel == Channel::Email {
-                InteractionKind::Email
-            } else {
-                InteractionKind::Message
-            },
-            date: today,
-            summary,
-            keywords: vec![purpose_label(i18n, Purpose::from_key(&m.purpose))],
-            other_contact_id: None,
-        });
-        let other = if company.is_empty() {
+        let other_person = if company.is_empty() {
             t_string!(
                 i18n,
                 messages.reminder_other_no_company,
@@ -562,24 +524,25 @@ fn mark_sent(editor: MessageEditor) -> impl Fn() + Clone + 'static {
             )
             .to_string()
         };
-        for (text, days) in [
-            (other, OTHER_PERSON_DAYS),
-            (
-                t_string!(i18n, messages.reminder_follow_up, name = name.clone()).to_string(),
-                FOLLOW_UP_DAYS,
-            ),
-        ] {
-            changes.follow_ups.push(FollowUp {
-                meta: Meta::new(new_id(), now()),
-                contact_id: Some(contact_id.clone()),
-                kind: FollowUpKind::Reminder,
-                text,
-                due: Some(add_business_days(today, days)),
-                done: None,
-                message_id: Some(m.meta.id.clone()),
-            });
-        }
-        changes.messages.push(m);
+        let texts = SendTexts {
+            met_occasion: t_string!(i18n, messages.met_occasion).to_string(),
+            keyword: purpose_label(i18n, Purpose::from_key(&m.purpose)),
+            other_person,
+            follow_up: t_string!(i18n, messages.reminder_follow_up, name = name.clone())
+                .to_string(),
+        };
+        let changes = match sent_records(&m, &texts, today, now(), &mut new_id) {
+            Ok(changes) => changes,
+            Err(SendError::NameMissing) => {
+                feedback.toast(t_string!(i18n, messages.name_missing).to_string());
+                return;
+            }
+        };
+        let contact_id = changes
+            .messages
+            .first()
+            .and_then(|m| m.contact_id.clone())
+            .unwrap_or_default();
         commit(
             changes,
             contact_id,
@@ -636,10 +599,16 @@ fn commit_changes(editor: MessageEditor) -> impl Fn(Dataset, String, String) + C
     let feedback = use_feedback();
     let network = use_network();
     let outreach = use_outreach();
+    // A second click while the first write runs would only meet a revision conflict.
+    let busy = StoredValue::new(false);
     move |changes: Dataset, contact_id: String, done: String| {
+        if busy.get_value() {
+            return;
+        }
         let Some(db) = feedback.database(data) else {
             return;
         };
+        busy.set_value(true);
         leptos::task::spawn_local(async move {
             match db.save_changes(changes, now()).await {
                 Ok(saved) => {
@@ -647,9 +616,7 @@ fn commit_changes(editor: MessageEditor) -> impl Fn(Dataset, String, String) + C
                         editor.record.set(Some(m.clone()));
                         outreach.put_message(m);
                     }
-                    if let Err(e) = network.reload_contact(&contact_id).await {
-                        feedback.error(AppError::ActionFailed(e));
-                    }
+                    feedback.reloaded(network.reload_contact(&contact_id).await);
                     data.changed();
                     feedback.toast(done);
                 }
@@ -658,6 +625,7 @@ fn commit_changes(editor: MessageEditor) -> impl Fn(Dataset, String, String) + C
                 }
                 Err(e) => feedback.error(report_save(e)),
             }
+            busy.set_value(false);
         });
     }
 }

@@ -1,0 +1,109 @@
+//! Outreach messages, from draft to reply.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::*;
+
+/// An outreach message, from draft to reply.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Message {
+    /// Common fields.
+    pub meta: Meta,
+    /// The recipient.
+    #[serde(default)]
+    pub contact_id: Option<String>,
+    /// LinkedIn note, LinkedIn message, Xing message or e-mail.
+    #[serde(default)]
+    pub channel: String,
+    /// Why the message is written.
+    #[serde(default)]
+    pub purpose: String,
+    /// Language code.
+    #[serde(default)]
+    pub lang: String,
+    /// E-mail subject.
+    #[serde(default)]
+    pub subject: String,
+    /// The text.
+    #[serde(default)]
+    pub body: String,
+    /// Draft, sent, replied, meeting agreed, declined or no reply.
+    #[serde(default)]
+    pub status: String,
+    /// When it was sent.
+    #[serde(default)]
+    pub sent: Option<DateTime<Utc>>,
+    /// Form of address for German messages: `sie` or `du`.
+    #[serde(default)]
+    pub address: String,
+    /// For a person not saved as a contact yet: their name.
+    #[serde(default)]
+    pub recipient_name: String,
+    /// For a person not saved as a contact yet: where they work.
+    #[serde(default)]
+    pub recipient_company: String,
+    /// The manual checks the user ticked (their keys).
+    #[serde(default)]
+    pub manual: Vec<String>,
+    /// When the status last moved past "sent" (replied, declined, meeting agreed, no reply).
+    #[serde(default)]
+    pub closed: Option<DateTime<Utc>>,
+}
+
+impl Record for Message {
+    const KIND: Kind = Kind::Messages;
+    meta_field!(messages);
+    fn index_values(&self) -> Vec<(&'static str, IndexValue)> {
+        let mut values = Vec::new();
+        if let Some(c) = &self.contact_id {
+            values.push(("contact", IndexValue::Text(c.clone())));
+        }
+        if let Some(sent) = self.sent {
+            values.push(("date", date_key(sent.date_naive())));
+        }
+        values
+    }
+    fn references(&self) -> Vec<Reference<'_>> {
+        Reference::optional(
+            Kind::Contacts,
+            "contact_id",
+            Link::Mention,
+            &self.contact_id,
+        )
+        .into_iter()
+        .collect()
+    }
+    fn references_mut(&mut self) -> Vec<ReferenceMut<'_>> {
+        vec![ReferenceMut {
+            target: Kind::Contacts,
+            field: "contact_id",
+            link: Link::Mention,
+            slot: Slot::Optional(&mut self.contact_id),
+        }]
+    }
+    fn remember_contact(&mut self, field: &'static str, name: &str, company: &str) {
+        if field == "contact_id" {
+            if self.recipient_name.trim().is_empty() {
+                self.recipient_name = fit_line(name);
+            }
+            if self.recipient_company.trim().is_empty() {
+                self.recipient_company = fit_line(company);
+            }
+        }
+    }
+    fn check(&self) -> Result<(), RecordProblem> {
+        line("channel", &self.channel)?;
+        line("purpose", &self.purpose)?;
+        line("lang", &self.lang)?;
+        line("subject", &self.subject)?;
+        text("body", &self.body)?;
+        line("status", &self.status)?;
+        line("address", &self.address)?;
+        line("recipient_name", &self.recipient_name)?;
+        line("recipient_company", &self.recipient_company)?;
+        lines("manual", &self.manual)?;
+        time("sent", self.sent)?;
+        time("closed", self.closed)
+    }
+}

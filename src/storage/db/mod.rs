@@ -1,0 +1,380 @@
+//! The typed database API the UI calls: domain records in, domain records out, typed
+//! errors out. Every write is one transaction, records the change in the backup activity
+//! in that same transaction, and is announced to the other open tabs once committed.
+
+//!
+//! The operations live by concern: [`write`] (saves, checked against the backup
+//! reader's rules), [`removal`] (deleting, undoing, merging: the references kept whole),
+//! [`transfer`] (import, export, wiping), [`rows`] (the row codec and shared helpers).
+
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use chrono::{DateTime, Utc};
+use serde::{de::DeserializeOwned, Serialize};
+use wasm_bindgen::prelude::*;
+use web_sys::{IdbDatabase, IdbTransactionMode};
+
+use super::idb::{self, Durability, OpenHandlers, Tx};
+use super::schema::{self, META_STORE};
+use super::sync::Channel;
+use super::StorageError;
+use crate::domain::backup::{Activity, Dataset};
+use crate::domain::profile::{SavedProfile, PROFILE_ID};
+use crate::domain::record::{Contact, IndexValue, Kind, Meta, Photo, Record};
+use crate::domain::schema::SCHEMA_VERSION;
+
+mod removal;
+mod rows;
+mod transfer;
+mod write;
+
+use rows::{activity_row, read_activity};
+pub use rows::{from_row, rows_to_records, to_row};
+
+/// The database the app uses.
+pub const APP_DATABASE: &str = "netzweber";
+
+/// Something the UI must react to that did not come from its own call.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DbEvent {
+    /// Opening waits: another tab still has the database open at an older version.
+    Blocked,
+    /// Another tab upgraded the database; this tab's connection is closed and the page
+    /// must be reloaded to continue.
+    VersionChanged,
+    /// Another tab saved changes to these stores.
+    RemoteChange(Vec<String>),
+}
+
+/// What is stored as a row: every [`Record`] kind, and the profile in the meta store.
+pub trait Stored: Clone + Serialize + DeserializeOwned + 'static {
+    /// The object store.
+    fn store() -> &'static str;
+    /// Common fields.
+    fn meta(&self) -> &Meta;
+    /// Common fields, to update on save.
+    fn meta_mut(&mut self) -> &mut Meta;
+    /// Values for the store's indexes.
+    fn index_values(&self) -> Vec<(&'static str, IndexValue)>;
+    /// Adds a copy to `data`, so that a write of it is checked with the rest.
+    fn add_to(&self, data: &mut Dataset);
+}
+
+impl<R: Record> Stored for R {
+    fn store() -> &'static str {
+        R::KIND.name()
+    }
+    fn meta(&self) -> &Meta {
+        Record::meta(self)
+    }
+    fn meta_mut(&mut self) -> &mut Meta {
+        Record::meta_mut(self)
+    }
+    fn index_values(&self) -> Vec<(&'static str, IndexValue)> {
+        Record::index_values(self)
+    }
+    fn add_to(&self, data: &mut Dataset) {
+        R::list_mut(data).push(self.clone());
+    }
+}
+
+impl Stored for SavedProfile {
+    fn store() -> &'static str {
+        META_STORE
+    }
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+    fn meta_mut(&mut self) -> &mut Meta {
+        &mut self.meta
+    }
+    fn index_values(&self) -> Vec<(&'static str, IndexValue)> {
+        Vec::new()
+    }
+    fn add_to(&self, data: &mut Dataset) {
+        data.profile = Some(self.clone());
+    }
+}
+
+/// Why a save did not happen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveError<T> {
+    /// Someone (another tab) saved this record since it was loaded: here is their
+    /// version, or `None` if they deleted it. Nothing was written.
+    Conflict(Option<Box<T>>),
+    /// The browser refused the write.
+    Storage(StorageError),
+}
+
+impl<T> From<StorageError> for SaveError<T> {
+    fn from(e: StorageError) -> Self {
+        SaveError::Storage(e)
+    }
+}
+
+/// What an import wrote.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Records written per kind (the profile under `None`).
+    pub written: BTreeMap<Option<Kind>, usize>,
+    /// Records that were on this device and are gone (replace only).
+    pub removed: usize,
+}
+
+/// What [`Database::remove`] took away, to put back with [`Database::undo_removal`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Removal {
+    /// The records removed, as they were: the one asked for and what belonged to it (a
+    /// contact's timeline, promises and photos).
+    pub removed: Dataset,
+    /// The records that mentioned a removed one, as they were before the mention was
+    /// cleared (who was introduced by a deleted contact, messages to them, …).
+    pub detached: Dataset,
+    /// The revision each detached record was saved at by the removal: an undo puts the
+    /// earlier version back only over that one, never over a later save.
+    pub detached_at: BTreeMap<(Kind, String), u32>,
+}
+
+/// What [`Database::undo_removal`] put back.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct UndoReport {
+    /// Records put back as they were.
+    pub restored: usize,
+    /// Records saved again elsewhere (another tab) since the removal: kept as they are
+    /// now, not overwritten.
+    pub kept: usize,
+}
+
+/// What [`Database::save_contact`] does with the contact's photo.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PhotoChange {
+    /// Leave it as it is.
+    Keep,
+    /// Replace it (or add one).
+    Set(Photo),
+    /// Remove it.
+    Remove,
+}
+
+/// Who hears about [`DbEvent`]s.
+pub type Listener = Rc<dyn Fn(DbEvent)>;
+
+struct Inner {
+    name: String,
+    db: IdbDatabase,
+    /// Set when another tab upgraded the database and this connection was closed.
+    outdated: Cell<bool>,
+    channel: Option<Channel>,
+    listener: RefCell<Option<Listener>>,
+    _on_version_change: Closure<dyn Fn()>,
+}
+
+/// An open connection to one database. Cheap to clone; all clones share the connection.
+#[derive(Clone)]
+pub struct Database {
+    inner: Rc<Inner>,
+}
+
+impl Database {
+    /// Opens (creating or upgrading) the database `name` at the current version.
+    /// `listener` hears about blocked upgrades, other tabs' upgrades and their changes.
+    pub async fn open(name: &str, listener: Rc<dyn Fn(DbEvent)>) -> Result<Database, StorageError> {
+        let db = open_at(name, SCHEMA_VERSION, {
+            let listener = listener.clone();
+            move || listener(DbEvent::Blocked)
+        })
+        .await?;
+        // The profile now lives in the database; its old copy can go.
+        super::prefs::forget_legacy_profile();
+        Ok(Database::wrap(name, db, Some(listener)))
+    }
+
+    fn wrap(name: &str, db: IdbDatabase, listener: Option<Rc<dyn Fn(DbEvent)>>) -> Database {
+        let inner = Rc::new_cyclic(|weak: &std::rc::Weak<Inner>| {
+            let weak_vc = weak.clone();
+            let on_version_change = Closure::<dyn Fn()>::new(move || {
+                if let Some(inner) = weak_vc.upgrade() {
+                    // Closing lets the other tab's upgrade proceed; this tab must reload.
+                    inner.db.close();
+                    inner.outdated.set(true);
+                    inner.notify(DbEvent::VersionChanged);
+                }
+            });
+            db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+            let weak_ch = weak.clone();
+            let channel = Channel::open(name, move |stores| {
+                if let Some(inner) = weak_ch.upgrade() {
+                    inner.notify(DbEvent::RemoteChange(stores));
+                }
+            });
+            Inner {
+                name: name.to_string(),
+                db,
+                outdated: Cell::new(false),
+                channel,
+                listener: RefCell::new(listener),
+                _on_version_change: on_version_change,
+            }
+        });
+        Database { inner }
+    }
+
+    /// The database's name.
+    pub fn name(&self) -> &str {
+        &self.inner.name
+    }
+
+    /// The raw connection, for tests that inspect the layout.
+    pub fn connection(&self) -> &IdbDatabase {
+        &self.inner.db
+    }
+
+    /// Closes the connection (tests; the app keeps it open).
+    pub fn close(&self) {
+        self.inner.listener.borrow_mut().take();
+        self.inner.db.set_onversionchange(None);
+        if let Some(channel) = &self.inner.channel {
+            channel.close();
+        }
+        self.inner.db.close();
+    }
+
+    fn tx(&self, stores: &[&str], write: bool, durability: Durability) -> Result<Tx, StorageError> {
+        if self.inner.outdated.get() {
+            return Err(StorageError::VersionChanged);
+        }
+        let mode = if write {
+            IdbTransactionMode::Readwrite
+        } else {
+            IdbTransactionMode::Readonly
+        };
+        Tx::start(&self.inner.db, stores, mode, durability)
+    }
+
+    fn announce(&self, stores: &[&str]) {
+        if let Some(channel) = &self.inner.channel {
+            channel.announce(stores);
+        }
+    }
+
+    /// One record by id.
+    pub async fn get<T: Stored>(&self, id: &str) -> Result<Option<T>, StorageError> {
+        let tx = self.tx(&[T::store()], false, Durability::Default)?;
+        tx.run(async |tx: &Tx| {
+            let store = tx.store(T::store())?;
+            match idb::get(&store, &id.into()).await? {
+                Some(row) => from_row(&row).map(Some),
+                None => Ok(None),
+            }
+        })
+        .await
+    }
+
+    /// Every record of a kind, in id order.
+    pub async fn all<R: Record>(&self) -> Result<Vec<R>, StorageError> {
+        let tx = self.tx(&[R::KIND.name()], false, Durability::Default)?;
+        tx.run(async |tx: &Tx| rows_to_records(&idb::get_all(&tx.store(R::KIND.name())?).await?))
+            .await
+    }
+
+    /// The first `count` contacts in name order (last name, then first name, folded):
+    /// enough to paint the top of the contact list while the rest is still being read.
+    pub async fn first_contacts(&self, count: u32) -> Result<Vec<Contact>, StorageError> {
+        let tx = self.tx(&["contacts"], false, Durability::Default)?;
+        tx.run(async |tx: &Tx| {
+            rows_to_records(&idb::get_first_by_index(&tx.store("contacts")?, "name", count).await?)
+        })
+        .await
+    }
+
+    /// The records of a kind that belong to a contact.
+    pub async fn by_contact<R: Record>(&self, contact_id: &str) -> Result<Vec<R>, StorageError> {
+        let tx = self.tx(&[R::KIND.name()], false, Durability::Default)?;
+        tx.run(async |tx: &Tx| {
+            let store = tx.store(R::KIND.name())?;
+            rows_to_records(&idb::get_all_by_index(&store, "contact", &contact_id.into()).await?)
+        })
+        .await
+    }
+
+    /// Saves a record, new or changed. `record.meta().revision` must be the revision it was
+    /// loaded at (0 for a new record); if the stored one moved on since, nothing is written
+    /// The saved profile, if any.
+    pub async fn profile(&self) -> Result<Option<SavedProfile>, StorageError> {
+        self.get(PROFILE_ID).await
+    }
+
+    /// How many records of each kind are stored, and whether a profile is.
+    pub async fn counts(&self) -> Result<(BTreeMap<Kind, u32>, bool), StorageError> {
+        let tx = self.tx(&schema::all_stores(), false, Durability::Default)?;
+        tx.run(async |tx: &Tx| {
+            let mut counts = BTreeMap::new();
+            for kind in Kind::ALL {
+                counts.insert(kind, idb::count(&tx.store(kind.name())?).await?);
+            }
+            let profile = idb::get(&tx.store(META_STORE)?, &PROFILE_ID.into())
+                .await?
+                .is_some();
+            Ok((counts, profile))
+        })
+        .await
+    }
+
+    /// When the user last exported and changed data.
+    pub async fn activity(&self) -> Result<Activity, StorageError> {
+        let tx = self.tx(&[META_STORE], false, Durability::Default)?;
+        tx.run(async |tx: &Tx| read_activity(&tx.store(META_STORE)?).await)
+            .await
+    }
+
+    /// Records that a backup was exported at `now`.
+    pub async fn mark_exported(&self, now: DateTime<Utc>) -> Result<(), StorageError> {
+        let tx = self.tx(&[META_STORE], true, Durability::Default)?;
+        tx.run(async |tx: &Tx| {
+            let store = tx.store(META_STORE)?;
+            let mut activity = read_activity(&store).await?;
+            activity.exported(now);
+            tx.put(&store, &activity_row(&activity)?)
+        })
+        .await?;
+        self.announce(&[META_STORE]);
+        Ok(())
+    }
+}
+
+impl Inner {
+    fn notify(&self, event: DbEvent) {
+        let listener = self.listener.borrow().clone();
+        if let Some(listener) = listener {
+            listener(event);
+        }
+    }
+}
+
+/// Opens `name` at exactly `version`, migrating from whatever is on disk. Tests use it to
+/// create databases at earlier versions.
+pub async fn open_at(
+    name: &str,
+    version: u32,
+    on_blocked: impl Fn() + 'static,
+) -> Result<IdbDatabase, StorageError> {
+    let failure: schema::UpgradeFailure = Rc::default();
+    let handlers = OpenHandlers {
+        upgrade: schema::upgrade_handler(version, failure.clone()),
+        blocked: Box::new(on_blocked),
+    };
+    match idb::open(name, version, handlers).await {
+        Ok(db) => Ok(db),
+        Err(e) => Err(match failure.borrow_mut().take() {
+            Some(reason) => StorageError::UpgradeFailed(reason),
+            None => e,
+        }),
+    }
+}
+
+/// Uses a connection made by [`open_at`] as a [`Database`], without upgrading it (tests).
+pub fn wrap_for_tests(name: &str, db: IdbDatabase, listener: Option<Listener>) -> Database {
+    Database::wrap(name, db, listener)
+}

@@ -1,0 +1,207 @@
+//! How records become rows and back, and the small helpers every write shares: stamping
+//! a save, noting it in the backup activity, putting whole datasets.
+
+use chrono::{DateTime, Utc};
+use js_sys::Array;
+use wasm_bindgen::prelude::*;
+use web_sys::IdbObjectStore;
+
+use super::{ImportReport, Stored};
+use crate::domain::backup::{Activity, Dataset, Stamps};
+use crate::domain::profile::{SavedProfile, PROFILE_ID};
+use crate::domain::record::{IndexValue, Kind, Meta, Record};
+use crate::storage::idb::{self, Tx};
+use crate::storage::schema::{get_string, row, set, ACTIVITY_ID, META_STORE};
+use crate::storage::StorageError;
+
+/// Marks a record as saved once more at `now`.
+pub(super) fn stamp(meta: &mut Meta, now: DateTime<Utc>) {
+    if meta.revision == 0 {
+        meta.created = now;
+    }
+    meta.revision += 1;
+    meta.updated = now.max(meta.created);
+}
+
+/// Gives new records revision 1 and `created = updated = now`.
+pub(super) fn fresh_all(data: &mut Dataset, now: DateTime<Utc>) {
+    fn fresh<R: Record>(list: &mut [R], now: DateTime<Utc>) {
+        for r in list {
+            let meta = Record::meta_mut(r);
+            meta.revision = 0;
+            stamp(meta, now);
+        }
+    }
+    fresh(&mut data.contacts, now);
+    fresh(&mut data.interactions, now);
+    fresh(&mut data.follow_ups, now);
+    fresh(&mut data.photos, now);
+    fresh(&mut data.interview_plans, now);
+    fresh(&mut data.questions, now);
+    fresh(&mut data.templates, now);
+    fresh(&mut data.messages, now);
+}
+
+/// The stores a dataset writes to (the profile's is added by the caller if needed).
+pub(super) fn dataset_stores(data: &Dataset) -> Vec<&'static str> {
+    let counts = [
+        (Kind::Contacts, data.contacts.len()),
+        (Kind::Interactions, data.interactions.len()),
+        (Kind::FollowUps, data.follow_ups.len()),
+        (Kind::Photos, data.photos.len()),
+        (Kind::InterviewPlans, data.interview_plans.len()),
+        (Kind::Questions, data.questions.len()),
+        (Kind::Templates, data.templates.len()),
+        (Kind::Messages, data.messages.len()),
+    ];
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(k, _)| k.name())
+        .collect()
+}
+
+/// Puts every record of `data` and its profile, without waiting, counting what it wrote.
+pub(super) fn put_dataset(
+    tx: &Tx,
+    data: &Dataset,
+    report: &mut ImportReport,
+) -> Result<(), StorageError> {
+    put_all(tx, &data.contacts, report)?;
+    put_all(tx, &data.interactions, report)?;
+    put_all(tx, &data.follow_ups, report)?;
+    put_all(tx, &data.photos, report)?;
+    put_all(tx, &data.interview_plans, report)?;
+    put_all(tx, &data.questions, report)?;
+    put_all(tx, &data.templates, report)?;
+    put_all(tx, &data.messages, report)?;
+    if let Some(profile) = &data.profile {
+        tx.put(&tx.store(META_STORE)?, &to_row(profile)?)?;
+        report.written.insert(None, 1);
+    }
+    Ok(())
+}
+
+pub(super) fn put_all<R: Record>(
+    tx: &Tx,
+    records: &[R],
+    report: &mut ImportReport,
+) -> Result<(), StorageError> {
+    if records.is_empty() {
+        return Ok(());
+    }
+    let store = tx.store(R::KIND.name())?;
+    for record in records {
+        tx.put(&store, &to_row(record)?)?;
+    }
+    *report.written.entry(Some(R::KIND)).or_default() += records.len();
+    Ok(())
+}
+
+pub(super) async fn read_stamps(tx: &Tx) -> Result<Stamps, StorageError> {
+    let mut stamps = Stamps::default();
+    let id_key: JsValue = row::ID.into();
+    let updated_key: JsValue = row::UPDATED.into();
+    for kind in Kind::ALL {
+        let rows = idb::get_all(&tx.store(kind.name())?).await?;
+        let map = stamps.kinds.entry(kind).or_default();
+        map.reserve(rows.length() as usize);
+        for r in rows.iter() {
+            let id = js_sys::Reflect::get(&r, &id_key)
+                .ok()
+                .and_then(|v| v.as_string());
+            let updated = js_sys::Reflect::get(&r, &updated_key)
+                .ok()
+                .and_then(|v| v.as_f64());
+            if let (Some(id), Some(updated)) = (id, updated) {
+                map.insert(id, updated as i64);
+            }
+        }
+    }
+    let profile: Option<SavedProfile> =
+        match idb::get(&tx.store(META_STORE)?, &PROFILE_ID.into()).await? {
+            Some(row) => Some(from_row(&row)?),
+            None => None,
+        };
+    stamps.profile = profile.map(|p| p.meta.updated.timestamp_millis());
+    Ok(stamps)
+}
+
+pub(super) async fn read_activity(store: &IdbObjectStore) -> Result<Activity, StorageError> {
+    match idb::get(store, &ACTIVITY_ID.into()).await? {
+        Some(row) => {
+            let json = get_string(&row, row::JSON).unwrap_or_default();
+            serde_json::from_str(&json).map_err(|e| StorageError::Corrupt(format!("activity: {e}")))
+        }
+        None => Ok(Activity::default()),
+    }
+}
+
+pub(super) fn activity_row(activity: &Activity) -> Result<JsValue, StorageError> {
+    let r = js_sys::Object::new();
+    set(&r, row::ID, &ACTIVITY_ID.into())?;
+    let json = serde_json::to_string(activity).map_err(|e| StorageError::Other(e.to_string()))?;
+    set(&r, row::JSON, &json.into())?;
+    Ok(r.into())
+}
+
+/// Notes a change in the backup activity, inside the transaction that made it.
+pub(super) async fn touch_activity(tx: &Tx, now: DateTime<Utc>) -> Result<(), StorageError> {
+    let store = tx.store(META_STORE)?;
+    let mut activity = read_activity(&store).await?;
+    activity.changed(now);
+    tx.put(&store, &activity_row(&activity)?)
+}
+
+/// A record as a row.
+pub fn to_row<T: Stored>(record: &T) -> Result<JsValue, StorageError> {
+    let r = js_sys::Object::new();
+    let meta = record.meta();
+    set(&r, row::ID, &meta.id.as_str().into())?;
+    let json = serde_json::to_string(record).map_err(|e| StorageError::Other(e.to_string()))?;
+    set(&r, row::JSON, &json.into())?;
+    set(
+        &r,
+        row::UPDATED,
+        &(meta.updated.timestamp_millis() as f64).into(),
+    )?;
+    for (name, value) in record.index_values() {
+        let value = match value {
+            IndexValue::Text(t) => JsValue::from_str(&t),
+            IndexValue::Number(n) => JsValue::from_f64(n),
+        };
+        set(&r, name, &value)?;
+    }
+    Ok(r.into())
+}
+
+/// A row as a record.
+pub fn from_row<T: Stored>(r: &JsValue) -> Result<T, StorageError> {
+    let json = get_string(r, row::JSON)
+        .ok_or_else(|| StorageError::Corrupt(format!("{}: row without data", T::store())))?;
+    serde_json::from_str(&json).map_err(|e| {
+        let id = get_string(r, row::ID).unwrap_or_default();
+        StorageError::Corrupt(format!("{}/{id}: {e}", T::store()))
+    })
+}
+
+#[wasm_bindgen(inline_js = "export function join_json(rows) { \
+    const parts = new Array(rows.length); \
+    for (let i = 0; i < rows.length; i++) parts[i] = rows[i].json; \
+    return '[' + parts.join(',') + ']'; }")]
+extern "C" {
+    /// The `json` of every row as one JSON array: one crossing into wasm and one parse
+    /// instead of one per row, which matters at tens of thousands of rows.
+    fn join_json(rows: &Array) -> String;
+}
+
+pub fn rows_to_records<R: Stored>(rows: &Array) -> Result<Vec<R>, StorageError> {
+    if rows.length() == 0 {
+        return Ok(Vec::new());
+    }
+    match serde_json::from_str(&join_json(rows)) {
+        Ok(records) => Ok(records),
+        // Row by row, to name the record that cannot be read.
+        Err(_) => rows.iter().map(|r| from_row(&r)).collect(),
+    }
+}

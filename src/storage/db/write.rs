@@ -1,0 +1,307 @@
+//! Saving records: one transaction per save, a revision check per changed record, and the
+//! guard that refuses, inside that transaction, whatever the backup reader would refuse.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use wasm_bindgen::JsValue;
+use web_sys::IdbObjectStore;
+
+use super::rows::{
+    dataset_stores, fresh_all, from_row, put_dataset, rows_to_records, stamp, to_row,
+    touch_activity,
+};
+use super::{Database, ImportReport, PhotoChange, SaveError, Stored};
+use crate::domain::backup::{for_each_kind, Dataset};
+use crate::domain::integrity::{check_all, outside_references, stores_to_check, Refusal};
+use crate::domain::profile::PROFILE_ID;
+use crate::domain::record::{Contact, Kind, Record, RecordProblem};
+use crate::storage::idb::{self, Durability, Tx};
+use crate::storage::schema::{row, META_STORE};
+use crate::storage::StorageError;
+
+/// The stores a write of `data` (and of the profile, with `profile`) needs: its own, those
+/// its references point to, and the meta store for the backup activity.
+pub(super) fn write_stores(data: &Dataset) -> Vec<&'static str> {
+    let kinds = dataset_stores(data)
+        .into_iter()
+        .filter_map(Kind::from_name)
+        .collect::<Vec<_>>();
+    let mut stores: Vec<&'static str> =
+        stores_to_check(kinds).into_iter().map(Kind::name).collect();
+    stores.push(META_STORE);
+    stores
+}
+
+/// Refuses a write that would store what the backup reader refuses: a record that breaks
+/// one of its rules, or a reference to a record that is neither part of this write nor
+/// stored (`against_store: false` when the stores are about to be cleared). Runs inside
+/// the write's transaction, so a record deleted by another tab a moment ago counts as
+/// gone.
+pub(super) async fn guard(
+    tx: &Tx,
+    data: &Dataset,
+    against_store: bool,
+) -> Result<(), StorageError> {
+    check_all(data).map_err(StorageError::Refused)?;
+    if let Some(p) = &data.profile {
+        if p.meta.id != PROFILE_ID || !p.profile.validate().is_empty() {
+            return Err(StorageError::Refused(Refusal::Invalid {
+                kind: None,
+                id: p.meta.id.clone(),
+                problem: RecordProblem::Invalid("profile"),
+            }));
+        }
+    }
+    let mut checked = HashSet::new();
+    for refusal in outside_references(data) {
+        let Refusal::Missing {
+            target_kind,
+            target,
+            ..
+        } = &refusal
+        else {
+            continue;
+        };
+        if !checked.insert((*target_kind, target.clone())) {
+            continue;
+        }
+        let stored = against_store
+            && idb::has_key(&tx.store(target_kind.name())?, &target.as_str().into()).await?;
+        if !stored {
+            return Err(StorageError::Refused(refusal));
+        }
+    }
+    Ok(())
+}
+
+impl Database {
+    /// Saves a record, new or changed. `record.meta().revision` must be the revision it was
+    /// loaded at (0 for a new record); if the stored one moved on since, nothing is written
+    /// and the stored version comes back as a conflict. On success the record comes back
+    /// with its new revision and `updated = now`. A record the backup reader would refuse,
+    /// or one that refers to a record not stored, is refused
+    /// ([`StorageError::Refused`]).
+    pub async fn save<T: Stored>(&self, record: T, now: DateTime<Utc>) -> Result<T, SaveError<T>> {
+        self.save_with(record, Dataset::default(), now)
+            .await
+            .map(|(saved, _)| saved)
+    }
+
+    /// Saves a record as [`Database::save`] does and stores new records with it, in one
+    /// transaction: an interview's wrap-up marks the plan done and creates contacts,
+    /// promises and a timeline entry, all of them or none. The new records come back as
+    /// stored (revision 1).
+    pub async fn save_with<T: Stored>(
+        &self,
+        mut record: T,
+        mut new: Dataset,
+        now: DateTime<Utc>,
+    ) -> Result<(T, Dataset), SaveError<T>> {
+        fresh_all(&mut new, now);
+        let mut all = new.clone();
+        record.add_to(&mut all);
+        let mut stores = write_stores(&all);
+        stores.push(T::store());
+        stores.sort_unstable();
+        stores.dedup();
+        let tx = self.tx(&stores, true, Durability::Default)?;
+        let conflict = RefCell::new(None);
+        let saved = tx
+            .run(async |tx: &Tx| {
+                let store = tx.store(T::store())?;
+                check_revision(&store, &record, &conflict).await?;
+                stamp(record.meta_mut(), now);
+                let mut checked = new.clone();
+                record.add_to(&mut checked);
+                guard(tx, &checked, true).await?;
+                tx.put(&store, &to_row(&record)?)?;
+                put_dataset(tx, &new, &mut ImportReport::default())?;
+                touch_activity(tx, now).await?;
+                Ok(record)
+            })
+            .await;
+        match (saved, conflict.into_inner()) {
+            (_, Some(theirs)) => Err(SaveError::Conflict(theirs)),
+            (Ok(record), None) => {
+                self.announce(&stores);
+                Ok((record, new))
+            }
+            (Err(e), None) => Err(SaveError::Storage(e)),
+        }
+    }
+
+    /// Saves several records, new and changed, in one transaction: an outreach marked as
+    /// sent (the message, its timeline entry and two reminders) or closed (the message and
+    /// its reminders ticked off). Every record must still be at the revision it was loaded
+    /// at (0: new); if any moved on, nothing is written and the result is a conflict. The
+    /// records come back as stored.
+    pub async fn save_changes(
+        &self,
+        mut data: Dataset,
+        now: DateTime<Utc>,
+    ) -> Result<Dataset, SaveError<()>> {
+        let stores = write_stores(&data);
+        let tx = self.tx(&stores, true, Durability::Default)?;
+        let conflict = Cell::new(false);
+        let saved = tx
+            .run(async |tx: &Tx| {
+                let mut outcome = Ok(());
+                for_each_kind!(mut data, |records: R| {
+                    if outcome.is_ok() {
+                        outcome = stamp_checked(tx, records, now, &conflict).await;
+                    }
+                });
+                outcome?;
+                guard(tx, &data, true).await?;
+                put_dataset(tx, &data, &mut ImportReport::default())?;
+                touch_activity(tx, now).await?;
+                Ok(())
+            })
+            .await;
+        match saved {
+            _ if conflict.get() => Err(SaveError::Conflict(None)),
+            Ok(()) => {
+                self.announce(&stores);
+                Ok(data)
+            }
+            Err(e) => Err(SaveError::Storage(e)),
+        }
+    }
+
+    /// Saves a contact (with the revision check of [`Database::save`]) together with a
+    /// change to its photo, in one transaction: a failed photo write leaves the contact
+    /// unchanged too.
+    pub async fn save_contact(
+        &self,
+        mut contact: Contact,
+        photo: PhotoChange,
+        now: DateTime<Utc>,
+    ) -> Result<Contact, SaveError<Contact>> {
+        let stores = ["contacts", "photos", META_STORE];
+        let tx = self.tx(&stores, true, Durability::Default)?;
+        let conflict = RefCell::new(None);
+        let saved = tx
+            .run(async |tx: &Tx| {
+                let contacts = tx.store("contacts")?;
+                check_revision(&contacts, &contact, &conflict).await?;
+                let id: JsValue = contact.meta.id.as_str().into();
+                stamp(&mut contact.meta, now);
+                let mut checked = Dataset {
+                    contacts: vec![contact.clone()],
+                    ..Dataset::default()
+                };
+                if let PhotoChange::Set(p) = &photo {
+                    let mut p = p.clone();
+                    p.contact_id.clone_from(&contact.meta.id);
+                    stamp(&mut p.meta, now);
+                    checked.photos.push(p);
+                }
+                guard(tx, &checked, true).await?;
+                tx.put(&contacts, &to_row(&contact)?)?;
+                if !matches!(photo, PhotoChange::Keep) {
+                    let photos = tx.store("photos")?;
+                    for r in idb::get_all_by_index(&photos, "contact", &id).await?.iter() {
+                        tx.delete(
+                            &photos,
+                            &js_sys::Reflect::get(&r, &row::ID.into()).unwrap_or_default(),
+                        )?;
+                    }
+                    for p in &checked.photos {
+                        tx.put(&photos, &to_row(p)?)?;
+                    }
+                }
+                touch_activity(tx, now).await?;
+                Ok(contact)
+            })
+            .await;
+        match (saved, conflict.into_inner()) {
+            (_, Some(theirs)) => Err(SaveError::Conflict(theirs)),
+            (Ok(c), None) => {
+                self.announce(&stores);
+                Ok(c)
+            }
+            (Err(e), None) => Err(SaveError::Storage(e)),
+        }
+    }
+
+    /// Stores new records, all in one transaction (an introduction writes two timeline
+    /// entries and a follow-up: all of them or none). Every record gets revision 1 and
+    /// `created = updated = now`; they come back as stored.
+    pub async fn create(
+        &self,
+        mut data: Dataset,
+        now: DateTime<Utc>,
+    ) -> Result<Dataset, StorageError> {
+        fresh_all(&mut data, now);
+        let stores = write_stores(&data);
+        let tx = self.tx(&stores, true, Durability::Default)?;
+        tx.run(async |tx: &Tx| {
+            guard(tx, &data, true).await?;
+            put_dataset(tx, &data, &mut ImportReport::default())?;
+            touch_activity(tx, now).await
+        })
+        .await?;
+        self.announce(&stores);
+        Ok(data)
+    }
+}
+
+/// Checks each record's revision (see [`Database::save_changes`]) and stamps it as saved.
+async fn stamp_checked<R: Record>(
+    tx: &Tx,
+    list: &mut [R],
+    now: DateTime<Utc>,
+    conflict: &Cell<bool>,
+) -> Result<(), StorageError> {
+    if list.is_empty() {
+        return Ok(());
+    }
+    let store = tx.store(R::KIND.name())?;
+    for record in list.iter_mut() {
+        let stored = match idb::get(&store, &Record::meta(record).id.as_str().into()).await? {
+            Some(row) => from_row::<R>(&row)?.meta().revision,
+            None => 0,
+        };
+        if stored != Record::meta(record).revision {
+            conflict.set(true);
+            return Err(StorageError::Aborted);
+        }
+        stamp(Record::meta_mut(record), now);
+    }
+    Ok(())
+}
+
+/// Fails the transaction when the stored record's revision is not the one `record` was
+/// loaded at (0: must not exist yet), leaving the stored version in `conflict`.
+pub(super) async fn check_revision<T: Stored>(
+    store: &IdbObjectStore,
+    record: &T,
+    conflict: &RefCell<Option<Option<Box<T>>>>,
+) -> Result<(), StorageError> {
+    let stored: Option<T> = match idb::get(store, &record.meta().id.as_str().into()).await? {
+        Some(row) => Some(from_row(&row)?),
+        None => None,
+    };
+    if stored.as_ref().map_or(0, |s| s.meta().revision) != record.meta().revision {
+        *conflict.borrow_mut() = Some(stored.map(Box::new));
+        return Err(StorageError::Aborted);
+    }
+    Ok(())
+}
+
+/// Every record of kind `R` stored whose `index` equals `key`, or, without an index, every
+/// record of that kind.
+pub(super) async fn records_by<R: Record>(
+    tx: &Tx,
+    index: Option<&str>,
+    key: &str,
+) -> Result<Vec<R>, StorageError> {
+    let store = tx.store(R::KIND.name())?;
+    let rows = match index {
+        Some(index) => idb::get_all_by_index(&store, index, &key.into()).await?,
+        None => idb::get_all(&store).await?,
+    };
+    rows_to_records(&rows)
+}
