@@ -702,10 +702,12 @@ fn RepairsView(repairs: Repairs) -> impl IntoView {
             .collect();
         (!found.is_empty()).then(|| {
             let count = found.len();
-            let head = move || match effect {
-                Effect::Removed => {
+            let head = move || match (effect, count) {
+                (Effect::Removed, 1) => t_string!(i18n, settings.backup.repair_removed_one).to_string(),
+                (Effect::Removed, _) => {
                     t_string!(i18n, settings.backup.repair_removed, count = count).to_string()
                 }
+                (_, 1) => t_string!(i18n, settings.backup.repair_cleared_one).to_string(),
                 _ => t_string!(i18n, settings.backup.repair_cleared, count = count).to_string(),
             };
             let more = count.saturating_sub(MAX_LISTED_PROBLEMS);

@@ -70,7 +70,7 @@ fn ProfileInput(
                 name=id
                 type=input_type
                 autocomplete=autocomplete
-                maxlength=MAX_LINE * 2
+                maxlength=MAX_LINE
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=described_by
                 prop:value=value

@@ -178,7 +178,7 @@ fn ContactView(contact: Contact) -> impl IntoView {
                 {contact.introduced_by.clone().map(|by| view! { <dt>{t!(i18n, contacts.field.introduced_by)}</dt><dd><ContactName id=by /></dd> })}
                 {(contact.introduced_by.is_none() && !contact.introduced_by_name.is_empty()).then(|| view! {
                     <dt>{t!(i18n, contacts.field.introduced_by)}</dt>
-                    <dd>{t_string!(i18n, contacts.deleted_name, name = contact.introduced_by_name.clone()).to_string()}</dd>
+                    <dd class="muted">{t_string!(i18n, contacts.deleted_name, name = contact.introduced_by_name.clone()).to_string()}</dd>
                 })}
                 {move || (!introduced.with(Vec::is_empty)).then(|| view! {
                     <dt>{t!(i18n, contacts.introduced_others)}</dt>

@@ -12,8 +12,8 @@ use crate::domain::contacts::draft::{display_name, initials};
 use crate::domain::contacts::search::fold;
 use crate::domain::format::{self, iso_date};
 use crate::domain::record::{
-    in_range, Contact, FollowUp, FollowUpKind, Interaction, Meta, Record, MAX_LINE_CHARS,
-    MAX_TEXT_CHARS,
+    in_range, Contact, FollowUp, FollowUpKind, Interaction, Meta, Record, RecordProblem,
+    MAX_LINE_CHARS, MAX_TEXT_CHARS,
 };
 use crate::i18n::*;
 use crate::ui::data::{new_id, now, use_data, Data};
@@ -178,7 +178,10 @@ pub fn AddFollowUp(#[prop(into)] contact_id: String) -> impl IntoView {
     // Advisers say: send what you promised right away, so it is due tomorrow by default.
     let tomorrow = move || iso_date(store.clock.get_untracked().today + Duration::days(1));
     let due = RwSignal::new(tomorrow());
-    let error = RwSignal::new(None::<String>);
+    // The message and the field it belongs to ("text" or "due").
+    let error = RwSignal::new(None::<(&'static str, String)>);
+    let on =
+        move |field: &'static str| error.with(|e| e.as_ref().is_some_and(|(f, _)| *f == field));
     let busy = RwSignal::new(false);
     let id = contact_id.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -188,14 +191,15 @@ pub fn AddFollowUp(#[prop(into)] contact_id: String) -> impl IntoView {
         }
         let body = text.get_untracked().trim().to_string();
         if body.is_empty() {
-            error.set(Some(
+            error.set(Some((
+                "text",
                 t_string!(i18n, contacts.promise.text_missing).to_string(),
-            ));
+            )));
             return;
         }
         let due_day = parse_date(&due.get_untracked());
         if due_day.is_some_and(|d| !in_range(d)) {
-            error.set(Some(t_string!(i18n, date_range).to_string()));
+            error.set(Some(("due", t_string!(i18n, date_range).to_string())));
             return;
         }
         error.set(None);
@@ -238,6 +242,7 @@ pub fn AddFollowUp(#[prop(into)] contact_id: String) -> impl IntoView {
         format!("{prefix}-due"),
         format!("{prefix}-error"),
     );
+    let due_err_id = format!("{prefix}-due-error");
     view! {
         <form class="inline-form" on:submit=submit novalidate>
             <div class="field">
@@ -261,16 +266,20 @@ pub fn AddFollowUp(#[prop(into)] contact_id: String) -> impl IntoView {
                     id=text_id
                     type="text"
                     maxlength=MAX_TEXT_CHARS
-                    aria-invalid=move || error.with(Option::is_some).then_some("true")
-                    aria-describedby=move || error.with(Option::is_some).then(|| err_id.clone())
+                    aria-invalid=move || on("text").then_some("true")
+                    aria-describedby=move || on("text").then(|| err_id.clone())
                     prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))
                 />
-                {let err_id = format!("{prefix}-error"); move || error.get().map(|e| view! { <span class="error" id=err_id.clone()>{e}</span> })}
+                {let err_id = format!("{prefix}-error"); move || error.get().filter(|(f, _)| *f == "text").map(|(_, e)| view! { <span class="error" id=err_id.clone()>{e}</span> })}
             </div>
             <div class="field">
                 <label for=due_id.clone()>{t!(i18n, contacts.promise.due)}</label>
-                <input id=due_id type="date" min=DATE_MIN max=DATE_MAX prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
+                <input id=due_id type="date" min=DATE_MIN max=DATE_MAX
+                    aria-invalid=move || on("due").then_some("true")
+                    aria-describedby=move || on("due").then(|| due_err_id.clone())
+                    prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
+                {let id = format!("{prefix}-due-error"); move || error.get().filter(|(f, _)| *f == "due").map(|(_, e)| view! { <span class="error" id=id.clone()>{e}</span> })}
             </div>
             <button type="submit" class="button" disabled=move || busy.get() aria-busy=move || busy.get().to_string()>{t!(i18n, contacts.promise.add)}</button>
         </form>
@@ -314,7 +323,10 @@ pub fn AddInteraction(
             .unwrap_or_default(),
     );
     let existing = StoredValue::new(existing);
-    let error = RwSignal::new(None::<String>);
+    // The message and the field it belongs to ("date" or "keywords").
+    let error = RwSignal::new(None::<(&'static str, String)>);
+    let on =
+        move |field: &'static str| error.with(|e| e.as_ref().is_some_and(|(f, _)| *f == field));
     let saving = RwSignal::new(false);
     let id = contact_id.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -324,22 +336,24 @@ pub fn AddInteraction(
         }
         let today = store.clock.get_untracked().today;
         let Some(day) = parse_date(&date.get_untracked()) else {
-            error.set(Some(
+            error.set(Some((
+                "date",
                 t_string!(i18n, contacts.timeline.date_missing).to_string(),
-            ));
+            )));
             return;
         };
         if today
             .checked_add_signed(Duration::days(366))
             .is_some_and(|far| day > far)
         {
-            error.set(Some(
+            error.set(Some((
+                "date",
                 t_string!(i18n, contacts.timeline.date_far).to_string(),
-            ));
+            )));
             return;
         }
         if !in_range(day) {
-            error.set(Some(t_string!(i18n, date_range).to_string()));
+            error.set(Some(("date", t_string!(i18n, date_range).to_string())));
             return;
         }
         error.set(None);
@@ -372,13 +386,25 @@ pub fn AddInteraction(
             .any(|k| k.chars().count() > MAX_LINE_CHARS)
             .then_some(MAX_LINE_CHARS)
         {
-            error.set(Some(
+            error.set(Some((
+                "keywords",
                 t_string!(i18n, contacts.timeline.keyword_long, max = max).to_string(),
-            ));
+            )));
             return;
         }
         if let Err(problem) = record.check() {
-            error.set(Some(problem_text(i18n, &problem)));
+            let field = if matches!(
+                problem,
+                RecordProblem::TooLong {
+                    field: "keywords",
+                    ..
+                }
+            ) {
+                "keywords"
+            } else {
+                "summary"
+            };
+            error.set(Some((field, problem_text(i18n, &problem))));
             return;
         }
         let Some(db) = feedback.database(data) else {
@@ -415,6 +441,8 @@ pub fn AddInteraction(
         format!("{p}-error"),
     );
     let err_id2 = err_id.clone();
+    let summary_err = format!("{p}-summary-error");
+    let kw_err = format!("{p}-keywords-error");
     view! {
         <form class="stack-form" on:submit=submit novalidate>
             <div class="field-row">
@@ -442,12 +470,12 @@ pub fn AddInteraction(
                         required
                         min=DATE_MIN
                         max=DATE_MAX
-                        aria-invalid=move || error.with(Option::is_some).then_some("true")
-                        aria-describedby=move || error.with(Option::is_some).then(|| err_id.clone())
+                        aria-invalid=move || on("date").then_some("true")
+                        aria-describedby=move || on("date").then(|| err_id.clone())
                         prop:value=move || date.get()
                         on:input=move |ev| date.set(event_target_value(&ev))
                     />
-                    {move || error.get().map(|e| view! { <span class="error" id=err_id2.clone()>{e}</span> })}
+                    {move || error.get().filter(|(f, _)| *f == "date").map(|(_, e)| view! { <span class="error" id=err_id2.clone()>{e}</span> })}
                 </div>
             </div>
             <div class="field">
@@ -456,18 +484,25 @@ pub fn AddInteraction(
                     id=summary_id
                     rows="3"
                     maxlength=MAX_TEXT_CHARS
+                    aria-invalid=move || on("summary").then_some("true")
+                    aria-describedby=move || on("summary").then(|| summary_err.clone())
                     prop:value=move || summary.get()
                     on:input=move |ev| summary.set(event_target_value(&ev))
                 ></textarea>
+                {let id = format!("{p}-summary-error"); move || error.get().filter(|(f, _)| *f == "summary").map(|(_, e)| view! { <span class="error" id=id.clone()>{e}</span> })}
             </div>
             <div class="field">
                 <label for=kw_id.clone()>{t!(i18n, contacts.timeline.keywords)}</label>
                 <input
                     id=kw_id
                     type="text"
+                    maxlength=MAX_TEXT_CHARS
+                    aria-invalid=move || on("keywords").then_some("true")
+                    aria-describedby=move || on("keywords").then(|| kw_err.clone())
                     prop:value=move || keywords.get()
                     on:input=move |ev| keywords.set(event_target_value(&ev))
                 />
+                {let id = format!("{p}-keywords-error"); move || error.get().filter(|(f, _)| *f == "keywords").map(|(_, e)| view! { <span class="error" id=id.clone()>{e}</span> })}
             </div>
             <div class="button-row">
                 <button type="submit" class="button" disabled=move || saving.get() aria-busy=move || saving.get().to_string()>

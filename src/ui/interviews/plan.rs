@@ -178,8 +178,14 @@ fn Details(editor: PlanEditor) -> impl IntoView {
             .record
             .with(|p| p.as_ref().is_some_and(|p| p.contact_id.is_none()))
     });
+    let date_error = RwSignal::new(false);
     let set_date = move |value: String| {
         let at = parse_input(&value);
+        // A date the browser accepts but records may not hold (after 2200) is not taken.
+        date_error.set(at.is_none() && !value.trim().is_empty());
+        if date_error.get_untracked() {
+            return;
+        }
         let needs_contact = editor.record.with_untracked(|p| {
             p.as_ref()
                 .is_some_and(|p| p.contact_id.is_none() && !p.person_name.trim().is_empty())
@@ -233,7 +239,11 @@ fn Details(editor: PlanEditor) -> impl IntoView {
             <div class="field-row">
                 <div class="field">
                     <label for="plan-when">{t!(i18n, interviews.when)}</label>
-                    <input id="plan-when" type="datetime-local" prop:value=move || input_value(plan().scheduled) on:change=move |ev| set_date(event_target_value(&ev)) />
+                    <input id="plan-when" type="datetime-local" min="1900-01-01T00:00" max="2200-12-31T23:59"
+                        aria-invalid=move || date_error.get().then_some("true")
+                        aria-describedby=move || date_error.get().then_some("plan-when-error")
+                        prop:value=move || input_value(plan().scheduled) on:change=move |ev| set_date(event_target_value(&ev)) />
+                    {move || date_error.get().then(|| view! { <span class="error" id="plan-when-error">{t!(i18n, date_range)}</span> })}
                 </div>
                 <div class="field">
                     <label for="plan-duration">{t!(i18n, interviews.duration)}</label>
