@@ -14,7 +14,7 @@ ifdef CI
 export CARGO_INCREMENTAL := 0
 endif
 
-.PHONY: serve test release bench setup setup-test lint test-unit test-wasm test-e2e e2e-build clean
+.PHONY: serve test release bench setup setup-test setup-bench lint test-unit test-wasm test-e2e e2e-build clean
 
 ## serve: install what is missing, then serve a debug build with live reload on http://127.0.0.1:8080
 serve: setup
@@ -28,17 +28,21 @@ release: setup
 	trunk build --offline --release --public-url "$(PUBLIC_URL)"
 
 ## bench: print size and speed figures of the release build
-bench: setup-test e2e-build
+bench: setup-bench e2e-build
 	@[ -x tests/bench/node_modules/.bin/lighthouse ] || npm ci --prefix tests/bench --no-audit --no-fund
 	cd bench && trunk build --offline --release --config Trunk.toml
 	E2E_DIST=$(TEST_DIST) E2E_BASE=$(TEST_PUBLIC_URL) node tests/bench/bench.mjs
 	E2E_DIST=$(TEST_DIST) E2E_BASE=$(TEST_PUBLIC_URL) node tests/bench/contacts.mjs
+	node tests/bench/size-report.mjs
 
 setup:
 	@scripts/setup.sh
 
 setup-test:
 	@scripts/setup.sh --test
+
+setup-bench:
+	@scripts/setup.sh --bench
 
 lint:
 	cargo fmt --check

@@ -4,11 +4,14 @@
 #
 #   scripts/setup.sh          build tools (Rust target, trunk, wasm-bindgen, wasm-opt)
 #   scripts/setup.sh --test   also the browser and driver for the test suites
+#   scripts/setup.sh --bench  also twiggy, for the benchmark's size report
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_test=false
+want_bench=false
 [[ "${1:-}" == "--test" ]] && want_test=true
+[[ "${1:-}" == "--bench" ]] && want_test=true && want_bench=true
 
 TRUNK_VERSION=0.21.14
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -59,5 +62,12 @@ if $want_test; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+fi
+
+if $want_bench; then
+  if ! twiggy --version 2>/dev/null | grep -q " 0.8.0$"; then
+    say "Installing twiggy 0.8.0 (the size report of make bench)"
+    cargo install --locked twiggy --version 0.8.0
   fi
 fi

@@ -451,7 +451,11 @@ pub fn make_valid<R: Record>(record: &R, now: DateTime<Utc>) -> Fix<R> {
     let Err(mut problem) = validate(record) else {
         return Fix::Valid;
     };
-    let Ok(mut value) = serde_json::to_value(record) else {
+    // Through text rather than `to_value`/`from_value`: the app already has the text
+    // serialisers of every record, and each further set costs download size.
+    let Ok(mut value) =
+        serde_json::to_string(record).and_then(|t| serde_json::from_str::<Value>(&t))
+    else {
         return Fix::Hopeless(problem);
     };
     // Each round fixes the problem `validate` reports first; a record has few fields.
@@ -459,7 +463,7 @@ pub fn make_valid<R: Record>(record: &R, now: DateTime<Utc>) -> Fix<R> {
         if !fix_value(&mut value, &problem, now) {
             return Fix::Hopeless(problem);
         }
-        let Ok(fixed) = serde_json::from_value::<R>(value.clone()) else {
+        let Ok(fixed) = serde_json::from_str::<R>(&value.to_string()) else {
             return Fix::Hopeless(problem);
         };
         match validate(&fixed) {

@@ -129,7 +129,11 @@ impl NetworkStore {
                             store.network.set(n);
                         }
                     }
-                    store.loaded.set(Loaded::All);
+                    // Only on a change: screens that follow `loaded` (an open edit form)
+                    // must not be rebuilt by a reload that changed nothing for them.
+                    if store.loaded.get_untracked() != Loaded::All {
+                        store.loaded.set(Loaded::All);
+                    }
                     mark("nw-timelines-shown");
                     Ok(())
                 }

@@ -510,3 +510,261 @@ test('a backup with a plan in the year 262142 is refused and the interviews stil
   await assertClean(null, page, problems);
   await context.close();
 });
+
+test('undoing a timeline delete after its contact was merged away is refused and changes nothing; the backup restores', async (t) => {
+  const { context, page, problems } = await openPage(env.browser, env.server);
+  await page.clock.install({ time: new Date('2026-03-10T10:00:00') });
+  await seed(page, {
+    contacts: [
+      person('c-ada1', 'Ada', 'Lovelace', { email: 'ada@example.org', company: 'Babbage & Co' }),
+      person('c-ada2', 'Ada', 'Lovelace', { email: 'ada@example.org', city: 'London' }),
+    ],
+    interactions: [
+      { meta: meta('i-keep'), contact_id: 'c-ada2', kind: 'meeting', date: '2026-02-20', summary: 'Tea at the Royal Society' },
+      { meta: meta('i-gone'), contact_id: 'c-ada2', kind: 'call', date: '2026-03-01', summary: 'Talked about the analytical engine' },
+    ],
+  });
+  await page.goto(env.server.url('contacts/c-ada2'));
+  await page.getByRole('heading', { level: 1, name: 'Ada Lovelace' }).waitFor();
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await timeline.getByText('Talked about the analytical engine').waitFor();
+
+  // The second Ada's call goes; the offer to undo it stays for 30 seconds.
+  await timeline.getByRole('button', { name: 'Delete Call of 1 Mar 2026' }).click();
+  await page.getByText('Timeline entry deleted.').waitFor();
+  await timeline.getByText('Talked about the analytical engine').waitFor({ state: 'detached' });
+  const undo = page.getByRole('button', { name: 'Undo' });
+  await undo.waitFor();
+
+  // Merged into the first Ada, from her page.
+  const dup = page.getByRole('region', { name: 'Possible duplicate' });
+  await dup.getByText(/same name, same email/).waitFor();
+  await dup.getByRole('link', { name: 'Ada Lovelace' }).click();
+  await page.waitForURL(/\/contacts\/c-ada1$/);
+  await page.getByRole('heading', { level: 1, name: 'Ada Lovelace' }).waitFor();
+  await page.getByText('Babbage & Co', { exact: true }).waitFor();
+  await dup.getByRole('button', { name: 'Merge Ada Lovelace into this contact…' }).click();
+  await dup.getByText('Merge Ada Lovelace into Ada Lovelace?').waitFor();
+  await dup.getByRole('button', { name: 'Merge', exact: true }).click();
+  await page.getByText('Ada Lovelace was merged into this contact.').waitFor();
+  await timeline.getByText('Tea at the Royal Society').waitFor();
+  assert.equal(await dup.count(), 0);
+
+  // The entry would come back pointing at a contact that no longer exists. The offer may
+  // be gone by now (it lasts 30 s); if it is still there, taking it must change nothing.
+  await openSettings(page);
+  const merged = await exportFile(page);
+  assert.deepEqual(merged.records.contacts.map((c) => c.meta.id), ['c-ada1']);
+  assert.deepEqual(merged.records.interactions.map((i) => [i.meta.id, i.contact_id]), [['i-keep', 'c-ada1']]);
+  if (await undo.isVisible()) {
+    await undo.click();
+    const refused = page.getByRole('alert').filter({ hasText: /^Could not undo:/ });
+    await refused.waitFor();
+    await refused.getByText('Could not undo: it refers to an entry among “Contacts” that no longer exists: it was deleted or merged, perhaps in another tab. Nothing was saved; reload the page and try again.').waitFor();
+    assert.equal(await page.getByText(/^Restored\./).count(), 0);
+    await shot(page, 'integrity-undo-after-merge');
+    const after = await exportFile(page);
+    assert.deepEqual(after.records, merged.records, 'a refused undo changes nothing');
+    await refused.getByRole('button', { name: 'Dismiss' }).click();
+    await refused.waitFor({ state: 'detached' });
+  } else {
+    t.diagnostic('the undo offer was gone before it could be taken');
+    await shot(page, 'integrity-undo-after-merge');
+  }
+
+  await nav(page).getByRole('link', { name: 'Contacts' }).click();
+  await page.getByText('1 of 1 contacts').waitFor();
+  await page.getByRole('link', { name: /Ada Lovelace/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Ada Lovelace' }).waitFor();
+  await timeline.getByText('Tea at the Royal Society').waitFor();
+  assert.equal(await timeline.getByText('Talked about the analytical engine').count(), 0);
+  const backup = await exportAndRestore(page);
+  assert.deepEqual(backup.records.contacts.map((c) => [c.meta.id, c.company, c.city]), [['c-ada1', 'Babbage & Co', 'London']]);
+  assert.deepEqual(backup.records.interactions.map((i) => [i.meta.id, i.contact_id]), [['i-keep', 'c-ada1']]);
+  await assertClean(null, page, problems);
+  await context.close();
+});
+
+test('undoing a delete keeps the contact another tab saved meanwhile, and the backup restores', async () => {
+  const { context, page: a, problems } = await openPage(env.browser, env.server);
+  await seed(a, {
+    contacts: [person('c-bo', 'Bo', 'Berg', { company: 'Beta GmbH', notes: 'Old notes from January' })],
+    interactions: [{ meta: meta('i-bo'), contact_id: 'c-bo', kind: 'call', date: '2026-02-01', summary: 'Talked about Beta’s research team' }],
+    follow_ups: [{ meta: meta('f-bo'), contact_id: 'c-bo', kind: 'i_promised', text: 'Send Bo the article', due: '2026-03-12' }],
+  });
+  const b = await context.newPage();
+  b.on('pageerror', (err) => problems.push(`page error (tab b): ${err.message}`));
+  b.on('console', (msg) => msg.type() === 'error' && problems.push(`console error (tab b): ${msg.text()}`));
+  await b.goto(env.server.url('contacts/c-bo'));
+  await b.getByRole('heading', { level: 1, name: 'Bo Berg' }).waitFor();
+  await b.getByRole('region', { name: 'Promises and follow-ups' }).getByText('Send Bo the article').waitFor();
+  await b.getByRole('link', { name: 'Edit', exact: true }).click();
+  await b.getByRole('heading', { level: 1, name: 'Edit Bo Berg' }).waitFor();
+  const notes = b.getByLabel('Notes');
+  assert.equal(await notes.inputValue(), 'Old notes from January');
+  await notes.fill('Written in tab 2');
+
+  // Tab 1 deletes Bo while tab 2 is still editing him.
+  await a.bringToFront();
+  await a.goto(env.server.url('contacts/c-bo'));
+  await a.getByRole('heading', { level: 1, name: 'Bo Berg' }).waitFor();
+  await a.getByRole('button', { name: 'Delete contact…' }).click();
+  await a.getByText('Delete Bo Berg? Their timeline (1) and promises (1) go with them. You can undo this right after.').waitFor();
+  await a.getByRole('button', { name: 'Delete', exact: true }).click();
+  await a.getByText('Bo Berg was deleted.').waitFor();
+  await a.getByText('0 of 0 contacts').or(a.getByRole('heading', { name: 'Start with one person' })).waitFor();
+
+  // Tab 2 is told and keeps its version. Its form must keep what was typed (checked at
+  // the end; typed again here if lost, so that what follows is still tried).
+  // Other tabs learn of a change within a second (see data.test.mjs): give tab 2 that long.
+  await b.bringToFront();
+  await b.waitForFunction(() => document.querySelector('#notes')?.value !== 'Written in tab 2', null, { timeout: 1500 }).catch(() => {});
+  const typedAfterDelete = await notes.inputValue();
+  if (typedAfterDelete !== 'Written in tab 2') await notes.fill('Written in tab 2');
+  await b.getByRole('button', { name: 'Save contact' }).click();
+  const conflict = b.getByRole('alert').filter({ hasText: 'This contact was deleted in another tab while you were editing.' });
+  await conflict.waitFor();
+  assert.equal(await conflict.getByRole('button', { name: 'Load the other version' }).count(), 0);
+  await conflict.getByRole('button', { name: 'Save my version' }).click();
+  await b.getByText('Contact saved.').waitFor();
+  await b.getByRole('heading', { level: 1, name: 'Bo Berg' }).waitFor();
+  await b.getByText('Written in tab 2').waitFor();
+
+  // Tab 1's undo brings back the timeline and the promise, and leaves tab 2's Bo as he is.
+  await a.bringToFront();
+  await a.getByRole('button', { name: 'Undo' }).click();
+  await a.getByText('Restored. 1 entries changed in another tab meanwhile were kept as they are now.').waitFor();
+  await a.getByRole('link', { name: /Bo Berg/ }).click();
+  await a.getByRole('heading', { level: 1, name: 'Bo Berg' }).waitFor();
+  await a.getByText('Written in tab 2').waitFor();
+  assert.equal(await a.getByText('Old notes from January').count(), 0);
+  await a.getByRole('region', { name: 'Timeline' }).getByText('Talked about Beta’s research team').waitFor();
+  await a.getByRole('region', { name: 'Promises and follow-ups' }).getByText('Send Bo the article').waitFor();
+  assert.deepEqual(await axe(a), []);
+  await shot(a, 'integrity-undo-kept-other-tab');
+
+  const backup = await exportAndRestore(a);
+  assert.deepEqual(backup.records.contacts.map((c) => [c.meta.id, c.notes]), [['c-bo', 'Written in tab 2']]);
+  assert.deepEqual(backup.records.interactions.map((i) => [i.meta.id, i.contact_id]), [['i-bo', 'c-bo']]);
+  assert.deepEqual(backup.records.follow_ups.map((f) => [f.meta.id, f.contact_id]), [['f-bo', 'c-bo']]);
+  await assertClean(null, a, problems);
+  await assertClean(null, b, []);
+  assert.equal(typedAfterDelete, 'Written in tab 2', 'the edit form in tab 2 keeps the typed text when tab 1 deletes the contact');
+  await context.close();
+});
+
+test('the wrap-up for someone whose name was cleared on the plan asks for the name and saves nothing; with a name it works', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server);
+  await page.clock.install({ time: new Date('2026-03-10T10:00:00') });
+  const saved = () => page.getByRole('status').filter({ hasText: 'All changes saved' }).first().waitFor();
+  await page.goto(env.server.url('interviews/new'));
+  await page.getByRole('heading', { level: 1, name: 'Plan an informational interview' }).waitFor();
+  await page.getByLabel('Someone not saved yet').check();
+  await page.getByLabel('Name', { exact: true }).fill('Lou Berger');
+  await page.getByLabel('Company or organisation').fill('Stadtwerke');
+  await page.getByLabel('Goal of the conversation').fill('Learn how the utility hires researchers');
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Interview with Lou Berger' }).waitFor();
+
+  // The name is cleared on the plan.
+  const name = page.getByLabel('Name', { exact: true });
+  await name.fill('');
+  await page.getByRole('heading', { level: 1, name: /^Interview \(no name yet\)/ }).waitFor();
+  await saved();
+  await page.getByRole('link', { name: 'Start conversation' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Conversation with/ }).waitFor();
+  await page.getByLabel('Answer and notes').fill('They hire through a trainee programme.');
+  await page.getByRole('button', { name: 'Asked — next' }).click();
+  await saved();
+  await page.getByRole('button', { name: 'End conversation' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Wrap-up/ }).waitFor();
+  await page.getByRole('button', { name: 'Save wrap-up' }).click();
+  const missing = page.getByRole('alert').filter({ hasText: 'The plan has no name for this person. Enter their name on the plan first: the wrap-up saves them as a contact.' });
+  await missing.waitFor();
+  assert.equal(await page.getByText(/^Wrapped up on/).count(), 0);
+  assert.deepEqual(await axe(page), []);
+  await shot(page, 'integrity-wrap-up-no-name');
+
+  // Nothing was saved: no contact, the plan still waits for its wrap-up.
+  await nav(page).getByRole('link', { name: 'Contacts' }).click();
+  await page.getByRole('heading', { name: 'Start with one person' }).waitFor();
+  await nav(page).getByRole('link', { name: 'Interviews' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Interviews' }).waitFor();
+  await page.getByRole('link', { name: 'Interview (no name yet)' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Interview \(no name yet\)/ }).waitFor();
+  await page.getByText('To wrap up').first().waitFor();
+
+  // With a name on the plan, the wrap-up makes Lou a contact.
+  await name.fill('Lou Berger');
+  await page.getByRole('heading', { level: 1, name: /^Interview with Lou Berger/ }).waitFor();
+  await saved();
+  await page.getByRole('link', { name: 'Wrap up' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Wrap-up: Lou Berger' }).waitFor();
+  assert.equal(await page.getByLabel('Thank Lou Berger for the conversation').isChecked(), true);
+  await page.getByRole('button', { name: 'Save wrap-up' }).click();
+  await page.getByText(/^Wrapped up on/).waitFor();
+  assert.equal(await page.getByText('The plan has no name for this person.').count(), 0);
+  await page.getByRole('status').getByRole('link', { name: 'Open the contact' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Lou Berger' }).waitFor();
+  await page.getByText('Stadtwerke', { exact: true }).waitFor();
+  await page.getByRole('region', { name: 'Timeline' }).getByText(/They hire through a trainee programme/).waitFor();
+  await page.getByRole('region', { name: 'Promises and follow-ups' }).getByText('Thank Lou Berger for the conversation').waitFor();
+
+  const backup = await exportAndRestore(page);
+  const { contacts, interview_plans } = backup.records;
+  assert.deepEqual(contacts.map((c) => [c.first_name, c.last_name, c.company]), [['Lou', 'Berger', 'Stadtwerke']]);
+  assert.equal(interview_plans.length, 1);
+  assert.equal(interview_plans[0].contact_id, contacts[0].meta.id);
+  assert.ok(interview_plans[0].wrapped_up, 'the plan is wrapped up');
+  await assertClean(null, page, problems);
+  await context.close();
+});
+
+test('a message as long as its field is allowed, marked as sent, logs a timeline entry that fits; the backup restores', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server);
+  await page.clock.install({ time: new Date('2026-03-10T10:00:00') });
+  await seed(page, { contacts: [person('c-anna', 'Anna', 'Schmidt', { company: 'Acme', email: 'anna@acme.example' })] });
+  await page.goto(env.server.url('messages/new?contact=c-anna'));
+  await page.getByRole('heading', { level: 1, name: 'Write a message' }).waitFor();
+  await page.getByRole('button', { name: 'Start writing' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Message to Anna Schmidt' }).waitFor();
+  await page.getByLabel('Subject').fill('A very long letter');
+  const body = page.getByLabel('Text', { exact: true });
+  const max = Number(await body.getAttribute('maxlength'));
+  assert.equal(max, 100_000);
+  await body.fill('x'.repeat(max));
+  await page.getByText(`1 words · ${max} characters`).waitFor();
+  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+
+  // No greeting, no question, no hook: the checks fail, and the user sends it anyway.
+  await page.getByRole('button', { name: 'Mark as sent' }).click();
+  const warning = page.getByRole('alert').filter({ hasText: 'Some checks fail:' });
+  await warning.waitFor();
+  await warning.getByRole('button', { name: 'Continue anyway' }).click();
+  await page.getByText('Marked as sent. Reminders follow after 3 and 7 business days.').waitFor();
+  await page.getByText('Sent on 10 Mar 2026.').waitFor();
+  assert.equal(await page.getByRole('alert').filter({ hasText: /^Could not/ }).count(), 0);
+
+  await page.getByRole('link', { name: 'Open the contact' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Anna Schmidt' }).waitFor();
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  const entry = timeline.getByRole('listitem').filter({ hasText: /^Email · 10 Mar 2026/ });
+  await entry.getByText(/^A very long letter\s+x{100}/).waitFor();
+  assert.equal(await timeline.getByRole('listitem').filter({ hasText: /^\w+ · \d+ \w+ \d{4}/ }).count(), 1, 'one timeline entry');
+  const width = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  assert.ok(width[0] <= width[1], `the long entry stays within the page width (${width[0]} > ${width[1]})`);
+  await shot(page, 'integrity-long-message-timeline');
+
+  const backup = await exportAndRestore(page);
+  const [interaction] = backup.records.interactions;
+  assert.equal(backup.records.interactions.length, 1);
+  assert.equal(interaction.kind, 'email');
+  assert.ok([...interaction.summary].length <= 100_000, `${[...interaction.summary].length} characters`);
+  assert.ok(interaction.summary.startsWith('A very long letter\n\nxxx'));
+  assert.ok(interaction.summary.endsWith('…'));
+  const [message] = backup.records.messages;
+  assert.equal(message.body.length, max);
+  assert.equal(message.status, 'sent');
+  await assertClean(null, page, problems);
+  await context.close();
+});

@@ -72,21 +72,46 @@ pub fn EditContactPage() -> impl IntoView {
         let name = base.with(|c| c.as_ref().map(display_name).unwrap_or_default());
         t_string!(i18n, contacts.form.edit_title, name = name).to_string()
     });
+    // Which of loading, not found or the form to show. A memo, so that a reload of the
+    // network elsewhere (another tab's change, which sets `loaded` again) does not build
+    // the form anew and throw away what the user typed.
+    let phase = Memo::new(move |_| {
+        match (
+            store.loaded.get(),
+            base.with(Option::is_some),
+            photo.with(Option::is_some),
+        ) {
+            (_, true, false) => Phase::Loading,
+            (loaded, false, _) if loaded < Loaded::Contacts => Phase::Loading,
+            (_, false, _) => Phase::Missing,
+            (_, true, true) => Phase::Ready,
+        }
+    });
     view! {
         {move || {
             let name = base.with(|c| c.as_ref().map(display_name).unwrap_or_default());
             view! { <h1>{t!(i18n, contacts.form.edit_title, name = name)}</h1> }
         }}
-        {move || match (store.loaded.get(), base.get(), photo.get()) {
-            (_, Some(_), None) => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
-            (loaded, None, _) if loaded < Loaded::Contacts => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
-            (_, None, _) => view! { <p>{t!(i18n, contacts.not_found)}</p> }.into_any(),
-            (_, Some(c), Some(p)) => {
-                let p = p.ok().flatten();
-                view! { <ContactForm base=c photo=p /> }.into_any()
+        {move || match phase.get() {
+            Phase::Loading => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
+            Phase::Missing => view! { <p>{t!(i18n, contacts.not_found)}</p> }.into_any(),
+            Phase::Ready => {
+                // Read once: the form owns what the user types from here on.
+                let c = base.get_untracked();
+                let p = photo.get_untracked().and_then(|p| p.ok().flatten());
+                c.map(|c| view! { <ContactForm base=c photo=p /> }.into_any())
+                    .unwrap_or_else(|| ().into_any())
             }
         }}
     }
+}
+
+/// What the edit screen shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Phase {
+    Loading,
+    Missing,
+    Ready,
 }
 
 /// What the form holds for the photo.

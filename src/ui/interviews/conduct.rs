@@ -8,7 +8,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::parts::{person_of, plan_editor, PlanEditor};
+use super::parts::{person_memo, plan_editor, PlanEditor};
 use super::plan::plan_id;
 use super::store::use_interviews;
 use crate::domain::interviews::plan::{
@@ -27,12 +27,7 @@ pub fn ConductPage() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_interviews();
     let editor = plan_editor(plan_id());
-    let person = Memo::new(move |_| {
-        editor
-            .record
-            .with(|p| p.as_ref().map(person_of))
-            .unwrap_or_default()
-    });
+    let person = person_memo(editor);
     use_page_title(move || {
         t_string!(i18n, interviews.conduct.title, name = person.get()).to_string()
     });

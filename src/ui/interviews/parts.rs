@@ -64,6 +64,23 @@ pub fn person_of(plan: &InterviewPlan) -> String {
         .unwrap_or_else(|| plan.person_name.trim().to_string())
 }
 
+/// Whom an editor's plan is with, for headings and texts: [`person_of`], or "(no name
+/// yet)" while the name is empty.
+pub fn person_memo(editor: PlanEditor) -> Memo<String> {
+    let i18n = use_i18n();
+    Memo::new(move |_| {
+        let name = editor
+            .record
+            .with(|p| p.as_ref().map(person_of))
+            .unwrap_or_default();
+        if name.is_empty() {
+            t_string!(i18n, interviews.no_name).to_string()
+        } else {
+            name
+        }
+    })
+}
+
 /// The name of a family.
 pub fn family_label(i18n: I18n, family: Family) -> String {
     match family {

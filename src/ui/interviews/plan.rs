@@ -6,7 +6,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use wasm_bindgen::JsCast;
 
 use super::parts::{
-    family_label, format_id, format_label, input_value, local_time, parse_input, person_of,
+    family_label, format_id, format_label, input_value, local_time, parse_input, person_memo,
     plan_editor, stage_label, PlanEditor, FORMATS,
 };
 use super::search::{LibraryQuery, LibraryQueryFields};
@@ -47,12 +47,7 @@ pub fn PlanPage() -> impl IntoView {
     let store = use_interviews();
     let id = plan_id();
     let editor = plan_editor(id.clone());
-    let person = Memo::new(move |_| {
-        editor
-            .record
-            .with(|p| p.as_ref().map(person_of))
-            .unwrap_or_default()
-    });
+    let person = person_memo(editor);
     use_page_title(move || t_string!(i18n, interviews.plan_title, name = person.get()).to_string());
     // Only finding (or losing) the plan re-renders the screen, not every keystroke in it.
     let has_plan = Memo::new(move |_| editor.record.with(Option::is_some));

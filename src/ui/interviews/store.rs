@@ -42,7 +42,10 @@ impl InterviewStore {
                 store.plans.set(plans);
                 store.questions.set(questions);
                 store.templates.set(templates);
-                store.loaded.set(true);
+                // Only on a change, so that open screens are not rebuilt by a reload.
+                if !store.loaded.get_untracked() {
+                    store.loaded.set(true);
+                }
             },
         );
         store

@@ -5,7 +5,7 @@
 use chrono::Duration;
 use leptos::prelude::*;
 
-use super::parts::{local_time, person_of, plan_editor, when_text, PlanEditor};
+use super::parts::{local_time, person_memo, plan_editor, when_text, PlanEditor};
 use super::plan::plan_id;
 use super::store::use_interviews;
 use crate::domain::interviews::plan::{stage, Stage};
@@ -30,12 +30,7 @@ pub fn WrapUpPage() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_interviews();
     let editor = plan_editor(plan_id());
-    let person = Memo::new(move |_| {
-        editor
-            .record
-            .with(|p| p.as_ref().map(person_of))
-            .unwrap_or_default()
-    });
+    let person = person_memo(editor);
     use_page_title(move || t_string!(i18n, interviews.wrap.title, name = person.get()).to_string());
     // Only finding (or losing) the plan re-renders the screen, not every keystroke in it.
     let has_plan = Memo::new(move |_| editor.record.with(Option::is_some));

@@ -37,7 +37,10 @@ impl OutreachStore {
             |db| async move { db.all::<Message>().await },
             move |messages| {
                 store.messages.set(messages);
-                store.loaded.set(true);
+                // Only on a change, so that open screens are not rebuilt by a reload.
+                if !store.loaded.get_untracked() {
+                    store.loaded.set(true);
+                }
             },
         );
         // The profile is edited in Settings: follow every save (one small read).
