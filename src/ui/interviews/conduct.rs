@@ -27,7 +27,7 @@ pub fn ConductPage() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_interviews();
     let editor = plan_editor(plan_id());
-    let person = person_memo(editor);
+    let person = person_memo(editor, true);
     use_page_title(move || {
         t_string!(i18n, interviews.conduct.title, name = person.get()).to_string()
     });

@@ -64,16 +64,17 @@ pub fn person_of(plan: &InterviewPlan) -> String {
         .unwrap_or_else(|| plan.person_name.trim().to_string())
 }
 
-/// Whom an editor's plan is with, for headings and texts: [`person_of`], or "(no name
-/// yet)" while the name is empty.
-pub fn person_memo(editor: PlanEditor) -> Memo<String> {
+/// Whom an editor's plan is with ([`person_of`]). With `or_no_name`, "(no name yet)"
+/// while the name is empty, for texts that would otherwise have a gap; without it empty,
+/// for screens that word that case themselves.
+pub fn person_memo(editor: PlanEditor, or_no_name: bool) -> Memo<String> {
     let i18n = use_i18n();
     Memo::new(move |_| {
         let name = editor
             .record
             .with(|p| p.as_ref().map(person_of))
             .unwrap_or_default();
-        if name.is_empty() {
+        if name.is_empty() && or_no_name {
             t_string!(i18n, interviews.no_name).to_string()
         } else {
             name

@@ -47,7 +47,7 @@ pub fn PlanPage() -> impl IntoView {
     let store = use_interviews();
     let id = plan_id();
     let editor = plan_editor(id.clone());
-    let person = person_memo(editor);
+    let person = person_memo(editor, false);
     use_page_title(move || t_string!(i18n, interviews.plan_title, name = person.get()).to_string());
     // Only finding (or losing) the plan re-renders the screen, not every keystroke in it.
     let has_plan = Memo::new(move |_| editor.record.with(Option::is_some));

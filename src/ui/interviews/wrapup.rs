@@ -30,7 +30,7 @@ pub fn WrapUpPage() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_interviews();
     let editor = plan_editor(plan_id());
-    let person = person_memo(editor);
+    let person = person_memo(editor, true);
     use_page_title(move || t_string!(i18n, interviews.wrap.title, name = person.get()).to_string());
     // Only finding (or losing) the plan re-renders the screen, not every keystroke in it.
     let has_plan = Memo::new(move |_| editor.record.with(Option::is_some));
