@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useServerAndBrowser, openPage, assertClean, appReady, axe, shot } from './support.mjs';
+import { useServerAndBrowser, openPage, assertClean, appReady, axe, shot, chooseFile, counts } from './support.mjs';
 
 const env = useServerAndBrowser();
 const blns = JSON.parse(await readFile(new URL('../data/blns.json', import.meta.url), 'utf8'));
@@ -62,21 +62,6 @@ const asFile = (name, content) => ({
   mimeType: 'application/json',
   buffer: Buffer.from(typeof content === 'string' ? content : JSON.stringify(content)),
 });
-
-async function chooseFile(page, file) {
-  // The input is disabled until the database is open.
-  await page.waitForFunction(() => document.querySelector('#backup-file')?.disabled === false);
-  await page.getByLabel('Backup file').setInputFiles(file);
-}
-
-/** The counts of the "Your data" section, as the user reads them. */
-async function counts(page) {
-  const section = page.getByRole('region', { name: 'Your data' });
-  await section.locator('dl').waitFor();
-  const terms = await section.locator('dt').allInnerTexts();
-  const values = await section.locator('dd').allInnerTexts();
-  return Object.fromEntries(terms.map((t, i) => [t, values[i]]));
-}
 
 async function importFile(page, file, mode = 'Merge') {
   await chooseFile(page, file);

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useServerAndBrowser, openPage, assertClean, appReady, axe, shot, seed as seedWith } from './support.mjs';
+import { useServerAndBrowser, openPage, assertClean, appReady, axe, shot, seed as seedWith, chooseFile, counts } from './support.mjs';
 
 const env = useServerAndBrowser();
 
@@ -39,21 +39,6 @@ const nav = (page) => page.getByRole('navigation', { name: 'Main' });
 async function openSettings(page) {
   await nav(page).getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
-}
-
-async function chooseFile(page, file) {
-  // The input is disabled until the database is open.
-  await page.waitForFunction(() => document.querySelector('#backup-file')?.disabled === false);
-  await page.getByLabel('Backup file').setInputFiles(file);
-}
-
-/** The counts of the "Your data" section, as the user reads them. */
-async function counts(page) {
-  const section = page.getByRole('region', { name: 'Your data' });
-  await section.locator('dl').waitFor();
-  const terms = await section.locator('dt').allInnerTexts();
-  const values = await section.locator('dd').allInnerTexts();
-  return Object.fromEntries(terms.map((t, i) => [t, values[i]]));
 }
 
 async function exportFile(page) {

@@ -185,6 +185,22 @@ export function useServerAndBrowser(serverOptions) {
   return env;
 }
 
+/** Chooses a file under Settings → Restore from a backup, once the input is enabled. */
+export async function chooseFile(page, file) {
+  // The input is disabled until the database is open.
+  await page.waitForFunction(() => document.querySelector('#backup-file')?.disabled === false);
+  await page.getByLabel('Backup file').setInputFiles(file);
+}
+
+/** The counts of the "Your data" section, as the user reads them. */
+export async function counts(page) {
+  const section = page.getByRole('region', { name: 'Your data' });
+  await section.locator('dl').waitFor();
+  const terms = await section.locator('dt').allInnerTexts();
+  const values = await section.locator('dd').allInnerTexts();
+  return Object.fromEntries(terms.map((t, i) => [t, values[i]]));
+}
+
 /** Imports `records` as a backup from another device, the way a user restores one. */
 export async function seed(page, server, records, profile = null) {
   const counts = Object.fromEntries(Object.entries(records).map(([k, v]) => [k, v.length]));

@@ -374,6 +374,11 @@ impl Store {
                 m.updated = now.max(m.created);
             }
         });
+        self.check_and_put(records)
+    }
+
+    /// What the storage layer's guard does, then the write itself.
+    fn check_and_put(&mut self, records: Dataset) -> Result<(), Refusal> {
         check_all(&records)?;
         for refusal in outside_references(&records) {
             if let Refusal::Missing {
@@ -472,27 +477,7 @@ impl Store {
                 R::list_mut(&mut put).push(r.clone());
             }
         });
-        check_all(&put)?;
-        for refusal in outside_references(&put) {
-            if let Refusal::Missing {
-                target_kind,
-                target,
-                ..
-            } = &refusal
-            {
-                if !self.exists(*target_kind, target) {
-                    return Err(refusal);
-                }
-            }
-        }
-        for_each_kind!(put, |list: R| {
-            for r in list {
-                let stored = R::list_mut(&mut self.data);
-                stored.retain(|s| s.meta().id != r.meta().id);
-                stored.push(r.clone());
-            }
-        });
-        Ok(())
+        self.check_and_put(put)
     }
 
     fn merge(&mut self, kept: &str, absorbed: &str) {
