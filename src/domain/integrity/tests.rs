@@ -911,3 +911,93 @@ fn a_meta_that_is_impossible_is_made_plausible() {
     }
     let _unused: Option<(FollowUp, Photo, Question, Template, Message, InterviewPlan)> = None;
 }
+
+#[test]
+fn writes_and_the_backup_reader_refuse_exactly_the_same_records() {
+    let long = "x".repeat(MAX_LINE_CHARS + 1);
+    let edges: Vec<(&str, Box<dyn Fn(&mut Dataset)>)> = vec![
+        ("as is", Box::new(|_| {})),
+        (
+            "name blank",
+            Box::new(|d| d.contacts[0].first_name = "  ".into()),
+        ),
+        (
+            "email at the limit",
+            Box::new(|d| d.contacts[0].email = "e".repeat(MAX_LINE_CHARS)),
+        ),
+        (
+            "email over",
+            Box::new(move |d| d.contacts[0].email = long.clone()),
+        ),
+        (
+            "birthday 1899",
+            Box::new(|d| {
+                d.contacts[0].birthday = Some(crate::domain::record::Birthday {
+                    month: 1,
+                    day: 1,
+                    year: Some(1899),
+                })
+            }),
+        ),
+        (
+            "met 2200-12-31",
+            Box::new(|d| d.contacts[0].met.date = Some("2200-12-31".parse().unwrap())),
+        ),
+        (
+            "entry 2201",
+            Box::new(|d| d.interactions[0].date = "2201-01-01".parse().unwrap()),
+        ),
+        (
+            "keyword over",
+            Box::new(|d| d.interactions[0].keywords = vec!["k".repeat(MAX_LINE_CHARS + 1)]),
+        ),
+        (
+            "summary at the limit",
+            Box::new(|d| d.interactions[0].summary = "é".repeat(MAX_TEXT_CHARS)),
+        ),
+        (
+            "promise blank",
+            Box::new(|d| d.follow_ups[0].text = " ".into()),
+        ),
+        (
+            "plan 90 minutes",
+            Box::new(|d| d.interview_plans[0].duration_minutes = 90),
+        ),
+        (
+            "plan at the end of time",
+            Box::new(|d| d.interview_plans[0].scheduled = Some(DateTime::<Utc>::MAX_UTC)),
+        ),
+        (
+            "photo svg",
+            Box::new(|d| d.photos[0].mime = "image/svg+xml".into()),
+        ),
+        (
+            "unsafe link",
+            Box::new(|d| d.contacts[0].links = vec!["javascript:alert(1)".into()]),
+        ),
+        (
+            "question blank",
+            Box::new(|d| d.questions[0].text = String::new()),
+        ),
+        (
+            "template unnamed",
+            Box::new(|d| d.templates[0].name = " ".into()),
+        ),
+        (
+            "message status over",
+            Box::new(|d| d.messages[0].status = "s".repeat(MAX_LINE_CHARS + 1)),
+        ),
+    ];
+    for (what, edit) in edges {
+        let mut data = full();
+        edit(&mut data);
+        let write = check_all(&data);
+        let read = read_backup(&write_backup(&data, "t", at("2026-06-01T00:00:00Z")));
+        assert_eq!(
+            write.is_ok(),
+            read.is_ok(),
+            "{what}: write {write:?}, read {:?}",
+            read.err()
+        );
+    }
+}
