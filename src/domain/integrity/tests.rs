@@ -915,7 +915,8 @@ fn a_meta_that_is_impossible_is_made_plausible() {
 #[test]
 fn writes_and_the_backup_reader_refuse_exactly_the_same_records() {
     let long = "x".repeat(MAX_LINE_CHARS + 1);
-    let edges: Vec<(&str, Box<dyn Fn(&mut Dataset)>)> = vec![
+    type Edit = Box<dyn Fn(&mut Dataset)>;
+    let edges: Vec<(&str, Edit)> = vec![
         ("as is", Box::new(|_| {})),
         (
             "name blank",
