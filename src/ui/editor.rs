@@ -8,7 +8,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::domain::backup::Dataset;
-use crate::domain::record::Record;
+use crate::domain::record::{Kind, Record};
 use crate::i18n::*;
 use crate::storage::db::{Removal, SaveError};
 use crate::ui::contacts::parts::report_save;
@@ -447,19 +447,39 @@ pub fn delete_with_undo<R: Record + 'static>(
     removed: impl FnOnce() + 'static,
     restored: impl Fn(R) + Copy + 'static,
 ) {
+    let id = record.meta().id.clone();
+    delete_kind_with_undo(
+        data,
+        feedback,
+        (R::KIND, id),
+        done,
+        Box::new(removed),
+        Rc::new(move || restored(record.clone())),
+    );
+}
+
+/// [`delete_with_undo`] for a kind known at run time: one copy of the code for all kinds.
+fn delete_kind_with_undo(
+    data: Data,
+    feedback: Feedback,
+    (kind, id): (Kind, String),
+    done: String,
+    removed: Box<dyn FnOnce()>,
+    restored: Rc<dyn Fn()>,
+) {
     let Some(db) = feedback.database(data) else {
         return;
     };
     leptos::task::spawn_local(async move {
-        match db.remove::<R>(&record.meta().id, now()).await {
+        match db.remove_by_kind(kind, &id, now()).await {
             Ok(removal) => {
                 removed();
                 refresh_after(data, &removal, false);
                 feedback.offer_undo(done, move || {
-                    let record = record.clone();
+                    let restored = restored.clone();
                     undo_removal(data, feedback, removal.clone(), move |kept| {
                         if !kept {
-                            restored(record);
+                            restored();
                         }
                     });
                 });

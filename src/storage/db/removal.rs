@@ -38,17 +38,28 @@ impl Database {
         id: &str,
         now: DateTime<Utc>,
     ) -> Result<Removal, StorageError> {
+        self.remove_by_kind(R::KIND, id, now).await
+    }
+
+    /// [`Database::remove`] for a kind known at run time; one copy of the code for all.
+    pub async fn remove_by_kind(
+        &self,
+        kind: Kind,
+        id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Removal, StorageError> {
+        let first = kind;
         let stores = schema::all_stores();
         let tx = self.tx(&stores, true, Durability::Default)?;
         let removal = tx
             .run(async |tx: &Tx| {
-                if !idb::has_key(&tx.store(R::KIND.name())?, &id.into()).await? {
+                if !idb::has_key(&tx.store(first.name())?, &id.into()).await? {
                     return Err(StorageError::NotFound);
                 }
                 let mut progress = Progress {
                     removal: Removal::default(),
-                    gone: HashSet::from([(R::KIND, id.to_string())]),
-                    queue: vec![(R::KIND, id.to_string())],
+                    gone: HashSet::from([(first, id.to_string())]),
+                    queue: vec![(first, id.to_string())],
                 };
                 while let Some((kind, id)) = progress.queue.pop() {
                     with_kind!(kind, |T| take::<T>(tx, &id, &mut progress.removal).await?);
