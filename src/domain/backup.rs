@@ -541,25 +541,27 @@ fn read_profile(raw: Option<&str>, version: u32, problems: &mut Problems) -> Opt
     // Version 1 stored the profile with flat common fields, like every record.
     let result = parse_record::<SavedProfile>(raw, Kind::Contacts, version);
     match result {
-        Ok(p) if p.meta.id == PROFILE_ID && !p.profile.validate().is_empty() => {
-            problems.push(
-                None,
-                None,
-                Some(PROFILE_ID),
-                Issue::Shape("profile fields".into()),
-            );
-            None
-        }
-        Ok(p) if p.meta.id == PROFILE_ID => Some(p),
-        Ok(p) => {
-            problems.push(
-                None,
-                None,
-                Some(&p.meta.id),
-                Issue::Record(RecordProblem::BadId),
-            );
-            None
-        }
+        Ok(p) => match p.check() {
+            Ok(()) => Some(p),
+            Err(RecordProblem::BadId) => {
+                problems.push(
+                    None,
+                    None,
+                    Some(&p.meta.id),
+                    Issue::Record(RecordProblem::BadId),
+                );
+                None
+            }
+            Err(_) => {
+                problems.push(
+                    None,
+                    None,
+                    Some(PROFILE_ID),
+                    Issue::Shape("profile fields".into()),
+                );
+                None
+            }
+        },
         Err(e) => {
             problems.push(None, None, Some(PROFILE_ID), Issue::Shape(e));
             None

@@ -6,8 +6,6 @@
 //! [`Record::references_mut`]; [`REFERENCES`] lists the same fields per kind so that the
 //! storage layer knows which stores to look in, and a test keeps the two in step.
 
-use std::collections::{BTreeMap, HashSet};
-
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
@@ -226,15 +224,6 @@ impl Repairs {
     pub fn is_empty(&self) -> bool {
         self.found.is_empty()
     }
-
-    /// The ids of the records changed or removed, per kind.
-    pub fn touched(&self) -> BTreeMap<Kind, HashSet<String>> {
-        let mut out: BTreeMap<Kind, HashSet<String>> = BTreeMap::new();
-        for d in &self.found {
-            out.entry(d.kind).or_default().insert(d.id.clone());
-        }
-        out
-    }
 }
 
 /// Treats every reference in `data` that points to a record not in `data` as a removal
@@ -306,16 +295,6 @@ pub struct DatasetRepair {
     pub profile_fixed: bool,
 }
 
-impl DatasetRepair {
-    /// Whether nothing needed changing.
-    pub fn is_empty(&self) -> bool {
-        self.fixed.is_empty()
-            && self.dropped.is_empty()
-            && self.references.is_empty()
-            && !self.profile_fixed
-    }
-}
-
 /// Makes stored data exportable and restorable: every record made to pass [`validate`]
 /// ([`make_valid`]), then every dangling reference treated as a removal would treat it
 /// ([`clear_dangling`]). For data written before every write was checked.
@@ -336,7 +315,7 @@ pub fn repair_dataset(data: &mut Dataset, now: DateTime<Utc>) -> DatasetRepair {
         });
     });
     if let Some(p) = &mut data.profile {
-        if !p.profile.validate().is_empty() {
+        if p.check().is_err() {
             p.profile = p.profile.repaired();
             out.profile_fixed = true;
         }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::link::{LinkError, SafeLink};
-use super::record::Meta;
+use super::record::{Meta, RecordProblem};
 
 /// Longest accepted single-line profile field, in characters.
 pub const MAX_LINE: usize = 200;
@@ -194,6 +194,20 @@ pub struct SavedProfile {
     pub meta: Meta,
     /// The profile itself.
     pub profile: Profile,
+}
+
+impl SavedProfile {
+    /// What the backup reader and every write require of the stored profile: the fixed id
+    /// and fields that pass [`Profile::validate`].
+    pub fn check(&self) -> Result<(), RecordProblem> {
+        if self.meta.id != PROFILE_ID {
+            Err(RecordProblem::BadId)
+        } else if !self.profile.validate().is_empty() {
+            Err(RecordProblem::Invalid("profile"))
+        } else {
+            Ok(())
+        }
+    }
 }
 
 #[cfg(test)]

@@ -198,7 +198,7 @@ pub fn problem_text(i18n: I18n, problem: &RecordProblem) -> String {
             t_string!(i18n, errors.refused_invalid, field = *field).to_string()
         }
         RecordProblem::BadId | RecordProblem::BadMeta => {
-            t_string!(i18n, errors.refused_other, detail = format!("{problem:?}")).to_string()
+            t_string!(i18n, errors.refused_meta).to_string()
         }
     }
 }

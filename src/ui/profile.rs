@@ -213,6 +213,10 @@ fn ProfileForm(
         })
     };
     let save = move |revision: u32| {
+        // A second click before the button shows as busy would only meet a conflict.
+        if saving.get_untracked() {
+            return;
+        }
         let clean = draft.with(Profile::normalised);
         let Some(db) = feedback.database(data) else {
             return;
@@ -312,7 +316,7 @@ fn ProfileForm(
                 </div>
             })}
             <div class="button-row">
-                <button type="submit" class="button" disabled=move || saving.get()>
+                <button type="submit" class="button" disabled=move || saving.get() aria-busy=move || saving.get().to_string()>
                     {t!(i18n, settings.profile.save)}
                 </button>
             </div>

@@ -192,14 +192,7 @@ impl Database {
                 Ok(kept)
             })
             .await;
-        match (merged, conflict.into_inner()) {
-            (_, Some(theirs)) => Err(SaveError::Conflict(theirs)),
-            (Ok(kept), None) => {
-                self.announce(&stores);
-                Ok(kept)
-            }
-            (Err(e), None) => Err(SaveError::Storage(e)),
-        }
+        self.settle(merged, conflict, &stores)
     }
 }
 

@@ -15,14 +15,13 @@ use super::rows::{
 use super::{Database, ImportReport, PhotoChange, SaveError, Stored};
 use crate::domain::backup::{for_each_kind, Dataset};
 use crate::domain::integrity::{check_all, outside_references, stores_to_check, Refusal};
-use crate::domain::profile::PROFILE_ID;
-use crate::domain::record::{Contact, Kind, Record, RecordProblem};
+use crate::domain::record::{Contact, Kind, Record};
 use crate::storage::idb::{self, Durability, Tx};
 use crate::storage::schema::{row, META_STORE};
 use crate::storage::StorageError;
 
-/// The stores a write of `data` (and of the profile, with `profile`) needs: its own, those
-/// its references point to, and the meta store for the backup activity.
+/// The stores a write of `data` needs: its own, those its references point to, and the
+/// meta store for the backup activity (and the profile).
 pub(super) fn write_stores(data: &Dataset) -> Vec<&'static str> {
     let kinds = dataset_stores(data)
         .into_iter()
@@ -46,13 +45,13 @@ pub(super) async fn guard(
 ) -> Result<(), StorageError> {
     check_all(data).map_err(StorageError::Refused)?;
     if let Some(p) = &data.profile {
-        if p.meta.id != PROFILE_ID || !p.profile.validate().is_empty() {
-            return Err(StorageError::Refused(Refusal::Invalid {
+        p.check().map_err(|problem| {
+            StorageError::Refused(Refusal::Invalid {
                 kind: None,
                 id: p.meta.id.clone(),
-                problem: RecordProblem::Invalid("profile"),
-            }));
-        }
+                problem,
+            })
+        })?;
     }
     let mut checked = HashSet::new();
     for refusal in outside_references(data) {
@@ -122,14 +121,7 @@ impl Database {
                 Ok(record)
             })
             .await;
-        match (saved, conflict.into_inner()) {
-            (_, Some(theirs)) => Err(SaveError::Conflict(theirs)),
-            (Ok(record), None) => {
-                self.announce(&stores);
-                Ok((record, new))
-            }
-            (Err(e), None) => Err(SaveError::Storage(e)),
-        }
+        self.settle(saved.map(|record| (record, new)), conflict, &stores)
     }
 
     /// Saves several records, new and changed, in one transaction: an outreach marked as
@@ -216,14 +208,7 @@ impl Database {
                 Ok(contact)
             })
             .await;
-        match (saved, conflict.into_inner()) {
-            (_, Some(theirs)) => Err(SaveError::Conflict(theirs)),
-            (Ok(c), None) => {
-                self.announce(&stores);
-                Ok(c)
-            }
-            (Err(e), None) => Err(SaveError::Storage(e)),
-        }
+        self.settle(saved, conflict, &stores)
     }
 
     /// Stores new records, all in one transaction (an introduction writes two timeline
@@ -245,6 +230,27 @@ impl Database {
         .await?;
         self.announce(&stores);
         Ok(data)
+    }
+}
+
+impl Database {
+    /// The outcome of a revision-checked write: the stored version another tab saved in
+    /// between if there was one (nothing was written), else the write's own result,
+    /// announced to the other tabs when it committed.
+    pub(super) fn settle<T, U>(
+        &self,
+        outcome: Result<U, StorageError>,
+        conflict: RefCell<Option<Option<Box<T>>>>,
+        stores: &[&str],
+    ) -> Result<U, SaveError<T>> {
+        match (outcome, conflict.into_inner()) {
+            (_, Some(theirs)) => Err(SaveError::Conflict(theirs)),
+            (Ok(value), None) => {
+                self.announce(stores);
+                Ok(value)
+            }
+            (Err(e), None) => Err(SaveError::Storage(e)),
+        }
     }
 }
 
