@@ -330,12 +330,13 @@ test('a double click on “Add” or “Record introduction” writes once', asy
   await page.getByRole('heading', { level: 1, name: 'Anna Schmidt' }).waitFor();
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Anna Schmidt' }).waitFor();
+  // Promises come with the whole network, a moment after the page's own timeline; the
+  // page settles once the network is loaded, so wait for that before counting.
+  await promises.getByText('Ask how the introduction to Ben Weber went').waitFor();
   const timeline = page.getByRole('region', { name: 'Timeline' });
   await timeline.getByText('Both moved from teaching into UX').waitFor();
   assert.equal(await timeline.getByRole('listitem').count(), 1);
   assert.equal(await timeline.getByText('Both moved from teaching into UX').count(), 1);
-  // Promises come with the whole network, a moment after the page's own timeline.
-  await promises.getByText('Ask how the introduction to Ben Weber went').waitFor();
   assert.equal(await promises.getByText('Send Anna the article on diary studies').count(), 1);
   assert.equal(await promises.getByText('Ask how the introduction to Ben Weber went').count(), 1);
   assert.equal(await promises.getByRole('listitem').count(), 2);

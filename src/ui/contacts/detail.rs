@@ -575,7 +575,14 @@ fn DeleteContact(contact: Contact) -> impl IntoView {
                 view! {
                     <div class="confirm" role="group" aria-labelledby="delete-q">
                         <p id="delete-q"><strong>{t!(i18n, contacts.delete.question, name = name.clone(), interactions = interactions, promises = follow_ups)}</strong></p>
-                        {(introduced > 0).then(|| view! { <p>{t_string!(i18n, contacts.delete.introduced, count = introduced, name = name.clone()).to_string()}</p> })}
+                        {(introduced > 0).then(|| {
+                            let text = if introduced == 1 {
+                                t_string!(i18n, contacts.delete.introduced_one, name = name.clone()).to_string()
+                            } else {
+                                t_string!(i18n, contacts.delete.introduced, count = introduced, name = name.clone()).to_string()
+                            };
+                            view! { <p>{text}</p> }
+                        })}
                         {history.then(|| view! { <p>{t_string!(i18n, contacts.delete.kept_history, name = name.clone()).to_string()}</p> })}
                         <div class="button-row">
                             <button type="button" class="button button--danger" disabled=move || busy.get() aria-busy=move || busy.get().to_string() on:click=delete>{t!(i18n, contacts.delete.confirm)}</button>
