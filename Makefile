@@ -23,9 +23,10 @@ serve: setup
 ## test: install what is missing, then run every test layer (lint, domain, wasm, end-to-end)
 test: setup-test lint test-unit test-wasm test-e2e
 
-## release: optimised build for static hosting in dist/ (PUBLIC_URL=/sub/path/ for a sub-path)
+## release: optimised build, split by screen, for static hosting in dist/ (PUBLIC_URL=/sub/path/ for a sub-path)
 release: setup
-	trunk build --offline --release --public-url "$(PUBLIC_URL)"
+	node scripts/build-split.mjs
+	trunk build --offline --release --public-url "$(PUBLIC_URL)" target/split/index.html
 
 ## bench: print size and speed figures of the release build
 bench: setup-bench e2e-build
@@ -48,6 +49,7 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser --test storage --test integrity -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --bin netzweber --features split -- -D warnings
 
 test-unit:
 	cargo test
@@ -58,8 +60,10 @@ test-wasm:
 	  cargo test --target wasm32-unknown-unknown --test browser --test storage --test integrity; \
 	  rc=$$?; rm -rf $(BROWSER_TMP); exit $$rc
 
+# The same split build as `release`, under the sub-path the tests serve it from.
 e2e-build:
-	trunk build --offline --release --public-url "$(TEST_PUBLIC_URL)" --dist "$(TEST_DIST)"
+	node scripts/build-split.mjs
+	trunk build --offline --release --public-url "$(TEST_PUBLIC_URL)" --dist "$(TEST_DIST)" target/split/index.html
 
 test-e2e: e2e-build
 	@mkdir -p $(BROWSER_TMP)

@@ -2,7 +2,7 @@
 # Installs whatever this machine lacks to build, serve and test Netzweber, and skips what
 # is present, so a second run costs seconds. Safe to run any number of times.
 #
-#   scripts/setup.sh          build tools (Rust target, trunk, wasm-bindgen, wasm-opt)
+#   scripts/setup.sh          build tools (Rust target, trunk, wasm-bindgen, wasm-split-cli, wasm-opt)
 #   scripts/setup.sh --test   also the browser and driver for the test suites
 #   scripts/setup.sh --bench  also twiggy, for the benchmark's size report
 set -euo pipefail
@@ -42,6 +42,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " ${WB_VERSION}$"; then
   say "Installing wasm-bindgen-cli ${WB_VERSION}"
   # Not --locked: one of its locked dependencies is no longer on the registry.
   cargo install wasm-bindgen-cli --version "${WB_VERSION}"
+fi
+
+# The splitter of the release build (scripts/build-split.mjs). The crate is
+# wasm_split_cli_support; the crates.io crate named wasm-split-cli is another project.
+# It has no --version; cargo's list of installed crates tells.
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qx "wasm_split_cli_support v0.2.4:"; then
+  say "Installing wasm-split-cli 0.2.4 (takes about 3 minutes once)"
+  cargo install --locked wasm_split_cli_support --version 0.2.4 --features build-binary
 fi
 
 # Node packages (wasm-opt from binaryen, Playwright driver, axe-core) from the lockfile.

@@ -45,7 +45,12 @@ pub async fn register(on_update_ready: impl Fn() + 'static) -> OfflineState {
     };
     // Relative to <base>, so the app works from any sub-path.
     let registration = match JsFuture::from(container.register("sw.js")).await {
-        Ok(r) => r.unchecked_into::<ServiceWorkerRegistration>(),
+        Ok(r) => match r.dyn_into::<ServiceWorkerRegistration>() {
+            Ok(registration) => registration,
+            // Some environments (automation blocking workers, privacy extensions) resolve
+            // the registration with nothing at all.
+            Err(_) => return OfflineState::Unsupported,
+        },
         Err(e) => {
             let msg = e
                 .dyn_ref::<js_sys::Error>()

@@ -9,27 +9,59 @@ use crate::domain::theme::Theme;
 use crate::i18n::*;
 use crate::pwa::{self, OfflineState};
 use crate::storage::prefs;
-use crate::ui::contacts::{
-    ContactPage, ContactsPage, DuplicatesPage, EditContactPage, GreetingsPage, IntroducePage,
-    NewContactPage,
-};
 use crate::ui::context::{AppUpdate, Preferences};
 use crate::ui::data::Data;
 use crate::ui::editor::Keeper;
 use crate::ui::feedback::Feedback;
 use crate::ui::guard::LeaveGuard;
 use crate::ui::interviews::store::InterviewStore;
-use crate::ui::interviews::{
-    ConductPage, InterviewsPage, NewInterviewPage, PlanPage, PrintPage, QuestionsPage, WrapUpPage,
-};
+use crate::ui::lazy::{screens, Lazy};
 use crate::ui::link::RouterBase;
 use crate::ui::messages::store::OutreachStore;
-use crate::ui::messages::{MessagePage, MessagesPage, NewMessagePage};
 use crate::ui::network::NetworkStore;
 use crate::ui::not_found::NotFound;
-use crate::ui::settings::SettingsPage;
 use crate::ui::shell::Shell;
 use crate::ui::today::Today;
+
+/// One chunk per module of the app; Today, the shell and the stores stay in the first
+/// download, so the start screen paints from it alone.
+mod screens {
+    use crate::ui::contacts::{
+        ContactPage, ContactsPage, DuplicatesPage, EditContactPage, GreetingsPage, IntroducePage,
+        NewContactPage,
+    };
+    use crate::ui::interviews::{
+        ConductPage, InterviewsPage, NewInterviewPage, PlanPage, PrintPage, QuestionsPage,
+        WrapUpPage,
+    };
+    use crate::ui::messages::{MessagePage, MessagesPage, NewMessagePage};
+    use crate::ui::settings::SettingsPage;
+
+    super::screens!(contacts {
+        contacts_list => ContactsPage,
+        new_contact => NewContactPage,
+        introduce => IntroducePage,
+        duplicates => DuplicatesPage,
+        greetings => GreetingsPage,
+        contact => ContactPage,
+        edit_contact => EditContactPage,
+    });
+    super::screens!(interviews {
+        interviews_list => InterviewsPage,
+        new_interview => NewInterviewPage,
+        questions => QuestionsPage,
+        plan => PlanPage,
+        conduct => ConductPage,
+        wrap_up => WrapUpPage,
+        print => PrintPage,
+    });
+    super::screens!(messages {
+        messages_list => MessagesPage,
+        new_message => NewMessagePage,
+        message => MessagePage,
+    });
+    super::screens!(settings { settings => SettingsPage });
+}
 
 /// The router base: the path of the document's `<base href>`, without the trailing slash,
 /// so one build works at `/` and under any sub-path it was built for.
@@ -120,24 +152,24 @@ fn Root() -> impl IntoView {
             <Shell>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Today />
-                    <Route path=path!("/contacts") view=ContactsPage />
-                    <Route path=path!("/contacts/new") view=NewContactPage />
-                    <Route path=path!("/contacts/introduce") view=IntroducePage />
-                    <Route path=path!("/contacts/duplicates") view=DuplicatesPage />
-                    <Route path=path!("/contacts/greetings") view=GreetingsPage />
-                    <Route path=path!("/contacts/:id") view=ContactPage />
-                    <Route path=path!("/contacts/:id/edit") view=EditContactPage />
-                    <Route path=path!("/interviews") view=InterviewsPage />
-                    <Route path=path!("/interviews/new") view=NewInterviewPage />
-                    <Route path=path!("/interviews/questions") view=QuestionsPage />
-                    <Route path=path!("/interviews/:id") view=PlanPage />
-                    <Route path=path!("/interviews/:id/conduct") view=ConductPage />
-                    <Route path=path!("/interviews/:id/wrap-up") view=WrapUpPage />
-                    <Route path=path!("/interviews/:id/print") view=PrintPage />
-                    <Route path=path!("/messages") view=MessagesPage />
-                    <Route path=path!("/messages/new") view=NewMessagePage />
-                    <Route path=path!("/messages/:id") view=MessagePage />
-                    <Route path=path!("/settings") view=SettingsPage />
+                    <Route path=path!("/contacts") view=|| view! { <Lazy load=screens::contacts_list /> } />
+                    <Route path=path!("/contacts/new") view=|| view! { <Lazy load=screens::new_contact /> } />
+                    <Route path=path!("/contacts/introduce") view=|| view! { <Lazy load=screens::introduce /> } />
+                    <Route path=path!("/contacts/duplicates") view=|| view! { <Lazy load=screens::duplicates /> } />
+                    <Route path=path!("/contacts/greetings") view=|| view! { <Lazy load=screens::greetings /> } />
+                    <Route path=path!("/contacts/:id") view=|| view! { <Lazy load=screens::contact /> } />
+                    <Route path=path!("/contacts/:id/edit") view=|| view! { <Lazy load=screens::edit_contact /> } />
+                    <Route path=path!("/interviews") view=|| view! { <Lazy load=screens::interviews_list /> } />
+                    <Route path=path!("/interviews/new") view=|| view! { <Lazy load=screens::new_interview /> } />
+                    <Route path=path!("/interviews/questions") view=|| view! { <Lazy load=screens::questions /> } />
+                    <Route path=path!("/interviews/:id") view=|| view! { <Lazy load=screens::plan /> } />
+                    <Route path=path!("/interviews/:id/conduct") view=|| view! { <Lazy load=screens::conduct /> } />
+                    <Route path=path!("/interviews/:id/wrap-up") view=|| view! { <Lazy load=screens::wrap_up /> } />
+                    <Route path=path!("/interviews/:id/print") view=|| view! { <Lazy load=screens::print /> } />
+                    <Route path=path!("/messages") view=|| view! { <Lazy load=screens::messages_list /> } />
+                    <Route path=path!("/messages/new") view=|| view! { <Lazy load=screens::new_message /> } />
+                    <Route path=path!("/messages/:id") view=|| view! { <Lazy load=screens::message /> } />
+                    <Route path=path!("/settings") view=|| view! { <Lazy load=screens::settings /> } />
                 </Routes>
             </Shell>
         </Router>

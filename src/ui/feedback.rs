@@ -32,6 +32,8 @@ pub enum AppError {
     UndoFailed(StorageError),
     /// The write succeeded, but re-reading it for this screen failed.
     ReloadFailed(StorageError),
+    /// The part of the app an action needs could not be fetched (see `ui::lazy`).
+    NotLoaded,
 }
 
 /// Toasts and error banners, provided once by the app.
@@ -225,6 +227,7 @@ fn error_text(i18n: I18n, error: &AppError) -> String {
             let reason = storage_error_text(i18n, e);
             t_string!(i18n, errors.reload_failed, reason).to_string()
         }
+        AppError::NotLoaded => t_string!(i18n, errors.not_loaded).to_string(),
     }
 }
 

@@ -11,6 +11,7 @@ mod feedback;
 mod files;
 mod guard;
 mod interviews;
+mod lazy;
 mod link;
 mod messages;
 mod network;

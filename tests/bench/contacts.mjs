@@ -58,7 +58,7 @@ try {
   for (const n of [1000, 10000]) {
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1100, height: 900 } });
     await context.addInitScript(() => {
-      addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+      addEventListener('netzweber-started', (e) => { window.__wasm = e.detail.wasm; });
       // The moment the first row is in the document, taken in the page itself.
       new MutationObserver((_, observer) => {
         if (document.querySelector('.contact-row')) {

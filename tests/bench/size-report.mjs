@@ -8,7 +8,7 @@ import { writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('../../', import.meta.url).pathname;
-const wasm = join(root, 'target/wasm32-unknown-unknown/release/netzweber.wasm');
+const wasm = process.argv[2] ?? join(root, 'target/wasm32-unknown-unknown/release/netzweber.wasm');
 const out = join(root, 'target/size-report.txt');
 const kb = (n) => (n / 1000).toFixed(1).padStart(9) + ' KB';
 

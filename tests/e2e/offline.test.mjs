@@ -2,7 +2,7 @@
 // static host, and safe updates ("new version available — reload").
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, assertClean, appReady, shot } from './support.mjs';
+import { LAZY_SCREENS, startServer, launch, openPage, assertClean, appReady, shot } from './support.mjs';
 
 let browser;
 before(async () => {
@@ -42,6 +42,11 @@ test('after one visit the app works offline, on every screen', async () => {
   await context.setOffline(true);
   await page.reload();
   await page.getByRole('heading', { level: 2, name: 'Welcome to Netzweber' }).waitFor();
+  // Each screen's chunk was precached by the worker, not only the ones visited.
+  for (const [path, heading] of LAZY_SCREENS) {
+    await page.goto(server.url(path));
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  }
   await page.goto(server.url('settings'));
   await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
   await page.getByLabel('Name').fill('Offline Olga');

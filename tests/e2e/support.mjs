@@ -105,8 +105,8 @@ export function launch() {
  * Opens a page in a fresh context and records what must never happen: console errors,
  * uncaught exceptions, requests to any other origin, and CSP violations.
  */
-export async function openPage(browser, server, { locale = 'en-US', colorScheme = 'light', viewport, timezoneId } = {}) {
-  const context = await browser.newContext({ locale, colorScheme, timezoneId, viewport: viewport ?? { width: 1100, height: 900 } });
+export async function openPage(browser, server, { locale = 'en-US', colorScheme = 'light', viewport, timezoneId, serviceWorkers } = {}) {
+  const context = await browser.newContext({ locale, colorScheme, timezoneId, serviceWorkers, viewport: viewport ?? { width: 1100, height: 900 } });
   const page = await context.newPage();
   const problems = [];
   // A deep link on a GitHub-Pages-like host arrives as 404.html with status 404; Chromium
@@ -135,6 +135,24 @@ export async function openPage(browser, server, { locale = 'en-US', colorScheme 
   });
   return { context, page, problems };
 }
+
+/**
+ * Every screen that arrives in a chunk of its own (src/ui/app.rs), by path and level-1
+ * heading; the screens of an entry (a contact, a plan, a message) share their list's chunk.
+ */
+export const LAZY_SCREENS = [
+  ['contacts', 'Contacts'],
+  ['contacts/new', 'New contact'],
+  ['contacts/introduce', 'Introduce two contacts'],
+  ['contacts/duplicates', 'Duplicates'],
+  ['contacts/greetings', /^Year-end greetings/],
+  ['interviews', 'Interviews'],
+  ['interviews/new', 'Plan an informational interview'],
+  ['interviews/questions', 'Question library'],
+  ['messages', 'Messages'],
+  ['messages/new', 'Write a message'],
+  ['settings', 'Settings'],
+];
 
 /** Fails with every recorded problem, including CSP violations seen by the page. */
 export async function assertClean(t, page, problems) {

@@ -1,5 +1,4 @@
-//! Backup and restore in Settings, the overview of stored data with "delete all", and the
-//! reminder banner that suggests a backup when one is due.
+//! Export, import (check, preview, merge or replace) and the reminder setting.
 
 use std::rc::Rc;
 
@@ -7,174 +6,22 @@ use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::backup::{
-    preview, read_backup, write_backup, Backup, BackupError, BackupInfo, ImportMode, Issue,
-    KindPreview, Preview, Problem, MAX_BACKUP_BYTES, MAX_LISTED_PROBLEMS,
+    preview, read_backup, Backup, BackupError, BackupInfo, ImportMode, KindPreview, Preview,
+    MAX_BACKUP_BYTES, MAX_LISTED_PROBLEMS,
 };
 use crate::domain::format;
 use crate::domain::integrity::{Effect, Repairs};
-use crate::domain::record::{Kind, RecordProblem};
+use crate::domain::record::Kind;
 use crate::i18n::*;
 use crate::storage::db::ImportReport;
-use crate::storage::{prefs, StorageError};
+use crate::storage::prefs;
 use crate::ui::context::use_preferences;
-use crate::ui::data::{now, use_data, Data};
+use crate::ui::data::{now, use_data};
 use crate::ui::feedback::{use_feedback, AppError};
 
-/// The name a record kind has in the UI.
-pub fn kind_label(i18n: I18n, kind: Kind) -> String {
-    match kind {
-        Kind::Contacts => t_string!(i18n, settings.data.kinds.contacts),
-        Kind::Interactions => t_string!(i18n, settings.data.kinds.interactions),
-        Kind::FollowUps => t_string!(i18n, settings.data.kinds.follow_ups),
-        Kind::Photos => t_string!(i18n, settings.data.kinds.photos),
-        Kind::InterviewPlans => t_string!(i18n, settings.data.kinds.interview_plans),
-        Kind::Questions => t_string!(i18n, settings.data.kinds.questions),
-        Kind::Templates => t_string!(i18n, settings.data.kinds.templates),
-        Kind::Messages => t_string!(i18n, settings.data.kinds.messages),
-    }
-    .to_string()
-}
+use super::problems::{failure_text, Failure};
+use super::{export_with_feedback, kind_label};
 
-/// Exports everything to a file and notes the export. Returns the file name and how many
-/// entries it holds.
-pub async fn export_backup(data: Data) -> Result<(String, usize), StorageError> {
-    let db = data.db()?;
-    let dataset = db.export().await?;
-    let at = now();
-    let text = write_backup(&dataset, env!("CARGO_PKG_VERSION"), at);
-    let file = format!(
-        "netzweber-backup-{}.json",
-        format::iso_date(at.date_naive())
-    );
-    crate::ui::files::download(&file, &text, "application/json")?;
-    db.mark_exported(at).await?;
-    data.refresh();
-    let count = dataset.counts().values().sum::<usize>() + usize::from(dataset.profile.is_some());
-    Ok((file, count))
-}
-
-/// Runs an export and reports the outcome as a toast or an error banner.
-pub fn export_with_feedback(i18n: I18n, data: Data) {
-    let feedback = use_feedback();
-    leptos::task::spawn_local(async move {
-        match export_backup(data).await {
-            Ok((file, count)) => feedback.toast(t_string!(
-                i18n,
-                settings.backup.exported,
-                file,
-                count = format::integer(count as i64, lang_of(i18n.get_locale_untracked()))
-            )),
-            Err(e) => feedback.error(AppError::ActionFailed(e)),
-        }
-    });
-}
-
-/// The overview of stored data, and "delete all".
-#[component]
-pub fn DataSection() -> impl IntoView {
-    let i18n = use_i18n();
-    let data = use_data();
-    let feedback = use_feedback();
-    let counts = LocalResource::new(move || {
-        data.revision.track();
-        let db = data.db();
-        async move { db?.counts().await }
-    });
-    let confirming = RwSignal::new(false);
-    let wipe = move |_| {
-        let Ok(db) = data
-            .db()
-            .map_err(|e| feedback.error(AppError::ActionFailed(e)))
-        else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            match db.wipe().await {
-                Ok(()) => {
-                    confirming.set(false);
-                    data.replaced();
-                    feedback.toast(t_string!(i18n, settings.data.wiped));
-                }
-                Err(e) => feedback.error(AppError::ActionFailed(e)),
-            }
-        });
-    };
-    let lang = use_lang();
-    let list = move || {
-        counts.get().map(|result| match result {
-            Ok((counts, profile)) => view! {
-                <dl class="facts facts--counts">
-                    {Kind::ALL
-                        .into_iter()
-                        .map(|kind| {
-                            let n = counts.get(&kind).copied().unwrap_or(0);
-                            view! {
-                                <dt>{move || kind_label(i18n, kind)}</dt>
-                                <dd>{move || format::integer(i64::from(n), lang())}</dd>
-                            }
-                        })
-                        .collect_view()}
-                    <dt>{t!(i18n, settings.data.profile)}</dt>
-                    <dd>
-                        {move || if profile {
-                            t_string!(i18n, settings.data.profile_saved)
-                        } else {
-                            t_string!(i18n, settings.data.profile_none)
-                        }}
-                    </dd>
-                </dl>
-            }
-            .into_any(),
-            Err(e) => view! {
-                <p class="error">{crate::ui::feedback::storage_error_text(i18n, &e)}</p>
-            }
-            .into_any(),
-        })
-    };
-    view! {
-        <section class="card" aria-labelledby="settings-data">
-            <h2 id="settings-data">{t!(i18n, settings.data.title)}</h2>
-            <p>{t!(i18n, settings.data.intro)}</p>
-            <Suspense fallback=move || view! { <p class="muted">{t!(i18n, settings.data.loading)}</p> }>
-                {list}
-            </Suspense>
-            <Show
-                when=move || confirming.get()
-                fallback=move || view! {
-                    <div class="button-row">
-                        <button
-                            type="button"
-                            class="button button--danger"
-                            disabled=move || !data.ready()
-                            on:click=move |_| confirming.set(true)
-                        >
-                            {t!(i18n, settings.data.wipe)}
-                        </button>
-                    </div>
-                }
-            >
-                <div class="confirm" role="group" aria-labelledby="wipe-title">
-                    <h3 id="wipe-title">{t!(i18n, settings.data.wipe_title)}</h3>
-                    <p>{t!(i18n, settings.data.wipe_text)}</p>
-                    <div class="button-row">
-                        <button type="button" class="button button--danger" on:click=wipe>
-                            {t!(i18n, settings.data.wipe_yes)}
-                        </button>
-                        <button
-                            type="button"
-                            class="button button--secondary"
-                            on:click=move |_| confirming.set(false)
-                        >
-                            {t!(i18n, settings.data.cancel)}
-                        </button>
-                    </div>
-                </div>
-            </Show>
-        </section>
-    }
-}
-
-/// Where an import stands.
 #[derive(Clone, Debug, PartialEq)]
 enum Step {
     Idle,
@@ -193,118 +40,6 @@ struct Staged {
     info: BackupInfo,
     preview: Preview,
     repairs: Repairs,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-enum Failure {
-    Backup(BackupError),
-    Read(String),
-}
-
-fn issue_text(i18n: I18n, issue: &Issue) -> String {
-    match issue {
-        Issue::Shape(detail) => {
-            t_string!(i18n, settings.backup.issue_shape, detail = detail.clone()).to_string()
-        }
-        Issue::DuplicateId => t_string!(i18n, settings.backup.issue_duplicate).to_string(),
-        Issue::CountMismatch { expected, found } => t_string!(
-            i18n,
-            settings.backup.issue_count,
-            expected = *expected,
-            found = *found
-        )
-        .to_string(),
-        Issue::UnknownKind(name) => {
-            t_string!(i18n, settings.backup.issue_unknown, name = name.clone()).to_string()
-        }
-        Issue::Record(problem) => match problem {
-            RecordProblem::BadId => t_string!(i18n, settings.backup.issue_bad_id).to_string(),
-            RecordProblem::TooLong { field, max } => t_string!(
-                i18n,
-                settings.backup.issue_too_long,
-                field = *field,
-                max = *max
-            )
-            .to_string(),
-            RecordProblem::Missing(field) => {
-                t_string!(i18n, settings.backup.issue_missing, field = *field).to_string()
-            }
-            RecordProblem::Invalid(field) => {
-                t_string!(i18n, settings.backup.issue_invalid, field = *field).to_string()
-            }
-            RecordProblem::BadMeta => t_string!(i18n, settings.backup.issue_meta).to_string(),
-        },
-    }
-}
-
-fn problem_text(i18n: I18n, problem: &Problem) -> String {
-    let kind = match problem.kind {
-        Some(kind) => kind_label(i18n, kind),
-        None => t_string!(i18n, settings.data.profile).to_string(),
-    };
-    let place = match (problem.position, &problem.id) {
-        (Some(position), Some(id)) => t_string!(
-            i18n,
-            settings.backup.place_id,
-            kind,
-            position,
-            id = id.clone()
-        )
-        .to_string(),
-        (Some(position), None) => {
-            t_string!(i18n, settings.backup.place, kind, position).to_string()
-        }
-        (None, _) => kind,
-    };
-    format!("{place}: {}", issue_text(i18n, &problem.issue))
-}
-
-/// The headline sentence for a refused file, and the listed problems if any.
-fn failure_text(i18n: I18n, failure: &Failure) -> (String, Vec<String>, usize) {
-    let lang = lang_of(i18n.get_locale());
-    let one = |s: String| (s, Vec::new(), 0);
-    match failure {
-        Failure::Read(detail) => {
-            one(t_string!(i18n, settings.backup.err_read, detail = detail.clone()).to_string())
-        }
-        Failure::Backup(error) => match error {
-            BackupError::Empty => one(t_string!(i18n, settings.backup.err_empty).to_string()),
-            BackupError::TooLarge { bytes } => one(t_string!(
-                i18n,
-                settings.backup.err_too_large,
-                size = format::bytes(*bytes, lang),
-                max = format::bytes(MAX_BACKUP_BYTES as u64, lang)
-            )
-            .to_string()),
-            BackupError::Truncated => {
-                one(t_string!(i18n, settings.backup.err_truncated).to_string())
-            }
-            BackupError::NotJson { line, column } => one(t_string!(
-                i18n,
-                settings.backup.err_not_json,
-                line = *line,
-                column = *column
-            )
-            .to_string()),
-            BackupError::NotABackup => {
-                one(t_string!(i18n, settings.backup.err_not_backup).to_string())
-            }
-            BackupError::FromTheFuture { found } => {
-                one(t_string!(i18n, settings.backup.err_future, found = *found).to_string())
-            }
-            BackupError::BadHeader(detail) => {
-                one(
-                    t_string!(i18n, settings.backup.err_header, detail = detail.clone())
-                        .to_string(),
-                )
-            }
-            BackupError::Invalid { problems, total } => (
-                t_string!(i18n, settings.backup.err_invalid, total = *total).to_string(),
-                problems.iter().map(|p| problem_text(i18n, p)).collect(),
-                total.saturating_sub(problems.len()),
-            ),
-        },
-    }
 }
 
 async fn read_file(file: web_sys::File) -> Result<String, Failure> {
@@ -333,6 +68,7 @@ pub fn BackupSection() -> impl IntoView {
     let feedback = use_feedback();
     let preferences = use_preferences();
     let step = RwSignal::new(Step::Idle);
+    let exporting = RwSignal::new(false);
     // The checked file stays out of signals: it can be large and is never rendered whole.
     let checked = StoredValue::new_local(None::<Rc<Backup>>);
     let activity = LocalResource::new(move || {
@@ -552,8 +288,9 @@ pub fn BackupSection() -> impl IntoView {
                 <button
                     type="button"
                     class="button"
-                    disabled=move || !data.ready()
-                    on:click=move |_| export_with_feedback(i18n, data)
+                    disabled=move || !data.ready() || exporting.get()
+                    aria-busy=move || exporting.get().to_string()
+                    on:click=move |_| export_with_feedback(i18n, data, feedback, exporting)
                 >
                     {t!(i18n, settings.backup.export)}
                 </button>
@@ -744,54 +481,5 @@ fn RepairsView(repairs: Repairs) -> impl IntoView {
     view! {
         {group(Effect::Detached)}
         {group(Effect::Removed)}
-    }
-}
-
-/// Suggests a backup when the last one is old and data changed since.
-#[component]
-pub fn BackupReminder() -> impl IntoView {
-    let i18n = use_i18n();
-    let data = use_data();
-    let preferences = use_preferences();
-    let activity = LocalResource::new(move || {
-        data.revision.track();
-        let db = data.db();
-        async move { db.ok()?.activity().await.ok() }
-    });
-    let due = move || {
-        let days = preferences.reminder_days.get();
-        let dismissed = preferences.reminder_dismissed.get();
-        activity
-            .get()
-            .flatten()
-            .filter(|a| a.backup_due(now(), days, dismissed))
-            .map(|a| (a, days.unwrap_or_default()))
-    };
-    let dismiss = move |_| {
-        let at = now();
-        preferences.reminder_dismissed.set(Some(at));
-        // Not remembering the dismissal only means the reminder comes back after a reload.
-        let _ = prefs::save_reminder_dismissed(at);
-    };
-    view! {
-        {move || due().map(|(activity, days)| view! {
-            <div class="banner banner--info" role="region" aria-label=move || t_string!(i18n, reminder.label)>
-                <p>
-                    {move || if activity.last_export.is_some() {
-                        t_string!(i18n, reminder.text, days).to_string()
-                    } else {
-                        t_string!(i18n, reminder.text_never).to_string()
-                    }}
-                </p>
-                <div class="button-row">
-                    <button type="button" class="button" on:click=move |_| export_with_feedback(i18n, data)>
-                        {t!(i18n, reminder.backup_now)}
-                    </button>
-                    <button type="button" class="button button--secondary" on:click=dismiss>
-                        {t!(i18n, reminder.later)}
-                    </button>
-                </div>
-            </div>
-        })}
     }
 }

@@ -1,0 +1,49 @@
+//! Writing a backup file: the one export every button and the reminder use.
+
+use leptos::prelude::*;
+
+use crate::domain::backup::write_backup;
+use crate::domain::format;
+use crate::i18n::*;
+use crate::storage::StorageError;
+use crate::ui::data::{now, Data};
+use crate::ui::feedback::{AppError, Feedback};
+
+/// Exports everything to a file and notes the export. Returns the file name and how many
+/// entries it holds.
+pub async fn export_backup(data: Data) -> Result<(String, usize), StorageError> {
+    let db = data.db()?;
+    let dataset = db.export().await?;
+    let at = now();
+    let text = write_backup(&dataset, env!("CARGO_PKG_VERSION"), at);
+    let file = format!(
+        "netzweber-backup-{}.json",
+        format::iso_date(at.date_naive())
+    );
+    crate::ui::files::download(&file, &text, "application/json")?;
+    db.mark_exported(at).await?;
+    data.refresh();
+    let count = dataset.counts().values().sum::<usize>() + usize::from(dataset.profile.is_some());
+    Ok((file, count))
+}
+
+/// Runs an export and reports the outcome as a toast or an error banner; `busy` is true
+/// until the export is noted (a second click meanwhile does nothing).
+pub fn export_with_feedback(i18n: I18n, data: Data, feedback: Feedback, busy: RwSignal<bool>) {
+    if busy.get_untracked() {
+        return;
+    }
+    busy.set(true);
+    leptos::task::spawn_local(async move {
+        match export_backup(data).await {
+            Ok((file, count)) => feedback.toast(t_string!(
+                i18n,
+                settings.backup.exported,
+                file,
+                count = format::integer(count as i64, lang_of(i18n.get_locale_untracked()))
+            )),
+            Err(e) => feedback.error(AppError::ActionFailed(e)),
+        }
+        busy.set(false);
+    });
+}

@@ -1,0 +1,111 @@
+//! Screens and actions that arrive in their own wasm chunk on first use (issue 12).
+//!
+//! The release build is split (`make release`, feature `split`): each [`split_point!`]
+//! becomes a function whose body lives in the chunk of its group, fetched the first time
+//! it is called. Every other build (`make serve`, the wasm tests, `cargo test`) compiles
+//! the same functions as plain async functions, because an unsplit wasm with split points
+//! does not load at all (its imports name a placeholder module).
+
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::*;
+pub use leptos::wasm_split::SplitLoaderError;
+
+use crate::i18n::*;
+
+/// A screen of a chunk: called once the chunk is there, it builds the screen's view.
+pub type Screen = fn() -> AnyView;
+
+/// Fetches a screen's chunk (at once if it is there) and hands out the screen. One type
+/// for all screens, so that [`Lazy`] is compiled once rather than once per route.
+pub type Loader = fn() -> Pin<Box<dyn Future<Output = Result<Screen, SplitLoaderError>>>>;
+
+/// Declares `async fn $name() -> Result<$ty, SplitLoaderError>` whose body goes to the
+/// chunk `$group`. Functions of one group share a chunk; code two groups use lands in a
+/// shared chunk that loads with the first of them.
+macro_rules! split_point {
+    ($group:ident, $vis:vis fn $name:ident() -> $ty:ty $body:block) => {
+        #[cfg(feature = "split")]
+        #[::leptos::wasm_split::wasm_split(
+            $group,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible
+        )]
+        $vis fn $name() -> Result<$ty, $crate::ui::lazy::SplitLoaderError> {
+            Ok($body)
+        }
+
+        #[cfg(not(feature = "split"))]
+        $vis async fn $name() -> Result<$ty, $crate::ui::lazy::SplitLoaderError> {
+            Ok($body)
+        }
+    };
+}
+pub(crate) use split_point;
+
+/// Declares a [`Loader`] per screen: `screens!(group { name => Component, … })`.
+macro_rules! screens {
+    ($group:ident { $($name:ident => $component:ident),* $(,)? }) => {
+        $(
+            pub fn $name() -> ::std::pin::Pin<Box<dyn ::std::future::Future<
+                Output = Result<$crate::ui::lazy::Screen, $crate::ui::lazy::SplitLoaderError>,
+            >>> {
+                // Named as the screen: the splitter's link names derive from the name.
+                $crate::ui::lazy::split_point!($group, fn $name() -> $crate::ui::lazy::Screen {
+                    || ::leptos::prelude::IntoAny::into_any(::leptos::prelude::view! { <$component /> })
+                });
+                Box::pin($name())
+            }
+        )*
+    };
+}
+pub(crate) use screens;
+
+#[derive(Clone, Copy)]
+enum Chunk {
+    Loading,
+    Ready(Screen),
+    Failed,
+}
+
+/// Shows the screen `load` delivers: the app's loading bar while its chunk arrives, and a
+/// message with Retry when it cannot (offline before the chunk was cached, or a new
+/// version deployed meanwhile). A chunk already loaded resolves before the next paint.
+#[component]
+pub fn Lazy(load: Loader) -> impl IntoView {
+    let i18n = use_i18n();
+    let chunk = RwSignal::new(Chunk::Loading);
+    let fetch = move || {
+        chunk.set(Chunk::Loading);
+        leptos::task::spawn_local(async move {
+            let outcome = load().await;
+            // The screen may have been left while its chunk loaded.
+            chunk.try_set(match outcome {
+                Ok(screen) => Chunk::Ready(screen),
+                Err(_) => Chunk::Failed,
+            });
+        });
+    };
+    fetch();
+    move || match chunk.get() {
+        Chunk::Ready(screen) => screen(),
+        Chunk::Loading => view! {
+            <div class="lazy-loading" role="status">
+                <span class="boot__bar"></span>
+                <span class="visually-hidden">{t!(i18n, lazy.loading)}</span>
+            </div>
+        }
+        .into_any(),
+        Chunk::Failed => view! {
+            <div class="lazy-failed" role="alert">
+                <h1>{t!(i18n, lazy.failed_title)}</h1>
+                <p>{t!(i18n, lazy.failed_text)}</p>
+                <button type="button" class="button button--primary" on:click=move |_| fetch()>
+                    {t!(i18n, lazy.retry)}
+                </button>
+            </div>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,123 @@
+// The split build (issue 12): Today paints from the main module alone, every other screen
+// fetches its chunk on first use (by link and by direct URL), a chunk that cannot be
+// fetched says so and Retry loads it, and the service worker precaches every file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { DIST, LAZY_SCREENS, startServer, launch, openPage, assertClean, appReady, axe, shot } from './support.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await startServer();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The wasm files the page itself asks for (not the service worker's precaching). */
+function wasmRequests(page) {
+  const seen = [];
+  page.on('request', (req) => {
+    const name = new URL(req.url()).pathname.split('/').pop();
+    if (name.endsWith('.wasm')) seen.push(name);
+  });
+  return seen;
+}
+
+test('Today paints from the main module; a screen fetches its chunk only when opened', async () => {
+  const { context, page, problems } = await openPage(browser, server);
+  const wasm = wasmRequests(page);
+  await page.goto(server.url(''));
+  await appReady(page);
+  await page.getByRole('heading', { level: 2, name: 'Welcome to Netzweber' }).waitFor();
+  assert.deepEqual(wasm, ['app_bg.wasm'], 'the first load fetches the main module only');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
+  assert.ok(wasm.some((f) => /^split_contacts/.test(f)), `the contacts chunk arrived: ${wasm}`);
+  assert.ok(!wasm.some((f) => /^split_(interviews|messages|settings)/.test(f)), `only it: ${wasm}`);
+
+  // Back and forth: a loaded chunk is not fetched again.
+  const count = wasm.length;
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
+  assert.equal(wasm.length, count);
+  await assertClean(null, page, problems);
+  await context.close();
+});
+
+test('every lazy screen opens by direct URL, cold and warm, and passes axe', async () => {
+  // Cold: a new context each time, nothing cached, no worker yet.
+  for (const [path, heading] of LAZY_SCREENS) {
+    const { context, page, problems } = await openPage(browser, server);
+    await page.goto(server.url(path));
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    assert.deepEqual(await axe(page), [], path);
+    await assertClean(null, page, problems);
+    await context.close();
+  }
+  // Warm: one context, every chunk cached by the worker, each screen reloaded in turn.
+  const { context, page, problems } = await openPage(browser, server);
+  await page.goto(server.url(''));
+  await appReady(page);
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
+  for (const [path, heading] of LAZY_SCREENS) {
+    await page.goto(server.url(path));
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  }
+  await assertClean(null, page, problems);
+  await context.close();
+});
+
+test('a chunk that cannot be fetched says so, changes nothing, and Retry loads it', async () => {
+  // No service worker: the request must reach the network, where it fails once.
+  const { context, page, problems } = await openPage(browser, server, { serviceWorkers: 'block' });
+  let failures = 0;
+  await context.route(/split_contacts[^/]*\.wasm$/, (route) => {
+    if (failures++ === 0) return route.abort('internetdisconnected');
+    return route.continue();
+  });
+  await page.goto(server.url('contacts'));
+  const alert = page.getByRole('alert').filter({ hasText: 'This screen could not be loaded' });
+  await alert.waitFor();
+  await page.getByRole('heading', { level: 1, name: 'This screen could not be loaded' }).waitFor();
+  assert.deepEqual(await axe(page), []);
+  await shot(page, 'lazy-failed');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
+  assert.equal(failures, 2);
+  // Leaving and coming back tries again too; a loaded chunk stays loaded.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Welcome to Netzweber' }).waitFor();
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
+  assert.equal(failures, 2);
+  // The failed fetch is logged by the browser and the loader; nothing else may be.
+  const unexpected = problems.filter((p) => !/split_contacts|failed to load|ERR_INTERNET_DISCONNECTED|Failed to fetch/i.test(p));
+  assert.deepEqual(unexpected, []);
+  await context.close();
+});
+
+test('the service worker precaches every file of the build, chunks included', async () => {
+  const walk = (dir) => readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+  const files = walk(DIST)
+    .map((f) => relative(DIST, f).split(sep).join('/'))
+    .filter((f) => f !== 'sw.js' && f !== '404.html')
+    .sort();
+  const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
+  const assets = JSON.parse(sw.match(/const ASSETS = (\[.*\]);/)[1]);
+  assert.deepEqual(assets.filter((a) => a !== './').sort(), files);
+  const chunks = files.filter((f) => /\/(split|chunk)_[^/]*\.wasm$/.test(f));
+  for (const group of ['contacts', 'interviews', 'messages', 'settings']) {
+    assert.ok(chunks.some((f) => f.includes(`/split_${group}`)), `a chunk for ${group}: ${chunks}`);
+  }
+  assert.ok(files.some((f) => f.endsWith('/__wasm_split.js')));
+});
