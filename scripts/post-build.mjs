@@ -1,6 +1,6 @@
 // Trunk post_build hook (see Trunk.toml). Runs in Trunk's staging directory before the
 // build is moved to dist/:
-//   1. adds the sha256 of each inline <script> (Trunk's wasm loader) to the CSP meta tag,
+//   1. adds the sha256 of each inline <script> (the wasm loader) to the CSP meta tag,
 //      so the policy needs no 'unsafe-inline';
 //   2. writes the list of every built file and a content-derived version into sw.js;
 //   3. copies index.html to 404.html, so hosts like GitHub Pages serve the app on deep links.

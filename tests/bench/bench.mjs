@@ -1,7 +1,7 @@
 // Prints Netzweber's figures: what the first load costs (raw, gzip, brotli per asset),
 // how fast the app starts, and Lighthouse's scores. Figures, not pass/fail: goals are
 // printed next to them. Run through `make bench`.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { execFile } from 'node:child_process';
@@ -22,6 +22,12 @@ for (const m of html.matchAll(/(?:href|src|module_or_path:)\s*=?\s*['"]([^'"]+)[
 }
 // The service worker is registered, and so downloaded, on the first visit too.
 refs.add('sw.js');
+// The JS glue imports the splitter's loader; the chunks it fetches come later.
+for (const ref of [...refs]) {
+  if (!ref.endsWith('.js') || !ref.includes('/')) continue;
+  const dir = ref.slice(0, ref.lastIndexOf('/') + 1);
+  for (const m of readFileSync(join(DIST, ref), 'utf8').matchAll(/from\s+['"]\.\/([^'"]+\.js)['"]/g)) refs.add(dir + m[1]);
+}
 const rows = [];
 for (const ref of refs) {
   const file = join(DIST, ref);
@@ -45,6 +51,25 @@ for (const r of rows) console.log(r.ref.padEnd(44) + kb(r.raw) + kb(r.gzip) + kb
 const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 console.log('total'.padEnd(44) + kb(total.raw) + kb(total.gzip) + kb(total.brotli));
 console.log(`gzip budget ${kb(GZIP_BUDGET).trim()}: ${total.gzip <= GZIP_BUDGET ? 'within' : 'OVER'} (${((100 * total.gzip) / GZIP_BUDGET).toFixed(0)} %)`);
+
+// Everything else a visitor may fetch later: the chunks of each screen group, and the
+// total of all files (what the service worker precaches).
+const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+  e.isDirectory() ? walk(join(dir, e.name)).map((f) => `${e.name}/${f}`) : [e.name]);
+const later = [];
+let all = { raw: 0, gzip: 0 };
+for (const ref of walk(DIST).filter((f) => f !== '404.html')) {
+  const body = readFileSync(join(DIST, ref));
+  const row = { ref, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+  all = { raw: all.raw + row.raw, gzip: all.gzip + row.gzip };
+  if (!refs.has(ref) && ref.endsWith('.wasm')) later.push(row);
+}
+later.sort((a, b) => b.raw - a.raw);
+console.log('\nLoaded on first use (chunks of the split build)');
+for (const r of later.filter((r) => r.ref.includes('/split_'))) console.log(r.ref.padEnd(44) + kb(r.raw) + kb(r.gzip));
+const shared = later.filter((r) => !r.ref.includes('/split_'));
+console.log(`${shared.length} shared chunks`.padEnd(44) + kb(shared.reduce((t, r) => t + r.raw, 0)) + kb(shared.reduce((t, r) => t + r.gzip, 0)));
+console.log('all files together'.padEnd(44) + kb(all.raw) + kb(all.gzip) + '   (goal: not more than 926 KB gzip)');
 
 // 2. Start-up: cold loads in fresh browser contexts, first contentful paint and time
 //    until the start screen's heading is on screen.

@@ -1,6 +1,7 @@
-// Where the wasm's bytes go: per crate and per top-level module of src/, from twiggy on
-// the release build's wasm as cargo linked it (before wasm-bindgen and wasm-opt, so it
-// still has function names; the shipped file is smaller, the proportions are alike).
+// Where the first download's bytes go: per crate and per top-level module of src/, from
+// twiggy on the main module of the split release build as wasm-split-cli wrote it (before
+// wasm-bindgen and wasm-opt, so it still has function names; the shipped file is smaller,
+// the proportions are alike). Another file can be named: `node size-report.mjs x.wasm`.
 // Prints the largest contributors and writes the whole table to target/size-report.txt,
 // so that a change can be compared before and after. Run through `make bench`.
 import { execFileSync } from 'node:child_process';
@@ -8,7 +9,7 @@ import { writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('../../', import.meta.url).pathname;
-const wasm = process.argv[2] ?? join(root, 'target/wasm32-unknown-unknown/release/netzweber.wasm');
+const wasm = process.argv[2] ?? join(root, 'target/split/cut/app.wasm');
 const out = join(root, 'target/size-report.txt');
 const kb = (n) => (n / 1000).toFixed(1).padStart(9) + ' KB';
 

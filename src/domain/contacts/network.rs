@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use super::give_take::Balance;
 use super::keep_in_touch::{self, CadenceSettings};
 use super::occasions::{self, UpcomingBirthday};
-use super::search::{name_key, SearchIndex};
+use super::search::SearchIndex;
 use crate::domain::record::{Circle, Contact, FollowUp, FollowUpKind, Interaction};
 
 /// What a contact's timeline adds up to.
@@ -143,7 +143,6 @@ pub const FOLLOW_UP_WINDOW_DAYS: i64 = 7;
 #[derive(Clone, Debug, Default)]
 pub struct Network {
     contacts: HashMap<String, Contact>,
-    names: HashMap<String, String>,
     timelines: HashMap<String, TimelineSummary>,
     follow_ups: HashMap<String, FollowUp>,
     search: SearchIndex,
@@ -154,9 +153,11 @@ impl Network {
     /// A network of `contacts`, before their timelines are known.
     pub fn with_contacts(contacts: Vec<Contact>) -> Network {
         let mut n = Network::default();
-        for c in contacts {
-            n.set_contact(c);
-        }
+        n.search.set_contacts(&contacts);
+        n.contacts = contacts
+            .into_iter()
+            .map(|c| (c.meta.id.clone(), c))
+            .collect();
         n
     }
 
@@ -191,8 +192,6 @@ impl Network {
     /// Adds or replaces a contact.
     pub fn set_contact(&mut self, contact: Contact) {
         self.search.set_contact(&contact);
-        self.names
-            .insert(contact.meta.id.clone(), name_key(&contact));
         self.contacts.insert(contact.meta.id.clone(), contact);
     }
 
@@ -232,7 +231,6 @@ impl Network {
     /// Forgets a contact with its timeline and follow-ups (as deleting it does).
     pub fn remove_contact(&mut self, id: &str) {
         self.contacts.remove(id);
-        self.names.remove(id);
         self.timelines.remove(id);
         self.search.remove(id);
         self.follow_ups
@@ -306,7 +304,7 @@ impl Network {
             .values()
             .filter(|c| c.introduced_by.as_deref() == Some(id))
             .collect();
-        list.sort_by(|a, b| self.names.get(&a.meta.id).cmp(&self.names.get(&b.meta.id)));
+        list.sort_by_key(|c| self.search.position(&c.meta.id));
         list
     }
 
@@ -337,25 +335,29 @@ impl Network {
     /// The ids of the contacts a list shows, in order: search rank first (when searching),
     /// then the chosen order, then name.
     pub fn list(&self, query: &ListQuery, clock: Clock, settings: &CadenceSettings) -> Vec<String> {
-        let ranked: Vec<(&str, u32)> = if query.text.trim().is_empty() {
-            self.contacts.keys().map(|id| (id.as_str(), 0)).collect()
+        // Positions in name order: the index yields them sorted by name, so only the rank
+        // and the chosen date still order them (stable sorts keep names in order).
+        let ranked: Vec<(usize, u32)> = if query.text.trim().is_empty() {
+            (0..self.search.len()).map(|at| (at, 0)).collect()
         } else {
             self.search.matches(&query.text)
         };
         let needs_status = query.only != Only::All || query.sort != Sort::Name;
-        // Each row carries its sort keys, looked up once: sorting 10,000 rows compares
-        // about 140,000 pairs, too many for map lookups inside the comparison.
-        let mut rows: Vec<(u32, Option<NaiveDate>, &str, &str)> = ranked
+        let needs_contact = query.circle.is_some() || query.tag.is_some();
+        let mut rows: Vec<(u32, Option<NaiveDate>, usize)> = ranked
             .into_iter()
-            .filter_map(|(id, rank)| {
-                let c = self.contacts.get(id)?;
-                let wanted = query.circle.is_none_or(|circle| c.circle == circle)
-                    && query
-                        .tag
-                        .as_ref()
-                        .is_none_or(|tag| c.tags.iter().any(|t| t == tag));
-                if !wanted {
-                    return None;
+            .filter_map(|(at, rank)| {
+                let id = self.search.id_at(at);
+                if needs_contact {
+                    let c = self.contacts.get(id)?;
+                    let wanted = query.circle.is_none_or(|circle| c.circle == circle)
+                        && query
+                            .tag
+                            .as_ref()
+                            .is_none_or(|tag| c.tags.iter().any(|t| t == tag));
+                    if !wanted {
+                        return None;
+                    }
                 }
                 let status = if needs_status {
                     self.status(id, clock, settings)
@@ -376,26 +378,18 @@ impl Network {
                     Sort::LastContact => status.and_then(|s| s.last_contact),
                     Sort::NextDue => status.and_then(|s| s.next_due),
                 };
-                let name = self.names.get(id).map(String::as_str).unwrap_or("");
-                Some((rank, date, name, id))
+                Some((rank, date, at))
             })
             .collect();
-        let sort = query.sort;
-        rows.sort_unstable_by(|a, b| {
-            let by_sort = match sort {
-                Sort::Name => std::cmp::Ordering::Equal,
-                // Most recent first; never contacted last.
-                Sort::LastContact => b.1.cmp(&a.1),
-                // Soonest first; reminders off last.
-                Sort::NextDue => (a.1.is_none(), a.1).cmp(&(b.1.is_none(), b.1)),
-            };
-            a.0.cmp(&b.0)
-                .then(by_sort)
-                .then_with(|| a.2.cmp(b.2))
-                .then_with(|| a.3.cmp(b.3))
-        });
+        match query.sort {
+            Sort::Name => rows.sort_by_key(|r| r.0),
+            // Most recent first; never contacted last.
+            Sort::LastContact => rows.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1))),
+            // Soonest first; reminders off last.
+            Sort::NextDue => rows.sort_by_key(|r| (r.0, r.1.is_none(), r.1)),
+        }
         rows.into_iter()
-            .map(|(_, _, _, id)| id.to_string())
+            .map(|(_, _, at)| self.search.id_at(at).to_string())
             .collect()
     }
 
@@ -442,7 +436,7 @@ impl Network {
         }
         due.sort_by(|a, b| {
             b.1.cmp(&a.1)
-                .then_with(|| self.names[&a.0].cmp(&self.names[&b.0]))
+                .then_with(|| self.search.position(&a.0).cmp(&self.search.position(&b.0)))
         });
         let due_total = due.len();
         due.truncate(TODAY_DUE_LIMIT);
@@ -489,7 +483,7 @@ impl Network {
             .filter(|c| occasions::wants_greetings(c))
             .map(|c| (c.meta.id.clone(), occasions::greeted(c, year)))
             .collect();
-        list.sort_by(|a, b| self.names[&a.0].cmp(&self.names[&b.0]));
+        list.sort_by_key(|(id, _)| self.search.position(id));
         list
     }
 

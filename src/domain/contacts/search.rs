@@ -2,6 +2,7 @@
 //! "Muller" the same, and a ranked search over an index built once and updated per contact.
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 use crate::domain::record::{Contact, Interaction};
 
@@ -101,6 +102,10 @@ fn base_letters(c: char) -> Folded {
 /// field first, so a word is looked for with a single scan.
 #[derive(Clone, Debug, Default)]
 struct Entry {
+    /// The contact's id.
+    id: String,
+    /// Its [`name_key`]: entries are kept in this order.
+    key: String,
     /// Name, work, tags, details and timeline, separated by [`FIELD_END`].
     text: String,
     /// Where each of the first four fields ends in `text`.
@@ -111,47 +116,7 @@ struct Entry {
 const FIELD_END: char = '\u{1}';
 
 impl Entry {
-    fn new(fields: [&str; 4], timeline: &str) -> Entry {
-        let mut text = String::with_capacity(
-            fields.iter().map(|f| f.len() + 1).sum::<usize>() + timeline.len(),
-        );
-        let mut ends = [0; 4];
-        for (i, f) in fields.iter().enumerate() {
-            text.push_str(f);
-            ends[i] = text.len();
-            text.push(FIELD_END);
-        }
-        text.push_str(timeline);
-        Entry { text, ends }
-    }
-
-    fn own(&self) -> &str {
-        &self.text[..self.ends[3]]
-    }
-
-    fn timeline(&self) -> &str {
-        &self.text[self.ends[3] + 1..]
-    }
-}
-
-/// The in-memory search index: built once at start-up, then updated per contact.
-#[derive(Clone, Debug, Default)]
-pub struct SearchIndex {
-    entries: HashMap<String, Entry>,
-}
-
-/// A search hit.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Hit {
-    /// The contact's id.
-    pub id: String,
-    /// Lower is better.
-    pub rank: u32,
-}
-
-impl SearchIndex {
-    /// Adds or replaces a contact's own fields, keeping its timeline text.
-    pub fn set_contact(&mut self, contact: &Contact) {
+    fn of(contact: &Contact) -> Entry {
         let name = fold(&format!("{} {}", contact.first_name, contact.last_name));
         let work = fold(&format!("{} {}", contact.company, contact.role));
         let tags = fold(&contact.tags.join(" "));
@@ -164,15 +129,108 @@ impl SearchIndex {
             contact.met.hook,
             contact.notes
         ));
-        let timeline = self
-            .entries
-            .get(&contact.meta.id)
-            .map(|e| e.timeline().to_string())
-            .unwrap_or_default();
-        self.entries.insert(
-            contact.meta.id.clone(),
-            Entry::new([&name, &work, &tags, &details], &timeline),
-        );
+        let fields = [&name, &work, &tags, &details];
+        let mut text = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum::<usize>());
+        let mut ends = [0; 4];
+        for (i, f) in fields.iter().enumerate() {
+            text.push_str(f);
+            ends[i] = text.len();
+            text.push(FIELD_END);
+        }
+        Entry {
+            id: contact.meta.id.clone(),
+            key: name_key(contact),
+            text,
+            ends,
+        }
+    }
+
+    fn timeline(&self) -> &str {
+        &self.text[self.ends[3] + 1..]
+    }
+
+    fn set_timeline(&mut self, timeline: &str) {
+        self.text.truncate(self.ends[3] + 1);
+        self.text.push_str(timeline);
+    }
+
+    fn order(&self) -> (&str, &str) {
+        (&self.key, &self.id)
+    }
+}
+
+/// The in-memory search index: every contact's folded text, kept in name order, so that
+/// a search yields its hits already sorted by name and the list only orders them by rank.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    /// By name key, then id.
+    entries: Vec<Entry>,
+    /// Where each contact's entry is in `entries`.
+    positions: HashMap<String, usize>,
+    /// The last search, folded, with the positions of its hits: typing mostly extends
+    /// the query, and a longer query can only match a subset of a shorter one's hits.
+    last: Mutex<Option<(String, Vec<usize>)>>,
+}
+
+impl Clone for SearchIndex {
+    fn clone(&self) -> SearchIndex {
+        SearchIndex {
+            entries: self.entries.clone(),
+            positions: self.positions.clone(),
+            last: Mutex::default(),
+        }
+    }
+}
+
+/// A search hit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// The contact's id.
+    pub id: String,
+    /// Lower is better.
+    pub rank: u32,
+}
+
+impl SearchIndex {
+    /// Adds or replaces the own fields of many contacts at once (one sort, not one
+    /// insertion each: a network of 10,000 loads in one pass).
+    pub fn set_contacts<'a>(&mut self, contacts: impl IntoIterator<Item = &'a Contact>) {
+        for contact in contacts {
+            let mut entry = Entry::of(contact);
+            match self.positions.get(&contact.meta.id) {
+                Some(&at) => {
+                    entry.set_timeline(self.entries[at].timeline());
+                    self.entries[at] = entry;
+                }
+                None => {
+                    self.positions.insert(entry.id.clone(), self.entries.len());
+                    self.entries.push(entry);
+                }
+            }
+        }
+        self.entries
+            .sort_unstable_by(|a, b| a.order().cmp(&b.order()));
+        self.renumber(0);
+    }
+
+    /// Adds or replaces a contact's own fields, keeping its timeline text.
+    pub fn set_contact(&mut self, contact: &Contact) {
+        let mut entry = Entry::of(contact);
+        let old = self.positions.get(&contact.meta.id).copied();
+        if let Some(at) = old {
+            entry.set_timeline(self.entries[at].timeline());
+            if self.entries[at].key == entry.key {
+                self.entries[at] = entry;
+                self.forget_last();
+                return;
+            }
+            self.entries.remove(at);
+        } else {
+            self.positions.insert(entry.id.clone(), 0);
+        }
+        let at = self.entries.partition_point(|e| e.order() < entry.order());
+        self.entries.insert(at, entry);
+        self.renumber(old.map_or(at, |old| old.min(at)));
     }
 
     /// Replaces a contact's timeline text with that of `interactions`.
@@ -181,6 +239,9 @@ impl SearchIndex {
         contact_id: &str,
         interactions: impl IntoIterator<Item = &'a Interaction>,
     ) {
+        let Some(&at) = self.positions.get(contact_id) else {
+            return;
+        };
         let mut text = String::new();
         for i in interactions {
             text.push_str(&fold(&i.summary));
@@ -188,17 +249,29 @@ impl SearchIndex {
             text.push_str(&fold(&i.keywords.join(" ")));
             text.push(' ');
         }
-        if let Some(entry) = self.entries.get_mut(contact_id) {
-            let own = entry.own().to_string();
-            entry.text = own;
-            entry.text.push(FIELD_END);
-            entry.text.push_str(&text);
-        }
+        self.entries[at].set_timeline(&text);
+        self.forget_last();
     }
 
     /// Forgets a contact.
     pub fn remove(&mut self, contact_id: &str) {
-        self.entries.remove(contact_id);
+        if let Some(at) = self.positions.remove(contact_id) {
+            self.entries.remove(at);
+            self.renumber(at);
+        }
+    }
+
+    fn renumber(&mut self, from: usize) {
+        for (i, e) in self.entries.iter().enumerate().skip(from) {
+            if let Some(p) = self.positions.get_mut(&e.id) {
+                *p = i;
+            }
+        }
+        self.forget_last();
+    }
+
+    fn forget_last(&mut self) {
+        *self.last.get_mut().unwrap_or_else(|e| e.into_inner()) = None;
     }
 
     /// How many contacts are indexed.
@@ -211,39 +284,54 @@ impl SearchIndex {
         self.entries.is_empty()
     }
 
-    /// The contacts matching every word of `query`, best first (ties in no particular
-    /// order: the caller sorts them by name). An empty query matches nothing.
-    pub fn search(&self, query: &str) -> Vec<Hit> {
-        let mut hits: Vec<Hit> = self
-            .matches(query)
-            .into_iter()
-            .map(|(id, rank)| Hit {
-                id: id.to_string(),
-                rank,
-            })
-            .collect();
-        hits.sort_by_key(|h| h.rank);
-        hits
+    /// The id of the contact at `position` in name order.
+    pub fn id_at(&self, position: usize) -> &str {
+        &self.entries[position].id
     }
 
-    /// Like [`SearchIndex::search`], unsorted and borrowing the ids: what the contact list
-    /// needs per keystroke, without copying 10,000 ids it is about to sort anyway.
-    pub fn matches(&self, query: &str) -> Vec<(&str, u32)> {
+    /// Where a contact is in name order: comparing positions compares names.
+    pub fn position(&self, contact_id: &str) -> Option<usize> {
+        self.positions.get(contact_id).copied()
+    }
+
+    /// The contacts matching every word of `query`, best first, then by name. An empty
+    /// query matches nothing.
+    pub fn search(&self, query: &str) -> Vec<Hit> {
+        let mut hits = self.matches(query);
+        hits.sort_by_key(|&(_, rank)| rank);
+        hits.into_iter()
+            .map(|(at, rank)| Hit {
+                id: self.id_at(at).to_string(),
+                rank,
+            })
+            .collect()
+    }
+
+    /// Like [`SearchIndex::search`], as (position, rank) in name order: what the contact
+    /// list needs per keystroke, without copying 10,000 ids it may filter away.
+    pub fn matches(&self, query: &str) -> Vec<(usize, u32)> {
         let folded = fold(query);
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
         if words.is_empty() {
             return Vec::new();
         }
-        self.entries
-            .iter()
-            .filter_map(|(id, entry)| {
-                let mut rank = 0;
-                for word in &words {
-                    rank += rank_word(entry, word)?;
-                }
-                Some((id.as_str(), rank))
-            })
-            .collect()
+        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        let rank = |at: usize| {
+            let entry = &self.entries[at];
+            let mut rank = 0;
+            for word in &words {
+                rank += rank_word(entry, word)?;
+            }
+            Some((at, rank))
+        };
+        let hits: Vec<(usize, u32)> = match last.as_ref() {
+            Some((previous, hits)) if folded.starts_with(previous.as_str()) => {
+                hits.iter().filter_map(|&at| rank(at)).collect()
+            }
+            _ => (0..self.entries.len()).filter_map(rank).collect(),
+        };
+        *last = Some((folded.clone(), hits.iter().map(|&(at, _)| at).collect()));
+        hits
     }
 }
 

@@ -95,6 +95,122 @@ fn index(contacts: &[Contact]) -> SearchIndex {
     index
 }
 
+/// What a search must give, computed from scratch without the index's order or its
+/// memory of the last query: every hit by rank, then name key, then id.
+fn expected_search(index: &SearchIndex, query: &str) -> Vec<(String, u32)> {
+    // A clone remembers no last query, so it scans every entry.
+    let fresh = index.clone();
+    let mut hits: Vec<(String, u32)> = fresh
+        .search(query)
+        .into_iter()
+        .map(|h| (h.id, h.rank))
+        .collect();
+    hits.sort_by(|a, b| {
+        let key = |id: &str| fresh.position(id);
+        a.1.cmp(&b.1).then(key(&a.0).cmp(&key(&b.0)))
+    });
+    hits
+}
+
+#[test]
+fn typing_on_narrows_the_last_search_and_finds_exactly_what_a_fresh_search_finds() {
+    let mut contacts = Vec::new();
+    for (i, (first, last, company)) in [
+        ("Jürgen", "Müller", "Acme"),
+        ("Anna", "Mueller", "Beta GmbH"),
+        ("Zoë", "Muller", "Acme Labs"),
+        ("Mehmet", "Yılmaz", "Acme"),
+        ("Ana", "Schmidt", "Gamma"),
+        ("Björn", "Weiß", "Acme product"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut c = person(&format!("c{i}"), first, last);
+        c.company = company.into();
+        contacts.push(c);
+    }
+    let mut idx = SearchIndex::default();
+    idx.set_contacts(&contacts);
+    // As typed: growing, a backspace, a second word, a word that no longer matches, and
+    // a new word after clearing.
+    for q in [
+        "m",
+        "mu",
+        "mue",
+        "muel",
+        "mueller",
+        "muelle",
+        "mueller a",
+        "mueller ac",
+        "mueller acx",
+        "mueller ac",
+        "",
+        "a",
+        "ac",
+        "acme",
+        "acme p",
+        "acme pr",
+        "weiss",
+        "weiß",
+    ] {
+        let typed: Vec<(String, u32)> = idx.search(q).into_iter().map(|h| (h.id, h.rank)).collect();
+        assert_eq!(typed, expected_search(&idx, q), "query {q:?}");
+    }
+    // A change to the network forgets the last search: the renamed contact is found.
+    assert!(idx.search("muel").iter().all(|h| h.id != "c4"));
+    let mut renamed = contacts[4].clone();
+    renamed.last_name = "Müllerová".into();
+    idx.set_contact(&renamed);
+    assert!(idx.search("muell").iter().any(|h| h.id == "c4"));
+}
+
+fn ordered_ids(idx: &SearchIndex) -> Vec<String> {
+    (0..idx.len()).map(|at| idx.id_at(at).to_string()).collect()
+}
+
+proptest! {
+    /// However contacts are added, renamed and removed, one by one or all at once, the
+    /// index stays in name order with every position right, and finds what a fresh
+    /// index of the same contacts finds.
+    #[test]
+    fn the_index_stays_in_name_order_through_any_edits(
+        ops in prop::collection::vec((0usize..12, 0usize..6, any::<bool>()), 1..40),
+    ) {
+        const NAMES: [&str; 6] = ["Müller", "Mueller", "Anna", "Özil", "Zoë", ""];
+        let mut idx = SearchIndex::default();
+        let mut live: std::collections::BTreeMap<usize, Contact> = Default::default();
+        for (id, name, remove) in ops {
+            if remove {
+                idx.remove(&format!("p{id}"));
+                live.remove(&id);
+            } else {
+                let c = person(&format!("p{id}"), NAMES[(name + id) % 6], NAMES[name]);
+                idx.set_contact(&c);
+                live.insert(id, c);
+            }
+            // Searched between edits, so that a stale memory of the last query would show.
+            let _ = idx.search("m");
+        }
+        let mut expected: Vec<(String, String)> = live
+            .values()
+            .map(|c| (super::search::name_key(c), c.meta.id.clone()))
+            .collect();
+        expected.sort();
+        let expected: Vec<String> = expected.into_iter().map(|(_, id)| id).collect();
+        prop_assert_eq!(ordered_ids(&idx), expected.clone());
+        for (at, id) in expected.iter().enumerate() {
+            prop_assert_eq!(idx.position(id), Some(at));
+        }
+        let mut bulk = SearchIndex::default();
+        bulk.set_contacts(live.values());
+        prop_assert_eq!(ordered_ids(&bulk), expected);
+        for q in ["m", "mu", "muller", "anna", "o", "zoe"] {
+            prop_assert_eq!(idx.search(q), bulk.search(q));
+        }
+    }
+}
+
 #[test]
 fn search_finds_names_with_and_without_umlauts() {
     let contacts = [

@@ -2,7 +2,6 @@
 //! rows in view, so 10,000 contacts scroll as smoothly as ten.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
 
@@ -19,7 +18,7 @@ use crate::ui::title::use_page_title;
 /// Height of one row in pixels; `.contact-row` in the stylesheet has the same.
 const ROW_HEIGHT: f64 = 72.0;
 /// Rows rendered above and below the visible ones, so fast scrolling shows no gaps.
-const OVERSCAN: usize = 8;
+const OVERSCAN: usize = 5;
 
 /// The contacts screen.
 #[component]
@@ -282,13 +281,21 @@ fn ContactRow(
     let i18n = use_i18n();
     let store = use_network();
     let path = use_app_path()(&contact_path(&id));
+    // A search replaces most rows at once, so a row is built with as few reactive parts as
+    // will do: one memo for its texts and one for its status line, nothing per field.
     let contact_id = id.clone();
-    let contact = Memo::new(move |_| store.network.with(|n| n.contact(&contact_id).cloned()));
+    let texts = Memo::new(move |_| {
+        store.network.with(|n| {
+            n.contact(&contact_id)
+                .map(|c| (display_name(c), avatar_text(c), work_line(c)))
+                .unwrap_or_default()
+        })
+    });
     let status = store.status_memo(id.clone());
-    let name = move || contact.with(|c| c.as_ref().map(display_name).unwrap_or_default());
-    let initials = move || contact.with(|c| c.as_ref().map(avatar_text).unwrap_or_default());
-    let sub = move || contact.with(|c| c.as_ref().map(work_line).unwrap_or_default());
-    let badge = move || {
+    let name = move || texts.with(|t| t.0.clone());
+    let initials = move || texts.with(|t| t.1.clone());
+    let sub = move || texts.with(|t| t.2.clone());
+    let badge = Memo::new(move |_| {
         let s = status.get()?;
         if store.loaded.get() != Loaded::All {
             return None;
@@ -303,7 +310,7 @@ fn ContactRow(
         } else {
             None
         }
-    };
+    });
     let last = move || {
         status
             .get()
@@ -314,17 +321,19 @@ fn ContactRow(
         move || t_string!(i18n, contacts.timeline.quick_button, name = name()).to_string();
     view! {
         <li class="contact-row" aria-posinset=move || position.get() aria-setsize=move || size.get()>
-            <A href=path attr:class="contact-row__main">
+            // A plain link: the router handles clicks on every in-app anchor, and the
+            // `A` component's active-link tracking is not needed per row.
+            <a href=path class="contact-row__main">
                 <span class="avatar" aria-hidden="true">{initials}</span>
                 <span class="contact-row__text">
                     <span class="contact-row__name">{name}</span>
                     <span class="contact-row__sub">{sub}</span>
                     // Phones have no room for the status column: the badge goes under the name.
-                    {move || badge().map(|(class, text)| view! { <span class=format!("{class} contact-row__inline-badge")>{text}</span> })}
+                    {move || badge.get().map(|(class, text)| view! { <span class=format!("{class} contact-row__inline-badge")>{text}</span> })}
                 </span>
-            </A>
+            </a>
             <span class="contact-row__status">
-                {move || badge().map(|(class, text)| view! { <span class=class>{text}</span> })}
+                {move || badge.get().map(|(class, text)| view! { <span class=class>{text}</span> })}
                 <span class="contact-row__last">{last}</span>
             </span>
             <button type="button" class="button button--secondary button--small" aria-label=log_label on:click=move |_| {
