@@ -1,5 +1,7 @@
 //! Writing a backup file: the one export every button and the reminder use.
 
+use std::future::Future;
+
 use leptos::prelude::*;
 
 use crate::domain::backup::write_backup;
@@ -27,22 +29,28 @@ pub async fn export_backup(data: Data) -> Result<(String, usize), StorageError> 
     Ok((file, count))
 }
 
-/// Runs an export and reports the outcome as a toast or an error banner; `busy` is true
-/// until the export is noted (a second click meanwhile does nothing).
-pub fn export_with_feedback(i18n: I18n, data: Data, feedback: Feedback, busy: RwSignal<bool>) {
+/// Runs `export` (an [`export_backup`], perhaps after fetching its chunk) and reports the
+/// outcome as a toast or an error banner; `busy` is true until it is done, and a click
+/// meanwhile does nothing.
+pub fn export_with_feedback(
+    i18n: I18n,
+    feedback: Feedback,
+    busy: RwSignal<bool>,
+    export: impl Future<Output = Result<(String, usize), AppError>> + 'static,
+) {
     if busy.get_untracked() {
         return;
     }
     busy.set(true);
     leptos::task::spawn_local(async move {
-        match export_backup(data).await {
+        match export.await {
             Ok((file, count)) => feedback.toast(t_string!(
                 i18n,
                 settings.backup.exported,
                 file,
                 count = format::integer(count as i64, lang_of(i18n.get_locale_untracked()))
             )),
-            Err(e) => feedback.error(AppError::ActionFailed(e)),
+            Err(e) => feedback.error(e),
         }
         busy.set(false);
     });

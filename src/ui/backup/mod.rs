@@ -10,7 +10,7 @@ mod stored_data;
 use crate::domain::record::Kind;
 use crate::i18n::*;
 
-pub use export::export_with_feedback;
+pub use export::{export_backup, export_with_feedback};
 pub use reminder::BackupReminder;
 pub use restore::BackupSection;
 pub use stored_data::DataSection;

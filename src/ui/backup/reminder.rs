@@ -5,19 +5,24 @@ use leptos::prelude::*;
 use crate::i18n::*;
 use crate::storage::prefs;
 use crate::ui::context::use_preferences;
-use crate::ui::data::{now, use_data, Data};
+use std::future::Future;
+use std::pin::Pin;
 
-use crate::ui::feedback::{use_feedback, AppError, Feedback};
+use crate::storage::StorageError;
+use crate::ui::data::{now, use_data, Data};
+use crate::ui::feedback::{use_feedback, AppError};
 use crate::ui::lazy::split_point;
 
-use super::export_with_feedback;
+use super::{export_backup, export_with_feedback};
+
+type Export = fn(Data) -> Pin<Box<dyn Future<Output = Result<(String, usize), StorageError>>>>;
 
 // The export and its backup writer come with the Settings chunk: most visits show no
 // reminder, and none of them should pay for the writer up front.
 split_point!(
     settings,
-    fn load_export() -> fn(I18n, Data, Feedback, RwSignal<bool>) {
-        export_with_feedback
+    fn load_export() -> Export {
+        |data| Box::pin(export_backup(data))
     }
 );
 
@@ -29,20 +34,12 @@ pub fn BackupReminder() -> impl IntoView {
     let preferences = use_preferences();
     let feedback = use_feedback();
     let exporting = RwSignal::new(false);
+    // Busy from the click on: the chunk may take a moment to arrive.
     let export = move |_| {
-        if exporting.get_untracked() {
-            return;
-        }
-        // Busy from the click on: the chunk may take a moment to arrive.
-        exporting.set(true);
-        leptos::task::spawn_local(async move {
-            let loaded = load_export().await;
-            exporting.set(false);
-            match loaded {
-                Ok(export) => export(i18n, data, feedback, exporting),
-                Err(_) => feedback.error(AppError::NotLoaded),
-            }
-        });
+        export_with_feedback(i18n, feedback, exporting, async move {
+            let export = load_export().await.map_err(|_| AppError::NotLoaded)?;
+            export(data).await.map_err(AppError::ActionFailed)
+        })
     };
     let activity = LocalResource::new(move || {
         data.revision.track();

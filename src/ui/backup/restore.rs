@@ -20,7 +20,7 @@ use crate::ui::data::{now, use_data};
 use crate::ui::feedback::{use_feedback, AppError};
 
 use super::problems::{failure_text, Failure};
-use super::{export_with_feedback, kind_label};
+use super::{export_backup, export_with_feedback, kind_label};
 
 #[derive(Clone, Debug, PartialEq)]
 enum Step {
@@ -290,7 +290,9 @@ pub fn BackupSection() -> impl IntoView {
                     class="button"
                     disabled=move || !data.ready() || exporting.get()
                     aria-busy=move || exporting.get().to_string()
-                    on:click=move |_| export_with_feedback(i18n, data, feedback, exporting)
+                    on:click=move |_| export_with_feedback(i18n, feedback, exporting, async move {
+                        export_backup(data).await.map_err(AppError::ActionFailed)
+                    })
                 >
                     {t!(i18n, settings.backup.export)}
                 </button>
