@@ -18,6 +18,8 @@ import { join } from 'node:path';
 
 const root = new URL('../', import.meta.url).pathname;
 const out = join(root, 'target/split');
+// NETZWEBER_KEEP_NAMES=1 keeps function names in the output, for profiling in the browser.
+const keepNames = process.env.NETZWEBER_KEEP_NAMES === '1';
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
 
 run('cargo', [
@@ -35,7 +37,7 @@ run('wasm-split-cli', ['--target', 'web', '--out-name', 'app', linked, cut]);
 run('wasm-bindgen', [
   '--target', 'web', '--out-name', 'app', '--out-dir', bound,
   // The chunks import memory, the function table and the shared glue by these names.
-  '--keep-lld-exports', '--no-demangle', '--no-typescript',
+  '--keep-lld-exports', '--no-demangle', '--no-typescript', ...(keepNames ? ['--keep-debug'] : []),
   join(cut, 'app.wasm'),
 ]);
 const chunks = readdirSync(cut).filter((f) => /^(split|chunk)_.*\.wasm$/.test(f) || f === '__wasm_split.js');
@@ -49,7 +51,7 @@ const features = [
 ];
 for (const f of readdirSync(bound).filter((f) => f.endsWith('.wasm'))) {
   const file = join(bound, f);
-  execFileSync(join(root, 'node_modules/.bin/wasm-opt'), ['-Oz', ...features, file, '-o', file], {
+  execFileSync(join(root, 'node_modules/.bin/wasm-opt'), ['-Oz', ...features, ...(keepNames ? ['-g'] : []), file, '-o', file], {
     cwd: root,
     // "unknown name subsection" on chunks is harmless: they have no name section of their own.
     stdio: ['ignore', 'inherit', 'ignore'],

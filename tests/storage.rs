@@ -384,6 +384,46 @@ async fn a_contact_and_its_photo_are_saved_together_or_not_at_all() {
 }
 
 #[wasm_bindgen_test]
+async fn reading_in_pages_gives_every_record_once_in_id_order() {
+    let (db, _) = fresh("pages").await;
+    let now = at("2026-03-01T00:00:00Z");
+    let mut pages: Vec<usize> = Vec::new();
+    db.each_page(3, |page: Vec<Contact>| pages.push(page.len()))
+        .await
+        .unwrap();
+    assert!(pages.is_empty(), "an empty store has no pages: {pages:?}");
+    // Ids chosen so that key order differs from the order they were written in.
+    let ids = ["c10", "c2", "c1", "b", "a-9", "z", "c3"];
+    let made = db
+        .create(
+            Dataset {
+                contacts: ids.iter().map(|id| contact(id, id)).collect(),
+                ..Dataset::default()
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    assert_eq!(made.contacts.len(), ids.len());
+    for size in [1, 3, 7, 50] {
+        let mut seen: Vec<String> = Vec::new();
+        let mut pages: Vec<usize> = Vec::new();
+        db.each_page(size, |page: Vec<Contact>| {
+            pages.push(page.len());
+            seen.extend(page.into_iter().map(|c| c.meta.id));
+        })
+        .await
+        .unwrap();
+        let mut expected: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
+        expected.sort();
+        assert_eq!(seen, expected, "page size {size}");
+        assert!(pages.iter().all(|&n| n as u32 <= size && n > 0), "{pages:?}");
+        assert_eq!(pages.len(), ids.len().div_ceil(size as usize), "page size {size}");
+    }
+    finish(db).await;
+}
+
+#[wasm_bindgen_test]
 async fn create_writes_all_new_records_in_one_go_and_delete_removes_one() {
     let (db, _) = fresh("create").await;
     let now = at("2026-03-01T00:00:00Z");

@@ -19,8 +19,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    DomException, IdbDatabase, IdbFactory, IdbObjectStore, IdbOpenDbRequest, IdbRequest,
-    IdbTransaction, IdbTransactionMode,
+    DomException, IdbDatabase, IdbFactory, IdbKeyRange, IdbObjectStore, IdbOpenDbRequest,
+    IdbRequest, IdbTransaction, IdbTransactionMode,
 };
 
 use super::StorageError;
@@ -229,6 +229,26 @@ pub fn start_get_all(store: &IdbObjectStore) -> Result<Pending, StorageError> {
 /// All values in `store`, in key order.
 pub async fn get_all(store: &IdbObjectStore) -> Result<Array, StorageError> {
     let req = store.get_all().map_err(|e| to_error(&e))?;
+    Ok(request(&req).await?.unchecked_into())
+}
+
+/// At most `count` values of `store` in key order, after the key `after` (from the start
+/// without it). Reading a large store page by page keeps each step short: every page is
+/// a task of its own for the browser.
+pub async fn get_page(
+    store: &IdbObjectStore,
+    after: Option<&JsValue>,
+    count: u32,
+) -> Result<Array, StorageError> {
+    let range = match after {
+        Some(key) => IdbKeyRange::lower_bound_with_open(key, true)
+            .map_err(|e| to_error(&e))?
+            .into(),
+        None => JsValue::NULL,
+    };
+    let req = store
+        .get_all_with_key_and_limit(&range, count)
+        .map_err(|e| to_error(&e))?;
     Ok(request(&req).await?.unchecked_into())
 }
 

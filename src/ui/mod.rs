@@ -10,6 +10,7 @@ mod editor;
 mod feedback;
 mod files;
 mod guard;
+mod idle;
 mod interviews;
 mod lazy;
 mod link;

@@ -7,14 +7,21 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::domain::contacts::keep_in_touch::{self, CadenceSettings};
-use crate::domain::contacts::network::{Clock, Network, Status};
+use crate::domain::contacts::network::{Clock, ContactsLoader, Network, Status, TimelinesLoader};
 use crate::domain::record::{Contact, FollowUp, Interaction};
 use crate::storage::{prefs, StorageError};
 use crate::ui::data::{now, use_data, Data};
 use crate::ui::feedback::{use_feedback, AppError};
+use crate::ui::idle::yield_to_browser;
 
 /// How many contacts are read first, in name order: more than a tall screen shows.
 const FIRST_PAGE: u32 = 40;
+
+/// How many contacts and interactions are read and indexed in one step of loading: about
+/// 20 ms of work each here (a contact costs about three times an interaction), so that no
+/// step blocks the page for long while 10,000 contacts and 50,000 interactions load.
+const CONTACTS_PAGE: u32 = 250;
+const INTERACTIONS_PAGE: u32 = 750;
 
 /// How far the network is loaded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -100,32 +107,39 @@ impl NetworkStore {
                         store.loaded.set(Loaded::First);
                         mark("nw-first-shown");
                     }
-                    let contacts = db.all::<Contact>().await?;
+                    let mut loader = ContactsLoader::default();
+                    db.each_page(CONTACTS_PAGE, |page: Vec<Contact>| loader.add(page))
+                        .await?;
                     mark("nw-contacts-read");
                     if stale() {
                         return Ok(());
                     }
+                    // The last page and the sort were one task; showing 10,000 contacts
+                    // is the next.
+                    yield_to_browser().await;
                     let mut aside = None;
                     if initial {
-                        store.network.set(Network::with_contacts(contacts));
+                        store.network.set(loader.finish());
                         store.loaded.set(Loaded::Contacts);
                         mark("nw-contacts-shown");
                     } else {
-                        aside = Some(Network::with_contacts(contacts));
+                        aside = Some(loader.finish());
                     }
-                    let interactions = db.all::<Interaction>().await?;
+                    let mut timelines = TimelinesLoader::new(store.clock.get_untracked().today);
+                    db.each_page(INTERACTIONS_PAGE, |page: Vec<Interaction>| {
+                        timelines.add(&page)
+                    })
+                    .await?;
                     let follow_ups = db.all::<FollowUp>().await?;
                     mark("nw-timelines-read");
                     if stale() {
                         return Ok(());
                     }
-                    let today = store.clock.get_untracked().today;
+                    yield_to_browser().await;
                     match aside {
-                        None => store
-                            .network
-                            .update(|n| n.load_timelines(&interactions, follow_ups, today)),
+                        None => store.network.update(|n| timelines.finish(n, follow_ups)),
                         Some(mut n) => {
-                            n.load_timelines(&interactions, follow_ups, today);
+                            timelines.finish(&mut n, follow_ups);
                             store.network.set(n);
                         }
                     }
@@ -168,11 +182,17 @@ impl NetworkStore {
 
     /// A contact's keep-in-touch state, following the network, the date and the settings.
     pub fn status_memo(&self, id: String) -> Memo<Option<Status>> {
+        self.status_of(Signal::stored(id))
+    }
+
+    /// [`NetworkStore::status_memo`] of whichever contact `id` names at the moment (a list
+    /// row that shows another contact after a search).
+    pub fn status_of(&self, id: Signal<String>) -> Memo<Option<Status>> {
         let store = *self;
         Memo::new(move |_| {
             let clock = store.clock.get();
             let cadence = store.cadence.get();
-            store.network.with(|n| n.status(&id, clock, &cadence))
+            id.with(|id| store.network.with(|n| n.status(id, clock, &cadence)))
         })
     }
 

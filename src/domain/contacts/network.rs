@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use super::give_take::Balance;
 use super::keep_in_touch::{self, CadenceSettings};
 use super::occasions::{self, UpcomingBirthday};
-use super::search::SearchIndex;
+use super::search::{fold_interaction, SearchIndex};
 use crate::domain::record::{Circle, Contact, FollowUp, FollowUpKind, Interaction};
 
 /// What a contact's timeline adds up to.
@@ -28,14 +28,18 @@ impl TimelineSummary {
     fn of<'a>(interactions: impl IntoIterator<Item = &'a Interaction>, today: NaiveDate) -> Self {
         let mut s = TimelineSummary::default();
         for i in interactions {
-            s.count += 1;
-            s.balance.add(i.kind);
-            // A planned meeting in the future is not contact yet.
-            if i.date <= today {
-                s.last = s.last.max(Some(i.date));
-            }
+            s.add(i, today);
         }
         s
+    }
+
+    fn add(&mut self, i: &Interaction, today: NaiveDate) {
+        self.count += 1;
+        self.balance.add(i.kind);
+        // A planned meeting in the future is not contact yet.
+        if i.date <= today {
+            self.last = self.last.max(Some(i.date));
+        }
     }
 }
 
@@ -149,16 +153,86 @@ pub struct Network {
     timelines_loaded: bool,
 }
 
+/// A network read in pages: each page's contacts are indexed as the page arrives, so that
+/// no single step of loading 10,000 contacts keeps the browser busy for long; only the
+/// final name sort waits for the last page.
+#[derive(Default)]
+pub struct ContactsLoader {
+    network: Network,
+}
+
+impl ContactsLoader {
+    /// Adds a page of contacts (a contact seen before is replaced).
+    pub fn add(&mut self, contacts: Vec<Contact>) {
+        self.network.search.push_contacts(&contacts);
+        self.network
+            .contacts
+            .extend(contacts.into_iter().map(|c| (c.meta.id.clone(), c)));
+    }
+
+    /// The network of every contact added, before their timelines are known.
+    pub fn finish(mut self) -> Network {
+        self.network.search.sort();
+        self.network
+    }
+}
+
+/// Timelines read in pages: each page's interactions are summed up and folded for the
+/// search as the page arrives; [`TimelinesLoader::finish`] then replaces every timeline
+/// of a network at once, so that no one sees (or adds to) half a timeline.
+pub struct TimelinesLoader {
+    today: NaiveDate,
+    summaries: HashMap<String, TimelineSummary>,
+    texts: HashMap<String, String>,
+}
+
+impl TimelinesLoader {
+    /// Starts loading; `today` decides which interactions are past (the last contact).
+    pub fn new(today: NaiveDate) -> TimelinesLoader {
+        TimelinesLoader {
+            today,
+            summaries: HashMap::new(),
+            texts: HashMap::new(),
+        }
+    }
+
+    /// Adds a page of interactions, of any contacts (in the order they are stored: of
+    /// two matches in one timeline, the first ranks a search hit).
+    pub fn add(&mut self, interactions: &[Interaction]) {
+        for i in interactions {
+            match self.summaries.get_mut(&i.contact_id) {
+                Some(s) => s.add(i, self.today),
+                None => {
+                    self.summaries
+                        .insert(i.contact_id.clone(), TimelineSummary::of([i], self.today));
+                }
+            }
+            let text = match self.texts.get_mut(&i.contact_id) {
+                Some(t) => t,
+                None => self.texts.entry(i.contact_id.clone()).or_default(),
+            };
+            fold_interaction(text, i);
+        }
+    }
+
+    /// Gives `network` these timelines (replacing all it had) and `follow_ups`.
+    pub fn finish(self, network: &mut Network, follow_ups: Vec<FollowUp>) {
+        network.timelines = self.summaries;
+        network.search.set_timelines(self.texts);
+        network.follow_ups = follow_ups
+            .into_iter()
+            .map(|f| (f.meta.id.clone(), f))
+            .collect();
+        network.timelines_loaded = true;
+    }
+}
+
 impl Network {
     /// A network of `contacts`, before their timelines are known.
     pub fn with_contacts(contacts: Vec<Contact>) -> Network {
-        let mut n = Network::default();
-        n.search.set_contacts(&contacts);
-        n.contacts = contacts
-            .into_iter()
-            .map(|c| (c.meta.id.clone(), c))
-            .collect();
-        n
+        let mut loader = ContactsLoader::default();
+        loader.add(contacts);
+        loader.finish()
     }
 
     /// Adds the timelines and follow-ups (loaded after the contacts so the list can show
@@ -169,19 +243,9 @@ impl Network {
         follow_ups: Vec<FollowUp>,
         today: NaiveDate,
     ) {
-        let mut by_contact: HashMap<&str, Vec<&Interaction>> = HashMap::new();
-        for i in interactions {
-            by_contact.entry(&i.contact_id).or_default().push(i);
-        }
-        self.timelines.clear();
-        for (id, list) in by_contact {
-            self.set_timeline(id, list, today);
-        }
-        self.follow_ups = follow_ups
-            .into_iter()
-            .map(|f| (f.meta.id.clone(), f))
-            .collect();
-        self.timelines_loaded = true;
+        let mut loader = TimelinesLoader::new(today);
+        loader.add(interactions);
+        loader.finish(self, follow_ups);
     }
 
     /// Whether timelines and follow-ups are loaded.
@@ -335,6 +399,20 @@ impl Network {
     /// The ids of the contacts a list shows, in order: search rank first (when searching),
     /// then the chosen order, then name.
     pub fn list(&self, query: &ListQuery, clock: Clock, settings: &CadenceSettings) -> Vec<String> {
+        self.list_positions(query, clock, settings)
+            .into_iter()
+            .map(|at| self.search.id_at(at).to_string())
+            .collect()
+    }
+
+    /// [`Network::list`] as positions in name order (see [`Network::id_at`]): what the
+    /// contact list recomputes per keystroke, without copying up to 10,000 ids.
+    pub fn list_positions(
+        &self,
+        query: &ListQuery,
+        clock: Clock,
+        settings: &CadenceSettings,
+    ) -> Vec<usize> {
         // Positions in name order: the index yields them sorted by name, so only the rank
         // and the chosen date still order them (stable sorts keep names in order).
         let ranked: Vec<(usize, u32)> = if query.text.trim().is_empty() {
@@ -388,9 +466,12 @@ impl Network {
             // Soonest first; reminders off last.
             Sort::NextDue => rows.sort_by_key(|r| (r.0, r.1.is_none(), r.1)),
         }
-        rows.into_iter()
-            .map(|(_, _, at)| self.search.id_at(at).to_string())
-            .collect()
+        rows.into_iter().map(|(_, _, at)| at).collect()
+    }
+
+    /// The id of the contact at a position in name order, if there is one.
+    pub fn id_at(&self, position: usize) -> Option<&str> {
+        (position < self.search.len()).then(|| self.search.id_at(position))
     }
 
     /// Open follow-ups, grouped by when they are due.

@@ -15,41 +15,57 @@ use crate::domain::record::{Contact, Interaction};
 /// English-speaking networks live; a full Unicode decomposition table would add tens of KB
 /// to the download for letters nobody types into this search box.
 pub fn fold(text: &str) -> String {
-    let mut plain = String::with_capacity(text.len());
-    let mut space = true;
-    for c in text.chars() {
-        match base_letters(c) {
-            Folded::Char(m) => plain.push(m),
-            Folded::Str(m) => plain.push_str(m),
-            Folded::Separator => {
-                if !space {
-                    plain.push(' ');
-                    space = true;
-                }
-                continue;
-            }
-        }
-        space = false;
-    }
-    if plain.ends_with(' ') {
-        plain.pop();
-    }
-    // After diacritics are gone, a transliterated umlaut is the vowel plus `e`. Every `e`
-    // after the vowel goes, not only the first: "æe" spells "aee", and folding must give
-    // the same text when run again, or a stored name and the same name typed would differ.
-    let mut out = String::with_capacity(plain.len());
-    let mut chars = plain.chars().peekable();
-    while let Some(c) = chars.next() {
-        out.push(c);
-        if matches!(c, 'a' | 'o' | 'u') {
-            while chars.next_if_eq(&'e').is_some() {}
-        }
-    }
+    let mut out = String::with_capacity(text.len());
+    fold_into(&mut out, text);
     out
 }
 
+/// [`fold`], appended to `out`: the search index folds every field of every contact and
+/// interaction at start-up, and one pass without a string of its own per field matters at
+/// 50,000 interactions.
+fn fold_into(out: &mut String, text: &str) {
+    let start = out.len();
+    // The last character pushed by this call: `None` at the start and after a separator.
+    let mut last: Option<char> = None;
+    fn push(out: &mut String, last: &mut Option<char>, c: char) {
+        // After diacritics are gone, a transliterated umlaut is the vowel plus `e`. Every
+        // `e` after the vowel goes, not only the first: "æe" spells "aee", and folding
+        // must give the same text when run again, or a stored name and the same name typed
+        // would differ.
+        if c == 'e' && matches!(*last, Some('a' | 'o' | 'u')) {
+            return;
+        }
+        out.push(c);
+        *last = Some(c);
+    }
+    for c in text.chars() {
+        match base_letters(c) {
+            Folded::Char(m) => push(out, &mut last, m),
+            Folded::Str(m) => m.chars().for_each(|m| push(out, &mut last, m)),
+            Folded::Separator => {
+                if last.is_some() {
+                    out.push(' ');
+                    last = None;
+                }
+            }
+        }
+    }
+    if out.len() > start && out.ends_with(' ') {
+        out.pop();
+    }
+}
+
+/// Appends an interaction's searchable text (summary and keywords, folded) to a
+/// contact's timeline text.
+pub fn fold_interaction(text: &mut String, i: &Interaction) {
+    fold_into(text, &i.summary);
+    text.push(' ');
+    fold_into(text, &i.keywords.join(" "));
+    text.push(' ');
+}
+
 /// One character, folded.
-enum Folded {
+pub(super) enum Folded {
     /// Kept as this (lower-case) character.
     Char(char),
     /// Spelled out as several letters (`ß` → `ss`).
@@ -60,7 +76,7 @@ enum Folded {
 
 /// The folded spelling of one character. Runs for every character of every contact at
 /// start-up, so the common case (ASCII) allocates nothing and returns at once.
-fn base_letters(c: char) -> Folded {
+pub(super) fn base_letters(c: char) -> Folded {
     if c.is_ascii_alphanumeric() {
         return Folded::Char(c.to_ascii_lowercase());
     }
@@ -110,6 +126,25 @@ struct Entry {
     text: String,
     /// Where each of the first four fields ends in `text`.
     ends: [usize; 4],
+    /// The [`letters`] of the four own fields, and of the whole text.
+    own_letters: u64,
+    letters: u64,
+}
+
+/// Which letters and digits a folded text holds, one bit each (other characters share the
+/// remaining bits): a word whose letters are not all there cannot match, which a search
+/// for a rare letter ("z", "q") finds out for most of 10,000 contacts without a scan.
+fn letters(text: &str) -> u64 {
+    text.chars().fold(0, |m, c| m | letter_bit(c))
+}
+
+fn letter_bit(c: char) -> u64 {
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+        ' ' | FIELD_END => 0,
+        _ => 1 << (36 + c as u32 % 28),
+    }
 }
 
 /// Separates the fields of an [`Entry`]; never part of folded text.
@@ -137,11 +172,14 @@ impl Entry {
             ends[i] = text.len();
             text.push(FIELD_END);
         }
+        let own_letters = letters(&text);
         Entry {
             id: contact.meta.id.clone(),
             key: name_key(contact),
             text,
             ends,
+            own_letters,
+            letters: own_letters,
         }
     }
 
@@ -152,6 +190,7 @@ impl Entry {
     fn set_timeline(&mut self, timeline: &str) {
         self.text.truncate(self.ends[3] + 1);
         self.text.push_str(timeline);
+        self.letters = self.own_letters | letters(timeline);
     }
 
     fn order(&self) -> (&str, &str) {
@@ -195,6 +234,14 @@ impl SearchIndex {
     /// Adds or replaces the own fields of many contacts at once (one sort, not one
     /// insertion each: a network of 10,000 loads in one pass).
     pub fn set_contacts<'a>(&mut self, contacts: impl IntoIterator<Item = &'a Contact>) {
+        self.push_contacts(contacts);
+        self.sort();
+    }
+
+    /// [`SearchIndex::set_contacts`] without the sort: the index is out of name order
+    /// until [`SearchIndex::sort`], so that a network read in pages folds each page's
+    /// contacts as the page arrives.
+    pub(super) fn push_contacts<'a>(&mut self, contacts: impl IntoIterator<Item = &'a Contact>) {
         for contact in contacts {
             let mut entry = Entry::of(contact);
             match self.positions.get(&contact.meta.id) {
@@ -208,6 +255,11 @@ impl SearchIndex {
                 }
             }
         }
+        self.forget_last();
+    }
+
+    /// Puts the entries back in name order after [`SearchIndex::push_contacts`].
+    pub(super) fn sort(&mut self) {
         self.entries
             .sort_unstable_by(|a, b| a.order().cmp(&b.order()));
         self.renumber(0);
@@ -242,14 +294,36 @@ impl SearchIndex {
         let Some(&at) = self.positions.get(contact_id) else {
             return;
         };
-        let mut text = String::new();
+        self.entries[at].set_timeline("");
+        self.add_to_timelines(interactions);
+    }
+
+    /// Adds interactions (of any contacts) to the end of their contacts' timeline text.
+    pub fn add_to_timelines<'a>(
+        &mut self,
+        interactions: impl IntoIterator<Item = &'a Interaction>,
+    ) {
         for i in interactions {
-            text.push_str(&fold(&i.summary));
-            text.push(' ');
-            text.push_str(&fold(&i.keywords.join(" ")));
-            text.push(' ');
+            let Some(&at) = self.positions.get(i.contact_id.as_str()) else {
+                continue;
+            };
+            let entry = &mut self.entries[at];
+            let mut text = std::mem::take(&mut entry.text);
+            let from = text.len();
+            fold_interaction(&mut text, i);
+            entry.letters |= letters(&text[from..]);
+            entry.text = text;
         }
-        self.entries[at].set_timeline(&text);
+        self.forget_last();
+    }
+
+    /// Replaces every timeline text with those of `timelines` (contact id → text built
+    /// by [`fold_interaction`]); contacts not in it have none.
+    pub fn set_timelines(&mut self, mut timelines: HashMap<String, String>) {
+        for e in &mut self.entries {
+            let text = timelines.remove(&e.id).unwrap_or_default();
+            e.set_timeline(&text);
+        }
         self.forget_last();
     }
 
@@ -315,9 +389,13 @@ impl SearchIndex {
         if words.is_empty() {
             return Vec::new();
         }
+        let needed = words.iter().fold(0, |m, w| m | letters(w));
         let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
         let rank = |at: usize| {
             let entry = &self.entries[at];
+            if entry.letters & needed != needed {
+                return None;
+            }
             let mut rank = 0;
             for word in &words {
                 rank += rank_word(entry, word)?;

@@ -7,7 +7,7 @@ use super::draft::{
 use super::duplicates::{link_key, merge_fields, suggestions, Reason};
 use super::give_take::{Balance, Lean};
 use super::keep_in_touch::{self, CadenceSettings};
-use super::network::{Clock, ListQuery, Network, Only, Sort};
+use super::network::{Clock, ContactsLoader, ListQuery, Network, Only, Sort, TimelinesLoader};
 use super::occasions::{self, age_on, birthday_in, next_birthday, upcoming_birthdays};
 use super::search::{fold, SearchIndex};
 use crate::domain::link::LinkError;
@@ -277,7 +277,124 @@ fn every_query_word_must_match_somewhere() {
     assert_eq!(idx.search("jana paris").len(), 0);
 }
 
+/// The two-pass fold that the one-pass [`fold`] replaced: the reference it must equal.
+fn fold_two_passes(text: &str) -> String {
+    use super::search::{base_letters, Folded};
+    let mut plain = String::with_capacity(text.len());
+    let mut space = true;
+    for c in text.chars() {
+        match base_letters(c) {
+            Folded::Char(m) => plain.push(m),
+            Folded::Str(m) => plain.push_str(m),
+            Folded::Separator => {
+                if !space {
+                    plain.push(' ');
+                    space = true;
+                }
+                continue;
+            }
+        }
+        space = false;
+    }
+    if plain.ends_with(' ') {
+        plain.pop();
+    }
+    let mut out = String::with_capacity(plain.len());
+    let mut chars = plain.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if matches!(c, 'a' | 'o' | 'u') {
+            while chars.next_if_eq(&'e').is_some() {}
+        }
+    }
+    out
+}
+
 proptest! {
+    #[test]
+    fn folding_in_one_pass_equals_folding_in_two(s in "([a-zA-Z ÄÖÜäöüßæœÆ.éèe-]|\\PC){0,24}") {
+        prop_assert_eq!(fold(&s), fold_two_passes(&s));
+    }
+
+    /// Loading a network page by page, in any page size, gives the network that loading
+    /// everything at once gives.
+    #[test]
+    fn a_network_loaded_in_pages_equals_one_loaded_at_once(
+        names in prop::collection::vec((0usize..6, 0usize..6), 1..30),
+        talks in prop::collection::vec((0usize..30, 0usize..4, 0u32..60), 0..60),
+        page in 1usize..7,
+    ) {
+        const NAMES: [&str; 6] = ["Müller", "Mueller", "Anna", "Özil", "Zoë", ""];
+        const WORDS: [&str; 4] = ["mentoring", "Hiring in UX", "Straße", "café"];
+        let contacts: Vec<Contact> = names
+            .iter()
+            .enumerate()
+            .map(|(i, (f, l))| person(&format!("p{i}"), NAMES[*f], NAMES[*l]))
+            .collect();
+        let talks: Vec<Interaction> = talks
+            .iter()
+            .enumerate()
+            .map(|(k, (who, what, d))| {
+                let date = day("2026-01-01") + chrono::Days::new(u64::from(*d));
+                let mut i = interaction(&format!("i{k}"), &format!("p{who}"), &date.to_string(), InteractionKind::Call, WORDS[*what]);
+                i.keywords = vec![WORDS[(*what + 1) % 4].into(), String::new(), "x".into()];
+                i
+            })
+            .collect();
+        let today = day("2026-01-31");
+        let mut whole = Network::with_contacts(contacts.clone());
+        whole.load_timelines(&talks, vec![], today);
+
+        let mut loader = ContactsLoader::default();
+        for chunk in contacts.chunks(page) {
+            loader.add(chunk.to_vec());
+        }
+        let mut paged = loader.finish();
+        // Timelines loaded before are replaced, not added to.
+        paged.load_timelines(&talks[..talks.len() / 2], vec![], today);
+        let mut timelines = TimelinesLoader::new(today);
+        for chunk in talks.chunks(page) {
+            timelines.add(chunk);
+        }
+        timelines.finish(&mut paged, vec![]);
+
+        prop_assert!(paged.timelines_loaded());
+        for c in &contacts {
+            prop_assert_eq!(paged.timeline(&c.meta.id), whole.timeline(&c.meta.id));
+        }
+        let clock = clock("2026-01-31");
+        let settings = CadenceSettings::default();
+        for text in ["", "m", "muller", "anna", "mentoring", "hiring ux", "strasse", "cafe x", "zoe"] {
+            let query = ListQuery { text: text.into(), ..ListQuery::default() };
+            prop_assert_eq!(paged.list(&query, clock, &settings), whole.list(&query, clock, &settings));
+        }
+    }
+
+    /// The letter filter in front of the scan never hides a match: any piece of a
+    /// contact's folded notes or timeline finds the contact.
+    #[test]
+    fn any_piece_of_the_text_finds_its_contact(
+        notes in "\\PC{1,30}",
+        summary in "\\PC{1,30}",
+        from in 0usize..30,
+        len in 1usize..8,
+        in_timeline in any::<bool>(),
+    ) {
+        let mut c = person("x", "Pat", "Doe");
+        c.notes = notes.clone();
+        let mut network = Network::with_contacts(vec![c]);
+        let talk = interaction("i", "x", "2026-01-05", InteractionKind::Call, &summary);
+        network.load_timelines(&[talk], vec![], day("2026-01-31"));
+        let folded: Vec<char> = fold(if in_timeline { &summary } else { &notes }).chars().collect();
+        prop_assume!(!folded.is_empty());
+        let from = from % folded.len();
+        let piece: String = folded[from..(from + len).min(folded.len())].iter().collect();
+        prop_assume!(!piece.trim().is_empty());
+        let query = ListQuery { text: piece.clone(), ..ListQuery::default() };
+        let found = network.list(&query, clock("2026-01-31"), &CadenceSettings::default());
+        prop_assert_eq!(found, vec!["x".to_string()], "{:?}", piece);
+    }
+
     #[test]
     fn folding_is_idempotent_and_never_panics(s in "\\PC{0,40}") {
         let once = fold(&s);

@@ -35,8 +35,10 @@ pub struct Meta {
     /// Stable identifier, unique within its kind.
     pub id: String,
     /// When the record was first saved.
+    #[serde(deserialize_with = "timestamp::deserialize")]
     pub created: DateTime<Utc>,
     /// When the record was last saved.
+    #[serde(deserialize_with = "timestamp::deserialize")]
     pub updated: DateTime<Utc>,
     /// Number of saves so far, starting at 1.
     pub revision: u32,
@@ -364,6 +366,7 @@ mod message;
 mod photo;
 mod template;
 mod timeline;
+pub mod timestamp;
 
 pub use contact::*;
 pub use interview::*;

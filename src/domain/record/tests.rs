@@ -181,3 +181,67 @@ fn kind_names_round_trip() {
     }
     assert_eq!(Kind::from_name("people"), None);
 }
+
+// ---- timestamps -----------------------------------------------------------------------
+
+/// What chrono's own `Deserialize` makes of a timestamp: the reference for the fast path.
+fn chrono_reads(s: &str) -> Result<DateTime<Utc>, String> {
+    serde_json::from_value::<DateTime<Utc>>(serde_json::Value::String(s.into()))
+        .map_err(|e| e.to_string())
+}
+
+fn fast_reads(s: &str) -> Result<DateTime<Utc>, String> {
+    #[derive(Deserialize)]
+    struct T(#[serde(deserialize_with = "timestamp::deserialize")] DateTime<Utc>);
+    serde_json::from_value::<T>(serde_json::Value::String(s.into()))
+        .map(|t| t.0)
+        .map_err(|e| e.to_string())
+}
+
+#[test]
+fn timestamps_read_as_chrono_reads_them() {
+    for s in [
+        "2026-01-01T00:00:00Z",
+        "2026-12-31T23:59:59.999999999Z",
+        "2026-03-01T09:30:00.5Z",
+        "2026-03-01T09:30:00.123Z",
+        "1900-01-01T00:00:00Z",
+        "2200-12-31T23:59:59Z",
+        "2026-03-01T09:30:00+01:00",
+        "2026-03-01 09:30:00Z",
+        "2026-03-01T09:30:00z",
+        "2016-12-31T23:59:60Z",
+        "2026-02-29T00:00:00Z",
+        "2026-13-01T00:00:00Z",
+        "2026-01-01T24:00:00Z",
+        "2026-01-01T00:00:00.Z",
+        "2026-01-01T00:00:00.1234567890Z",
+        "2026-01-01T00:00:00",
+        "+2026-01-01T00:00:00Z",
+        "",
+        "2026-01-01T0a:00:00Z",
+    ] {
+        assert_eq!(fast_reads(s), chrono_reads(s), "{s:?}");
+    }
+    // Not a string: the same refusal.
+    assert!(serde_json::from_value::<Meta>(serde_json::json!({
+        "id": "a", "created": 5, "updated": "2026-01-01T00:00:00Z", "revision": 1
+    }))
+    .is_err());
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_timestamp_reads_as_chrono_reads_it(
+        s in "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{0,11})?(Z|z|\\+01:00)?",
+        secs in -2_208_988_800i64..7_258_118_400,
+        nanos in 0u32..1_000_000_000,
+    ) {
+        proptest::prop_assert_eq!(fast_reads(&s), chrono_reads(&s));
+        // Whatever chrono writes, the fast path reads back to the same instant.
+        let t = DateTime::<Utc>::from_timestamp(secs, nanos).unwrap();
+        let written = serde_json::to_value(t).unwrap();
+        let back = fast_reads(written.as_str().unwrap());
+        proptest::prop_assert_eq!(back, Ok(t));
+    }
+}

@@ -279,6 +279,40 @@ impl Database {
             .await
     }
 
+    /// Every record of a kind, in id order, handed to `page` in pages of `size` as they
+    /// are read: all pages come from one transaction (one consistent state), and each is
+    /// read, parsed and handed on in a browser task of its own, so that reading 50,000
+    /// records never blocks the page for long.
+    pub async fn each_page<R: Record>(
+        &self,
+        size: u32,
+        mut page: impl FnMut(Vec<R>),
+    ) -> Result<(), StorageError> {
+        let tx = self.tx(&[R::KIND.name()], false, Durability::Default)?;
+        tx.run(async |tx: &Tx| {
+            let store = tx.store(R::KIND.name())?;
+            let id_key: JsValue = schema::row::ID.into();
+            let mut after: Option<JsValue> = None;
+            loop {
+                let rows = idb::get_page(&store, after.as_ref(), size).await?;
+                let n = rows.length();
+                if n == 0 {
+                    return Ok(());
+                }
+                after = Some(
+                    js_sys::Reflect::get(&rows.get(n - 1), &id_key).map_err(|_| {
+                        StorageError::Corrupt(format!("{}: row without id", R::KIND.name()))
+                    })?,
+                );
+                page(rows_to_records(&rows)?);
+                if n < size {
+                    return Ok(());
+                }
+            }
+        })
+        .await
+    }
+
     /// The first `count` contacts in name order (last name, then first name, folded):
     /// enough to paint the top of the contact list while the rest is still being read.
     pub async fn first_contacts(&self, count: u32) -> Result<Vec<Contact>, StorageError> {

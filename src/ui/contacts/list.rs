@@ -48,7 +48,7 @@ pub fn ContactsPage() -> impl IntoView {
     } else {
         Sort::Name
     });
-    let ids = Memo::new(move |_| {
+    let places = Memo::new(move |_| {
         let query = ListQuery {
             text: text.get(),
             tag: tag.get(),
@@ -58,7 +58,9 @@ pub fn ContactsPage() -> impl IntoView {
         };
         let clock = store.clock.get();
         let cadence = store.cadence.get();
-        store.network.with(|n| n.list(&query, clock, &cadence))
+        store
+            .network
+            .with(|n| n.list_positions(&query, clock, &cadence))
     });
     let tags = Memo::new(move |_| store.network.with(|n| n.tags()));
     let total = Memo::new(move |_| store.network.with(|n| n.len()));
@@ -154,7 +156,7 @@ pub fn ContactsPage() -> impl IntoView {
                     {move || if store.loaded.get() == Loaded::First {
                         t_string!(i18n, contacts.loading_rest).to_string()
                     } else {
-                        let shown = format::integer(ids.with(Vec::len) as i64, lang());
+                        let shown = format::integer(places.with(Vec::len) as i64, lang());
                         let all = format::integer(total.get() as i64, lang());
                         t_string!(i18n, contacts.count, shown = shown, total = all).to_string()
                     }}
@@ -169,7 +171,7 @@ pub fn ContactsPage() -> impl IntoView {
                         </section>
                     }
                 })}
-                <VirtualList ids quick />
+                <VirtualList places quick />
             </Show>
         </Show>
     }
@@ -177,7 +179,7 @@ pub fn ContactsPage() -> impl IntoView {
 
 /// The rows in view, with padding standing in for the rest.
 #[component]
-fn VirtualList(ids: Memo<Vec<String>>, quick: RwSignal<Option<String>>) -> impl IntoView {
+fn VirtualList(places: Memo<Vec<usize>>, quick: RwSignal<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_network();
     let list_ref = NodeRef::<leptos::html::Ul>::new();
@@ -209,36 +211,21 @@ fn VirtualList(ids: Memo<Vec<String>>, quick: RwSignal<Option<String>>) -> impl 
     });
     // Measure again once the list is in the page and whenever its content changes.
     Effect::new(move |_| {
-        ids.track();
+        places.track();
         quick.track();
         request_animation_frame(measure);
     });
     let range = Memo::new(move |_| {
-        let len = ids.with(Vec::len);
+        let len = places.with(Vec::len);
         let first = ((-top.get()) / ROW_HEIGHT).floor().max(0.0) as usize;
         let visible = (height.get() / ROW_HEIGHT).ceil() as usize + 1;
         let start = first.saturating_sub(OVERSCAN).min(len);
         let end = (first + visible + OVERSCAN).min(len);
         (start, end, len)
     });
-    // `ids` is read before `range`, which reads `ids` too: read the other way round, a
-    // change of ids that leaves the range as it was did not re-run this (the list kept
-    // showing the previous search's rows when the count stayed the same).
     let rows = Memo::new(move |_| {
-        ids.with(|ids| {
-            let (start, end, _) = range.get();
-            ids[start..end]
-                .iter()
-                .enumerate()
-                .map(|(i, id)| (start + i, id.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
-    let positions = Memo::new(move |_| {
-        rows.get()
-            .into_iter()
-            .map(|(i, id)| (id, i))
-            .collect::<std::collections::HashMap<_, _>>()
+        let (start, end, _) = range.get();
+        (start..end).collect::<Vec<usize>>()
     });
     view! {
         <ul
@@ -251,21 +238,25 @@ fn VirtualList(ids: Memo<Vec<String>>, quick: RwSignal<Option<String>>) -> impl 
                 format!("{}px", (len - end) as f64 * ROW_HEIGHT)
             }
         >
-            // Keyed by contact: scrolling by a row adds one row and removes one, and a
-            // row that moves (search, sort) keeps its element. Its position is looked up.
+            // Keyed by position in the list, not by contact: a keystroke in the search
+            // changes which contacts the visible rows show, and refilling 25 rows is a
+            // fraction of building 25 new ones. Scrolling adds a row at one end and
+            // removes one at the other; a row keeps its element (and focus) while the
+            // list stays as it is.
             <For
                 each=move || rows.get()
-                key=|(_, id)| id.clone()
-                children=move |(_, id)| {
-                    let position = {
-                        let id = id.clone();
-                        Signal::derive(move || positions.with(|p| p.get(&id).copied().unwrap_or(0) + 1))
-                    };
+                key=|position| *position
+                children=move |position| {
+                    let id = Memo::new(move |_| {
+                        let at = places.with(|places| places.get(position).copied());
+                        at.and_then(|at| store.network.with(|n| n.id_at(at).map(str::to_string)))
+                            .unwrap_or_default()
+                    });
                     view! { <ContactRow id position size=Signal::derive(move || range.get().2) quick /> }
                 }
             />
         </ul>
-        {move || (ids.with(Vec::is_empty) && store.network.with(|n| !n.is_empty())).then(|| view! {
+        {move || (places.with(Vec::is_empty) && store.network.with(|n| !n.is_empty())).then(|| view! {
             <p class="empty-state">{t!(i18n, contacts.no_match)}</p>
         })}
     }
@@ -273,25 +264,29 @@ fn VirtualList(ids: Memo<Vec<String>>, quick: RwSignal<Option<String>>) -> impl 
 
 #[component]
 fn ContactRow(
-    id: String,
-    position: Signal<usize>,
+    /// The contact this row shows: another one after a search.
+    id: Memo<String>,
+    /// Where the row is in the list, from 0.
+    position: usize,
     size: Signal<usize>,
     quick: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_network();
-    let path = use_app_path()(&contact_path(&id));
-    // A search replaces most rows at once, so a row is built with as few reactive parts as
-    // will do: one memo for its texts and one for its status line, nothing per field.
-    let contact_id = id.clone();
+    let app_path = use_app_path();
+    let path = move || app_path(&contact_path(&id.get()));
+    // A search refills most rows at once, so a row has as few reactive parts as will do:
+    // one memo for its texts and one for its status line, nothing per field.
     let texts = Memo::new(move |_| {
-        store.network.with(|n| {
-            n.contact(&contact_id)
-                .map(|c| (display_name(c), avatar_text(c), work_line(c)))
-                .unwrap_or_default()
+        id.with(|id| {
+            store.network.with(|n| {
+                n.contact(id)
+                    .map(|c| (display_name(c), avatar_text(c), work_line(c)))
+                    .unwrap_or_default()
+            })
         })
     });
-    let status = store.status_memo(id.clone());
+    let status = store.status_of(id.into());
     let name = move || texts.with(|t| t.0.clone());
     let initials = move || texts.with(|t| t.1.clone());
     let sub = move || texts.with(|t| t.2.clone());
@@ -320,7 +315,7 @@ fn ContactRow(
     let log_label =
         move || t_string!(i18n, contacts.timeline.quick_button, name = name()).to_string();
     view! {
-        <li class="contact-row" aria-posinset=move || position.get() aria-setsize=move || size.get()>
+        <li class="contact-row" aria-posinset=position + 1 aria-setsize=move || size.get()>
             // A plain link: the router handles clicks on every in-app anchor, and the
             // `A` component's active-link tracking is not needed per row.
             <a href=path class="contact-row__main">
@@ -337,7 +332,7 @@ fn ContactRow(
                 <span class="contact-row__last">{last}</span>
             </span>
             <button type="button" class="button button--secondary button--small" aria-label=log_label on:click=move |_| {
-                quick.set(Some(id.clone()));
+                quick.set(Some(id.get_untracked()));
                 window().scroll_to_with_x_and_y(0.0, 0.0);
                 request_animation_frame(|| {
                     if let Some(el) = document().get_element_by_id("quick-kind") {
