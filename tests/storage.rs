@@ -417,8 +417,15 @@ async fn reading_in_pages_gives_every_record_once_in_id_order() {
         let mut expected: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
         expected.sort();
         assert_eq!(seen, expected, "page size {size}");
-        assert!(pages.iter().all(|&n| n as u32 <= size && n > 0), "{pages:?}");
-        assert_eq!(pages.len(), ids.len().div_ceil(size as usize), "page size {size}");
+        assert!(
+            pages.iter().all(|&n| n as u32 <= size && n > 0),
+            "{pages:?}"
+        );
+        assert_eq!(
+            pages.len(),
+            ids.len().div_ceil(size as usize),
+            "page size {size}"
+        );
     }
     finish(db).await;
 }
@@ -703,6 +710,47 @@ fn v1_row(id: &str, mut record: serde_json::Value, index: &[(&str, &str)]) -> Js
         schema::set(&r, k, &(*v).into()).unwrap();
     }
     r.into()
+}
+
+#[wasm_bindgen_test]
+async fn an_upgrade_without_its_migrations_changes_nothing() {
+    let name = unique("no-migrations");
+    assert_eq!(idb::stored_version(&name).await, Some(0));
+    assert!(!schema::needs_migrations(&name, SCHEMA_VERSION).await);
+    let old = db::open_at(&name, 1, || {}).await.unwrap();
+    let tx = Tx::start(
+        &old,
+        &["contacts"],
+        IdbTransactionMode::Readwrite,
+        Durability::Default,
+    )
+    .unwrap();
+    tx.put(
+        &tx.store("contacts").unwrap(),
+        &v1_row("c1", serde_json::json!({"first_name": "Jürgen"}), &[]),
+    )
+    .unwrap();
+    tx.done().await.unwrap();
+    old.close();
+    assert_eq!(idb::stored_version(&name).await, Some(1));
+    assert!(schema::needs_migrations(&name, SCHEMA_VERSION).await);
+
+    // As if the migrations' chunk had not been fetched: the upgrade is refused whole.
+    let failure: schema::UpgradeFailure = Rc::default();
+    let handlers = idb::OpenHandlers {
+        upgrade: schema::upgrade_handler(SCHEMA_VERSION, failure.clone(), None),
+        blocked: Box::new(|| {}),
+    };
+    assert!(idb::open(&name, SCHEMA_VERSION, handlers).await.is_err());
+    assert!(failure.borrow().is_some());
+    assert_eq!(idb::stored_version(&name).await, Some(1));
+
+    // With them, the same database upgrades with its contact.
+    let db = Database::open(&name, Rc::new(|_| {})).await.unwrap();
+    let contacts = db.all::<Contact>().await.unwrap();
+    assert_eq!(contacts.len(), 1);
+    assert_eq!(contacts[0].first_name, "Jürgen");
+    finish(db).await;
 }
 
 #[wasm_bindgen_test]

@@ -295,6 +295,29 @@ pub async fn count(store: &IdbObjectStore) -> Result<u32, StorageError> {
     Ok(request(&req).await?.as_f64().unwrap_or(0.0) as u32)
 }
 
+/// The version of the database `name` as stored, 0 if there is none; `None` when the
+/// browser cannot say (`indexedDB.databases()` is missing or failed).
+pub async fn stored_version(name: &str) -> Option<u32> {
+    let factory = factory().ok()?;
+    let databases = js_sys::Reflect::get(&factory, &"databases".into()).ok()?;
+    let databases: Function = databases.dyn_into().ok()?;
+    let list: Promise = databases.call0(&factory).ok()?.dyn_into().ok()?;
+    let list: Array = JsFuture::from(list).await.ok()?.dyn_into().ok()?;
+    let found = list.iter().find(|d| {
+        js_sys::Reflect::get(d, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .is_some_and(|n| n == name)
+    });
+    match found {
+        None => Some(0),
+        Some(d) => js_sys::Reflect::get(&d, &"version".into())
+            .ok()?
+            .as_f64()
+            .map(|v| v as u32),
+    }
+}
+
 /// The browser's IndexedDB factory.
 pub fn factory() -> Result<IdbFactory, StorageError> {
     let global = js_sys::global();

@@ -1,7 +1,8 @@
 //! The only code that touches browser storage.
 //!
 //! - [`db`]: the typed database API over IndexedDB ([`idb`]), laid out and migrated by
-//!   [`schema`], with changes announced to other tabs by [`sync`].
+//!   [`schema`] (the data steps of old versions in `migrations`, a chunk of their own),
+//!   with changes announced to other tabs by [`sync`].
 //! - [`prefs`]: small preferences in `localStorage` (language, theme, reminder settings).
 //! - [`estimate`]: the Storage API's view of how much room there is and whether the
 //!   browser promised to keep the data.
@@ -11,6 +12,7 @@
 pub mod db;
 pub mod estimate;
 pub mod idb;
+mod migrations;
 pub mod prefs;
 pub mod schema;
 pub mod sync;
@@ -33,6 +35,9 @@ pub enum StorageError {
     NewerVersionOpen,
     /// Upgrading the database to this version failed; nothing was changed. Holds the detail.
     UpgradeFailed(String),
+    /// The database is of an earlier version, and the code that updates its data (a chunk
+    /// of its own) could not be fetched; nothing was changed.
+    MigrationsNotLoaded,
     /// The record is not there (any more).
     NotFound,
     /// The database is still opening (or waiting for another tab).
@@ -56,6 +61,7 @@ impl fmt::Display for StorageError {
             StorageError::VersionChanged => write!(f, "database upgraded by another tab"),
             StorageError::NewerVersionOpen => write!(f, "database is newer than this app"),
             StorageError::UpgradeFailed(d) => write!(f, "database upgrade failed: {d}"),
+            StorageError::MigrationsNotLoaded => write!(f, "database upgrade not loaded"),
             StorageError::NotFound => write!(f, "record not found"),
             StorageError::NotReady => write!(f, "database not open yet"),
             StorageError::Aborted => write!(f, "transaction aborted"),

@@ -12,17 +12,18 @@
 //! Never change or remove an existing step: users' databases went through it.
 
 use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
-use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{IdbDatabase, IdbIndexParameters, IdbObjectStoreParameters, IdbTransaction};
 
 use super::idb::{self, Tx};
 use super::StorageError;
 use crate::domain::profile::{Profile, PROFILE_ID};
-use crate::domain::record::{Contact, Kind};
-use crate::domain::schema::upgrade_record;
+use crate::domain::record::Kind;
+use crate::split::split_point;
 
 /// The store for app metadata: the profile and the backup activity.
 pub const META_STORE: &str = "meta";
@@ -113,6 +114,7 @@ pub type UpgradeFailure = Rc<RefCell<Option<String>>>;
 pub fn upgrade_handler(
     target: u32,
     failure: UpgradeFailure,
+    migrate: Option<Migrate>,
 ) -> Box<dyn FnOnce(IdbDatabase, IdbTransaction, u32)> {
     Box::new(move |db, tx, from| {
         let structural = STEPS
@@ -128,7 +130,7 @@ pub fn upgrade_handler(
         // Storage does not depend on the UI framework's executor; wasm-bindgen-futures
         // polls on microtasks, so the upgrade transaction stays active between requests.
         wasm_bindgen_futures::spawn_local(async move {
-            if let Err(e) = transform_data(&tx, from, target).await {
+            if let Err(e) = transform_data(&tx, from, target, migrate).await {
                 *failure.borrow_mut() = Some(e.to_string());
                 tx.abort();
             }
@@ -163,107 +165,56 @@ fn apply_structure(db: &IdbDatabase, tx: &IdbTransaction, step: &Step) -> Result
     Ok(())
 }
 
-async fn transform_data(tx: &Tx, from: u32, target: u32) -> Result<(), StorageError> {
-    if from < 1 && target >= 1 {
-        move_profile_into_database(tx)?;
-    }
-    if from < 2 && target >= 2 {
-        for kind in crate::domain::schema::kinds_at(1) {
-            upgrade_rows(tx, kind.name(), Some(*kind), 1).await?;
-        }
-        upgrade_rows(tx, META_STORE, None, 1).await?;
-    }
-    if from < 3 && target >= 3 {
-        add_contact_names(tx).await?;
-    }
-    if from < 4 && target >= 4 {
-        repair_for_backups(tx).await?;
-    }
-    Ok(())
-}
-
-/// Version 4 makes what earlier versions stored restorable from its own backup (see
-/// `domain::integrity::repair_dataset`) and fills the new reference indexes: the kinds
-/// that gained an index are written anew, the others only where a record changed.
-async fn repair_for_backups(tx: &Tx) -> Result<(), StorageError> {
-    use crate::domain::backup::{for_each_kind, Dataset};
-    use crate::domain::integrity::repair_dataset;
-    use crate::domain::record::Record;
-    use std::collections::HashSet;
-
-    let mut data = Dataset::default();
-    for_each_kind!(mut data, |records: R| {
-        let rows = idb::get_all(&tx.store(R::KIND.name())?).await?;
-        *records = super::db::rows_to_records(&rows)?;
-    });
-    data.profile = match idb::get(&tx.store(META_STORE)?, &PROFILE_ID.into()).await? {
-        Some(row) => Some(super::db::from_row(&row)?),
-        None => None,
-    };
-    // The ids per kind as stored, in the order of `Kind::ALL`, to delete what the repair
-    // leaves out.
-    let mut stored_ids: Vec<HashSet<String>> = Vec::new();
-    for_each_kind!(data, |records: R| {
-        stored_ids.push(records.iter().map(|r| r.meta().id.clone()).collect());
-    });
-    let now: chrono::DateTime<chrono::Utc> = String::from(js_sys::Date::new_0().to_iso_string())
-        .parse()
-        .map_err(|_| StorageError::Other("clock".into()))?;
-    let repair = repair_dataset(&mut data, now);
-    let mut touched: HashSet<(Kind, String)> = repair.fixed.iter().cloned().collect();
-    touched.extend(
-        repair
-            .references
-            .found
-            .iter()
-            .map(|d| (d.kind, d.id.clone())),
-    );
-    let reindexed = [Kind::Contacts, Kind::Interactions, Kind::FollowUps];
-    let mut stored_ids = stored_ids.into_iter();
-    for_each_kind!(data, |records: R| {
-        let store = tx.store(R::KIND.name())?;
-        let mut kept = HashSet::with_capacity(records.len());
-        for r in records {
-            let id = r.meta().id.clone();
-            if reindexed.contains(&R::KIND) || touched.contains(&(R::KIND, id.clone())) {
-                tx.put(&store, &super::db::to_row(r)?)?;
-            }
-            kept.insert(id);
-        }
-        // Left out by the repair: no longer stored.
-        for id in stored_ids.next().unwrap_or_default().difference(&kept) {
-            tx.delete(&store, &id.as_str().into())?;
-        }
-    });
-    if repair.profile_fixed {
-        if let Some(p) = &data.profile {
-            tx.put(&tx.store(META_STORE)?, &super::db::to_row(p)?)?;
-        }
+/// The data steps from `from` to `target`. Moving the profile out of `localStorage`
+/// (version 1) is here; the later steps only have work when there is data of an earlier
+/// version, and come in a chunk of their own ([`super::migrations`]) loaded before the
+/// database is opened.
+async fn transform_data(
+    tx: &Tx,
+    from: u32,
+    target: u32,
+    migrate: Option<Migrate>,
+) -> Result<(), StorageError> {
+    let moved = from < 1 && target >= 1 && move_profile_into_database(tx)?;
+    if (from >= 1 || moved) && target > from.max(1) {
+        let migrate = migrate.ok_or(StorageError::MigrationsNotLoaded)?;
+        migrate(tx, from, target).await?;
     }
     Ok(())
 }
 
-/// Version 3 indexes contacts by name: every contact row gets its `name` field, written
-/// the way a save writes it. Runs after the earlier steps, so rows are in today's shape.
-async fn add_contact_names(tx: &Tx) -> Result<(), StorageError> {
-    let store = tx.store("contacts")?;
-    for row in idb::get_all(&store).await?.iter() {
-        let contact: Contact = super::db::from_row(&row)?;
-        tx.put(&store, &super::db::to_row(&contact)?)?;
+/// Whether opening `name` at `target` will migrate data, so that [`Migrate`] must be
+/// loaded first: the database is at an earlier version, or a profile of the very first
+/// release waits in `localStorage`. When the browser cannot say (no
+/// `indexedDB.databases()`), the answer is yes: loading too much is safe, too little not.
+pub async fn needs_migrations(name: &str, target: u32) -> bool {
+    if legacy_profile().is_some() {
+        return true;
     }
-    Ok(())
+    match idb::stored_version(name).await {
+        Some(version) => version >= 1 && version < target,
+        None => true,
+    }
 }
+
+/// The data steps of the upgrades after version 1, loaded with their chunk.
+pub type Migrate =
+    for<'a> fn(&'a Tx, u32, u32) -> Pin<Box<dyn Future<Output = Result<(), StorageError>> + 'a>>;
+
+split_point!(
+    migrations,
+    pub fn load_migrations() -> Migrate {
+        super::migrations::migrate
+    }
+);
 
 /// Version 1 moved the profile out of `localStorage` into the database, in the shape of
 /// version 1 (common fields at the top level). The `localStorage` copy is removed only
 /// after the upgrade committed (see `Database::open`).
-fn move_profile_into_database(tx: &Tx) -> Result<(), StorageError> {
-    let Some(profile) = super::prefs::load_legacy_profile() else {
-        return Ok(());
+fn move_profile_into_database(tx: &Tx) -> Result<bool, StorageError> {
+    let Some(profile) = legacy_profile() else {
+        return Ok(false);
     };
-    if profile == Profile::default() {
-        return Ok(());
-    }
     // The foundation release did not record when the profile was saved.
     let now = String::from(js_sys::Date::new_0().to_iso_string());
     let json = serde_json::json!({
@@ -272,42 +223,13 @@ fn move_profile_into_database(tx: &Tx) -> Result<(), StorageError> {
     let row = js_sys::Object::new();
     set(&row, row::ID, &PROFILE_ID.into())?;
     set(&row, row::JSON, &json.to_string().into())?;
-    tx.put(&tx.store(META_STORE)?, &row)
+    tx.put(&tx.store(META_STORE)?, &row)?;
+    Ok(true)
 }
 
-/// Rewrites every row of `store` from the record shape of `from` to the current one.
-/// Meta rows other than the profile are not records and stay as they are.
-async fn upgrade_rows(
-    tx: &Tx,
-    store: &str,
-    kind: Option<Kind>,
-    from: u32,
-) -> Result<(), StorageError> {
-    let object_store = tx.store(store)?;
-    let rows: Array = idb::get_all(&object_store).await?;
-    for row in rows.iter() {
-        let id = get_string(&row, row::ID).unwrap_or_default();
-        let Some(json) = get_string(&row, row::JSON) else {
-            continue;
-        };
-        if kind.is_none() && id != PROFILE_ID {
-            continue;
-        }
-        let mut value: serde_json::Value = serde_json::from_str(&json)
-            .map_err(|e| StorageError::Corrupt(format!("{store}/{id}: {e}")))?;
-        // The profile's common fields moved exactly like a contact's.
-        upgrade_record(kind.unwrap_or(Kind::Contacts), from, &mut value)
-            .map_err(|e| StorageError::Corrupt(format!("{store}/{id}: {e}")))?;
-        let updated = value["meta"]["updated"]
-            .as_str()
-            .and_then(|s| s.parse::<chrono::DateTime<chrono::Utc>>().ok())
-            .map(|t| t.timestamp_millis() as f64)
-            .ok_or_else(|| StorageError::Corrupt(format!("{store}/{id}: updated")))?;
-        set(&row, row::JSON, &value.to_string().into())?;
-        set(&row, row::UPDATED, &updated.into())?;
-        tx.put(&object_store, &row)?;
-    }
-    Ok(())
+/// A profile the first release kept in `localStorage`, if one is there to move.
+fn legacy_profile() -> Option<Profile> {
+    super::prefs::load_legacy_profile().filter(|p| *p != Profile::default())
 }
 
 /// Sets a property on a row object.

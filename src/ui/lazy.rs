@@ -1,16 +1,11 @@
-//! Screens and actions that arrive in their own wasm chunk on first use (issue 12).
-//!
-//! The release build is split (`make release`, feature `split`): each [`split_point!`]
-//! becomes a function whose body lives in the chunk of its group, fetched the first time
-//! it is called. Every other build (`make serve`, the wasm tests, `cargo test`) compiles
-//! the same functions as plain async functions, because an unsplit wasm with split points
-//! does not load at all (its imports name a placeholder module).
+//! Screens and actions that arrive in their own wasm chunk on first use (issue 12; how
+//! the split works is in [`crate::split`]).
 
 use std::future::Future;
 use std::pin::Pin;
 
+pub(crate) use crate::split::{split_point, SplitLoaderError};
 use leptos::prelude::*;
-pub use leptos::wasm_split::SplitLoaderError;
 
 use crate::i18n::*;
 
@@ -21,29 +16,6 @@ pub type Screen = fn() -> AnyView;
 /// for all screens, so that [`Lazy`] is compiled once rather than once per route.
 pub type Loader = fn() -> Pin<Box<dyn Future<Output = Result<Screen, SplitLoaderError>>>>;
 
-/// Declares `async fn $name() -> Result<$ty, SplitLoaderError>` whose body goes to the
-/// chunk `$group`. Functions of one group share a chunk; code two groups use lands in a
-/// shared chunk that loads with the first of them.
-macro_rules! split_point {
-    ($group:ident, $vis:vis fn $name:ident() -> $ty:ty $body:block) => {
-        #[cfg(feature = "split")]
-        #[::leptos::wasm_split::wasm_split(
-            $group,
-            wasm_split_path = ::leptos::wasm_split,
-            fallible
-        )]
-        $vis fn $name() -> Result<$ty, $crate::ui::lazy::SplitLoaderError> {
-            Ok($body)
-        }
-
-        #[cfg(not(feature = "split"))]
-        $vis async fn $name() -> Result<$ty, $crate::ui::lazy::SplitLoaderError> {
-            Ok($body)
-        }
-    };
-}
-pub(crate) use split_point;
-
 /// Declares a [`Loader`] per screen: `screens!(group { name => Component, … })`.
 macro_rules! screens {
     ($group:ident { $($name:ident => $component:ident),* $(,)? }) => {
@@ -52,7 +24,7 @@ macro_rules! screens {
                 Output = Result<$crate::ui::lazy::Screen, $crate::ui::lazy::SplitLoaderError>,
             >>> {
                 // Named as the screen: the splitter's link names derive from the name.
-                $crate::ui::lazy::split_point!($group, fn $name() -> $crate::ui::lazy::Screen {
+                $crate::split::split_point!($group, fn $name() -> $crate::ui::lazy::Screen {
                     || ::leptos::prelude::IntoAny::into_any(::leptos::prelude::view! { <$component /> })
                 });
                 Box::pin($name())

@@ -103,6 +103,62 @@ test('a chunk that cannot be fetched says so, changes nothing, and Retry loads i
   await context.close();
 });
 
+test('a database of the first version is upgraded with its data; only then are the migrations fetched', async () => {
+  const { context, page, problems } = await openPage(browser, server);
+  const wasm = wasmRequests(page);
+  // A page of the app's origin without the app, to write the database as version 1 did.
+  await page.goto(server.url('manifest.webmanifest'));
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const request = indexedDB.open('netzweber', 1);
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      db.createObjectStore('contacts', { keyPath: 'id' });
+      const interactions = db.createObjectStore('interactions', { keyPath: 'id' });
+      interactions.createIndex('contact', 'contact');
+      interactions.createIndex('date', 'date');
+      const followUps = db.createObjectStore('follow_ups', { keyPath: 'id' });
+      followUps.createIndex('contact', 'contact');
+      followUps.createIndex('due', 'due');
+      db.createObjectStore('photos', { keyPath: 'id' }).createIndex('contact', 'contact');
+      db.createObjectStore('meta', { keyPath: 'id' });
+    };
+    request.onsuccess = () => {
+      const db = request.result;
+      const tx = db.transaction(['contacts', 'interactions'], 'readwrite');
+      // Version 1 kept the common fields at the top level of each record.
+      const stamp = { created: '2025-06-01T08:00:00Z', updated: '2025-07-01T08:00:00Z' };
+      const row = (id, record, index = {}) => ({ id, json: JSON.stringify({ id, ...stamp, ...record }), ...index });
+      tx.objectStore('contacts').put(row('c1', { first_name: 'Jürgen', last_name: 'Vogel', company: 'Altbau GmbH' }));
+      tx.objectStore('interactions').put(row('i1', { contact_id: 'c1', date: '2025-06-30', kind: 'call', summary: 'Talked about the move into UX' }, { contact: 'c1', date: '2025-06-30' }));
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+    request.onerror = () => reject(request.error);
+  }));
+  // Offline for the migrations: the app says so and leaves the database as it was.
+  await page.route('**/split_migrations*.wasm', (route) => route.abort('internetdisconnected'));
+  await page.goto(server.url('contacts'));
+  await page.getByRole('alert').filter({ hasText: 'the update for it could not be loaded' }).waitFor();
+  await shot(page, 'migrations-not-loaded');
+  const before = await page.evaluate(() => indexedDB.databases().then((d) => d.find((x) => x.name === 'netzweber').version));
+  assert.equal(before, 1, 'nothing was changed');
+  await page.unroute('**/split_migrations*.wasm');
+  await page.reload();
+  await appReady(page);
+  await page.getByRole('link', { name: /Jürgen Vogel/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Jürgen Vogel' }).waitFor();
+  await page.getByText('Talked about the move into UX').waitFor();
+  assert.ok(wasm.some((f) => f.startsWith('split_migrations')), `the migrations chunk was fetched: ${wasm}`);
+  const version = await page.evaluate(() => indexedDB.databases().then((d) => d.find((x) => x.name === 'netzweber').version));
+  assert.ok(version >= 4, `upgraded to ${version}`);
+  // The browser asks the origin for /favicon.ico on the manifest page; the app never does.
+  // The browser asks the origin for /favicon.ico on the manifest page (the app never
+  // does) and logs the fetch it was denied.
+  const expected = /favicon\.ico|split_migrations|ERR_INTERNET_DISCONNECTED|Failed to fetch|failed to load/i;
+  await assertClean(null, page, problems.filter((p) => !expected.test(p)));
+  await context.close();
+});
+
 test('the service worker precaches every file of the build, chunks included', async () => {
   const walk = (dir) => readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
@@ -116,7 +172,7 @@ test('the service worker precaches every file of the build, chunks included', as
   const assets = JSON.parse(sw.match(/const ASSETS = (\[.*\]);/)[1]);
   assert.deepEqual(assets.filter((a) => a !== './').sort(), files);
   const chunks = files.filter((f) => /\/(split|chunk)_[^/]*\.wasm$/.test(f));
-  for (const group of ['contacts', 'interviews', 'messages', 'settings']) {
+  for (const group of ['contacts', 'interviews', 'messages', 'settings', 'migrations']) {
     assert.ok(chunks.some((f) => f.includes(`/split_${group}`)), `a chunk for ${group}: ${chunks}`);
   }
   assert.ok(files.some((f) => f.endsWith('/__wasm_split.js')));

@@ -394,9 +394,18 @@ pub async fn open_at(
     version: u32,
     on_blocked: impl Fn() + 'static,
 ) -> Result<IdbDatabase, StorageError> {
+    let migrate = if schema::needs_migrations(name, version).await {
+        Some(
+            schema::load_migrations()
+                .await
+                .map_err(|_| StorageError::MigrationsNotLoaded)?,
+        )
+    } else {
+        None
+    };
     let failure: schema::UpgradeFailure = Rc::default();
     let handlers = OpenHandlers {
-        upgrade: schema::upgrade_handler(version, failure.clone()),
+        upgrade: schema::upgrade_handler(version, failure.clone(), migrate),
         blocked: Box::new(on_blocked),
     };
     match idb::open(name, version, handlers).await {
