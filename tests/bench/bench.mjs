@@ -117,11 +117,18 @@ const lighthouseRun = async (preset) => {
 try {
   statSync(lighthouse);
   for (const preset of ['mobile', 'desktop']) {
-    const report = await lighthouseRun(preset);
-    console.log(`\nLighthouse, ${preset} preset (goal ≥ 0.95 each)`);
+    // The mobile figure is the median of three runs (its throttling makes it vary).
+    const reports = [];
+    for (let i = 0; i < (preset === 'mobile' ? 3 : 1); i++) reports.push(await lighthouseRun(preset));
+    const performance = (r) => r.categories.performance.score;
+    reports.sort((a, b) => performance(a) - performance(b));
+    const report = reports[Math.floor(reports.length / 2)];
+    console.log(`\nLighthouse, ${preset} preset (goal ≥ 0.95 each${reports.length > 1 ? `; median of ${reports.length}: ${reports.map((r) => performance(r).toFixed(2)).join(', ')}` : ''})`);
     for (const cat of Object.values(report.categories)) {
       console.log(`${cat.title.padEnd(28)}${cat.score.toFixed(2)}`);
     }
+    const lcp = report.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
+    if (lcp) console.log(`  largest contentful paint: ${lcp.snippet?.slice(0, 100)}`);
     for (const [id, audit] of Object.entries(report.audits)) {
       const scored = !['informative', 'notApplicable', 'manual'].includes(audit.scoreDisplayMode);
       if (scored && audit.score !== null && audit.score < 0.9) {
