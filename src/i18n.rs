@@ -35,3 +35,22 @@ pub fn use_lang() -> impl Fn() -> Lang + Copy + 'static {
     let i18n = use_i18n();
     move || lang_of(i18n.get_locale())
 }
+
+/// A translated text as a view that follows the language: one closure type for every
+/// plain (uninterpolated) text of the app, so the framework's rendering code is compiled
+/// once for all of them rather than once per call site. Use it through [`tr!`].
+pub fn text(
+    i18n: I18n,
+    key: fn(Locale) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + 'static {
+    move || key(i18n.get_locale())
+}
+
+/// `tr!(i18n, some.key)`: the text of a key without placeholders as a view that follows
+/// the language, as `t!` gives, but through [`text`].
+macro_rules! tr {
+    ($i18n:expr, $($key:tt)+) => {
+        $crate::i18n::text($i18n, |locale| $crate::i18n::td_string!(locale, $($key)+))
+    };
+}
+pub(crate) use tr;

@@ -4,7 +4,7 @@
 //! so the rules live here, small and tested. Dates come in as `chrono` values; nothing
 //! here reads a clock.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use super::lang::Lang;
 
@@ -163,6 +163,44 @@ pub fn iso_date(date: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
+/// Reads an ISO 8601 date (`2026-03-01`; month and day may have one digit) as date
+/// inputs give it. By hand, like [`iso_date`]: chrono's `parse_from_str` is the strftime
+/// machinery again.
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.trim().splitn(3, '-');
+    let year = digits(parts.next()?, 4, 4)?;
+    let month = digits(parts.next()?, 1, 2)?;
+    let day = digits(parts.next()?, 1, 2)?;
+    NaiveDate::from_ymd_opt(year as i32, month, day)
+}
+
+/// A local date and time to the minute as a `datetime-local` input takes it
+/// (`2026-03-01T09:30`).
+pub fn iso_minute(at: NaiveDateTime) -> String {
+    format!("{}T{}", iso_date(at.date()), hour_minute(at.time()))
+}
+
+/// Reads a `datetime-local` input's value (`2026-03-01T09:30`, seconds not allowed).
+pub fn parse_iso_minute(text: &str) -> Option<NaiveDateTime> {
+    let (date, time) = text.split_once('T')?;
+    let (hour, minute) = time.split_once(':')?;
+    let time = NaiveTime::from_hms_opt(digits(hour, 1, 2)?, digits(minute, 2, 2)?, 0)?;
+    Some(NaiveDateTime::new(parse_iso_date(date)?, time))
+}
+
+/// The time of day as `09:30`.
+pub fn hour_minute(time: NaiveTime) -> String {
+    format!("{:02}:{:02}", time.hour(), time.minute())
+}
+
+/// The number `text` spells with `min` to `max` ASCII digits and nothing else.
+fn digits(text: &str, min: usize, max: usize) -> Option<u32> {
+    if !(min..=max).contains(&text.len()) || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,6 +215,64 @@ mod tests {
             iso_date(d(2024, 2, 29)),
             d(2024, 2, 29).format("%Y-%m-%d").to_string()
         );
+    }
+
+    #[test]
+    fn iso_dates_and_minutes_read_and_write_as_chrono_does() {
+        for text in [
+            "2026-03-01",
+            "1900-01-01",
+            "2200-12-31",
+            "2024-02-29",
+            "2026-3-5",
+            " 2026-03-01 ",
+        ] {
+            assert_eq!(
+                parse_iso_date(text),
+                NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok(),
+                "{text}"
+            );
+        }
+        for text in [
+            "",
+            "2026",
+            "2026-03",
+            "2023-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "26-03-01",
+            "2026-03-01x",
+            "2026/03/01",
+            "2026-+3-01",
+            "2026-03-001",
+        ] {
+            assert_eq!(parse_iso_date(text), None, "{text}");
+        }
+        for text in ["2026-03-01T09:30", "2026-12-31T23:59", "1900-01-01T00:00"] {
+            let at = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").unwrap();
+            assert_eq!(parse_iso_minute(text), Some(at), "{text}");
+            assert_eq!(iso_minute(at), at.format("%Y-%m-%dT%H:%M").to_string());
+            assert_eq!(hour_minute(at.time()), at.format("%H:%M").to_string());
+        }
+        for text in [
+            "2026-03-01T24:00",
+            "2026-03-01T09:60",
+            "2026-03-01 09:30",
+            "2026-03-01T09:30:00",
+            "2026-03-01T9:3",
+        ] {
+            assert_eq!(parse_iso_minute(text), None, "{text}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn every_date_and_minute_reads_back(days in 0i64..(300 * 366), minutes in 0u32..(24 * 60)) {
+            let date = d(1900, 1, 1) + chrono::Duration::days(days);
+            prop_assert_eq!(parse_iso_date(&iso_date(date)), Some(date));
+            let at = date.and_hms_opt(minutes / 60, minutes % 60, 0).unwrap();
+            prop_assert_eq!(parse_iso_minute(&iso_minute(at)), Some(at));
+        }
     }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

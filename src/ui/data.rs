@@ -156,6 +156,32 @@ pub fn reload_on_epoch<T, Fut>(
     });
 }
 
+/// Loading that a store starts on its first use instead of at start-up, so that the code
+/// reading and decoding its records arrives with the screens that use it, not in the first
+/// download (issue 12). The loading still runs under the app's root owner: it outlives the
+/// screen that started it and follows imports and other tabs from then on.
+#[derive(Clone, Copy)]
+pub struct OnFirstUse {
+    /// The app's root owner until the loading has started.
+    root: StoredValue<Option<Owner>, LocalStorage>,
+}
+
+impl OnFirstUse {
+    /// Remembers the current owner, which must be the app's root.
+    pub fn at_root() -> OnFirstUse {
+        OnFirstUse {
+            root: StoredValue::new_local(Owner::current()),
+        }
+    }
+
+    /// Runs `start` under the root owner the first time it is called; later calls do nothing.
+    pub fn run(&self, start: impl FnOnce()) {
+        if let Some(owner) = self.root.try_update_value(Option::take).flatten() {
+            owner.with(start);
+        }
+    }
+}
+
 /// Replaces the record with the same id in an in-memory list, or adds it.
 pub fn put_record<R: Record>(list: &mut Vec<R>, record: R) {
     match list.iter_mut().find(|r| r.meta().id == record.meta().id) {

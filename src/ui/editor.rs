@@ -351,10 +351,10 @@ pub fn SaveStatus<R: Record + Send + Sync + PartialEq>(editor: Editor<R>) -> imp
         </p>
         {move || matches!(editor.state.get(), SaveState::Conflict(_)).then(|| view! {
             <div class="banner banner--warn" role="alert">
-                <p>{t!(i18n, editor.conflict)}</p>
+                <p>{tr!(i18n, editor.conflict)}</p>
                 <div class="button-row">
-                    <button type="button" class="button" on:click=move |_| editor.resolve(true)>{t!(i18n, editor.keep_mine)}</button>
-                    <button type="button" class="button button--secondary" on:click=move |_| editor.resolve(false)>{t!(i18n, editor.take_theirs)}</button>
+                    <button type="button" class="button" on:click=move |_| editor.resolve(true)>{tr!(i18n, editor.keep_mine)}</button>
+                    <button type="button" class="button button--secondary" on:click=move |_| editor.resolve(false)>{tr!(i18n, editor.take_theirs)}</button>
                 </div>
             </div>
         })}
@@ -382,7 +382,7 @@ pub fn WhenFound(
 ) -> impl IntoView {
     let i18n = use_i18n();
     move || match (loaded.get(), found.get()) {
-        (false, _) => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
+        (false, _) => view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }.into_any(),
         (true, false) => view! {
             <h1>{move || missing.get()}</h1>
             <p><a href=back_href.clone()>{move || back_text.get()}</a></p>

@@ -252,7 +252,7 @@ pub fn ErrorBanners() -> impl IntoView {
                             class="button button--secondary"
                             on:click=move |_| feedback.errors.update(|e| e.retain(|(i, _)| *i != id))
                         >
-                            {t!(i18n, errors.dismiss)}
+                            {tr!(i18n, errors.dismiss)}
                         </button>
                     </div>
                 }
@@ -267,7 +267,7 @@ pub fn Toasts() -> impl IntoView {
     let i18n = use_i18n();
     let feedback = use_feedback();
     view! {
-        <div class="toasts" role="status" aria-live="polite" aria-label=move || t_string!(i18n, notifications)>
+        <div class="toasts" role="status" aria-live="polite" aria-label=tr!(i18n, notifications)>
             <For
                 each=move || feedback.toasts.get()
                 key=|(id, _)| *id
@@ -282,7 +282,7 @@ pub fn Toasts() -> impl IntoView {
                             <div class="toast toast--undo">
                                 <p>{text}</p>
                                 <button type="button" class="button button--secondary" on:click=move |_| feedback.take_undo()>
-                                    {t!(i18n, undo)}
+                                    {tr!(i18n, undo)}
                                 </button>
                             </div>
                         }
@@ -300,13 +300,13 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <Show when=move || update.update_ready.get()>
             <div class="banner banner--info" role="status">
-                <p>{t!(i18n, update.available)}</p>
+                <p>{tr!(i18n, update.available)}</p>
                 <button
                     type="button"
                     class="button"
                     on:click=move |_| leptos::task::spawn_local(crate::pwa::apply_update())
                 >
-                    {t!(i18n, update.reload)}
+                    {tr!(i18n, update.reload)}
                 </button>
             </div>
         </Show>
@@ -336,7 +336,7 @@ pub fn DbStateBanner() -> impl IntoView {
             <div class="banner banner--error" role="alert">
                 <p>{text}</p>
                 {can_reload.then(|| view! {
-                    <button type="button" class="button" on:click=reload>{t!(i18n, db.reload)}</button>
+                    <button type="button" class="button" on:click=reload>{tr!(i18n, db.reload)}</button>
                 })}
             </div>
         })

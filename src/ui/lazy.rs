@@ -65,16 +65,16 @@ pub fn Lazy(load: Loader) -> impl IntoView {
         Chunk::Loading => view! {
             <div class="lazy-loading" role="status">
                 <span class="boot__bar"></span>
-                <span class="visually-hidden">{t!(i18n, lazy.loading)}</span>
+                <span class="visually-hidden">{tr!(i18n, lazy.loading)}</span>
             </div>
         }
         .into_any(),
         Chunk::Failed => view! {
             <div class="lazy-failed" role="alert">
-                <h1>{t!(i18n, lazy.failed_title)}</h1>
-                <p>{t!(i18n, lazy.failed_text)}</p>
+                <h1>{tr!(i18n, lazy.failed_title)}</h1>
+                <p>{tr!(i18n, lazy.failed_text)}</p>
                 <button type="button" class="button button--primary" on:click=move |_| fetch()>
-                    {t!(i18n, lazy.retry)}
+                    {tr!(i18n, lazy.retry)}
                 </button>
             </div>
         }

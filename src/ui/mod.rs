@@ -13,6 +13,7 @@ mod guard;
 mod idle;
 mod interviews;
 mod lazy;
+mod library_store;
 mod link;
 mod messages;
 mod network;

@@ -16,13 +16,13 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <section class="card empty-state" aria-labelledby="nf-title">
             <img src="icons/icon.svg" alt="" width="64" height="64" />
-            <h1 id="nf-title">{t!(i18n, not_found.title)}</h1>
-            <p>{t!(i18n, not_found.text)}</p>
+            <h1 id="nf-title">{tr!(i18n, not_found.title)}</h1>
+            <p>{tr!(i18n, not_found.text)}</p>
             <p class="muted">
-                {t!(i18n, not_found.address)} ": " <code>{move || location.pathname.get()}</code>
+                {tr!(i18n, not_found.address)} ": " <code>{move || location.pathname.get()}</code>
             </p>
             <p>
-                <AppLink href="/" class="button">{t!(i18n, not_found.back)}</AppLink>
+                <AppLink href="/" class="button">{tr!(i18n, not_found.back)}</AppLink>
             </p>
         </section>
     }

@@ -158,11 +158,11 @@ pub fn ProfileSection() -> impl IntoView {
         Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || data.ready());
     view! {
         <section class="card" aria-labelledby="settings-profile">
-            <h2 id="settings-profile">{t!(i18n, settings.profile.title)}</h2>
-            <p class="muted">{t!(i18n, settings.profile.hint)}</p>
+            <h2 id="settings-profile">{tr!(i18n, settings.profile.title)}</h2>
+            <p class="muted">{tr!(i18n, settings.profile.hint)}</p>
             <Show
                 when=move || shown.get()
-                fallback=move || view! { <p class="muted profile-loading">{t!(i18n, settings.profile.loading)}</p> }
+                fallback=move || view! { <p class="muted profile-loading">{tr!(i18n, settings.profile.loading)}</p> }
             >
                 <ProfileForm stored />
             </Show>
@@ -284,18 +284,18 @@ fn ProfileForm(
                 .map(|field| view! { <ProfileInput field draft error=error_for(field) /> })
                 .collect_view()}
             <Show when=move || attempted.get() && !problems.with(Vec::is_empty)>
-                <p class="error" role="alert">{t!(i18n, settings.profile.not_saved)}</p>
+                <p class="error" role="alert">{tr!(i18n, settings.profile.not_saved)}</p>
             </Show>
             {move || conflict.get().map(|theirs| view! {
                 <div class="conflict" role="alert">
-                    <h3 id="profile-conflict-title">{t!(i18n, settings.profile.conflict_title)}</h3>
-                    <p>{t!(i18n, settings.profile.conflict_text)}</p>
+                    <h3 id="profile-conflict-title">{tr!(i18n, settings.profile.conflict_title)}</h3>
+                    <p>{tr!(i18n, settings.profile.conflict_text)}</p>
                     <div class="button-row">
                         <button type="button" class="button" on:click=keep_mine>
-                            {t!(i18n, settings.profile.keep_mine)}
+                            {tr!(i18n, settings.profile.keep_mine)}
                         </button>
                         <button type="button" class="button button--secondary" on:click=take_theirs>
-                            {t!(i18n, settings.profile.take_theirs)}
+                            {tr!(i18n, settings.profile.take_theirs)}
                         </button>
                         <button
                             type="button"
@@ -317,7 +317,7 @@ fn ProfileForm(
             })}
             <div class="button-row">
                 <button type="submit" class="button" disabled=move || saving.get() aria-busy=move || saving.get().to_string()>
-                    {t!(i18n, settings.profile.save)}
+                    {tr!(i18n, settings.profile.save)}
                 </button>
             </div>
         </form>
@@ -353,9 +353,9 @@ fn Comparison(mine: Profile, theirs: Option<Profile>) -> impl IntoView {
             <table class="compare">
                 <thead>
                     <tr>
-                        <th scope="col">{t!(i18n, settings.profile.field)}</th>
-                        <th scope="col">{t!(i18n, settings.profile.mine)}</th>
-                        <th scope="col">{t!(i18n, settings.profile.theirs)}</th>
+                        <th scope="col">{tr!(i18n, settings.profile.field)}</th>
+                        <th scope="col">{tr!(i18n, settings.profile.mine)}</th>
+                        <th scope="col">{tr!(i18n, settings.profile.theirs)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -22,8 +22,8 @@ pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
     use_page_title(move || t_string!(i18n, settings.title).to_string());
     view! {
-        <h1>{t!(i18n, settings.title)}</h1>
-        <p class="muted">{t!(i18n, settings.intro)}</p>
+        <h1>{tr!(i18n, settings.title)}</h1>
+        <p class="muted">{tr!(i18n, settings.intro)}</p>
         <LanguageSection />
         <ThemeSection />
         <ProfileSection />
@@ -48,9 +48,9 @@ fn LanguageSection() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="settings-language">
-            <h2 id="settings-language">{t!(i18n, settings.language.title)}</h2>
+            <h2 id="settings-language">{tr!(i18n, settings.language.title)}</h2>
             <fieldset>
-                <legend class="visually-hidden">{t!(i18n, settings.language.legend)}</legend>
+                <legend class="visually-hidden">{tr!(i18n, settings.language.legend)}</legend>
                 <div class="choice-group">
                     {Lang::ALL
                         .into_iter()
@@ -93,9 +93,9 @@ fn ThemeSection() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="settings-theme">
-            <h2 id="settings-theme">{t!(i18n, settings.theme.title)}</h2>
+            <h2 id="settings-theme">{tr!(i18n, settings.theme.title)}</h2>
             <fieldset>
-                <legend class="visually-hidden">{t!(i18n, settings.theme.legend)}</legend>
+                <legend class="visually-hidden">{tr!(i18n, settings.theme.legend)}</legend>
                 <div class="choice-group">
                     {Theme::ALL
                         .into_iter()
@@ -173,9 +173,9 @@ fn StorageSection() -> impl IntoView {
             };
             view! {
                 <dl class="facts">
-                    <dt>{t!(i18n, settings.storage.protection)}</dt>
+                    <dt>{tr!(i18n, settings.storage.protection)}</dt>
                     <dd><span class=status_class>{protection}</span></dd>
-                    <dt>{t!(i18n, settings.storage.used)}</dt>
+                    <dt>{tr!(i18n, settings.storage.used)}</dt>
                     <dd>{usage}</dd>
                 </dl>
                 {ratio.map(|r| view! {
@@ -201,7 +201,7 @@ fn StorageSection() -> impl IntoView {
                                 persist.dispatch(());
                             }
                         >
-                            {t!(i18n, settings.storage.request)}
+                            {tr!(i18n, settings.storage.request)}
                         </button>
                     </Show>
                     <button
@@ -209,7 +209,7 @@ fn StorageSection() -> impl IntoView {
                         class="button button--secondary"
                         on:click=move |_| status.refetch()
                     >
-                        {t!(i18n, settings.storage.refresh)}
+                        {tr!(i18n, settings.storage.refresh)}
                     </button>
                 </div>
             }
@@ -230,13 +230,13 @@ fn StorageSection() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="settings-storage">
-            <h2 id="settings-storage">{t!(i18n, settings.storage.title)}</h2>
-            <p>{t!(i18n, settings.storage.intro)}</p>
-            <Suspense fallback=move || view! { <p class="muted">{t!(i18n, settings.storage.checking)}</p> }>
+            <h2 id="settings-storage">{tr!(i18n, settings.storage.title)}</h2>
+            <p>{tr!(i18n, settings.storage.intro)}</p>
+            <Suspense fallback=move || view! { <p class="muted">{tr!(i18n, settings.storage.checking)}</p> }>
                 {figures}
             </Suspense>
             <p role="status">{persist_message}</p>
-            <h3>{t!(i18n, settings.storage.offline_title)}</h3>
+            <h3>{tr!(i18n, settings.storage.offline_title)}</h3>
             <p>{offline_text}</p>
         </section>
     }
@@ -248,12 +248,12 @@ fn AboutSection() -> impl IntoView {
     let version = env!("CARGO_PKG_VERSION");
     view! {
         <section class="card" aria-labelledby="settings-about">
-            <h2 id="settings-about">{t!(i18n, settings.about.title)}</h2>
-            <p>{t!(i18n, settings.about.what)}</p>
+            <h2 id="settings-about">{tr!(i18n, settings.about.title)}</h2>
+            <p>{tr!(i18n, settings.about.what)}</p>
             <ul class="stack">
-                <li>{t!(i18n, settings.about.where_prefs)}</li>
-                <li>{t!(i18n, settings.about.where_notes)}</li>
-                <li>{t!(i18n, settings.about.nothing_sent)}</li>
+                <li>{tr!(i18n, settings.about.where_prefs)}</li>
+                <li>{tr!(i18n, settings.about.where_notes)}</li>
+                <li>{tr!(i18n, settings.about.nothing_sent)}</li>
             </ul>
             <p class="muted">{t!(i18n, settings.about.version, version)}</p>
         </section>
@@ -325,8 +325,8 @@ fn KeepInTouchSection() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="settings-keep">
-            <h2 id="settings-keep">{t!(i18n, settings.keep.title)}</h2>
-            <p class="muted">{t!(i18n, settings.keep.hint)}</p>
+            <h2 id="settings-keep">{tr!(i18n, settings.keep.title)}</h2>
+            <p class="muted">{tr!(i18n, settings.keep.hint)}</p>
             <form novalidate on:submit=save>
                 <div class="field-row">
                     {move || input(0, "keep-core", t_string!(i18n, settings.keep.core).to_string())}
@@ -335,7 +335,7 @@ fn KeepInTouchSection() -> impl IntoView {
                     {move || input(3, "keep-dormant", t_string!(i18n, settings.keep.dormant).to_string())}
                 </div>
                 {move || error.get().map(|e| view! { <p class="error" id="keep-error">{e}</p> })}
-                <button type="submit" class="button">{t!(i18n, settings.keep.save)}</button>
+                <button type="submit" class="button">{tr!(i18n, settings.keep.save)}</button>
             </form>
         </section>
     }
@@ -358,12 +358,12 @@ fn MessagesSection() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="settings-messages">
-            <h2 id="settings-messages">{t!(i18n, settings.messages.title)}</h2>
+            <h2 id="settings-messages">{tr!(i18n, settings.messages.title)}</h2>
             <label class="choice">
                 <input type="checkbox" prop:checked=move || outreach.premium.get() on:change=change />
-                {t!(i18n, settings.messages.premium)}
+                {tr!(i18n, settings.messages.premium)}
             </label>
-            <p class="hint">{t!(i18n, settings.messages.premium_hint)}</p>
+            <p class="hint">{tr!(i18n, settings.messages.premium_hint)}</p>
         </section>
     }
 }

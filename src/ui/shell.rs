@@ -28,30 +28,30 @@ pub fn Shell(children: Children) -> impl IntoView {
     view! {
         <div class="app">
             <a class="skip-link" href="#main" on:click=skip_to_main>
-                {t!(i18n, skip_to_content)}
+                {tr!(i18n, skip_to_content)}
             </a>
             <header class="app-header">
                 <div class="app-header__inner">
                     <AppLink href="/" class="brand">
                         <img src="icons/icon.svg" alt="" width="32" height="32" />
-                        <span>{t!(i18n, app_name)}</span>
+                        <span>{tr!(i18n, app_name)}</span>
                     </AppLink>
-                    <nav class="main-nav" aria-label=move || t_string!(i18n, nav.label)>
+                    <nav class="main-nav" aria-label=tr!(i18n, nav.label)>
                         <ul>
                             <li>
-                                <AppLink href="/" exact=true>{t!(i18n, nav.start)}</AppLink>
+                                <AppLink href="/" exact=true>{tr!(i18n, nav.start)}</AppLink>
                             </li>
                             <li>
-                                <AppLink href="/contacts">{t!(i18n, nav.contacts)}</AppLink>
+                                <AppLink href="/contacts">{tr!(i18n, nav.contacts)}</AppLink>
                             </li>
                             <li>
-                                <AppLink href="/interviews">{t!(i18n, nav.interviews)}</AppLink>
+                                <AppLink href="/interviews">{tr!(i18n, nav.interviews)}</AppLink>
                             </li>
                             <li>
-                                <AppLink href="/messages">{t!(i18n, nav.messages)}</AppLink>
+                                <AppLink href="/messages">{tr!(i18n, nav.messages)}</AppLink>
                             </li>
                             <li>
-                                <AppLink href="/settings">{t!(i18n, nav.settings)}</AppLink>
+                                <AppLink href="/settings">{tr!(i18n, nav.settings)}</AppLink>
                             </li>
                         </ul>
                     </nav>
@@ -68,7 +68,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                 {children()}
             </main>
             <footer class="app-footer">
-                <p>{t!(i18n, footer)}</p>
+                <p>{tr!(i18n, footer)}</p>
             </footer>
             <Toasts />
         </div>

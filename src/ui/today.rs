@@ -32,9 +32,9 @@ pub fn Today() -> impl IntoView {
         crate::domain::format::date_long(store.clock.get().today, lang_of(i18n.get_locale()))
     };
     view! {
-        <h1>{t!(i18n, today.title)}<span class="h1-sub">{date}</span></h1>
+        <h1>{tr!(i18n, today.title)}<span class="h1-sub">{date}</span></h1>
         {move || match (store.loaded.get(), store.network.with(|n| n.is_empty())) {
-            (Loaded::Nothing, _) => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
+            (Loaded::Nothing, _) => view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }.into_any(),
             (_, true) => view! { <FirstRun /> }.into_any(),
             (_, false) => view! { <Agenda /> }.into_any(),
         }}
@@ -46,29 +46,29 @@ fn FirstRun() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="card empty-state" aria-labelledby="first-run">
-            <h2 id="first-run">{t!(i18n, today.first.title)}</h2>
-            <p class="lead">{t!(i18n, home.lead)}</p>
-            <p>{t!(i18n, today.first.text)}</p>
+            <h2 id="first-run">{tr!(i18n, today.first.title)}</h2>
+            <p class="lead">{tr!(i18n, home.lead)}</p>
+            <p>{tr!(i18n, today.first.text)}</p>
             <ul class="checklist">
-                <li>{t!(i18n, contacts.empty.point_hook)}</li>
-                <li>{t!(i18n, contacts.empty.point_promise)}</li>
-                <li>{t!(i18n, contacts.empty.point_cadence)}</li>
+                <li>{tr!(i18n, contacts.empty.point_hook)}</li>
+                <li>{tr!(i18n, contacts.empty.point_promise)}</li>
+                <li>{tr!(i18n, contacts.empty.point_cadence)}</li>
             </ul>
-            <p><AppLink href="/contacts/new" class="button">{t!(i18n, contacts.empty.action)}</AppLink></p>
+            <p><AppLink href="/contacts/new" class="button">{tr!(i18n, contacts.empty.action)}</AppLink></p>
         </section>
         <section class="card" aria-labelledby="home-private">
-            <h2 id="home-private">{t!(i18n, home.private_title)}</h2>
-            <p>{t!(i18n, home.private_text)}</p>
+            <h2 id="home-private">{tr!(i18n, home.private_title)}</h2>
+            <p>{tr!(i18n, home.private_text)}</p>
         </section>
         <section class="card" aria-labelledby="home-setup">
-            <h2 id="home-setup">{t!(i18n, home.setup_title)}</h2>
+            <h2 id="home-setup">{tr!(i18n, home.setup_title)}</h2>
             <ol class="stack">
-                <li>{t!(i18n, home.step_language)}</li>
-                <li>{t!(i18n, home.step_profile)}</li>
-                <li>{t!(i18n, home.step_storage)}</li>
-                <li>{t!(i18n, home.step_backup)}</li>
+                <li>{tr!(i18n, home.step_language)}</li>
+                <li>{tr!(i18n, home.step_profile)}</li>
+                <li>{tr!(i18n, home.step_storage)}</li>
+                <li>{tr!(i18n, home.step_backup)}</li>
             </ol>
-            <p><AppLink href="/settings" class="button button--secondary">{t!(i18n, home.go_settings)}</AppLink></p>
+            <p><AppLink href="/settings" class="button button--secondary">{tr!(i18n, home.go_settings)}</AppLink></p>
         </section>
     }
 }
@@ -124,7 +124,7 @@ fn Agenda() -> impl IntoView {
     let write_base = StoredValue::new(app_path("/messages/new"));
     let dormant_all = StoredValue::new(app_path("/contacts?only=dormant"));
     view! {
-        <Show when=full fallback=move || view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }>
+        <Show when=full fallback=move || view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }>
             {move || {
                 let t = view_data.get();
                 let f = &t.follow_ups;
@@ -139,7 +139,7 @@ fn Agenda() -> impl IntoView {
                     });
                     view! {
                         <section class="card" aria-labelledby="today-promises">
-                            <h2 id="today-promises">{t!(i18n, today.promises)}</h2>
+                            <h2 id="today-promises">{tr!(i18n, today.promises)}</h2>
                             {group(t_string!(i18n, today.overdue).to_string(), f.overdue.clone(), "group-title group-title--overdue")}
                             {group(t_string!(i18n, today.due_today).to_string(), f.today.clone(), "group-title")}
                             {group(t_string!(i18n, today.soon).to_string(), f.soon.clone(), "group-title")}
@@ -151,8 +151,8 @@ fn Agenda() -> impl IntoView {
                     let due_all = due_all.get_value();
                     view! {
                         <section class="card" aria-labelledby="today-due">
-                            <h2 id="today-due">{t!(i18n, today.due_title)}</h2>
-                            <p class="muted">{t!(i18n, today.due_hint)}</p>
+                            <h2 id="today-due">{tr!(i18n, today.due_title)}</h2>
+                            <p class="muted">{tr!(i18n, today.due_hint)}</p>
                             <ul class="list-plain">
                                 {t.due.iter().map(|(id, days)| {
                                     let text = crate::ui::contacts::parts::due_text(i18n, *days);
@@ -165,7 +165,7 @@ fn Agenda() -> impl IntoView {
                 });
                 let birthdays = (!t.birthdays.is_empty()).then(|| view! {
                     <section class="card" aria-labelledby="today-birthdays">
-                        <h2 id="today-birthdays">{t!(i18n, today.birthdays)}</h2>
+                        <h2 id="today-birthdays">{tr!(i18n, today.birthdays)}</h2>
                         <ul class="list-plain">
                             {t.birthdays.iter().map(|b| {
                                 let when = match b.in_days {
@@ -184,8 +184,8 @@ fn Agenda() -> impl IntoView {
                     let dormant_all = dormant_all.get_value();
                     view! {
                         <section class="card" aria-labelledby="today-dormant">
-                            <h2 id="today-dormant">{t!(i18n, today.dormant.title)}</h2>
-                            <p>{t!(i18n, contacts.dormant_why)}</p>
+                            <h2 id="today-dormant">{tr!(i18n, today.dormant.title)}</h2>
+                            <p>{tr!(i18n, contacts.dormant_why)}</p>
                             <ul class="list-plain">
                                 {t.dormant.iter().map(|id| {
                                     let id2 = id.clone();
@@ -197,9 +197,9 @@ fn Agenda() -> impl IntoView {
                                         <li class="row-between">
                                             <ContactName id=id.clone() />
                                             <span class="button-row">
-                                                <a class="button button--secondary button--small" href=write aria-label=write_label>{t!(i18n, today.dormant.write)}</a>
+                                                <a class="button button--secondary button--small" href=write aria-label=write_label>{tr!(i18n, today.dormant.write)}</a>
                                                 <button type="button" class="button button--secondary button--small" aria-label=label on:click=move |_| revive(id2.clone())>
-                                                    {t!(i18n, today.dormant.revive)}
+                                                    {tr!(i18n, today.dormant.revive)}
                                                 </button>
                                             </span>
                                         </li>
@@ -212,17 +212,17 @@ fn Agenda() -> impl IntoView {
                 });
                 let greetings = t.greetings.map(|(done, all)| view! {
                     <section class="card" aria-labelledby="today-greetings">
-                        <h2 id="today-greetings">{t!(i18n, contacts.greetings.title)}</h2>
+                        <h2 id="today-greetings">{tr!(i18n, contacts.greetings.title)}</h2>
                         <p>{t!(i18n, contacts.greetings.progress, done = done, total = all)}</p>
-                        <p><AppLink href="/contacts/greetings" class="button button--secondary">{t!(i18n, today.greetings_open)}</AppLink></p>
+                        <p><AppLink href="/contacts/greetings" class="button button--secondary">{tr!(i18n, today.greetings_open)}</AppLink></p>
                     </section>
                 });
                 view! {
                     {nothing.then(|| view! {
                         <section class="card" aria-labelledby="today-clear">
-                            <h2 id="today-clear">{t!(i18n, today.clear_title)}</h2>
-                            <p>{t!(i18n, today.clear_text)}</p>
-                            <p><AppLink href="/contacts" class="button button--secondary">{t!(i18n, today.open_contacts)}</AppLink></p>
+                            <h2 id="today-clear">{tr!(i18n, today.clear_title)}</h2>
+                            <p>{tr!(i18n, today.clear_text)}</p>
+                            <p><AppLink href="/contacts" class="button button--secondary">{tr!(i18n, today.open_contacts)}</AppLink></p>
                         </section>
                     })}
                     <TodayInterviews agenda=plans_agenda />
@@ -258,9 +258,9 @@ fn TodayInterviews(agenda: Memo<Agenda>) -> impl IntoView {
                 let unfinished = plans(a.unfinished);
                 view! {
                     <section class="card" aria-labelledby="today-interviews">
-                        <h2 id="today-interviews">{t!(i18n, today.interviews.title)}</h2>
+                        <h2 id="today-interviews">{tr!(i18n, today.interviews.title)}</h2>
                         {(!wrap.is_empty()).then(|| view! {
-                            <h3 class="group-title">{t!(i18n, today.interviews.wrap_up)}</h3>
+                            <h3 class="group-title">{tr!(i18n, today.interviews.wrap_up)}</h3>
                             <ul class="list-plain">
                                 {wrap.into_iter().map(|p| {
                                     let href = app_path(&format!("/interviews/{}/wrap-up", p.meta.id));
@@ -274,13 +274,13 @@ fn TodayInterviews(agenda: Memo<Agenda>) -> impl IntoView {
                             </ul>
                         })}
                         {(!upcoming.is_empty()).then(|| view! {
-                            <h3 class="group-title">{t!(i18n, today.interviews.upcoming)}</h3>
+                            <h3 class="group-title">{tr!(i18n, today.interviews.upcoming)}</h3>
                             <ul class="list-plain plan-list">
                                 {upcoming.into_iter().map(|p| view! { <PlanRow plan=p /> }).collect_view()}
                             </ul>
                         })}
                         {(!unfinished.is_empty()).then(|| view! {
-                            <h3 class="group-title">{t!(i18n, today.interviews.unfinished)}</h3>
+                            <h3 class="group-title">{tr!(i18n, today.interviews.unfinished)}</h3>
                             <ul class="list-plain plan-list">
                                 {unfinished.into_iter().map(|p| view! { <PlanRow plan=p /> }).collect_view()}
                             </ul>

@@ -39,7 +39,7 @@ test('Today paints from the main module; a screen fetches its chunk only when op
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
   await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
   assert.ok(wasm.some((f) => /^split_contacts/.test(f)), `the contacts chunk arrived: ${wasm}`);
-  assert.ok(!wasm.some((f) => /^split_(interviews|messages|settings)/.test(f)), `only it: ${wasm}`);
+  assert.ok(!wasm.some((f) => /^split_(outreach|settings)/.test(f)), `only it: ${wasm}`);
 
   // Back and forth: a loaded chunk is not fetched again.
   const count = wasm.length;
@@ -172,7 +172,7 @@ test('the service worker precaches every file of the build, chunks included', as
   const assets = JSON.parse(sw.match(/const ASSETS = (\[.*\]);/)[1]);
   assert.deepEqual(assets.filter((a) => a !== './').sort(), files);
   const chunks = files.filter((f) => /\/(split|chunk)_[^/]*\.wasm$/.test(f));
-  for (const group of ['contacts', 'interviews', 'messages', 'settings', 'migrations']) {
+  for (const group of ['contacts', 'outreach', 'settings', 'migrations']) {
     assert.ok(chunks.some((f) => f.includes(`/split_${group}`)), `a chunk for ${group}: ${chunks}`);
   }
   assert.ok(files.some((f) => f.endsWith('/__wasm_split.js')));

@@ -220,13 +220,12 @@ impl ContactDraft {
         };
         let met_date = match self.met_date.trim() {
             "" => None,
-            s => match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-                Ok(d) if d > today => {
+            s => match crate::domain::format::parse_iso_date(s) {
+                Some(d) if d > today => {
                     errors.push((DraftField::MetDate, DraftError::MetDateFuture));
                     None
                 }
-                Ok(d) => Some(d),
-                Err(_) => None,
+                date => date,
             },
         };
         let cadence_days = match self.cadence.trim() {

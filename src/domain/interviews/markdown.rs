@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 
 use super::plan::{Budget, ItemState};
-use crate::domain::format::date_long;
+use crate::domain::format::{date_long, hour_minute, iso_date};
 use crate::domain::lang::Lang;
 use crate::domain::record::{InterviewPlan, MeetingFormat};
 
@@ -115,7 +115,7 @@ pub fn to_markdown(
             "- **{}:** {}, {}\n",
             l.date,
             date_long(at.date(), lang),
-            at.format("%H:%M")
+            hour_minute(at.time())
         ));
     }
     let format = l.format[match plan.format {
@@ -220,7 +220,7 @@ pub fn file_name(person: &str, when: Option<NaiveDateTime>) -> String {
     let mut name = String::from("interview");
     if let Some(at) = when {
         name.push('-');
-        name.push_str(&at.format("%Y-%m-%d").to_string());
+        name.push_str(&iso_date(at.date()));
     }
     if !slug.is_empty() {
         name.push('-');

@@ -63,7 +63,7 @@ pub fn BackupReminder() -> impl IntoView {
     };
     view! {
         {move || due().map(|(activity, days)| view! {
-            <div class="banner banner--info" role="region" aria-label=move || t_string!(i18n, reminder.label)>
+            <div class="banner banner--info" role="region" aria-label=tr!(i18n, reminder.label)>
                 <p>
                     {move || if activity.last_export.is_some() {
                         t_string!(i18n, reminder.text, days).to_string()
@@ -79,10 +79,10 @@ pub fn BackupReminder() -> impl IntoView {
                         aria-busy=move || exporting.get().to_string()
                         on:click=export
                     >
-                        {t!(i18n, reminder.backup_now)}
+                        {tr!(i18n, reminder.backup_now)}
                     </button>
                     <button type="button" class="button button--secondary" on:click=dismiss>
-                        {t!(i18n, reminder.later)}
+                        {tr!(i18n, reminder.later)}
                     </button>
                 </div>
             </div>

@@ -188,14 +188,14 @@ pub fn BackupSection() -> impl IntoView {
     let step_view = move || {
         match step.get() {
         Step::Idle => ().into_any(),
-        Step::Reading => view! { <p class="muted">{t!(i18n, settings.backup.reading)}</p> }.into_any(),
-        Step::Working => view! { <p class="muted">{t!(i18n, settings.backup.working)}</p> }.into_any(),
+        Step::Reading => view! { <p class="muted">{tr!(i18n, settings.backup.reading)}</p> }.into_any(),
+        Step::Working => view! { <p class="muted">{tr!(i18n, settings.backup.working)}</p> }.into_any(),
         Step::Done(message) => view! { <p class="status status--ok">{message}</p> }.into_any(),
         Step::Failed(failure) => {
             let (headline, items, more) = failure_text(i18n, &failure);
             view! {
                 <div class="banner banner--error import-error">
-                    <p><strong>{t!(i18n, settings.backup.error_title)}</strong></p>
+                    <p><strong>{tr!(i18n, settings.backup.error_title)}</strong></p>
                     <p>{headline}</p>
                     {(!items.is_empty()).then(|| view! {
                         <ul class="stack">
@@ -211,11 +211,11 @@ pub fn BackupSection() -> impl IntoView {
         }
         Step::Preview(staged) => view! {
             <PreviewView staged />
-            <p class="muted">{t!(i18n, settings.backup.merge_hint)}</p>
-            <p class="muted">{t!(i18n, settings.backup.replace_hint)}</p>
+            <p class="muted">{tr!(i18n, settings.backup.merge_hint)}</p>
+            <p class="muted">{tr!(i18n, settings.backup.replace_hint)}</p>
             <div class="button-row">
                 <button type="button" class="button" on:click=move |_| run_import(ImportMode::Merge)>
-                    {t!(i18n, settings.backup.merge)}
+                    {tr!(i18n, settings.backup.merge)}
                 </button>
                 <button
                     type="button"
@@ -226,7 +226,7 @@ pub fn BackupSection() -> impl IntoView {
                         }
                     })
                 >
-                    {t!(i18n, settings.backup.replace)}
+                    {tr!(i18n, settings.backup.replace)}
                 </button>
                 <button
                     type="button"
@@ -236,7 +236,7 @@ pub fn BackupSection() -> impl IntoView {
                         step.set(Step::Idle);
                     }
                 >
-                    {t!(i18n, settings.backup.cancel)}
+                    {tr!(i18n, settings.backup.cancel)}
                 </button>
             </div>
         }
@@ -253,7 +253,7 @@ pub fn BackupSection() -> impl IntoView {
                             class="button button--danger"
                             on:click=move |_| run_import(ImportMode::Replace)
                         >
-                            {t!(i18n, settings.backup.replace_yes)}
+                            {tr!(i18n, settings.backup.replace_yes)}
                         </button>
                         <button
                             type="button"
@@ -264,7 +264,7 @@ pub fn BackupSection() -> impl IntoView {
                                 }
                             })
                         >
-                            {t!(i18n, settings.backup.cancel)}
+                            {tr!(i18n, settings.backup.cancel)}
                         </button>
                     </div>
                 </div>
@@ -276,10 +276,10 @@ pub fn BackupSection() -> impl IntoView {
 
     view! {
         <section class="card" id="backup" aria-labelledby="settings-backup">
-            <h2 id="settings-backup">{t!(i18n, settings.backup.title)}</h2>
-            <p>{t!(i18n, settings.backup.intro)}</p>
+            <h2 id="settings-backup">{tr!(i18n, settings.backup.title)}</h2>
+            <p>{tr!(i18n, settings.backup.intro)}</p>
             <dl class="facts">
-                <dt>{t!(i18n, settings.backup.last)}</dt>
+                <dt>{tr!(i18n, settings.backup.last)}</dt>
                 <dd>
                     <Suspense fallback=|| "…">{last_backup}</Suspense>
                 </dd>
@@ -294,11 +294,11 @@ pub fn BackupSection() -> impl IntoView {
                         export_backup(data).await.map_err(AppError::ActionFailed)
                     })
                 >
-                    {t!(i18n, settings.backup.export)}
+                    {tr!(i18n, settings.backup.export)}
                 </button>
             </div>
             <div class="field">
-                <label for="backup-reminder">{t!(i18n, settings.backup.reminder_label)}</label>
+                <label for="backup-reminder">{tr!(i18n, settings.backup.reminder_label)}</label>
                 <select id="backup-reminder" on:change=on_reminder>
                     {reminder_options
                         .into_iter()
@@ -319,10 +319,10 @@ pub fn BackupSection() -> impl IntoView {
                         .collect_view()}
                 </select>
             </div>
-            <h3>{t!(i18n, settings.backup.import_title)}</h3>
+            <h3>{tr!(i18n, settings.backup.import_title)}</h3>
             <div class="field">
-                <label for="backup-file">{t!(i18n, settings.backup.import_label)}</label>
-                <span class="hint" id="backup-file-hint">{t!(i18n, settings.backup.import_hint)}</span>
+                <label for="backup-file">{tr!(i18n, settings.backup.import_label)}</label>
+                <span class="hint" id="backup-file-hint">{tr!(i18n, settings.backup.import_hint)}</span>
                 <input
                     id="backup-file"
                     type="file"
@@ -383,7 +383,7 @@ fn PreviewView(staged: Staged) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <h3 id="import-preview-title">{t!(i18n, settings.backup.preview_title)}</h3>
+        <h3 id="import-preview-title">{tr!(i18n, settings.backup.preview_title)}</h3>
         <p>{written}</p>
         <RepairsView repairs />
         // Focusable, so keyboard users can scroll the table on a narrow screen.
@@ -391,12 +391,12 @@ fn PreviewView(staged: Staged) -> impl IntoView {
             <table class="numbers">
                 <thead>
                     <tr>
-                        <th scope="col">{t!(i18n, settings.backup.col_kind)}</th>
-                        <th scope="col">{t!(i18n, settings.backup.col_in_file)}</th>
-                        <th scope="col">{t!(i18n, settings.backup.col_new)}</th>
-                        <th scope="col">{t!(i18n, settings.backup.col_newer)}</th>
-                        <th scope="col">{t!(i18n, settings.backup.col_kept)}</th>
-                        <th scope="col">{t!(i18n, settings.backup.col_only_here)}</th>
+                        <th scope="col">{tr!(i18n, settings.backup.col_kind)}</th>
+                        <th scope="col">{tr!(i18n, settings.backup.col_in_file)}</th>
+                        <th scope="col">{tr!(i18n, settings.backup.col_new)}</th>
+                        <th scope="col">{tr!(i18n, settings.backup.col_newer)}</th>
+                        <th scope="col">{tr!(i18n, settings.backup.col_kept)}</th>
+                        <th scope="col">{tr!(i18n, settings.backup.col_only_here)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -417,7 +417,7 @@ fn PreviewView(staged: Staged) -> impl IntoView {
                 </tbody>
                 <tfoot>
                     <tr>
-                        <th scope="row">{t!(i18n, settings.backup.total)}</th>
+                        <th scope="row">{tr!(i18n, settings.backup.total)}</th>
                         {cells(total)}
                     </tr>
                 </tfoot>

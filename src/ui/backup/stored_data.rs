@@ -55,7 +55,7 @@ pub fn DataSection() -> impl IntoView {
                             }
                         })
                         .collect_view()}
-                    <dt>{t!(i18n, settings.data.profile)}</dt>
+                    <dt>{tr!(i18n, settings.data.profile)}</dt>
                     <dd>
                         {move || if profile {
                             t_string!(i18n, settings.data.profile_saved)
@@ -74,9 +74,9 @@ pub fn DataSection() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="settings-data">
-            <h2 id="settings-data">{t!(i18n, settings.data.title)}</h2>
-            <p>{t!(i18n, settings.data.intro)}</p>
-            <Suspense fallback=move || view! { <p class="muted">{t!(i18n, settings.data.loading)}</p> }>
+            <h2 id="settings-data">{tr!(i18n, settings.data.title)}</h2>
+            <p>{tr!(i18n, settings.data.intro)}</p>
+            <Suspense fallback=move || view! { <p class="muted">{tr!(i18n, settings.data.loading)}</p> }>
                 {list}
             </Suspense>
             <Show
@@ -89,24 +89,24 @@ pub fn DataSection() -> impl IntoView {
                             disabled=move || !data.ready()
                             on:click=move |_| confirming.set(true)
                         >
-                            {t!(i18n, settings.data.wipe)}
+                            {tr!(i18n, settings.data.wipe)}
                         </button>
                     </div>
                 }
             >
                 <div class="confirm" role="group" aria-labelledby="wipe-title">
-                    <h3 id="wipe-title">{t!(i18n, settings.data.wipe_title)}</h3>
-                    <p>{t!(i18n, settings.data.wipe_text)}</p>
+                    <h3 id="wipe-title">{tr!(i18n, settings.data.wipe_title)}</h3>
+                    <p>{tr!(i18n, settings.data.wipe_text)}</p>
                     <div class="button-row">
                         <button type="button" class="button button--danger" on:click=wipe>
-                            {t!(i18n, settings.data.wipe_yes)}
+                            {tr!(i18n, settings.data.wipe_yes)}
                         </button>
                         <button
                             type="button"
                             class="button button--secondary"
                             on:click=move |_| confirming.set(false)
                         >
-                            {t!(i18n, settings.data.cancel)}
+                            {tr!(i18n, settings.data.cancel)}
                         </button>
                     </div>
                 </div>

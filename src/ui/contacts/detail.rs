@@ -42,11 +42,11 @@ pub fn ContactPage() -> impl IntoView {
     view! {
         {move || match (store.loaded.get(), contact.get()) {
             (_, Some(c)) => view! { <ContactView contact=c /> }.into_any(),
-            (loaded, None) if loaded < Loaded::Contacts => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
+            (loaded, None) if loaded < Loaded::Contacts => view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }.into_any(),
             (_, None) => view! {
-                <h1>{t!(i18n, contacts.not_found_title)}</h1>
-                <p>{t!(i18n, contacts.not_found)}</p>
-                <p><AppLink href="/contacts">{t!(i18n, contacts.back_to_list)}</AppLink></p>
+                <h1>{tr!(i18n, contacts.not_found_title)}</h1>
+                <p>{tr!(i18n, contacts.not_found)}</p>
+                <p><AppLink href="/contacts">{tr!(i18n, contacts.back_to_list)}</AppLink></p>
             }.into_any(),
         }}
     }
@@ -144,96 +144,96 @@ fn ContactView(contact: Contact) -> impl IntoView {
                     {(!contact.field.trim().is_empty()).then(|| format!(" · {}", contact.field.trim()))}
                 </p>
                 <div class="button-row">
-                    <a class="button" href=edit_path>{t!(i18n, contacts.edit)}</a>
-                    <button type="button" class="button button--secondary" on:click=|_| focus_log_form()>{t!(i18n, contacts.timeline.log)}</button>
-                    <a class="button button--secondary" href=introduce_path>{t!(i18n, contacts.introduce.action)}</a>
-                    <a class="button button--secondary" href=message_path>{t!(i18n, messages.write)}</a>
+                    <a class="button" href=edit_path>{tr!(i18n, contacts.edit)}</a>
+                    <button type="button" class="button button--secondary" on:click=|_| focus_log_form()>{tr!(i18n, contacts.timeline.log)}</button>
+                    <a class="button button--secondary" href=introduce_path>{tr!(i18n, contacts.introduce.action)}</a>
+                    <a class="button button--secondary" href=message_path>{tr!(i18n, messages.write)}</a>
                 </div>
             </div>
         </header>
 
         <section class="card" aria-labelledby="facts-title">
-            <h2 id="facts-title">{t!(i18n, contacts.details)}</h2>
+            <h2 id="facts-title">{tr!(i18n, contacts.details)}</h2>
             <dl class="facts">
-                {email.map(|l| view! { <dt>{t!(i18n, contacts.field.email)}</dt><dd><a href=l.href().to_string()>{l.display().to_string()}</a></dd> })}
-                {phone.map(|l| view! { <dt>{t!(i18n, contacts.field.phone)}</dt><dd><a href=l.href().to_string()>{contact.phone.clone()}</a></dd> })}
+                {email.map(|l| view! { <dt>{tr!(i18n, contacts.field.email)}</dt><dd><a href=l.href().to_string()>{l.display().to_string()}</a></dd> })}
+                {phone.map(|l| view! { <dt>{tr!(i18n, contacts.field.phone)}</dt><dd><a href=l.href().to_string()>{contact.phone.clone()}</a></dd> })}
                 {(!links.is_empty()).then(|| view! {
-                    <dt>{t!(i18n, contacts.field.links)}</dt>
+                    <dt>{tr!(i18n, contacts.field.links)}</dt>
                     <dd><ul class="list-plain">{links.iter().map(|l| view! {
                         <li><a href=l.href().to_string() target="_blank" rel="noopener noreferrer">{link_name(l)}</a></li>
                     }).collect_view()}</ul></dd>
                 })}
-                {(!contact.preferred_channel.is_empty()).then(|| view! { <dt>{t!(i18n, contacts.field.channel)}</dt><dd>{channel_label(i18n, &contact.preferred_channel)}</dd> })}
-                {birthday.map(|b| view! { <dt>{t!(i18n, contacts.field.birthday)}</dt><dd>{b}</dd> })}
+                {(!contact.preferred_channel.is_empty()).then(|| view! { <dt>{tr!(i18n, contacts.field.channel)}</dt><dd>{channel_label(i18n, &contact.preferred_channel)}</dd> })}
+                {birthday.map(|b| view! { <dt>{tr!(i18n, contacts.field.birthday)}</dt><dd>{b}</dd> })}
                 {(!contact.tags.is_empty()).then(|| view! {
-                    <dt>{t!(i18n, contacts.field.tags)}</dt>
+                    <dt>{tr!(i18n, contacts.field.tags)}</dt>
                     <dd><ul class="tags">{contact.tags.iter().map(|t| view! { <li class="tag">{t.clone()}</li> }).collect_view()}</ul></dd>
                 })}
                 {(!contact.met.occasion.trim().is_empty() || contact.met.date.is_some()).then(|| {
                     let when = contact.met.date.map(|d| format::date_short(d, lang_of(i18n.get_locale_untracked())));
                     let text = [Some(contact.met.occasion.trim().to_string()).filter(|s| !s.is_empty()), when].into_iter().flatten().collect::<Vec<_>>().join(", ");
-                    view! { <dt>{t!(i18n, contacts.field.occasion)}</dt><dd>{text}</dd> }
+                    view! { <dt>{tr!(i18n, contacts.field.occasion)}</dt><dd>{text}</dd> }
                 })}
-                {(!contact.met.hook.trim().is_empty()).then(|| view! { <dt>{t!(i18n, contacts.field.hook)}</dt><dd class="prewrap">{contact.met.hook.clone()}</dd> })}
-                {contact.introduced_by.clone().map(|by| view! { <dt>{t!(i18n, contacts.field.introduced_by)}</dt><dd><ContactName id=by /></dd> })}
+                {(!contact.met.hook.trim().is_empty()).then(|| view! { <dt>{tr!(i18n, contacts.field.hook)}</dt><dd class="prewrap">{contact.met.hook.clone()}</dd> })}
+                {contact.introduced_by.clone().map(|by| view! { <dt>{tr!(i18n, contacts.field.introduced_by)}</dt><dd><ContactName id=by /></dd> })}
                 {(contact.introduced_by.is_none() && !contact.introduced_by_name.is_empty()).then(|| view! {
-                    <dt>{t!(i18n, contacts.field.introduced_by)}</dt>
+                    <dt>{tr!(i18n, contacts.field.introduced_by)}</dt>
                     <dd class="muted">{t_string!(i18n, contacts.deleted_name, name = contact.introduced_by_name.clone()).to_string()}</dd>
                 })}
                 {move || (!introduced.with(Vec::is_empty)).then(|| view! {
-                    <dt>{t!(i18n, contacts.introduced_others)}</dt>
+                    <dt>{tr!(i18n, contacts.introduced_others)}</dt>
                     <dd><ul class="list-plain">{introduced.get().into_iter().map(|id| view! { <li><ContactName id /></li> }).collect_view()}</ul></dd>
                 })}
             </dl>
             {(!contact.notes.trim().is_empty()).then(|| view! {
-                <h3>{t!(i18n, contacts.field.notes)}</h3>
+                <h3>{tr!(i18n, contacts.field.notes)}</h3>
                 <p class="prewrap">{contact.notes.clone()}</p>
             })}
         </section>
 
         <div class="grid-2">
             <section class="card" aria-labelledby="keep-title">
-                <h2 id="keep-title">{t!(i18n, contacts.keep.title)}</h2>
+                <h2 id="keep-title">{tr!(i18n, contacts.keep.title)}</h2>
                 <dl class="facts">
-                    <dt>{t!(i18n, contacts.keep.cadence)}</dt><dd>{cadence_text}</dd>
-                    <dt>{t!(i18n, contacts.keep.last)}</dt>
+                    <dt>{tr!(i18n, contacts.keep.cadence)}</dt><dd>{cadence_text}</dd>
+                    <dt>{tr!(i18n, contacts.keep.last)}</dt>
                     <dd>{move || status.get().and_then(|s| s.last_contact).map(|d| show_date(i18n, d)).unwrap_or_else(|| t_string!(i18n, contacts.keep.never).to_string())}</dd>
-                    <dt>{t!(i18n, contacts.keep.next)}</dt>
+                    <dt>{tr!(i18n, contacts.keep.next)}</dt>
                     <dd>{move || status.get().and_then(|s| s.next_due).map(|d| show_date(i18n, d)).unwrap_or_else(|| "–".to_string())}</dd>
                 </dl>
                 {move || status.get().map(|s| {
                     if s.dormant {
-                        view! { <p class="status status--warn">{t!(i18n, contacts.status.dormant)}</p> }.into_any()
+                        view! { <p class="status status--warn">{tr!(i18n, contacts.status.dormant)}</p> }.into_any()
                     } else if let Some(days) = s.overdue_days {
                         let text = super::parts::due_text(i18n, days);
                         view! { <p class="status status--warn">{text}</p> }.into_any()
                     } else {
-                        view! { <p class="status status--ok">{t!(i18n, contacts.status.in_touch)}</p> }.into_any()
+                        view! { <p class="status status--ok">{tr!(i18n, contacts.status.in_touch)}</p> }.into_any()
                     }
                 })}
             </section>
             <section class="card" aria-labelledby="give-title">
-                <h2 id="give-title">{t!(i18n, contacts.give.title)}</h2>
+                <h2 id="give-title">{tr!(i18n, contacts.give.title)}</h2>
                 <dl class="facts">
-                    <dt>{t!(i18n, contacts.give.given)}</dt><dd>{move || summary.get().balance.given}</dd>
-                    <dt>{t!(i18n, contacts.give.received)}</dt><dd>{move || summary.get().balance.received}</dd>
-                    <dt>{t!(i18n, contacts.give.introductions)}</dt><dd>{move || summary.get().balance.introductions}</dd>
+                    <dt>{tr!(i18n, contacts.give.given)}</dt><dd>{move || summary.get().balance.given}</dd>
+                    <dt>{tr!(i18n, contacts.give.received)}</dt><dd>{move || summary.get().balance.received}</dd>
+                    <dt>{tr!(i18n, contacts.give.introductions)}</dt><dd>{move || summary.get().balance.introductions}</dd>
                 </dl>
                 <p>{move || lean_label(i18n, summary.get().balance.lean())}</p>
             </section>
         </div>
 
         <section class="card" aria-labelledby="promises-title">
-            <h2 id="promises-title">{t!(i18n, contacts.promise.title)}</h2>
+            <h2 id="promises-title">{tr!(i18n, contacts.promise.title)}</h2>
             <PromiseList id=id.clone() />
-            <h3>{t!(i18n, contacts.promise.new)}</h3>
+            <h3>{tr!(i18n, contacts.promise.new)}</h3>
             <AddFollowUp contact_id=id.clone() />
         </section>
 
         <ContactInterviews id=id.clone() />
 
         <section class="card" aria-labelledby="log" id="log-section">
-            <h2 id="log" tabindex="-1">{t!(i18n, contacts.timeline.title)}</h2>
+            <h2 id="log" tabindex="-1">{tr!(i18n, contacts.timeline.title)}</h2>
             <AddInteraction contact_id=id.clone() id_prefix="log" />
             <Timeline id=id.clone() />
         </section>
@@ -285,7 +285,7 @@ fn PromiseList(id: String) -> impl IntoView {
     let list = Memo::new(move |_| store.network.with(|n| n.follow_ups_of(&id)));
     view! {
         {move || if list.with(Vec::is_empty) {
-            view! { <p class="muted">{t!(i18n, contacts.promise.none)}</p> }.into_any()
+            view! { <p class="muted">{tr!(i18n, contacts.promise.none)}</p> }.into_any()
         } else {
             view! {
                 <ul class="follow-ups list-plain">
@@ -347,9 +347,9 @@ fn Timeline(id: String) -> impl IntoView {
     let contact_id = StoredValue::new(id);
     view! {
         {move || match entries.get() {
-            None => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
+            None => view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }.into_any(),
             Some(Err(e)) => view! { <p class="error">{crate::ui::feedback::storage_error_text(i18n, &e)}</p> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! { <p class="muted">{t!(i18n, contacts.timeline.none)}</p> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! { <p class="muted">{tr!(i18n, contacts.timeline.none)}</p> }.into_any(),
             Some(Ok(list)) => view! {
                 <ol class="timeline">
                     {list.into_iter().map(|entry| {
@@ -391,10 +391,10 @@ fn Timeline(id: String) -> impl IntoView {
                                         let field = format!("edit-{entry_id}-kind");
                                         request_animation_frame(move || focus_id(&field));
                                     }>
-                                        {t!(i18n, contacts.edit)}
+                                        {tr!(i18n, contacts.edit)}
                                     </button>
                                     <button type="button" class="button button--secondary button--small" aria-label=delete_label on:click=move |_| remove(e.clone())>
-                                        {t!(i18n, delete)}
+                                        {tr!(i18n, delete)}
                                     </button>
                                 </div>
                             </li>
@@ -462,7 +462,7 @@ fn Duplicates(contact: Contact) -> impl IntoView {
             let contact = contact.clone();
             view! {
                 <section class="card" aria-labelledby="dup-title" id="duplicates">
-                    <h2 id="dup-title">{t!(i18n, contacts.merge.possible)}</h2>
+                    <h2 id="dup-title">{tr!(i18n, contacts.merge.possible)}</h2>
                     <ul class="list-plain">
                         {pairs.get().into_iter().map(|(other, reasons)| {
                             let why = reasons.iter().map(|r| reason_label(i18n, *r)).collect::<Vec<_>>().join(", ");
@@ -486,11 +486,11 @@ fn Duplicates(contact: Contact) -> impl IntoView {
                             view! {
                                 <div class="confirm" role="group" aria-labelledby="merge-q">
                                     <p id="merge-q"><strong>{t!(i18n, contacts.merge.question, other = display_name(&absorbed), kept = display_name(&merged))}</strong></p>
-                                    <p>{t!(i18n, contacts.merge.explain)}</p>
+                                    <p>{tr!(i18n, contacts.merge.explain)}</p>
                                     <p class="muted">{describe(&merged)}{(!merged.email.is_empty()).then(|| format!(" · {}", merged.email))}</p>
                                     <div class="button-row">
-                                        <button type="button" class="button" disabled=move || merging.get() aria-busy=move || merging.get().to_string() on:click=move |_| merge(other_id.clone())>{t!(i18n, contacts.merge.confirm)}</button>
-                                        <button type="button" class="button button--secondary" on:click=move |_| reviewing.set(None)>{t!(i18n, cancel)}</button>
+                                        <button type="button" class="button" disabled=move || merging.get() aria-busy=move || merging.get().to_string() on:click=move |_| merge(other_id.clone())>{tr!(i18n, contacts.merge.confirm)}</button>
+                                        <button type="button" class="button button--secondary" on:click=move |_| reviewing.set(None)>{tr!(i18n, cancel)}</button>
                                     </div>
                                 </div>
                             }
@@ -567,7 +567,7 @@ fn DeleteContact(contact: Contact) -> impl IntoView {
     let delete_path_name = display_name(&contact);
     view! {
         <section class="card" aria-labelledby="delete-title">
-            <h2 id="delete-title">{t!(i18n, contacts.delete.title)}</h2>
+            <h2 id="delete-title">{tr!(i18n, contacts.delete.title)}</h2>
             {move || if asking.get() {
                 let delete = delete.clone();
                 let (interactions, follow_ups, introduced, history) = counts.get();
@@ -585,14 +585,14 @@ fn DeleteContact(contact: Contact) -> impl IntoView {
                         })}
                         {history.then(|| view! { <p>{t_string!(i18n, contacts.delete.kept_history, name = name.clone()).to_string()}</p> })}
                         <div class="button-row">
-                            <button type="button" class="button button--danger" disabled=move || busy.get() aria-busy=move || busy.get().to_string() on:click=delete>{t!(i18n, contacts.delete.confirm)}</button>
-                            <button type="button" class="button button--secondary" on:click=move |_| asking.set(false)>{t!(i18n, cancel)}</button>
+                            <button type="button" class="button button--danger" disabled=move || busy.get() aria-busy=move || busy.get().to_string() on:click=delete>{tr!(i18n, contacts.delete.confirm)}</button>
+                            <button type="button" class="button button--secondary" on:click=move |_| asking.set(false)>{tr!(i18n, cancel)}</button>
                         </div>
                     </div>
                 }.into_any()
             } else {
                 view! {
-                    <button type="button" class="button button--secondary" on:click=move |_| asking.set(true)>{t!(i18n, contacts.delete.action)}</button>
+                    <button type="button" class="button button--secondary" on:click=move |_| asking.set(true)>{tr!(i18n, contacts.delete.action)}</button>
                 }.into_any()
             }}
         </section>
@@ -618,12 +618,12 @@ fn ContactInterviews(id: String) -> impl IntoView {
     });
     view! {
         <section class="card" aria-labelledby="interviews-title">
-            <h2 id="interviews-title">{t!(i18n, interviews.title)}</h2>
-            {move || plans.with(Vec::is_empty).then(|| view! { <p class="muted">{t!(i18n, interviews.contact_none)}</p> })}
+            <h2 id="interviews-title">{tr!(i18n, interviews.title)}</h2>
+            {move || plans.with(Vec::is_empty).then(|| view! { <p class="muted">{tr!(i18n, interviews.contact_none)}</p> })}
             <ul class="list-plain plan-list">
                 {move || plans.get().into_iter().map(|p| view! { <crate::ui::interviews::PlanRow plan=p /> }).collect_view()}
             </ul>
-            <p><a class="button button--secondary" href=new_path>{t!(i18n, interviews.plan_one)}</a></p>
+            <p><a class="button button--secondary" href=new_path>{tr!(i18n, interviews.plan_one)}</a></p>
         </section>
     }
 }

@@ -30,8 +30,8 @@ pub fn NewContactPage() -> impl IntoView {
     let store = use_network();
     let base = new_contact(Meta::new(new_id(), now()));
     view! {
-        <h1>{t!(i18n, contacts.form.new_title)}</h1>
-        <Show when=move || store.loaded.get() != Loaded::Nothing fallback=move || view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }>
+        <h1>{tr!(i18n, contacts.form.new_title)}</h1>
+        <Show when=move || store.loaded.get() != Loaded::Nothing fallback=move || view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }>
             <ContactForm base=base.clone() photo=None />
         </Show>
     }
@@ -93,8 +93,8 @@ pub fn EditContactPage() -> impl IntoView {
             view! { <h1>{t!(i18n, contacts.form.edit_title, name = name)}</h1> }
         }}
         {move || match phase.get() {
-            Phase::Loading => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
-            Phase::Missing => view! { <p>{t!(i18n, contacts.not_found)}</p> }.into_any(),
+            Phase::Loading => view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }.into_any(),
+            Phase::Missing => view! { <p>{tr!(i18n, contacts.not_found)}</p> }.into_any(),
             Phase::Ready => {
                 // Read once: the form owns what the user types from here on.
                 let c = base.get_untracked();
@@ -407,12 +407,12 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
                 view! {
                     <div class="conflict" role="alert">
                         <p>{match revision {
-                            Some(_) => t!(i18n, contacts.form.conflict).into_any(),
-                            None => t!(i18n, contacts.form.conflict_deleted).into_any(),
+                            Some(_) => tr!(i18n, contacts.form.conflict).into_any(),
+                            None => tr!(i18n, contacts.form.conflict_deleted).into_any(),
                         }}</p>
                         <div class="button-row">
                             <button type="button" class="button" on:click=move |_| save_again(Some(revision.unwrap_or(0)))>
-                                {t!(i18n, contacts.form.keep_mine)}
+                                {tr!(i18n, contacts.form.keep_mine)}
                             </button>
                             {theirs.map(|t| view! {
                                 <button type="button" class="button button--secondary" on:click=move |_| {
@@ -421,15 +421,15 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
                                     initial_draft.set_value(ContactDraft::from_contact(&t));
                                     base.set(t.clone());
                                     conflict.set(None);
-                                }>{t!(i18n, contacts.form.take_theirs)}</button>
+                                }>{tr!(i18n, contacts.form.take_theirs)}</button>
                             })}
                         </div>
                     </div>
                 }
             })}
-            <p class="muted">{t!(i18n, contacts.form.required_hint)}</p>
+            <p class="muted">{tr!(i18n, contacts.form.required_hint)}</p>
             <fieldset>
-                <legend>{t!(i18n, contacts.form.name_group)}</legend>
+                <legend>{tr!(i18n, contacts.form.name_group)}</legend>
                 <div class="field-row">
                     <Field id="first-name" label=Signal::derive(move || t_string!(i18n, contacts.field.first_name).to_string()) draft
                         get=|d| &d.first_name set=|d| &mut d.first_name autocomplete="off"
@@ -439,27 +439,27 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
                 </div>
             </fieldset>
             <fieldset>
-                <legend>{t!(i18n, contacts.photo.title)}</legend>
+                <legend>{tr!(i18n, contacts.photo.title)}</legend>
                 <div class="photo-field">
                     {move || match photo_src() {
-                        Some(src) => view! { <img class="photo" src=src alt=move || t_string!(i18n, contacts.photo.preview) width="96" height="96" /> }.into_any(),
+                        Some(src) => view! { <img class="photo" src=src alt=tr!(i18n, contacts.photo.preview) width="96" height="96" /> }.into_any(),
                         None => view! { <span class="photo photo--empty" aria-hidden="true"></span> }.into_any(),
                     }}
                     <div>
                         <input id="photo-file" class="visually-hidden" type="file" accept="image/*" aria-describedby="photo-hint" on:change=on_file />
-                        <label for="photo-file" class="button button--secondary">{t!(i18n, contacts.photo.pick)}</label>
+                        <label for="photo-file" class="button button--secondary">{tr!(i18n, contacts.photo.pick)}</label>
                         {move || photo_src().is_some().then(|| view! {
                             <button type="button" class="button button--secondary" on:click=move |_| photo.set(PhotoState::Removed)>
-                                {t!(i18n, contacts.photo.remove)}
+                                {tr!(i18n, contacts.photo.remove)}
                             </button>
                         })}
-                        <p class="hint" id="photo-hint">{t!(i18n, contacts.photo.hint)}</p>
+                        <p class="hint" id="photo-hint">{tr!(i18n, contacts.photo.hint)}</p>
                         {move || photo_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                     </div>
                 </div>
             </fieldset>
             <fieldset>
-                <legend>{t!(i18n, contacts.form.work_group)}</legend>
+                <legend>{tr!(i18n, contacts.form.work_group)}</legend>
                 <div class="field-row">
                     <Field id="company" label=Signal::derive(move || t_string!(i18n, contacts.field.company).to_string()) draft get=|d| &d.company set=|d| &mut d.company autocomplete="off" error=line_error("company") />
                     <Field id="role" label=Signal::derive(move || t_string!(i18n, contacts.field.role).to_string()) draft get=|d| &d.role set=|d| &mut d.role autocomplete="off" error=line_error("role") />
@@ -470,7 +470,7 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
                 </div>
             </fieldset>
             <fieldset>
-                <legend>{t!(i18n, contacts.form.reach_group)}</legend>
+                <legend>{tr!(i18n, contacts.form.reach_group)}</legend>
                 <div class="field-row">
                     <Field id="email" kind="email" label=Signal::derive(move || t_string!(i18n, contacts.field.email).to_string()) draft get=|d| &d.email set=|d| &mut d.email autocomplete="off" error=error_for(DraftField::Email) />
                     <Field id="phone" kind="tel" label=Signal::derive(move || t_string!(i18n, contacts.field.phone).to_string()) draft get=|d| &d.phone set=|d| &mut d.phone autocomplete="off" error=error_for(DraftField::Phone) />
@@ -479,9 +479,9 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
                     hint=Signal::derive(move || t_string!(i18n, contacts.field.links_hint).to_string())
                     draft get=|d| &d.links set=|d| &mut d.links error=error_for(DraftField::Links) />
                 <div class="field">
-                    <label for="channel">{t!(i18n, contacts.field.channel)}</label>
+                    <label for="channel">{tr!(i18n, contacts.field.channel)}</label>
                     <select id="channel" on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.preferred_channel = v); }>
-                        <option value="" selected=move || draft.with(|d| d.preferred_channel.is_empty())>{t!(i18n, contacts.field.channel_none)}</option>
+                        <option value="" selected=move || draft.with(|d| d.preferred_channel.is_empty())>{tr!(i18n, contacts.field.channel_none)}</option>
                         {CHANNELS.into_iter().map(|c| view! {
                             <option value=c selected=move || draft.with(|d| d.preferred_channel == c)>{move || channel_label(i18n, c)}</option>
                         }).collect_view()}
@@ -489,7 +489,7 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
                 </div>
             </fieldset>
             <fieldset>
-                <legend>{t!(i18n, contacts.form.met_group)}</legend>
+                <legend>{tr!(i18n, contacts.form.met_group)}</legend>
                 <div class="field-row">
                     <Field id="met-occasion" label=Signal::derive(move || t_string!(i18n, contacts.field.occasion).to_string()) draft get=|d| &d.met_occasion set=|d| &mut d.met_occasion autocomplete="off" error=line_error("met_occasion") />
                     <Field id="met-date" kind="date" label=Signal::derive(move || t_string!(i18n, contacts.field.met_date).to_string()) draft get=|d| &d.met_date set=|d| &mut d.met_date error=error_for(DraftField::MetDate) />
@@ -500,9 +500,9 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
                 <ContactPicker id="introduced-by" label=Signal::derive(move || t_string!(i18n, contacts.field.introduced_by).to_string()) selected=introduced_by exclude=self_id />
             </fieldset>
             <fieldset>
-                <legend>{t!(i18n, contacts.form.relation_group)}</legend>
+                <legend>{tr!(i18n, contacts.form.relation_group)}</legend>
                 <fieldset class="field">
-                    <legend>{t!(i18n, contacts.field.circle)}</legend>
+                    <legend>{tr!(i18n, contacts.field.circle)}</legend>
                     <div class="choice-group">
                         {CIRCLES.into_iter().map(|c| view! {
                             <label class="choice">
@@ -522,11 +522,11 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
                     hint=Signal::derive(move || t_string!(i18n, contacts.field.tags_hint).to_string())
                     draft get=|d| &d.tags set=|d| &mut d.tags autocomplete="off" error=line_error("tags") />
                 <fieldset class="field">
-                    <legend>{t!(i18n, contacts.field.birthday)}</legend>
-                    <span class="hint" id="birthday-hint">{t!(i18n, contacts.field.birthday_hint)}</span>
+                    <legend>{tr!(i18n, contacts.field.birthday)}</legend>
+                    <span class="hint" id="birthday-hint">{tr!(i18n, contacts.field.birthday_hint)}</span>
                     <div class="field-row field-row--tight">
                         <div class="field">
-                            <label for="birthday-day">{t!(i18n, contacts.field.day)}</label>
+                            <label for="birthday-day">{tr!(i18n, contacts.field.day)}</label>
                             <input id="birthday-day" type="number" min="1" max="31" inputmode="numeric" class="input--short"
                                 aria-invalid=move || error_for(DraftField::Birthday).with(Option::is_some).then_some("true")
                                 aria-describedby="birthday-hint birthday-error"
@@ -534,7 +534,7 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
                                 on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.birthday_day = v); } />
                         </div>
                         <div class="field">
-                            <label for="birthday-month">{t!(i18n, contacts.field.month)}</label>
+                            <label for="birthday-month">{tr!(i18n, contacts.field.month)}</label>
                             <select id="birthday-month"
                                 aria-invalid=move || error_for(DraftField::Birthday).with(Option::is_some).then_some("true")
                                 aria-describedby="birthday-hint birthday-error"
@@ -548,7 +548,7 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
                             </select>
                         </div>
                         <div class="field">
-                            <label for="birthday-year">{t!(i18n, contacts.field.year)}</label>
+                            <label for="birthday-year">{tr!(i18n, contacts.field.year)}</label>
                             <input id="birthday-year" type="number" min="1900" inputmode="numeric" class="input--short"
                                 aria-invalid=move || error_for(DraftField::Birthday).with(Option::is_some).then_some("true")
                                 aria-describedby="birthday-hint birthday-error"
@@ -563,12 +563,12 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
                 draft get=|d| &d.notes set=|d| &mut d.notes error=error_for(DraftField::Text("notes")) />
             <p role="status" class="form-status">
                 {move || (attempted.get() && checked.with(Result::is_err)).then(|| view! {
-                    <span class="error">{t!(i18n, contacts.form.not_saved)}</span>
+                    <span class="error">{tr!(i18n, contacts.form.not_saved)}</span>
                 })}
             </p>
             <div class="button-row">
-                <button type="submit" class="button" disabled=move || saving.get() aria-busy=move || saving.get().to_string()>{t!(i18n, contacts.form.save)}</button>
-                <a class="button button--secondary" href=cancel_path>{t!(i18n, cancel)}</a>
+                <button type="submit" class="button" disabled=move || saving.get() aria-busy=move || saving.get().to_string()>{tr!(i18n, contacts.form.save)}</button>
+                <a class="button button--secondary" href=cancel_path>{tr!(i18n, cancel)}</a>
             </div>
         </form>
     }

@@ -69,21 +69,21 @@ pub fn ContactsPage() -> impl IntoView {
 
     view! {
         <div class="page-head">
-            <h1>{t!(i18n, contacts.title)}</h1>
+            <h1>{tr!(i18n, contacts.title)}</h1>
             <div class="button-row">
-                <AppLink href="/contacts/new" class="button">{t!(i18n, contacts.add)}</AppLink>
-                <AppLink href="/contacts/introduce" class="button button--secondary">{t!(i18n, contacts.introduce.title)}</AppLink>
-                <AppLink href="/contacts/duplicates" class="button button--secondary">{t!(i18n, contacts.merge.title)}</AppLink>
+                <AppLink href="/contacts/new" class="button">{tr!(i18n, contacts.add)}</AppLink>
+                <AppLink href="/contacts/introduce" class="button button--secondary">{tr!(i18n, contacts.introduce.title)}</AppLink>
+                <AppLink href="/contacts/duplicates" class="button button--secondary">{tr!(i18n, contacts.merge.title)}</AppLink>
             </div>
         </div>
         <Show
             when=move || store.loaded.get() != Loaded::Nothing
-            fallback=move || view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }
+            fallback=move || view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }
         >
             <Show when=move || { total.get() > 0 } fallback=move || view! { <EmptyContacts /> }>
                 <form class="card filters" role="search" on:submit=|ev| ev.prevent_default()>
                     <div class="field field--grow">
-                        <label for="contact-search">{t!(i18n, contacts.search)}</label>
+                        <label for="contact-search">{tr!(i18n, contacts.search)}</label>
                         <input
                             id="contact-search"
                             type="search"
@@ -92,15 +92,15 @@ pub fn ContactsPage() -> impl IntoView {
                             prop:value=move || text.get()
                             on:input=move |ev| text.set(event_target_value(&ev))
                         />
-                        <span class="hint" id="contact-search-hint">{t!(i18n, contacts.search_hint)}</span>
+                        <span class="hint" id="contact-search-hint">{tr!(i18n, contacts.search_hint)}</span>
                     </div>
                     <div class="field">
-                        <label for="filter-tag">{t!(i18n, contacts.filter.tag)}</label>
+                        <label for="filter-tag">{tr!(i18n, contacts.filter.tag)}</label>
                         <select id="filter-tag" on:change=move |ev| {
                             let v = event_target_value(&ev);
                             tag.set((!v.is_empty()).then_some(v));
                         }>
-                            <option value="" selected=move || tag.with(Option::is_none)>{t!(i18n, contacts.filter.any)}</option>
+                            <option value="" selected=move || tag.with(Option::is_none)>{tr!(i18n, contacts.filter.any)}</option>
                             <For each=move || tags.get() key=|t| t.clone() children=move |t| {
                                 let value = t.clone();
                                 let is = t.clone();
@@ -109,16 +109,16 @@ pub fn ContactsPage() -> impl IntoView {
                         </select>
                     </div>
                     <div class="field">
-                        <label for="filter-circle">{t!(i18n, contacts.filter.circle)}</label>
+                        <label for="filter-circle">{tr!(i18n, contacts.filter.circle)}</label>
                         <select id="filter-circle" on:change=move |ev| circle.set(circle_from_id(&event_target_value(&ev)))>
-                            <option value="" selected=move || circle.with(Option::is_none)>{t!(i18n, contacts.filter.any)}</option>
+                            <option value="" selected=move || circle.with(Option::is_none)>{tr!(i18n, contacts.filter.any)}</option>
                             {CIRCLES.into_iter().map(|c| view! {
                                 <option value=circle_id(c) selected=move || circle.get() == Some(c)>{move || circle_label(i18n, c)}</option>
                             }).collect_view()}
                         </select>
                     </div>
                     <div class="field">
-                        <label for="filter-only">{t!(i18n, contacts.filter.show)}</label>
+                        <label for="filter-only">{tr!(i18n, contacts.filter.show)}</label>
                         <select id="filter-only" on:change=move |ev| {
                             let choice = match event_target_value(&ev).as_str() {
                                 "due" => Only::Due,
@@ -131,26 +131,26 @@ pub fn ContactsPage() -> impl IntoView {
                             }
                             only.set(choice);
                         }>
-                            <option value="all" selected=move || only.get() == Only::All>{t!(i18n, contacts.filter.all)}</option>
-                            <option value="due" selected=move || only.get() == Only::Due>{t!(i18n, contacts.filter.due)}</option>
-                            <option value="dormant" selected=move || only.get() == Only::Dormant>{t!(i18n, contacts.filter.dormant)}</option>
+                            <option value="all" selected=move || only.get() == Only::All>{tr!(i18n, contacts.filter.all)}</option>
+                            <option value="due" selected=move || only.get() == Only::Due>{tr!(i18n, contacts.filter.due)}</option>
+                            <option value="dormant" selected=move || only.get() == Only::Dormant>{tr!(i18n, contacts.filter.dormant)}</option>
                         </select>
                     </div>
                     <div class="field">
-                        <label for="sort">{t!(i18n, contacts.sort.label)}</label>
+                        <label for="sort">{tr!(i18n, contacts.sort.label)}</label>
                         <select id="sort" on:change=move |ev| sort.set(match event_target_value(&ev).as_str() {
                             "last" => Sort::LastContact,
                             "due" => Sort::NextDue,
                             _ => Sort::Name,
                         })>
-                            <option value="name" selected=move || sort.get() == Sort::Name>{t!(i18n, contacts.sort.name)}</option>
-                            <option value="last" selected=move || sort.get() == Sort::LastContact>{t!(i18n, contacts.sort.last)}</option>
-                            <option value="due" selected=move || sort.get() == Sort::NextDue>{t!(i18n, contacts.sort.due)}</option>
+                            <option value="name" selected=move || sort.get() == Sort::Name>{tr!(i18n, contacts.sort.name)}</option>
+                            <option value="last" selected=move || sort.get() == Sort::LastContact>{tr!(i18n, contacts.sort.last)}</option>
+                            <option value="due" selected=move || sort.get() == Sort::NextDue>{tr!(i18n, contacts.sort.due)}</option>
                         </select>
                     </div>
                 </form>
                 {move || only.get().eq(&Only::Dormant).then(|| view! {
-                    <p class="card explain">{t!(i18n, contacts.dormant_why)}</p>
+                    <p class="card explain">{tr!(i18n, contacts.dormant_why)}</p>
                 })}
                 <p class="list-count" role="status">
                     {move || if store.loaded.get() == Loaded::First {
@@ -167,7 +167,7 @@ pub fn ContactsPage() -> impl IntoView {
                         <section class="card quick-add" aria-labelledby="quick-add-title">
                             <h2 id="quick-add-title">{t!(i18n, contacts.timeline.quick_title, name = name)}</h2>
                             <AddInteraction contact_id=id id_prefix="quick" on_done=Callback::new(move |_| quick.set(None)) />
-                            <button type="button" class="button button--secondary" on:click=move |_| quick.set(None)>{t!(i18n, cancel)}</button>
+                            <button type="button" class="button button--secondary" on:click=move |_| quick.set(None)>{tr!(i18n, cancel)}</button>
                         </section>
                     }
                 })}
@@ -257,7 +257,7 @@ fn VirtualList(places: Memo<Vec<usize>>, quick: RwSignal<Option<String>>) -> imp
             />
         </ul>
         {move || (places.with(Vec::is_empty) && store.network.with(|n| !n.is_empty())).then(|| view! {
-            <p class="empty-state">{t!(i18n, contacts.no_match)}</p>
+            <p class="empty-state">{tr!(i18n, contacts.no_match)}</p>
         })}
     }
 }
@@ -339,7 +339,7 @@ fn ContactRow(
                         let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
                     }
                 });
-            }>{t!(i18n, contacts.timeline.quick_short)}</button>
+            }>{tr!(i18n, contacts.timeline.quick_short)}</button>
         </li>
     }
 }
@@ -350,15 +350,15 @@ fn EmptyContacts() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="card empty-state" aria-labelledby="contacts-empty">
-            <h2 id="contacts-empty">{t!(i18n, contacts.empty.title)}</h2>
-            <p>{t!(i18n, contacts.empty.text)}</p>
+            <h2 id="contacts-empty">{tr!(i18n, contacts.empty.title)}</h2>
+            <p>{tr!(i18n, contacts.empty.text)}</p>
             <ul class="checklist">
-                <li>{t!(i18n, contacts.empty.point_hook)}</li>
-                <li>{t!(i18n, contacts.empty.point_promise)}</li>
-                <li>{t!(i18n, contacts.empty.point_cadence)}</li>
+                <li>{tr!(i18n, contacts.empty.point_hook)}</li>
+                <li>{tr!(i18n, contacts.empty.point_promise)}</li>
+                <li>{tr!(i18n, contacts.empty.point_cadence)}</li>
             </ul>
             <p>
-                <AppLink href="/contacts/new" class="button">{t!(i18n, contacts.empty.action)}</AppLink>
+                <AppLink href="/contacts/new" class="button">{tr!(i18n, contacts.empty.action)}</AppLink>
             </p>
         </section>
     }

@@ -106,25 +106,25 @@ pub fn IntroducePage() -> impl IntoView {
         });
     };
     view! {
-        <h1>{t!(i18n, contacts.introduce.title)}</h1>
-        <p class="lead">{t!(i18n, contacts.introduce.lead)}</p>
+        <h1>{tr!(i18n, contacts.introduce.title)}</h1>
+        <p class="lead">{tr!(i18n, contacts.introduce.lead)}</p>
         {move || done.get().map(|(a, b)| view! {
             <div class="banner banner--ok" role="status">
-                <p>{t!(i18n, contacts.introduce.done)}" "<ContactName id=a />" & "<ContactName id=b /></p>
+                <p>{tr!(i18n, contacts.introduce.done)}" "<ContactName id=a />" & "<ContactName id=b /></p>
             </div>
         })}
-        <Show when=move || store.loaded.get() == Loaded::All fallback=move || view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }>
+        <Show when=move || store.loaded.get() == Loaded::All fallback=move || view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }>
             <form class="card" novalidate on:submit=submit>
                 <div class="field-row">
                     <ContactPicker id="intro-a" label=Signal::derive(move || t_string!(i18n, contacts.introduce.first).to_string()) selected=first />
                     <ContactPicker id="intro-b" label=Signal::derive(move || t_string!(i18n, contacts.introduce.second).to_string()) selected=second />
                 </div>
                 <div class="field">
-                    <label for="intro-why">{t!(i18n, contacts.introduce.why)}</label>
+                    <label for="intro-why">{tr!(i18n, contacts.introduce.why)}</label>
                     <textarea id="intro-why" rows="3" maxlength=MAX_TEXT_CHARS prop:value=move || why.get() on:input=move |ev| why.set(event_target_value(&ev))></textarea>
                 </div>
                 <div class="field">
-                    <label for="intro-date">{t!(i18n, contacts.timeline.date)}</label>
+                    <label for="intro-date">{tr!(i18n, contacts.timeline.date)}</label>
                     <input id="intro-date" type="date" min=DATE_MIN max=DATE_MAX prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
                 </div>
                 <label class="choice">
@@ -133,7 +133,7 @@ pub fn IntroducePage() -> impl IntoView {
                 </label>
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 <div class="button-row">
-                    <button type="submit" class="button" disabled=move || busy.get() aria-busy=move || busy.get().to_string()>{t!(i18n, contacts.introduce.save)}</button>
+                    <button type="submit" class="button" disabled=move || busy.get() aria-busy=move || busy.get().to_string()>{tr!(i18n, contacts.introduce.save)}</button>
                 </div>
             </form>
         </Show>
@@ -148,12 +148,12 @@ pub fn DuplicatesPage() -> impl IntoView {
     use_page_title(move || t_string!(i18n, contacts.merge.title).to_string());
     let pairs = Memo::new(move |_| store.network.with(|n| suggestions(n.contacts())));
     view! {
-        <h1>{t!(i18n, contacts.merge.title)}</h1>
-        <p class="lead">{t!(i18n, contacts.merge.lead)}</p>
+        <h1>{tr!(i18n, contacts.merge.title)}</h1>
+        <p class="lead">{tr!(i18n, contacts.merge.lead)}</p>
         {move || if store.loaded.get() < Loaded::Contacts {
-            view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any()
+            view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }.into_any()
         } else if pairs.with(Vec::is_empty) {
-            view! { <p class="card">{t!(i18n, contacts.merge.none)}</p> }.into_any()
+            view! { <p class="card">{tr!(i18n, contacts.merge.none)}</p> }.into_any()
         } else {
             view! {
                 <ul class="card list-plain">
@@ -204,12 +204,12 @@ pub fn GreetingsPage() -> impl IntoView {
     };
     view! {
         <h1>{move || t!(i18n, contacts.greetings.title_year, year = year())}</h1>
-        <p class="lead">{t!(i18n, contacts.greetings.lead)}</p>
+        <p class="lead">{tr!(i18n, contacts.greetings.lead)}</p>
         <p role="status">{move || {
             let (done, all) = list.with(|l| (l.iter().filter(|(_, d)| *d).count(), l.len()));
             t_string!(i18n, contacts.greetings.progress, done = done, total = all).to_string()
         }}</p>
-        <Show when=move || { store.loaded.get() >= Loaded::Contacts } fallback=move || view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }>
+        <Show when=move || { store.loaded.get() >= Loaded::Contacts } fallback=move || view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }>
         <ul class="card list-plain greetings">
             {move || list.get().into_iter().take(shown.get()).map(|(id, done)| {
                 let box_id = format!("greet-{id}");
@@ -226,9 +226,9 @@ pub fn GreetingsPage() -> impl IntoView {
             }).collect_view()}
         </ul>
         {move || (list.with(Vec::len) > shown.get()).then(|| view! {
-            <button type="button" class="button button--secondary" on:click=move |_| shown.update(|n| *n += GREETINGS_PAGE)>{t!(i18n, contacts.greetings.more)}</button>
+            <button type="button" class="button button--secondary" on:click=move |_| shown.update(|n| *n += GREETINGS_PAGE)>{tr!(i18n, contacts.greetings.more)}</button>
         })}
         </Show>
-        <p><AppLink href="/">{t!(i18n, contacts.back_to_today)}</AppLink></p>
+        <p><AppLink href="/">{tr!(i18n, contacts.back_to_today)}</AppLink></p>
     }
 }

@@ -28,7 +28,7 @@ pub const DATE_MAX: &str = "2200-12-31";
 
 /// Parses a date input's value.
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
+    crate::domain::format::parse_iso_date(value)
 }
 
 /// A date in the user's language.
@@ -60,7 +60,7 @@ pub fn ContactName(#[prop(into)] id: String) -> impl IntoView {
     view! {
         {move || match name() {
             Some(name) => view! { <A href=path.clone()>{name}</A> }.into_any(),
-            None => view! { <span class="muted">{t!(i18n, contacts.unknown)}</span> }.into_any(),
+            None => view! { <span class="muted">{tr!(i18n, contacts.unknown)}</span> }.into_any(),
         }}
     }
 }
@@ -246,7 +246,7 @@ pub fn AddFollowUp(#[prop(into)] contact_id: String) -> impl IntoView {
     view! {
         <form class="inline-form" on:submit=submit novalidate>
             <div class="field">
-                <label for=kind_id.clone()>{t!(i18n, contacts.promise.kind)}</label>
+                <label for=kind_id.clone()>{tr!(i18n, contacts.promise.kind)}</label>
                 <select id=kind_id on:change=move |ev| {
                     let k = match event_target_value(&ev).as_str() {
                         "they_offered" => FollowUpKind::TheyOffered,
@@ -261,7 +261,7 @@ pub fn AddFollowUp(#[prop(into)] contact_id: String) -> impl IntoView {
                 </select>
             </div>
             <div class="field field--grow">
-                <label for=text_id.clone()>{t!(i18n, contacts.promise.text)}</label>
+                <label for=text_id.clone()>{tr!(i18n, contacts.promise.text)}</label>
                 <input
                     id=text_id
                     type="text"
@@ -274,14 +274,14 @@ pub fn AddFollowUp(#[prop(into)] contact_id: String) -> impl IntoView {
                 {let err_id = format!("{prefix}-error"); move || error.get().filter(|(f, _)| *f == "text").map(|(_, e)| view! { <span class="error" id=err_id.clone()>{e}</span> })}
             </div>
             <div class="field">
-                <label for=due_id.clone()>{t!(i18n, contacts.promise.due)}</label>
+                <label for=due_id.clone()>{tr!(i18n, contacts.promise.due)}</label>
                 <input id=due_id type="date" min=DATE_MIN max=DATE_MAX
                     aria-invalid=move || on("due").then_some("true")
                     aria-describedby=move || on("due").then(|| due_err_id.clone())
                     prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
                 {let id = format!("{prefix}-due-error"); move || error.get().filter(|(f, _)| *f == "due").map(|(_, e)| view! { <span class="error" id=id.clone()>{e}</span> })}
             </div>
-            <button type="submit" class="button" disabled=move || busy.get() aria-busy=move || busy.get().to_string()>{t!(i18n, contacts.promise.add)}</button>
+            <button type="submit" class="button" disabled=move || busy.get() aria-busy=move || busy.get().to_string()>{tr!(i18n, contacts.promise.add)}</button>
         </form>
     }
 }
@@ -447,7 +447,7 @@ pub fn AddInteraction(
         <form class="stack-form" on:submit=submit novalidate>
             <div class="field-row">
                 <div class="field">
-                    <label for=kind_id.clone()>{t!(i18n, contacts.timeline.kind)}</label>
+                    <label for=kind_id.clone()>{tr!(i18n, contacts.timeline.kind)}</label>
                     <select id=kind_id on:change=move |ev| kind.set(event_target_value(&ev))>
                         {INTERACTION_KINDS
                             .into_iter()
@@ -463,7 +463,7 @@ pub fn AddInteraction(
                     </select>
                 </div>
                 <div class="field">
-                    <label for=date_id.clone()>{t!(i18n, contacts.timeline.date)}</label>
+                    <label for=date_id.clone()>{tr!(i18n, contacts.timeline.date)}</label>
                     <input
                         id=date_id
                         type="date"
@@ -479,7 +479,7 @@ pub fn AddInteraction(
                 </div>
             </div>
             <div class="field">
-                <label for=summary_id.clone()>{t!(i18n, contacts.timeline.summary)}</label>
+                <label for=summary_id.clone()>{tr!(i18n, contacts.timeline.summary)}</label>
                 <textarea
                     id=summary_id
                     rows="3"
@@ -492,7 +492,7 @@ pub fn AddInteraction(
                 {let id = format!("{p}-summary-error"); move || error.get().filter(|(f, _)| *f == "summary").map(|(_, e)| view! { <span class="error" id=id.clone()>{e}</span> })}
             </div>
             <div class="field">
-                <label for=kw_id.clone()>{t!(i18n, contacts.timeline.keywords)}</label>
+                <label for=kw_id.clone()>{tr!(i18n, contacts.timeline.keywords)}</label>
                 <input
                     id=kw_id
                     type="text"
@@ -513,7 +513,7 @@ pub fn AddInteraction(
                         if let Some(done) = on_done {
                             done.run(());
                         }
-                    }>{t!(i18n, cancel)}</button>
+                    }>{tr!(i18n, cancel)}</button>
                 })}
             </div>
         </form>
@@ -573,7 +573,7 @@ pub fn ContactPicker(
                         <p class="picker__chosen">
                             <span>{name}</span>
                             <button type="button" class="button button--secondary" on:click=move |_| selected.set(None)>
-                                {t!(i18n, contacts.picker.change)}
+                                {tr!(i18n, contacts.picker.change)}
                             </button>
                         </p>
                     </div>
@@ -644,11 +644,11 @@ pub fn PersonChooser(
             <legend>{move || legend.get()}</legend>
             <label class="choice">
                 <input type="radio" name=group prop:checked=move || saved.get() on:change=move |_| saved.set(true) />
-                {t!(i18n, interviews.saved_contact)}
+                {tr!(i18n, interviews.saved_contact)}
             </label>
             <label class="choice">
                 <input type="radio" name=group2 prop:checked=move || !saved.get() on:change=move |_| saved.set(false) />
-                {t!(i18n, interviews.new_person)}
+                {tr!(i18n, interviews.new_person)}
             </label>
         </fieldset>
         {move || if saved.get() {
@@ -657,11 +657,11 @@ pub fn PersonChooser(
             view! {
                 <div class="field-row">
                     <div class="field">
-                        <label for=format!("{id}-person")>{t!(i18n, interviews.person_name)}</label>
+                        <label for=format!("{id}-person")>{tr!(i18n, interviews.person_name)}</label>
                         <input id=format!("{id}-person") type="text" autocomplete="off" maxlength=MAX_LINE_CHARS prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
                     </div>
                     <div class="field">
-                        <label for=format!("{id}-company")>{t!(i18n, interviews.person_company)}</label>
+                        <label for=format!("{id}-company")>{tr!(i18n, interviews.person_company)}</label>
                         <input id=format!("{id}-company") type="text" autocomplete="off" maxlength=MAX_LINE_CHARS prop:value=move || company.get() on:input=move |ev| company.set(event_target_value(&ev)) />
                     </div>
                 </div>

@@ -48,7 +48,7 @@ pub fn ConductPage() -> impl IntoView {
     view! {
         <WhenFound loaded=store.loaded found=has_plan back_href=use_app_path()("/interviews")
             missing=move || t_string!(i18n, interviews.not_found).to_string()
-            back_text=move || t_string!(i18n, interviews.back).to_string()>
+            back_text=tr!(i18n, interviews.back)>
             <Conduct editor=editor person=person />
         </WhenFound>
     }
@@ -145,14 +145,14 @@ fn Conduct(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
                     <SaveStatus editor=editor />
                 </div>
                 <p class="conduct__timer" class:conduct__timer--over=over_time>
-                    <span class="visually-hidden">{t!(i18n, interviews.conduct.elapsed)}</span>
+                    <span class="visually-hidden">{tr!(i18n, interviews.conduct.elapsed)}</span>
                     <span role="timer" aria-live="off">{move || clock_text(elapsed())}</span>
                     <span class="muted">" / "{move || clock_text(i64::from(planned.get()) * 60)}</span>
                 </p>
                 <p class="conduct__progress">{move || { let (a, t) = items.with(|l| asked_count(l)); t_string!(i18n, interviews.conduct.asked_of, asked = a, total = t).to_string() }}</p>
                 <div class="button-row">
                     <FullScreenToggle />
-                    <a class="button button--secondary" href=app_path(&format!("/interviews/{id}"))>{t!(i18n, interviews.conduct.to_plan)}</a>
+                    <a class="button button--secondary" href=app_path(&format!("/interviews/{id}"))>{tr!(i18n, interviews.conduct.to_plan)}</a>
                     <button type="button" class="button" on:click=end>
                         {move || if finished.get() { t_string!(i18n, interviews.conduct.to_wrap_up) } else { t_string!(i18n, interviews.conduct.end) }}
                     </button>
@@ -171,7 +171,7 @@ fn Conduct(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
                     })}
                     {move || has_current.get().then(|| view! {
                         <div class="field">
-                            <label for="conduct-answer">{t!(i18n, interviews.conduct.answer)}</label>
+                            <label for="conduct-answer">{tr!(i18n, interviews.conduct.answer)}</label>
                             <textarea id="conduct-answer" rows="7" maxlength=MAX_TEXT_CHARS
                                 prop:value=move || items.with(|l| l.get(selected.get()).map(|i| i.answer.clone()).unwrap_or_default())
                                 on:input=move |ev| {
@@ -181,12 +181,12 @@ fn Conduct(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
                                 }></textarea>
                         </div>
                         <div class="button-row">
-                            <button type="button" class="button" on:click=move |_| mark(ItemState::Asked)>{t!(i18n, interviews.conduct.asked_next)}</button>
-                            <button type="button" class="button button--secondary" on:click=move |_| mark(ItemState::Skipped)>{t!(i18n, interviews.conduct.skip)}</button>
+                            <button type="button" class="button" on:click=move |_| mark(ItemState::Asked)>{tr!(i18n, interviews.conduct.asked_next)}</button>
+                            <button type="button" class="button button--secondary" on:click=move |_| mark(ItemState::Skipped)>{tr!(i18n, interviews.conduct.skip)}</button>
                         </div>
                     })}
-                    {move || items.with(Vec::is_empty).then(|| view! { <p>{t!(i18n, interviews.conduct.no_questions)}</p> })}
-                    <h2 class="conduct__list-title" id="conduct-all">{t!(i18n, interviews.conduct.all)}</h2>
+                    {move || items.with(Vec::is_empty).then(|| view! { <p>{tr!(i18n, interviews.conduct.no_questions)}</p> })}
+                    <h2 class="conduct__list-title" id="conduct-all">{tr!(i18n, interviews.conduct.all)}</h2>
                     <ol class="list-plain conduct__list" aria-labelledby="conduct-all">
                         {move || items.get().into_iter().enumerate().map(|(at, item)| {
                             let state = ItemState::of(&item);
@@ -248,7 +248,7 @@ fn Suggested(editor: PlanEditor) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="suggested-h">
-            <h2 id="suggested-h">{t!(i18n, interviews.conduct.suggested)}</h2>
+            <h2 id="suggested-h">{tr!(i18n, interviews.conduct.suggested)}</h2>
             <ul class="list-plain capture-list">
                 {move || people.get().into_iter().enumerate().map(|(at, p)| {
                     let label = t_string!(i18n, interviews.conduct.remove_named, name = p.name.clone()).to_string();
@@ -256,7 +256,7 @@ fn Suggested(editor: PlanEditor) -> impl IntoView {
                         <li>
                             <span><strong>{p.name.clone()}</strong>{(!p.company.is_empty()).then(|| format!(" ({})", p.company))}
                                 {(!p.note.is_empty()).then(|| view! { <br /><span class="muted">{p.note.clone()}</span> })}
-                                {p.may_mention.then(|| view! { <br /><span class="muted">{t!(i18n, interviews.conduct.may_mention_short)}</span> })}
+                                {p.may_mention.then(|| view! { <br /><span class="muted">{tr!(i18n, interviews.conduct.may_mention_short)}</span> })}
                             </span>
                             <button type="button" class="icon-button" aria-label=label on:click=move |_| editor.edit(|p| { if at < p.suggested.len() { p.suggested.remove(at); } })>"×"</button>
                         </li>
@@ -265,22 +265,22 @@ fn Suggested(editor: PlanEditor) -> impl IntoView {
             </ul>
             <form class="stack" novalidate on:submit=add>
                 <div class="field">
-                    <label for="sugg-name">{t!(i18n, interviews.conduct.sugg_name)}</label>
+                    <label for="sugg-name">{tr!(i18n, interviews.conduct.sugg_name)}</label>
                     <input id="sugg-name" type="text" autocomplete="off" maxlength=MAX_LINE_CHARS prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
                 </div>
                 <div class="field">
-                    <label for="sugg-company">{t!(i18n, interviews.person_company)}</label>
+                    <label for="sugg-company">{tr!(i18n, interviews.person_company)}</label>
                     <input id="sugg-company" type="text" autocomplete="off" maxlength=MAX_LINE_CHARS prop:value=move || company.get() on:input=move |ev| company.set(event_target_value(&ev)) />
                 </div>
                 <div class="field">
-                    <label for="sugg-note">{t!(i18n, interviews.conduct.sugg_note)}</label>
+                    <label for="sugg-note">{tr!(i18n, interviews.conduct.sugg_note)}</label>
                     <input id="sugg-note" type="text" autocomplete="off" maxlength=MAX_LINE_CHARS prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev)) />
                 </div>
                 <label class="choice">
                     <input type="checkbox" prop:checked=move || may_mention.get() on:change=move |ev| may_mention.set(event_target_checked(&ev)) />
-                    {t!(i18n, interviews.conduct.may_mention)}
+                    {tr!(i18n, interviews.conduct.may_mention)}
                 </label>
-                <button type="submit" class="button button--secondary" disabled=move || name.with(|n| n.trim().is_empty())>{t!(i18n, interviews.conduct.add_person)}</button>
+                <button type="submit" class="button button--secondary" disabled=move || name.with(|n| n.trim().is_empty())>{tr!(i18n, interviews.conduct.add_person)}</button>
             </form>
         </section>
     }
@@ -306,7 +306,7 @@ fn Promised(editor: PlanEditor) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="promised-h">
-            <h2 id="promised-h">{t!(i18n, interviews.conduct.promised)}</h2>
+            <h2 id="promised-h">{tr!(i18n, interviews.conduct.promised)}</h2>
             <ul class="list-plain capture-list">
                 {move || promised.get().into_iter().enumerate().map(|(at, p)| {
                     let label = t_string!(i18n, interviews.conduct.remove_named, name = p.clone()).to_string();
@@ -320,10 +320,10 @@ fn Promised(editor: PlanEditor) -> impl IntoView {
             </ul>
             <form class="stack" novalidate on:submit=add>
                 <div class="field">
-                    <label for="promise-text">{t!(i18n, interviews.conduct.promise_text)}</label>
+                    <label for="promise-text">{tr!(i18n, interviews.conduct.promise_text)}</label>
                     <input id="promise-text" type="text" autocomplete="off" maxlength=MAX_LINE_CHARS prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
                 </div>
-                <button type="submit" class="button button--secondary" disabled=move || text.with(|n| n.trim().is_empty())>{t!(i18n, interviews.conduct.add_promise)}</button>
+                <button type="submit" class="button button--secondary" disabled=move || text.with(|n| n.trim().is_empty())>{tr!(i18n, interviews.conduct.add_promise)}</button>
             </form>
         </section>
     }
@@ -360,7 +360,7 @@ fn FullScreenToggle() -> impl IntoView {
     enabled.then(|| {
         view! {
             <button type="button" class="button button--secondary" aria-pressed=move || full.get().to_string() on:click=toggle>
-                {t!(i18n, interviews.conduct.full_screen)}
+                {tr!(i18n, interviews.conduct.full_screen)}
             </button>
         }
     })

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use super::parts::family_label;
 use super::search::{LibraryQuery, LibraryQueryFields};
-use super::store::use_interviews;
 use crate::domain::interviews::library::{Entry, Family};
 use crate::domain::interviews::plan::{DEFAULT_MINUTES, MAX_DURATION};
 use crate::domain::record::{Meta, Question, MAX_LINE_CHARS};
@@ -13,6 +12,7 @@ use crate::i18n::*;
 use crate::ui::contacts::parts::report_save;
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::feedback::use_feedback;
+use crate::ui::library_store::use_library;
 use crate::ui::link::use_app_path;
 use crate::ui::title::use_page_title;
 
@@ -20,7 +20,7 @@ use crate::ui::title::use_page_title;
 #[component]
 pub fn QuestionsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let store = use_interviews();
+    let store = use_library();
     let data = use_data();
     let feedback = use_feedback();
     let app_path = use_app_path();
@@ -79,16 +79,16 @@ pub fn QuestionsPage() -> impl IntoView {
         save(q, what);
     };
     view! {
-        <p class="breadcrumb"><a href=app_path("/interviews")>{t!(i18n, interviews.title)}</a></p>
-        <h1>{t!(i18n, interviews.library.title)}</h1>
-        <p class="lead">{t!(i18n, interviews.library.lead)}</p>
+        <p class="breadcrumb"><a href=app_path("/interviews")>{tr!(i18n, interviews.title)}</a></p>
+        <h1>{tr!(i18n, interviews.library.title)}</h1>
+        <p class="lead">{tr!(i18n, interviews.library.lead)}</p>
         <QuestionForm editing=editing on_save=Callback::new(move |q: Question| save(q, "saved")) />
         <section class="card" aria-labelledby="library-list-h">
-            <h2 id="library-list-h">{t!(i18n, interviews.library.questions)}</h2>
+            <h2 id="library-list-h">{tr!(i18n, interviews.library.questions)}</h2>
             <LibraryQueryFields query=query id="library" />
             <label class="choice">
                 <input type="checkbox" prop:checked=move || show_hidden.get() on:change=move |ev| show_hidden.set(event_target_checked(&ev)) />
-                {t!(i18n, interviews.library.show_hidden)}
+                {tr!(i18n, interviews.library.show_hidden)}
             </label>
             <p class="muted" role="status">{move || t_string!(i18n, interviews.library.count, count = shown.with(Vec::len)).to_string()}</p>
             <ul class="list-plain library-results">
@@ -111,7 +111,7 @@ pub fn QuestionsPage() -> impl IntoView {
                             <span class="library-entry__text">{e.text.clone()}</span>
                             <span class="library-entry__meta muted">
                                 {family_label(i18n, e.family)}" · "{t!(i18n, interviews.minutes, minutes = e.minutes)}
-                                {e.own.then(|| view! { " · "{t!(i18n, interviews.library.own)} })}
+                                {e.own.then(|| view! { " · "{tr!(i18n, interviews.library.own)} })}
                                 {e.hidden.then(|| view! { " · "{if e.own { t_string!(i18n, interviews.library.archived) } else { t_string!(i18n, interviews.library.hidden) }} })}
                             </span>
                             {(!e.hint.is_empty()).then(|| view! { <span class="library-entry__hint hint">{e.hint.clone()}</span> })}
@@ -123,7 +123,7 @@ pub fn QuestionsPage() -> impl IntoView {
                                             use wasm_bindgen::JsCast;
                                             if let Some(el) = document().get_element_by_id("question-text").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) { let _ = el.focus(); }
                                         });
-                                    }>{t!(i18n, interviews.library.edit_short)}</button>
+                                    }>{tr!(i18n, interviews.library.edit_short)}</button>
                                 })}
                                 <button type="button" class="button button--secondary" aria-label=toggle_label on:click=move |_| toggle_hidden(entry.clone())>{toggle_text}</button>
                             </span>
@@ -139,7 +139,7 @@ pub fn QuestionsPage() -> impl IntoView {
 #[component]
 fn QuestionForm(editing: RwSignal<Option<String>>, on_save: Callback<Question>) -> impl IntoView {
     let i18n = use_i18n();
-    let store = use_interviews();
+    let store = use_library();
     let text = RwSignal::new(String::new());
     let family = RwSignal::new(Family::Advice.key().to_string());
     let minutes = RwSignal::new(DEFAULT_MINUTES.to_string());
@@ -207,29 +207,29 @@ fn QuestionForm(editing: RwSignal<Option<String>>, on_save: Callback<Question>) 
         <form class="card stack" novalidate on:submit=submit>
             <h2>{move || if editing.with(Option::is_some) { t_string!(i18n, interviews.library.edit_title) } else { t_string!(i18n, interviews.library.add_title) }}</h2>
             <div class="field">
-                <label for="question-text">{t!(i18n, interviews.library.text)}</label>
+                <label for="question-text">{tr!(i18n, interviews.library.text)}</label>
                 <input id="question-text" type="text" maxlength=MAX_LINE_CHARS prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
             </div>
             <div class="field-row">
                 <div class="field">
-                    <label for="question-family">{t!(i18n, interviews.library.family)}</label>
+                    <label for="question-family">{tr!(i18n, interviews.library.family)}</label>
                     <select id="question-family" on:change=move |ev| family.set(event_target_value(&ev))>
                         {Family::ALL.into_iter().map(|f| view! { <option value=f.key() selected=move || family.get() == f.key()>{move || family_label(i18n, f)}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field field--narrow">
-                    <label for="question-minutes">{t!(i18n, interviews.builder.own_minutes)}</label>
+                    <label for="question-minutes">{tr!(i18n, interviews.builder.own_minutes)}</label>
                     <input id="question-minutes" type="number" min="1" max=MAX_DURATION inputmode="numeric" prop:value=move || minutes.get() on:input=move |ev| minutes.set(event_target_value(&ev)) />
                 </div>
             </div>
             <div class="field">
-                <label for="question-hint">{t!(i18n, interviews.library.hint)}</label>
+                <label for="question-hint">{tr!(i18n, interviews.library.hint)}</label>
                 <input id="question-hint" type="text" maxlength=MAX_LINE_CHARS prop:value=move || hint.get() on:input=move |ev| hint.set(event_target_value(&ev)) />
             </div>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <div class="button-row">
                 <button type="submit" class="button">{move || if editing.with(Option::is_some) { t_string!(i18n, interviews.library.save) } else { t_string!(i18n, interviews.library.add) }}</button>
-                {move || editing.with(Option::is_some).then(|| view! { <button type="button" class="button button--secondary" on:click=move |_| reset()>{t!(i18n, interviews.cancel)}</button> })}
+                {move || editing.with(Option::is_some).then(|| view! { <button type="button" class="button button--secondary" on:click=move |_| reset()>{tr!(i18n, interviews.cancel)}</button> })}
             </div>
         </form>
     }

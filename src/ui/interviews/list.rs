@@ -12,6 +12,7 @@ use crate::i18n::*;
 use crate::ui::data::use_data;
 use crate::ui::editor::delete_with_undo;
 use crate::ui::feedback::use_feedback;
+use crate::ui::library_store::use_library;
 use crate::ui::link::{use_app_path, AppLink};
 use crate::ui::title::use_page_title;
 
@@ -53,6 +54,7 @@ pub fn PlanRow(plan: InterviewPlan) -> impl IntoView {
 pub fn InterviewsPage() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_interviews();
+    let library = use_library();
     use_page_title(move || t_string!(i18n, interviews.title).to_string());
     let groups = Memo::new(move |_| {
         store.plans.with(|plans| {
@@ -85,26 +87,26 @@ pub fn InterviewsPage() -> impl IntoView {
         })
     };
     view! {
-        <h1>{t!(i18n, interviews.title)}</h1>
-        <p class="lead">{t!(i18n, interviews.lead)}</p>
+        <h1>{tr!(i18n, interviews.title)}</h1>
+        <p class="lead">{tr!(i18n, interviews.lead)}</p>
         <p class="button-row">
-            <AppLink href="/interviews/new" class="button">{t!(i18n, interviews.new_plan)}</AppLink>
-            <AppLink href="/interviews/questions" class="button button--secondary">{t!(i18n, interviews.library.title)}</AppLink>
+            <AppLink href="/interviews/new" class="button">{tr!(i18n, interviews.new_plan)}</AppLink>
+            <AppLink href="/interviews/questions" class="button button--secondary">{tr!(i18n, interviews.library.title)}</AppLink>
         </p>
         {move || {
             if !store.loaded.get() {
-                return view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any();
+                return view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }.into_any();
             }
             let (active, drafts, done) = groups.get();
             if active.is_empty() && drafts.is_empty() && done.is_empty() {
                 return view! {
                     <section class="card empty-state" aria-labelledby="interviews-empty">
-                        <h2 id="interviews-empty">{t!(i18n, interviews.empty.title)}</h2>
-                        <p>{t!(i18n, interviews.empty.text)}</p>
+                        <h2 id="interviews-empty">{tr!(i18n, interviews.empty.title)}</h2>
+                        <p>{tr!(i18n, interviews.empty.text)}</p>
                         <ul class="checklist">
-                            <li>{t!(i18n, interviews.empty.point_short)}</li>
-                            <li>{t!(i18n, interviews.empty.point_questions)}</li>
-                            <li>{t!(i18n, interviews.empty.point_after)}</li>
+                            <li>{tr!(i18n, interviews.empty.point_short)}</li>
+                            <li>{tr!(i18n, interviews.empty.point_questions)}</li>
+                            <li>{tr!(i18n, interviews.empty.point_after)}</li>
                         </ul>
                     </section>
                 }.into_any();
@@ -117,7 +119,7 @@ pub fn InterviewsPage() -> impl IntoView {
         }}
         // Shown with the plans, not before them: the plans fill in above once the store
         // has loaded, and would push a section already on screen down (a layout shift).
-        <Show when=move || store.loaded.get()>
+        <Show when=move || store.loaded.get() && library.loaded.get()>
             <TemplateSection />
         </Show>
     }
@@ -127,7 +129,7 @@ pub fn InterviewsPage() -> impl IntoView {
 #[component]
 fn TemplateSection() -> impl IntoView {
     let i18n = use_i18n();
-    let store = use_interviews();
+    let store = use_library();
     let data = use_data();
     let feedback = use_feedback();
     let app_path = use_app_path();
@@ -152,8 +154,8 @@ fn TemplateSection() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="templates">
-            <h2 id="templates">{t!(i18n, interviews.templates.title)}</h2>
-            <p class="muted">{t!(i18n, interviews.templates.lead)}</p>
+            <h2 id="templates">{tr!(i18n, interviews.templates.title)}</h2>
+            <p class="muted">{tr!(i18n, interviews.templates.lead)}</p>
             <ul class="list-plain template-list">
                 {BUILTIN_TEMPLATES.iter().map(|t| {
                     let href = app_path(&format!("/interviews/new?template={}", t.id));
@@ -171,9 +173,9 @@ fn TemplateSection() -> impl IntoView {
                     view! {
                         <li>
                             <a href=href>{name}</a>
-                            <span class="muted">{t!(i18n, interviews.templates.own)}</span>
+                            <span class="muted">{tr!(i18n, interviews.templates.own)}</span>
                             <button type="button" class="button button--quiet" aria-label=label on:click=move |_| delete_template(t.clone())>
-                                {t!(i18n, interviews.remove)}
+                                {tr!(i18n, interviews.remove)}
                             </button>
                         </li>
                     }

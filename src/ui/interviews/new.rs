@@ -15,6 +15,7 @@ use crate::i18n::*;
 use crate::ui::contacts::parts::PersonChooser;
 use crate::ui::data::{new_id, now};
 use crate::ui::editor::Creator;
+use crate::ui::library_store::use_library;
 use crate::ui::network::{use_network, Loaded};
 use crate::ui::title::use_page_title;
 
@@ -23,6 +24,7 @@ use crate::ui::title::use_page_title;
 pub fn NewInterviewPage() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_interviews();
+    let library = use_library();
     let network = use_network();
     let navigate = use_navigate();
     use_page_title(move || t_string!(i18n, interviews.new_title).to_string());
@@ -41,7 +43,7 @@ pub fn NewInterviewPage() -> impl IntoView {
     let creator = Creator::new();
     let busy = creator.busy;
     let own = Memo::new(move |_| {
-        store.templates.with(|t| {
+        library.templates.with(|t| {
             own_templates(t)
                 .into_iter()
                 .map(|t| (t.meta.id.clone(), t.name.clone()))
@@ -79,12 +81,12 @@ pub fn NewInterviewPage() -> impl IntoView {
         if let Some(t) = builtin_template(&chosen) {
             plan.items = instantiate(&builtin_lines(t), &[], lang);
             plan.duration_minutes = t.duration;
-        } else if let Some(t) = store
+        } else if let Some(t) = library
             .templates
             .with_untracked(|all| all.iter().find(|t| t.meta.id == chosen).cloned())
         {
-            let library = store.questions.with_untracked(|q| entries(q, lang));
-            plan.items = instantiate(&decode(&t.body), &library, lang);
+            let questions = library.questions.with_untracked(|q| entries(q, lang));
+            plan.items = instantiate(&decode(&t.body), &questions, lang);
         }
         plan.goal = goal.get_untracked().trim().to_string();
         // The short introduction rarely changes between conversations: start from the last one.
@@ -104,18 +106,18 @@ pub fn NewInterviewPage() -> impl IntoView {
         });
     };
     view! {
-        <h1>{t!(i18n, interviews.new_title)}</h1>
-        <p class="lead">{t!(i18n, interviews.new_lead)}</p>
-        <Show when=move || { network.loaded.get() >= Loaded::Contacts && store.loaded.get() } fallback=move || view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }>
+        <h1>{tr!(i18n, interviews.new_title)}</h1>
+        <p class="lead">{tr!(i18n, interviews.new_lead)}</p>
+        <Show when=move || { network.loaded.get() >= Loaded::Contacts && store.loaded.get() && library.loaded.get() } fallback=move || view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }>
             <form class="card stack" novalidate on:submit=submit.clone()>
                 <PersonChooser id="plan" saved=saved_person contact=contact name=name company=company
                     legend=Signal::derive(move || t_string!(i18n, interviews.with_whom).to_string())
                     label=Signal::derive(move || t_string!(i18n, interviews.contact).to_string())
                     hint=Signal::derive(move || t_string!(i18n, interviews.new_person_hint).to_string()) />
                 <div class="field">
-                    <label for="plan-template">{t!(i18n, interviews.start_from)}</label>
+                    <label for="plan-template">{tr!(i18n, interviews.start_from)}</label>
                     <select id="plan-template" on:change=move |ev| template.set(event_target_value(&ev)) prop:value=move || template.get()>
-                        <option value="">{t!(i18n, interviews.blank_plan)}</option>
+                        <option value="">{tr!(i18n, interviews.blank_plan)}</option>
                         {BUILTIN_TEMPLATES.iter().map(|t| view! {
                             <option value=t.id selected=move || template.get() == t.id>{move || t.name(lang_of(i18n.get_locale())).to_string()}</option>
                         }).collect_view()}
@@ -126,13 +128,13 @@ pub fn NewInterviewPage() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="plan-goal">{t!(i18n, interviews.goal)}</label>
+                    <label for="plan-goal">{tr!(i18n, interviews.goal)}</label>
                     <textarea id="plan-goal" rows="3" maxlength=MAX_TEXT_CHARS aria-describedby="plan-goal-hint" prop:value=move || goal.get() on:input=move |ev| goal.set(event_target_value(&ev))></textarea>
-                    <p class="hint" id="plan-goal-hint">{t!(i18n, interviews.goal_hint)}</p>
+                    <p class="hint" id="plan-goal-hint">{tr!(i18n, interviews.goal_hint)}</p>
                 </div>
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 <div class="button-row">
-                    <button type="submit" class="button" disabled=move || busy.get() aria-busy=move || busy.get().to_string()>{t!(i18n, interviews.create)}</button>
+                    <button type="submit" class="button" disabled=move || busy.get() aria-busy=move || busy.get().to_string()>{tr!(i18n, interviews.create)}</button>
                 </div>
             </form>
         </Show>

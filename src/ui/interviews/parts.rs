@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::store::use_interviews;
 use crate::domain::contacts::draft::display_name;
-use crate::domain::format::date_long;
+use crate::domain::format::{date_long, hour_minute, iso_minute, parse_iso_minute};
 use crate::domain::interviews::library::Family;
 use crate::domain::interviews::plan::Stage;
 use crate::domain::record::{InterviewPlan, MeetingFormat};
@@ -29,13 +29,12 @@ pub fn local_time(at: DateTime<Utc>) -> NaiveDateTime {
 
 /// The value of a `datetime-local` input for an instant.
 pub fn input_value(at: Option<DateTime<Utc>>) -> String {
-    at.map(|at| local_time(at).format("%Y-%m-%dT%H:%M").to_string())
-        .unwrap_or_default()
+    at.map(|at| iso_minute(local_time(at))).unwrap_or_default()
 }
 
 /// The instant a `datetime-local` input's value means in the browser's time zone.
 pub fn parse_input(value: &str) -> Option<DateTime<Utc>> {
-    NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M").ok()?;
+    parse_iso_minute(value)?;
     // The Date constructor reads a date-time without zone as local time, DST included.
     let ms = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(value)).get_time();
     if ms.is_nan() {
@@ -51,7 +50,7 @@ pub fn when_text(i18n: I18n, at: DateTime<Utc>) -> String {
     format!(
         "{}, {}",
         date_long(local.date(), lang_of(i18n.get_locale())),
-        local.format("%H:%M")
+        hour_minute(local.time())
     )
 }
 

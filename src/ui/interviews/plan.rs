@@ -31,6 +31,7 @@ use crate::ui::data::{new_id, now, use_data};
 use crate::ui::editor::{delete_with_undo, Creator, SaveStatus, WhenFound};
 use crate::ui::feedback::{use_feedback, AppError};
 use crate::ui::files::{copy, download};
+use crate::ui::library_store::use_library;
 use crate::ui::link::use_app_path;
 use crate::ui::title::use_page_title;
 
@@ -54,7 +55,7 @@ pub fn PlanPage() -> impl IntoView {
     view! {
         <WhenFound loaded=store.loaded found=has_plan back_href=use_app_path()("/interviews")
             missing=move || t_string!(i18n, interviews.not_found).to_string()
-            back_text=move || t_string!(i18n, interviews.back).to_string()>
+            back_text=tr!(i18n, interviews.back)>
             <PlanScreen editor=editor person=person />
         </WhenFound>
     }
@@ -80,7 +81,7 @@ fn PlanScreen(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
     let wrap = app_path(&format!("/interviews/{id}/wrap-up"));
     let print = app_path(&format!("/interviews/{id}/print"));
     view! {
-        <p class="breadcrumb"><a href=app_path("/interviews")>{t!(i18n, interviews.title)}</a></p>
+        <p class="breadcrumb"><a href=app_path("/interviews")>{tr!(i18n, interviews.title)}</a></p>
         <h1>
             {move || {
                 let name = person.get();
@@ -91,21 +92,21 @@ fn PlanScreen(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
         <SaveStatus editor=editor />
         <div class="button-row plan-actions">
             {move || match stage.get() {
-                Stage::Held => view! { <a class="button" href=wrap.clone()>{t!(i18n, interviews.wrap.action)}</a> }.into_any(),
-                Stage::Done => view! { <a class="button button--secondary" href=conduct.clone()>{t!(i18n, interviews.conduct.review)}</a> }.into_any(),
-                Stage::Running => view! { <a class="button" href=conduct.clone()>{t!(i18n, interviews.conduct.resume)}</a> }.into_any(),
-                _ => view! { <a class="button" href=conduct.clone()>{t!(i18n, interviews.conduct.start)}</a> }.into_any(),
+                Stage::Held => view! { <a class="button" href=wrap.clone()>{tr!(i18n, interviews.wrap.action)}</a> }.into_any(),
+                Stage::Done => view! { <a class="button button--secondary" href=conduct.clone()>{tr!(i18n, interviews.conduct.review)}</a> }.into_any(),
+                Stage::Running => view! { <a class="button" href=conduct.clone()>{tr!(i18n, interviews.conduct.resume)}</a> }.into_any(),
+                _ => view! { <a class="button" href=conduct.clone()>{tr!(i18n, interviews.conduct.start)}</a> }.into_any(),
             }}
-            <a class="button button--secondary" href=print>{t!(i18n, interviews.print.action)}</a>
+            <a class="button button--secondary" href=print>{tr!(i18n, interviews.print.action)}</a>
             <ExportButtons editor=editor person=person />
         </div>
         <Details editor=editor />
         <Preparation editor=editor />
         <Builder editor=editor />
         <section class="card" aria-labelledby="plan-notes-h">
-            <h2 id="plan-notes-h">{t!(i18n, interviews.notes)}</h2>
+            <h2 id="plan-notes-h">{tr!(i18n, interviews.notes)}</h2>
             <div class="field">
-                <label for="plan-notes">{t!(i18n, interviews.notes_label)}</label>
+                <label for="plan-notes">{tr!(i18n, interviews.notes_label)}</label>
                 <textarea id="plan-notes" rows="4" maxlength=MAX_TEXT_CHARS prop:value=move || plan().notes on:input=move |ev| { let v = event_target_value(&ev); editor.edit(|p| p.notes = v) }></textarea>
             </div>
         </section>
@@ -151,8 +152,8 @@ fn ExportButtons(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
         }
     };
     view! {
-        <button type="button" class="button button--secondary" on:click=export>{t!(i18n, interviews.export.download)}</button>
-        <button type="button" class="button button--secondary" on:click=copy_it>{t!(i18n, interviews.export.copy)}</button>
+        <button type="button" class="button button--secondary" on:click=export>{tr!(i18n, interviews.export.download)}</button>
+        <button type="button" class="button button--secondary" on:click=copy_it>{tr!(i18n, interviews.export.copy)}</button>
     }
 }
 
@@ -213,35 +214,35 @@ fn Details(editor: PlanEditor) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="plan-details-h">
-            <h2 id="plan-details-h">{t!(i18n, interviews.details)}</h2>
+            <h2 id="plan-details-h">{tr!(i18n, interviews.details)}</h2>
             {move || new_person.get().then(|| view! {
                 <div class="field-row">
                     <div class="field">
-                        <label for="plan-person">{t!(i18n, interviews.person_name)}</label>
+                        <label for="plan-person">{tr!(i18n, interviews.person_name)}</label>
                         <input id="plan-person" type="text" maxlength=MAX_LINE_CHARS prop:value=move || plan().person_name on:input=move |ev| { let v = event_target_value(&ev); editor.edit(|p| p.person_name = v) } />
                     </div>
                     <div class="field">
-                        <label for="plan-company">{t!(i18n, interviews.person_company)}</label>
+                        <label for="plan-company">{tr!(i18n, interviews.person_company)}</label>
                         <input id="plan-company" type="text" maxlength=MAX_LINE_CHARS prop:value=move || plan().person_company on:input=move |ev| { let v = event_target_value(&ev); editor.edit(|p| p.person_company = v) } />
                     </div>
                 </div>
-                <p class="hint">{t!(i18n, interviews.new_person_hint)}</p>
+                <p class="hint">{tr!(i18n, interviews.new_person_hint)}</p>
             })}
             <div class="field">
-                <label for="plan-goal">{t!(i18n, interviews.goal)}</label>
+                <label for="plan-goal">{tr!(i18n, interviews.goal)}</label>
                 <textarea id="plan-goal" rows="2" maxlength=MAX_TEXT_CHARS prop:value=move || plan().goal on:input=move |ev| { let v = event_target_value(&ev); editor.edit(|p| p.goal = v) }></textarea>
             </div>
             <div class="field-row">
                 <div class="field">
-                    <label for="plan-when">{t!(i18n, interviews.when)}</label>
+                    <label for="plan-when">{tr!(i18n, interviews.when)}</label>
                     <input id="plan-when" type="datetime-local" min="1900-01-01T00:00" max="2200-12-31T23:59"
                         aria-invalid=move || date_error.get().then_some("true")
                         aria-describedby=move || date_error.get().then_some("plan-when-error")
                         prop:value=move || input_value(plan().scheduled) on:change=move |ev| set_date(event_target_value(&ev)) />
-                    {move || date_error.get().then(|| view! { <span class="error" id="plan-when-error">{t!(i18n, date_range)}</span> })}
+                    {move || date_error.get().then(|| view! { <span class="error" id="plan-when-error">{tr!(i18n, date_range)}</span> })}
                 </div>
                 <div class="field">
-                    <label for="plan-duration">{t!(i18n, interviews.duration)}</label>
+                    <label for="plan-duration">{tr!(i18n, interviews.duration)}</label>
                     <input id="plan-duration" type="number" inputmode="numeric" min=MIN_DURATION max=MAX_DURATION step="5"
                         aria-describedby="plan-duration-hint" aria-invalid=move || duration_error.get().then_some("true")
                         prop:value=move || duration_text.get()
@@ -263,7 +264,7 @@ fn Details(editor: PlanEditor) -> impl IntoView {
             </div>
             <div class="field-row">
                 <div class="field">
-                    <label for="plan-format">{t!(i18n, interviews.format_label)}</label>
+                    <label for="plan-format">{tr!(i18n, interviews.format_label)}</label>
                     <select id="plan-format" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         if let Some(f) = FORMATS.into_iter().find(|f| format_id(*f) == v) { editor.edit(|p| p.format = f) }
@@ -274,7 +275,7 @@ fn Details(editor: PlanEditor) -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="plan-place">{t!(i18n, interviews.place)}</label>
+                    <label for="plan-place">{tr!(i18n, interviews.place)}</label>
                     <input id="plan-place" type="text" maxlength=MAX_LINE_CHARS prop:value=move || plan().place on:input=move |ev| { let v = event_target_value(&ev); editor.edit(|p| p.place = v) } />
                 </div>
             </div>
@@ -317,7 +318,7 @@ fn Preparation(editor: PlanEditor) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="plan-prep-h">
-            <h2 id="plan-prep-h">{t!(i18n, interviews.prep.title)}</h2>
+            <h2 id="plan-prep-h">{tr!(i18n, interviews.prep.title)}</h2>
             <p id="prep-progress-label">{move || { let (d, t) = progress.get(); t_string!(i18n, interviews.prep.progress, done = d, total = t).to_string() }}</p>
             <progress aria-labelledby="prep-progress-label" max=move || progress.get().1 value=move || progress.get().0></progress>
             <ul class="list-plain prep-list">
@@ -345,12 +346,12 @@ fn Preparation(editor: PlanEditor) -> impl IntoView {
                 }).collect_view()}
             </ul>
             <div class="field">
-                <label for="plan-intro">{t!(i18n, interviews.intro)}</label>
+                <label for="plan-intro">{tr!(i18n, interviews.intro)}</label>
                 <textarea id="plan-intro" rows="3" maxlength=MAX_TEXT_CHARS aria-describedby="plan-intro-hint" prop:value=move || plan().my_intro on:input=move |ev| { let v = event_target_value(&ev); editor.edit(|p| p.my_intro = v) }></textarea>
-                <p class="hint" id="plan-intro-hint">{t!(i18n, interviews.intro_hint)}</p>
+                <p class="hint" id="plan-intro-hint">{tr!(i18n, interviews.intro_hint)}</p>
             </div>
             <div class="field">
-                <label for="plan-hopes">{t!(i18n, interviews.hopes)}</label>
+                <label for="plan-hopes">{tr!(i18n, interviews.hopes)}</label>
                 <textarea id="plan-hopes" rows="2" maxlength=MAX_TEXT_CHARS prop:value=move || plan().hopes on:input=move |ev| { let v = event_target_value(&ev); editor.edit(|p| p.hopes = v) }></textarea>
             </div>
         </section>
@@ -396,7 +397,7 @@ pub fn BudgetBar(editor: PlanEditor) -> impl IntoView {
                 view! {
                     <p class="budget__status budget__status--over" role="alert">
                         <strong>{t!(i18n, interviews.budget.over, over = b.over(), total = b.total(), planned = b.planned)}</strong>
-                        " "{t!(i18n, interviews.budget.over_hint)}
+                        " "{tr!(i18n, interviews.budget.over_hint)}
                     </p>
                 }.into_any()
             } else {
@@ -407,7 +408,7 @@ pub fn BudgetBar(editor: PlanEditor) -> impl IntoView {
                 }.into_any()
             })}
             {move || budget.get().is_some_and(|b| b.longer_than_usual()).then(|| view! {
-                <p class="hint">{t!(i18n, interviews.budget.long)}</p>
+                <p class="hint">{tr!(i18n, interviews.budget.long)}</p>
             })}
         </div>
     }
@@ -416,7 +417,7 @@ pub fn BudgetBar(editor: PlanEditor) -> impl IntoView {
 #[component]
 fn Builder(editor: PlanEditor) -> impl IntoView {
     let i18n = use_i18n();
-    let store = use_interviews();
+    let library = use_library();
     let data = use_data();
     let feedback = use_feedback();
     let items = Memo::new(move |_| {
@@ -535,7 +536,7 @@ fn Builder(editor: PlanEditor) -> impl IntoView {
                 leptos::task::spawn_local(async move {
                     match db.save(q, now()).await {
                         Ok(saved) => {
-                            store.put_question(saved);
+                            library.put_question(saved);
                             data.changed();
                         }
                         Err(e) => feedback.error(report_save(e)),
@@ -570,16 +571,16 @@ fn Builder(editor: PlanEditor) -> impl IntoView {
             message_purpose: String::new(),
         };
         creator.create(t, move |saved| {
-            store.put_template(saved);
+            library.put_template(saved);
             template_name.set(String::new());
             feedback.toast(t_string!(i18n, interviews.templates.saved, name = name).to_string());
         });
     };
     view! {
         <section class="card" aria-labelledby="plan-questions-h">
-            <h2 id="plan-questions-h">{t!(i18n, interviews.builder.title)}</h2>
+            <h2 id="plan-questions-h">{tr!(i18n, interviews.builder.title)}</h2>
             <BudgetBar editor=editor />
-            <p class="hint">{t!(i18n, interviews.builder.reorder_hint)}</p>
+            <p class="hint">{tr!(i18n, interviews.builder.reorder_hint)}</p>
             <ol class="list-plain question-list" aria-labelledby="plan-questions-h">
                 <For
                     each=move || items.get().into_iter().enumerate()
@@ -614,7 +615,7 @@ fn Builder(editor: PlanEditor) -> impl IntoView {
                                                 if (1..=MAX_DURATION).contains(&m) { editor.edit(|p| if let Some(i) = p.items.get_mut(at) { i.minutes = m }); }
                                             }
                                         } />
-                                    <span aria-hidden="true">{t!(i18n, interviews.min)}</span>
+                                    <span aria-hidden="true">{tr!(i18n, interviews.min)}</span>
                                 </label>
                                 <span class="question-item__buttons">
                                     <button type="button" class="icon-button" id=format!("q-up-{at}") disabled={at == 0}
@@ -629,45 +630,45 @@ fn Builder(editor: PlanEditor) -> impl IntoView {
                     }
                 />
             </ol>
-            {move || items.with(Vec::is_empty).then(|| view! { <p class="muted">{t!(i18n, interviews.builder.empty)}</p> })}
+            {move || items.with(Vec::is_empty).then(|| view! { <p class="muted">{tr!(i18n, interviews.builder.empty)}</p> })}
             <p class="visually-hidden" role="status" aria-live="polite">{move || announce.get()}</p>
             <LibraryPicker editor=editor announce=announce />
             <form class="own-question" novalidate on:submit=add_own>
-                <h3>{t!(i18n, interviews.builder.own_title)}</h3>
+                <h3>{tr!(i18n, interviews.builder.own_title)}</h3>
                 <div class="field-row">
                     <div class="field field--grow">
-                        <label for="own-text">{t!(i18n, interviews.builder.own_text)}</label>
+                        <label for="own-text">{tr!(i18n, interviews.builder.own_text)}</label>
                         <input id="own-text" type="text" maxlength=MAX_LINE_CHARS prop:value=move || own_text.get() on:input=move |ev| own_text.set(event_target_value(&ev)) />
                     </div>
                     <div class="field field--narrow">
-                        <label for="own-minutes">{t!(i18n, interviews.builder.own_minutes)}</label>
+                        <label for="own-minutes">{tr!(i18n, interviews.builder.own_minutes)}</label>
                         <input id="own-minutes" type="number" min="1" max=MAX_DURATION inputmode="numeric" prop:value=move || own_minutes.get() on:input=move |ev| own_minutes.set(event_target_value(&ev)) />
                     </div>
                 </div>
                 <label class="choice">
                     <input type="checkbox" prop:checked=move || own_save.get() on:change=move |ev| own_save.set(event_target_checked(&ev)) />
-                    {t!(i18n, interviews.builder.own_save)}
+                    {tr!(i18n, interviews.builder.own_save)}
                 </label>
                 {move || own_save.get().then(|| view! {
                     <div class="field">
-                        <label for="own-family">{t!(i18n, interviews.library.family)}</label>
+                        <label for="own-family">{tr!(i18n, interviews.library.family)}</label>
                         <select id="own-family" on:change=move |ev| own_family.set(event_target_value(&ev))>
                             {Family::ALL.into_iter().map(|f| view! { <option value=f.key() selected=move || own_family.get() == f.key()>{move || family_label(i18n, f)}</option> }).collect_view()}
                         </select>
                     </div>
                 })}
                 {move || own_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-                <button type="submit" class="button button--secondary">{t!(i18n, interviews.builder.own_add)}</button>
+                <button type="submit" class="button button--secondary">{tr!(i18n, interviews.builder.own_add)}</button>
             </form>
             <form class="template-save" on:submit=save_template>
-                <h3>{t!(i18n, interviews.templates.save_title)}</h3>
+                <h3>{tr!(i18n, interviews.templates.save_title)}</h3>
                 <div class="field-row">
                     <div class="field field--grow">
-                        <label for="template-name">{t!(i18n, interviews.templates.name)}</label>
+                        <label for="template-name">{tr!(i18n, interviews.templates.name)}</label>
                         <input id="template-name" type="text" maxlength=MAX_LINE_CHARS prop:value=move || template_name.get() on:input=move |ev| template_name.set(event_target_value(&ev)) />
                     </div>
                 </div>
-                <button type="submit" class="button button--secondary" disabled=move || creator.busy.get() || template_name.with(|n| n.trim().is_empty())>{t!(i18n, interviews.templates.save)}</button>
+                <button type="submit" class="button button--secondary" disabled=move || creator.busy.get() || template_name.with(|n| n.trim().is_empty())>{tr!(i18n, interviews.templates.save)}</button>
             </form>
         </section>
     }
@@ -680,7 +681,7 @@ fn LibraryPicker(editor: PlanEditor, announce: RwSignal<String>) -> impl IntoVie
     let shown = query.results;
     view! {
         <details class="library-picker">
-            <summary>{t!(i18n, interviews.builder.from_library)}</summary>
+            <summary>{tr!(i18n, interviews.builder.from_library)}</summary>
             <LibraryQueryFields query=query id="lib" />
             <ul class="list-plain library-results">
                 <For each=move || shown.get() key=|e| e.id.clone() children=move |e| {
@@ -743,17 +744,17 @@ fn DeletePlan(editor: PlanEditor) -> impl IntoView {
     };
     view! {
         <section class="card danger-zone" aria-labelledby="plan-delete-h">
-            <h2 id="plan-delete-h">{t!(i18n, interviews.delete_title)}</h2>
+            <h2 id="plan-delete-h">{tr!(i18n, interviews.delete_title)}</h2>
             {move || if asking.get() {
                 view! {
-                    <p role="alert">{t!(i18n, interviews.delete_confirm)}</p>
+                    <p role="alert">{tr!(i18n, interviews.delete_confirm)}</p>
                     <div class="button-row">
-                        <button type="button" class="button button--danger" on:click=delete.clone()>{t!(i18n, interviews.delete_yes)}</button>
-                        <button type="button" class="button button--secondary" on:click=move |_| asking.set(false)>{t!(i18n, interviews.cancel)}</button>
+                        <button type="button" class="button button--danger" on:click=delete.clone()>{tr!(i18n, interviews.delete_yes)}</button>
+                        <button type="button" class="button button--secondary" on:click=move |_| asking.set(false)>{tr!(i18n, interviews.cancel)}</button>
                     </div>
                 }.into_any()
             } else {
-                view! { <button type="button" class="button button--secondary" on:click=move |_| asking.set(true)>{t!(i18n, interviews.delete)}</button> }.into_any()
+                view! { <button type="button" class="button button--secondary" on:click=move |_| asking.set(true)>{tr!(i18n, interviews.delete)}</button> }.into_any()
             }}
         </section>
     }

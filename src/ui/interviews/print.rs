@@ -30,15 +30,15 @@ pub fn PrintPage() -> impl IntoView {
     };
     view! {
         {move || match plan.get() {
-            None if !store.loaded.get() => view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any(),
-            None => view! { <h1>{t!(i18n, interviews.not_found)}</h1> }.into_any(),
+            None if !store.loaded.get() => view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }.into_any(),
+            None => view! { <h1>{tr!(i18n, interviews.not_found)}</h1> }.into_any(),
             Some(p) => {
                 let budget = Budget::of(&p);
                 let back = app_path(&format!("/interviews/{}", p.meta.id));
                 view! {
                     <div class="button-row no-print">
-                        <button type="button" class="button" on:click=print>{t!(i18n, interviews.print.print)}</button>
-                        <a class="button button--secondary" href=back>{t!(i18n, interviews.print.back)}</a>
+                        <button type="button" class="button" on:click=print>{tr!(i18n, interviews.print.print)}</button>
+                        <a class="button button--secondary" href=back>{tr!(i18n, interviews.print.back)}</a>
                     </div>
                     <article class="sheet">
                         <h1 class="sheet__title">{t!(i18n, interviews.print.heading, name = person.get())}</h1>
@@ -48,9 +48,9 @@ pub fn PrintPage() -> impl IntoView {
                             {(!p.place.trim().is_empty()).then(|| view! { " · "<span>{p.place.clone()}</span> })}
                             " · "<span>{t!(i18n, interviews.minutes, minutes = budget.planned)}</span>
                         </p>
-                        {(!p.goal.trim().is_empty()).then(|| view! { <p class="sheet__block"><strong>{t!(i18n, interviews.goal)}": "</strong>{p.goal.clone()}</p> })}
-                        {(!p.my_intro.trim().is_empty()).then(|| view! { <p class="sheet__block"><strong>{t!(i18n, interviews.intro)}": "</strong>{p.my_intro.clone()}</p> })}
-                        {(!p.hopes.trim().is_empty()).then(|| view! { <p class="sheet__block"><strong>{t!(i18n, interviews.hopes)}": "</strong>{p.hopes.clone()}</p> })}
+                        {(!p.goal.trim().is_empty()).then(|| view! { <p class="sheet__block"><strong>{tr!(i18n, interviews.goal)}": "</strong>{p.goal.clone()}</p> })}
+                        {(!p.my_intro.trim().is_empty()).then(|| view! { <p class="sheet__block"><strong>{tr!(i18n, interviews.intro)}": "</strong>{p.my_intro.clone()}</p> })}
+                        {(!p.hopes.trim().is_empty()).then(|| view! { <p class="sheet__block"><strong>{tr!(i18n, interviews.hopes)}": "</strong>{p.hopes.clone()}</p> })}
                         <p class="sheet__block muted">{t!(i18n, interviews.print.structure, talk = budget.small_talk, wrap = budget.wrap_up)}</p>
                         <ol class="sheet__questions">
                             {p.items.iter().map(|item| view! {
@@ -65,7 +65,7 @@ pub fn PrintPage() -> impl IntoView {
                                 </li>
                             }).collect_view()}
                         </ol>
-                        <p class="sheet__footer">{t!(i18n, interviews.print.after)}</p>
+                        <p class="sheet__footer">{tr!(i18n, interviews.print.after)}</p>
                     </article>
                 }.into_any()
             }

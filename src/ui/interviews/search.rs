@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::parts::family_label;
-use super::store::use_interviews;
 use crate::domain::interviews::library::{entries, filter, Entry, Family, Filter};
 use crate::i18n::*;
+use crate::ui::library_store::use_library;
 
 /// What the user typed and chose; the results follow from it.
 #[derive(Clone, Copy)]
@@ -21,10 +21,10 @@ pub struct LibraryQuery {
 }
 
 impl LibraryQuery {
-    /// An empty query over the interview store's questions and the built-ins.
+    /// An empty query over the user's questions and the built-ins.
     pub fn new() -> Self {
         let i18n = use_i18n();
-        let store = use_interviews();
+        let store = use_library();
         let text = RwSignal::new(String::new());
         let family = RwSignal::new(String::new());
         let show_hidden = RwSignal::new(false);
@@ -59,13 +59,13 @@ pub fn LibraryQueryFields(query: LibraryQuery, id: &'static str) -> impl IntoVie
     view! {
         <div class="field-row">
             <div class="field field--grow">
-                <label for=search_id.clone()>{t!(i18n, interviews.library.search)}</label>
+                <label for=search_id.clone()>{tr!(i18n, interviews.library.search)}</label>
                 <input id=search_id type="search" autocomplete="off" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
             </div>
             <div class="field">
-                <label for=family_id.clone()>{t!(i18n, interviews.library.filter_family)}</label>
+                <label for=family_id.clone()>{tr!(i18n, interviews.library.filter_family)}</label>
                 <select id=family_id on:change=move |ev| family.set(event_target_value(&ev))>
-                    <option value="">{t!(i18n, interviews.library.all_families)}</option>
+                    <option value="">{tr!(i18n, interviews.library.all_families)}</option>
                     {Family::ALL.into_iter().map(|f| view! { <option value=f.key()>{move || family_label(i18n, f)}</option> }).collect_view()}
                 </select>
             </div>

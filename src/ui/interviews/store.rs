@@ -1,10 +1,11 @@
-//! Interview plans, the user's questions and templates in memory, as app state. They are
-//! few (dozens, not thousands), so all of them are read when the database opens and again
-//! after imports or another tab's changes; this tab's saves update them one by one.
+//! Interview plans in memory, as app state. They are few (dozens, not thousands), so all
+//! of them are read when the database opens (Today lists the next ones) and again after
+//! imports or another tab's changes; this tab's saves update them one by one. Questions
+//! and templates are in [`crate::ui::library_store`].
 
 use leptos::prelude::*;
 
-use crate::domain::record::{InterviewPlan, Question, Template};
+use crate::domain::record::InterviewPlan;
 use crate::ui::data::{put_record, reload_on_epoch};
 
 /// The interview state, provided once by the app.
@@ -12,10 +13,6 @@ use crate::ui::data::{put_record, reload_on_epoch};
 pub struct InterviewStore {
     /// Every plan.
     pub plans: RwSignal<Vec<InterviewPlan>>,
-    /// The user's own questions and the hidden state of built-in ones.
-    pub questions: RwSignal<Vec<Question>>,
-    /// Every stored template (interview and message templates).
-    pub templates: RwSignal<Vec<Template>>,
     /// Whether the first read finished.
     pub loaded: RwSignal<bool>,
 }
@@ -25,23 +22,13 @@ impl InterviewStore {
     pub fn provide() -> InterviewStore {
         let store = InterviewStore {
             plans: RwSignal::new(Vec::new()),
-            questions: RwSignal::new(Vec::new()),
-            templates: RwSignal::new(Vec::new()),
             loaded: RwSignal::new(false),
         };
         provide_context(store);
         reload_on_epoch(
-            |db| async move {
-                Ok((
-                    db.all::<InterviewPlan>().await?,
-                    db.all::<Question>().await?,
-                    db.all::<Template>().await?,
-                ))
-            },
-            move |(plans, questions, templates)| {
+            |db| async move { db.all::<InterviewPlan>().await },
+            move |plans| {
                 store.plans.set(plans);
-                store.questions.set(questions);
-                store.templates.set(templates);
                 // Only on a change, so that open screens are not rebuilt by a reload.
                 if !store.loaded.get_untracked() {
                     store.loaded.set(true);
@@ -65,22 +52,6 @@ impl InterviewStore {
     /// Takes a deleted plan out.
     pub fn remove_plan(&self, id: &str) {
         self.plans.update(|list| list.retain(|p| p.meta.id != id));
-    }
-
-    /// Puts a saved question in.
-    pub fn put_question(&self, question: Question) {
-        self.questions.update(|list| put_record(list, question));
-    }
-
-    /// Puts a saved template in.
-    pub fn put_template(&self, template: Template) {
-        self.templates.update(|list| put_record(list, template));
-    }
-
-    /// Takes a deleted template out.
-    pub fn remove_template(&self, id: &str) {
-        self.templates
-            .update(|list| list.retain(|t| t.meta.id != id));
     }
 }
 

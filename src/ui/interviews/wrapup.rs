@@ -37,7 +37,7 @@ pub fn WrapUpPage() -> impl IntoView {
     view! {
         <WhenFound loaded=store.loaded found=has_plan back_href=use_app_path()("/interviews")
             missing=move || t_string!(i18n, interviews.not_found).to_string()
-            back_text=move || t_string!(i18n, interviews.back).to_string()>
+            back_text=tr!(i18n, interviews.back)>
             <WrapUp editor=editor person=person />
         </WhenFound>
     }
@@ -201,17 +201,17 @@ fn WrapUp(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
                 <div class="banner banner--ok" role="status">
                     <p>{t!(i18n, interviews.wrap.done, when = at)}</p>
                     <p class="button-row">
-                        {contact_path.map(|href| view! { <a class="button" href=href>{t!(i18n, interviews.wrap.open_contact)}</a> })}
-                        <a class="button button--secondary" href=app_path("/")>{t!(i18n, interviews.wrap.open_today)}</a>
+                        {contact_path.map(|href| view! { <a class="button" href=href>{tr!(i18n, interviews.wrap.open_contact)}</a> })}
+                        <a class="button button--secondary" href=app_path("/")>{tr!(i18n, interviews.wrap.open_today)}</a>
                     </p>
                 </div>
             }.into_any()
         } else {
-            view! { <p class="lead">{t!(i18n, interviews.wrap.lead)}</p> }.into_any()
+            view! { <p class="lead">{tr!(i18n, interviews.wrap.lead)}</p> }.into_any()
         }}
         <form class="stack" novalidate on:submit=submit>
             <section class="card" aria-labelledby="wrap-promises-h">
-                <h2 id="wrap-promises-h">{t!(i18n, interviews.wrap.promises)}</h2>
+                <h2 id="wrap-promises-h">{tr!(i18n, interviews.wrap.promises)}</h2>
                 <ul class="list-plain stack">
                     <li><label class="choice">
                         <input type="checkbox" prop:checked=move || thank_you.get() on:change=move |ev| thank_you.set(event_target_checked(&ev)) disabled=move || done.get() />
@@ -229,15 +229,15 @@ fn WrapUp(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
                             <span>{move || t_string!(i18n, interviews.wrap.report_back, name = person.get()).to_string()}</span>
                         </label>
                         <div class="field field--narrow field--indent">
-                            <label for="wrap-days">{t!(i18n, interviews.wrap.report_days)}</label>
+                            <label for="wrap-days">{tr!(i18n, interviews.wrap.report_days)}</label>
                             <input id="wrap-days" type="number" min="1" max="365" inputmode="numeric" prop:value=move || report_days.get() on:input=move |ev| report_days.set(event_target_value(&ev)) disabled=move || done.get() || !report.get() />
                         </div>
                     </li>
                 </ul>
             </section>
             <section class="card" aria-labelledby="wrap-people-h">
-                <h2 id="wrap-people-h">{t!(i18n, interviews.wrap.people)}</h2>
-                {people_list.is_empty().then(|| view! { <p class="muted">{t!(i18n, interviews.wrap.no_people)}</p> })}
+                <h2 id="wrap-people-h">{tr!(i18n, interviews.wrap.people)}</h2>
+                {people_list.is_empty().then(|| view! { <p class="muted">{tr!(i18n, interviews.wrap.no_people)}</p> })}
                 <ul class="list-plain stack">
                     {people_list.into_iter().zip(people).filter(|(p, _)| !p.name.trim().is_empty()).map(|(p, on)| {
                         let line = if p.company.trim().is_empty() { p.name.clone() } else { format!("{} ({})", p.name, p.company) };
@@ -253,15 +253,15 @@ fn WrapUp(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
                 </ul>
             </section>
             <section class="card" aria-labelledby="wrap-log-h">
-                <h2 id="wrap-log-h">{t!(i18n, interviews.wrap.log)}</h2>
+                <h2 id="wrap-log-h">{tr!(i18n, interviews.wrap.log)}</h2>
                 <p class="muted">{t!(i18n, interviews.wrap.log_hint, date = show_date(i18n, day))}</p>
                 <div class="timeline-preview">{move || preview.get()}</div>
-                {contact_path.map(|href| view! { <p><a href=href>{t!(i18n, interviews.wrap.open_contact)}</a></p> })}
+                {contact_path.map(|href| view! { <p><a href=href>{tr!(i18n, interviews.wrap.open_contact)}</a></p> })}
             </section>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             {move || (!done.get()).then(|| view! {
                 <div class="button-row">
-                    <button type="submit" class="button" disabled=move || busy.get()>{t!(i18n, interviews.wrap.save)}</button>
+                    <button type="submit" class="button" disabled=move || busy.get()>{tr!(i18n, interviews.wrap.save)}</button>
                 </div>
             })}
         </form>

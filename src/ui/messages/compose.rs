@@ -25,7 +25,7 @@ use crate::ui::data::{new_id, now, use_data};
 use crate::ui::editor::{delete_with_undo, Creator, Editor, SaveStatus, WhenFound};
 use crate::ui::feedback::use_feedback;
 use crate::ui::files::copy;
-use crate::ui::interviews::store::use_interviews;
+use crate::ui::library_store::use_library;
 use crate::ui::link::use_app_path;
 use crate::ui::network::use_network;
 use crate::ui::title::use_page_title;
@@ -55,7 +55,7 @@ pub fn MessagePage() -> impl IntoView {
     view! {
         <WhenFound loaded=outreach.loaded found=has back_href=use_app_path()("/messages")
             missing=move || t_string!(i18n, messages.not_found).to_string()
-            back_text=move || t_string!(i18n, messages.title).to_string()>
+            back_text=tr!(i18n, messages.title)>
             <Compose editor=editor name=name />
         </WhenFound>
     }
@@ -244,7 +244,7 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
             .map(|c| link_path(&format!("/contacts/{c}")))
     };
     view! {
-        <p class="breadcrumb"><a href=app_path("/messages")>{t!(i18n, messages.title)}</a></p>
+        <p class="breadcrumb"><a href=app_path("/messages")>{tr!(i18n, messages.title)}</a></p>
         <h1>{move || t_string!(i18n, messages.compose_title, name = name.get()).to_string()}
             <span class="h1-sub">{move || format!("{} · {} · {}", purpose_label(i18n, purpose.get()), channel_label(i18n, channel.get()), status_label(i18n, status.get()))}</span>
         </h1>
@@ -252,16 +252,16 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
         <div class="compose">
             <div class="compose__main">
                 <section class="card" aria-labelledby="compose-text-h">
-                    <h2 id="compose-text-h">{t!(i18n, messages.text)}</h2>
+                    <h2 id="compose-text-h">{tr!(i18n, messages.text)}</h2>
                     <div class="field-row">
                         <div class="field">
-                            <label for="compose-channel">{t!(i18n, messages.channel_label)}</label>
+                            <label for="compose-channel">{tr!(i18n, messages.channel_label)}</label>
                             <select id="compose-channel" disabled=move || !draft() on:change=move |ev| { let v = event_target_value(&ev); editor.edit(|m| m.channel = v) }>
                                 {Channel::ALL.into_iter().map(|c| view! { <option value=c.key() selected=move || channel.get() == c>{move || channel_label(i18n, c)}</option> }).collect_view()}
                             </select>
                         </div>
                         <div class="field">
-                            <label for="compose-purpose">{t!(i18n, messages.purpose_label)}</label>
+                            <label for="compose-purpose">{tr!(i18n, messages.purpose_label)}</label>
                             <select id="compose-purpose" disabled=move || !draft() on:change=move |ev| { let v = event_target_value(&ev); editor.edit(|m| m.purpose = v) }>
                                 {Purpose::ALL.into_iter().map(|p| view! { <option value=p.key() selected=move || purpose.get() == p>{move || purpose_label(i18n, p)}</option> }).collect_view()}
                             </select>
@@ -269,14 +269,14 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
                     </div>
                     <div class="field-row">
                         <div class="field">
-                            <label for="compose-lang">{t!(i18n, messages.language)}</label>
+                            <label for="compose-lang">{tr!(i18n, messages.language)}</label>
                             <select id="compose-lang" disabled=move || !draft() on:change=move |ev| { let v = event_target_value(&ev); editor.edit(|m| m.lang = v) }>
                                 {Lang::ALL.into_iter().map(|l| view! { <option value=l.code() selected=move || lang.get() == l>{l.native_name()}</option> }).collect_view()}
                             </select>
                         </div>
                         {move || (lang.get() == Lang::De).then(|| view! {
                             <div class="field">
-                                <label for="compose-address">{t!(i18n, messages.address)}</label>
+                                <label for="compose-address">{tr!(i18n, messages.address)}</label>
                                 <select id="compose-address" disabled=move || !draft() on:change=move |ev| { let v = event_target_value(&ev); editor.edit(|m| m.address = v) }>
                                     <option value="sie" selected=move || editor.record.with(|m| m.as_ref().is_some_and(|m| Address::from_key(&m.address) == Address::Sie))>"Sie"</option>
                                     <option value="du" selected=move || editor.record.with(|m| m.as_ref().is_some_and(|m| Address::from_key(&m.address) == Address::Du))>"du"</option>
@@ -288,9 +288,9 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
                         <div class="field-row field-row--end">
                             {move || has_own.get().then(|| view! {
                                 <div class="field">
-                                    <label for="compose-template">{t!(i18n, messages.template_label)}</label>
+                                    <label for="compose-template">{tr!(i18n, messages.template_label)}</label>
                                     <select id="compose-template" on:change=move |ev| template.set(event_target_value(&ev))>
-                                        <option value="" selected=move || template.with(String::is_empty)>{t!(i18n, messages.suggested_template)}</option>
+                                        <option value="" selected=move || template.with(String::is_empty)>{tr!(i18n, messages.suggested_template)}</option>
                                         {move || templates.get().into_iter().map(|t| {
                                             let id = t.meta.id.clone();
                                             view! { <option value=t.meta.id.clone() selected=move || template.get() == id>{t.name.clone()}</option> }
@@ -298,17 +298,17 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
                                     </select>
                                 </div>
                             })}
-                            <button type="button" class="button button--secondary" on:click=apply_template>{t!(i18n, messages.use_template)}</button>
+                            <button type="button" class="button button--secondary" on:click=apply_template>{tr!(i18n, messages.use_template)}</button>
                         </div>
                     })}
                     {move || channel.get().has_subject().then(|| view! {
                         <div class="field">
-                            <label for="compose-subject">{t!(i18n, messages.subject)}</label>
+                            <label for="compose-subject">{tr!(i18n, messages.subject)}</label>
                             <input id="compose-subject" type="text" maxlength=MAX_LINE_CHARS readonly=move || !draft() prop:value=move || m().subject on:input=move |ev| { let v = event_target_value(&ev); editor.edit(|m| m.subject = v) } />
                         </div>
                     })}
                     <div class="field">
-                        <label for="compose-body">{t!(i18n, messages.body)}</label>
+                        <label for="compose-body">{tr!(i18n, messages.body)}</label>
                         <textarea id="compose-body" rows="12" maxlength=MAX_TEXT_CHARS readonly=move || !draft() aria-describedby="compose-count"
                             prop:value=move || m().body on:input=move |ev| { let v = event_target_value(&ev); editor.edit(|m| m.body = v) }></textarea>
                         <p class="hint" id="compose-count">{move || {
@@ -327,9 +327,9 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
                 <Actions editor=editor status=status pending=pending act=Callback::new(move |(a, c): (Act, bool)| act(a, c)) outcomes=outcomes mailto=mailto channel=channel contact_link=Signal::derive(contact_link) />
             </div>
             <aside class="compose__checks card" aria-labelledby="checks-h">
-                <h2 id="checks-h">{t!(i18n, messages.checks_title)}</h2>
+                <h2 id="checks-h">{tr!(i18n, messages.checks_title)}</h2>
                 <p class="checks-summary" role="status">{move || { let (a, b) = met.get(); t_string!(i18n, messages.summary, met = a, total = b).to_string() }}</p>
-                <h3>{t!(i18n, messages.automatic)}</h3>
+                <h3>{tr!(i18n, messages.automatic)}</h3>
                 <ul class="list-plain check-list">
                     {move || outcomes.get().into_iter().map(|o| {
                         let class = match o.level { Level::Pass => "check check--pass", Level::Warn => "check check--warn", Level::Fail => "check check--fail" };
@@ -349,7 +349,7 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
                 {move || {
                     let list: Vec<Manual> = Manual::ALL.into_iter().filter(|x| x.applies(purpose.get())).collect();
                     (!list.is_empty()).then(|| view! {
-                        <h3>{t!(i18n, messages.manual_title)}</h3>
+                        <h3>{tr!(i18n, messages.manual_title)}</h3>
                         <ul class="list-plain check-list">
                             {list.into_iter().map(|x| {
                                 let (label, why) = manual_text(i18n, x);
@@ -413,38 +413,38 @@ fn Actions(
     });
     view! {
         <section class="card" aria-labelledby="actions-h">
-            <h2 id="actions-h">{t!(i18n, messages.actions)}</h2>
+            <h2 id="actions-h">{tr!(i18n, messages.actions)}</h2>
             {move || pending.get().map(|a| {
                 let fails = outcomes.with(|o| failing(o).into_iter().map(|f| format!("{}: {}", crate::ui::messages::parts::check_label(i18n, f.check), reason_text(i18n, &f.reason))).collect::<Vec<_>>());
                 view! {
                     <div class="banner banner--warn" role="alert">
-                        <p><strong>{t!(i18n, messages.fails_title)}</strong></p>
+                        <p><strong>{tr!(i18n, messages.fails_title)}</strong></p>
                         <ul>{fails.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
                         <div class="button-row">
-                            <button type="button" class="button" on:click=move |_| { pending.set(None); focus_body(); }>{t!(i18n, messages.fix_first)}</button>
-                            <button type="button" class="button button--secondary" on:click=move |_| act.run((a, true))>{t!(i18n, messages.anyway)}</button>
+                            <button type="button" class="button" on:click=move |_| { pending.set(None); focus_body(); }>{tr!(i18n, messages.fix_first)}</button>
+                            <button type="button" class="button button--secondary" on:click=move |_| act.run((a, true))>{tr!(i18n, messages.anyway)}</button>
                         </div>
                     </div>
                 }
             })}
             <div class="button-row">
-                <button type="button" class="button button--secondary" on:click=move |_| act.run((Act::Copy, false))>{t!(i18n, messages.copy)}</button>
+                <button type="button" class="button button--secondary" on:click=move |_| act.run((Act::Copy, false))>{tr!(i18n, messages.copy)}</button>
                 {move || (channel.get() == Channel::Email && mailto.with(Option::is_some)).then(|| view! {
-                    <button type="button" class="button button--secondary" on:click=move |_| act.run((Act::Mail, false))>{t!(i18n, messages.open_mail)}</button>
+                    <button type="button" class="button button--secondary" on:click=move |_| act.run((Act::Mail, false))>{tr!(i18n, messages.open_mail)}</button>
                 })}
                 {move || (status.get() == Status::Draft).then(|| view! {
-                    <button type="button" class="button" on:click=move |_| act.run((Act::Send, false))>{t!(i18n, messages.mark_sent)}</button>
+                    <button type="button" class="button" on:click=move |_| act.run((Act::Send, false))>{tr!(i18n, messages.mark_sent)}</button>
                 })}
             </div>
             {move || (status.get() == Status::Draft).then(|| view! {
-                <p><button type="button" class="button button--quiet" on:click=move |_| delete_draft()>{t!(i18n, messages.delete_draft)}</button></p>
+                <p><button type="button" class="button button--quiet" on:click=move |_| delete_draft()>{tr!(i18n, messages.delete_draft)}</button></p>
             })}
             {move || (status.get() != Status::Draft).then(|| {
                 let sent = editor.record.with(|m| m.as_ref().and_then(|m| m.sent)).map(|at| show_date(i18n, crate::ui::interviews::parts::local_time(at).date()));
                 view! {
                     <p>{t!(i18n, messages.sent_on, date = sent.unwrap_or_default())}</p>
                     {move || (!reminders.with(Vec::is_empty)).then(|| view! {
-                        <h3>{t!(i18n, messages.reminders)}</h3>
+                        <h3>{tr!(i18n, messages.reminders)}</h3>
                         <ul class="list-plain">
                             {reminders.get().into_iter().map(|f| {
                                 let due = f.due.map(|d| show_date(i18n, d)).unwrap_or_default();
@@ -453,11 +453,11 @@ fn Actions(
                             }).collect_view()}
                         </ul>
                     })}
-                    {move || contact_link.get().map(|href| view! { <p><a href=href>{t!(i18n, messages.open_contact)}</a></p> })}
+                    {move || contact_link.get().map(|href| view! { <p><a href=href>{tr!(i18n, messages.open_contact)}</a></p> })}
                 }
             })}
             {move || (status.get() == Status::Sent).then(|| view! {
-                <h3>{t!(i18n, messages.outcome)}</h3>
+                <h3>{tr!(i18n, messages.outcome)}</h3>
                 <div class="button-row">
                     {[Status::Replied, Status::MeetingAgreed, Status::Declined, Status::NoReply].into_iter().map(|s| {
                         let close = close.clone();
@@ -469,8 +469,8 @@ fn Actions(
                 let href = editor.record.with(|m| m.as_ref().and_then(|m| m.contact_id.clone())).map(|c| app_path(&format!("/interviews/new?contact={c}")));
                 href.map(|href| view! {
                     <div class="banner banner--ok" role="status">
-                        <p>{t!(i18n, messages.meeting_hint)}</p>
-                        <p><a class="button" href=href>{t!(i18n, interviews.plan_one)}</a></p>
+                        <p>{tr!(i18n, messages.meeting_hint)}</p>
+                        <p><a class="button" href=href>{tr!(i18n, interviews.plan_one)}</a></p>
                     </div>
                 })
             })}
@@ -664,7 +664,7 @@ fn delete_message(editor: MessageEditor) -> impl Fn() + Copy + 'static {
 #[component]
 fn SaveAsTemplate(editor: MessageEditor) -> impl IntoView {
     let i18n = use_i18n();
-    let interviews = use_interviews();
+    let library = use_library();
     let feedback = use_feedback();
     let creator = Creator::new();
     let name = RwSignal::new(String::new());
@@ -685,23 +685,23 @@ fn SaveAsTemplate(editor: MessageEditor) -> impl IntoView {
         let t = template_from(Meta::new(new_id(), now()), &n, &m, &template_values(&m));
         creator.create(t, move |saved| {
             let shown = saved.name.clone();
-            interviews.put_template(saved);
+            library.put_template(saved);
             name.set(String::new());
             feedback.toast(t_string!(i18n, messages.template_saved, name = shown).to_string());
         });
     };
     view! {
         <details class="save-template">
-            <summary>{t!(i18n, messages.save_template_title)}</summary>
+            <summary>{tr!(i18n, messages.save_template_title)}</summary>
             <form class="stack" novalidate on:submit=save>
-                <p class="hint" id="template-name-hint">{t!(i18n, messages.save_template_hint)}</p>
+                <p class="hint" id="template-name-hint">{tr!(i18n, messages.save_template_hint)}</p>
                 <div class="field">
-                    <label for="template-name">{t!(i18n, messages.template_name)}</label>
+                    <label for="template-name">{tr!(i18n, messages.template_name)}</label>
                     <input id="template-name" type="text" maxlength=MAX_LINE_CHARS aria-describedby="template-name-hint"
                         prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
                 </div>
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-                <button type="submit" class="button button--secondary" disabled=move || creator.busy.get()>{t!(i18n, messages.save_template)}</button>
+                <button type="submit" class="button button--secondary" disabled=move || creator.busy.get()>{tr!(i18n, messages.save_template)}</button>
             </form>
         </details>
     }

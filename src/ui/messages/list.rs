@@ -16,7 +16,7 @@ use crate::ui::data::use_data;
 use crate::ui::editor::delete_with_undo;
 use crate::ui::feedback::use_feedback;
 use crate::ui::interviews::parts::local_time;
-use crate::ui::interviews::store::use_interviews;
+use crate::ui::library_store::use_library;
 use crate::ui::link::{use_app_path, AppLink};
 use crate::ui::title::use_page_title;
 
@@ -64,13 +64,13 @@ pub fn MessagesPage() -> impl IntoView {
         }
     };
     view! {
-        <h1>{t!(i18n, messages.title)}</h1>
-        <p class="lead">{t!(i18n, messages.lead)}</p>
-        <p><AppLink href="/messages/new" class="button">{t!(i18n, messages.write)}</AppLink></p>
-        <nav class="card status-tabs" aria-label=move || t_string!(i18n, messages.by_status)>
+        <h1>{tr!(i18n, messages.title)}</h1>
+        <p class="lead">{tr!(i18n, messages.lead)}</p>
+        <p><AppLink href="/messages/new" class="button">{tr!(i18n, messages.write)}</AppLink></p>
+        <nav class="card status-tabs" aria-label=tr!(i18n, messages.by_status)>
             <ul class="list-plain">
                 <li><a href=status_href(None) aria-current=move || filter.get().is_none().then_some("page")>
-                    {t!(i18n, messages.all)}" "<span class="badge">{move || outreach.messages.with(Vec::len)}</span></a></li>
+                    {tr!(i18n, messages.all)}" "<span class="badge">{move || outreach.messages.with(Vec::len)}</span></a></li>
                 {Status::ALL.into_iter().map(|s| {
                     let href = status_href(Some(s));
                     view! {
@@ -82,16 +82,16 @@ pub fn MessagesPage() -> impl IntoView {
             </ul>
         </nav>
         {move || if !outreach.loaded.get() {
-            view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }.into_any()
+            view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }.into_any()
         } else if shown.with(Vec::is_empty) {
             view! {
                 <section class="card empty-state" aria-labelledby="messages-empty">
-                    <h2 id="messages-empty">{t!(i18n, messages.empty.title)}</h2>
-                    <p>{t!(i18n, messages.empty.text)}</p>
+                    <h2 id="messages-empty">{tr!(i18n, messages.empty.title)}</h2>
+                    <p>{tr!(i18n, messages.empty.text)}</p>
                     <ul class="checklist">
-                        <li>{t!(i18n, messages.empty.point_hook)}</li>
-                        <li>{t!(i18n, messages.empty.point_short)}</li>
-                        <li>{t!(i18n, messages.empty.point_ask)}</li>
+                        <li>{tr!(i18n, messages.empty.point_hook)}</li>
+                        <li>{tr!(i18n, messages.empty.point_short)}</li>
+                        <li>{tr!(i18n, messages.empty.point_ask)}</li>
                     </ul>
                 </section>
             }.into_any()
@@ -128,13 +128,13 @@ pub fn MessagesPage() -> impl IntoView {
 #[component]
 fn OwnTemplates() -> impl IntoView {
     let i18n = use_i18n();
-    let interviews = use_interviews();
+    let library = use_library();
     let data = use_data();
     let feedback = use_feedback();
     // Show's children are re-run: they borrow the path builder instead of taking it.
     let app_path = StoredValue::new_local(use_app_path());
     let templates = Memo::new(move |_| {
-        interviews.templates.with(|all| {
+        library.templates.with(|all| {
             let mut list: Vec<Template> = all
                 .iter()
                 .filter(|t| t.purpose == OWN_PURPOSE)
@@ -151,15 +151,15 @@ fn OwnTemplates() -> impl IntoView {
             feedback,
             t,
             t_string!(i18n, messages.template_deleted).to_string(),
-            move || interviews.remove_template(&id),
-            move |t| interviews.put_template(t),
+            move || library.remove_template(&id),
+            move |t| library.put_template(t),
         );
     };
     view! {
         <Show when=move || !templates.with(Vec::is_empty)>
             <section class="card" aria-labelledby="own-templates-h">
-                <h2 id="own-templates-h">{t!(i18n, messages.own_title)}</h2>
-                <p class="muted">{t!(i18n, messages.own_lead)}</p>
+                <h2 id="own-templates-h">{tr!(i18n, messages.own_title)}</h2>
+                <p class="muted">{tr!(i18n, messages.own_lead)}</p>
                 <ul class="list-plain template-list">
                     <For each=move || templates.get() key=|t| (t.meta.id.clone(), t.meta.revision) children=move |t| {
                         let href = app_path.with_value(|path| path(&format!("/messages/new?template={}", t.meta.id)));
@@ -174,7 +174,7 @@ fn OwnTemplates() -> impl IntoView {
                                     " · "{lang}
                                 </span>
                                 <button type="button" class="button button--quiet" aria-label=label on:click=move |_| remove(t.clone())>
-                                    {t!(i18n, messages.remove)}
+                                    {tr!(i18n, messages.remove)}
                                 </button>
                             </li>
                         }

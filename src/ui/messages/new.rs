@@ -14,7 +14,7 @@ use crate::i18n::*;
 use crate::ui::contacts::parts::PersonChooser;
 use crate::ui::data::{new_id, now};
 use crate::ui::editor::Creator;
-use crate::ui::interviews::store::use_interviews;
+use crate::ui::library_store::use_library;
 use crate::ui::network::{use_network, Loaded};
 use crate::ui::title::use_page_title;
 
@@ -31,7 +31,7 @@ pub fn NewMessagePage() -> impl IntoView {
     let saved_person = RwSignal::new(true);
     let name = RwSignal::new(String::new());
     let company = RwSignal::new(String::new());
-    let interviews = use_interviews();
+    let library = use_library();
     // What the user picked; until then the choices follow the template, the contact and
     // the app's language.
     let template = RwSignal::new(
@@ -48,7 +48,7 @@ pub fn NewMessagePage() -> impl IntoView {
     let lang_picked = RwSignal::new(None::<Lang>);
     let own = Memo::new(move |_| {
         let id = template.get();
-        interviews.templates.with(|all| {
+        library.templates.with(|all| {
             all.iter()
                 .find(|t| !id.is_empty() && t.meta.id == id && t.purpose == OWN_PURPOSE)
                 .cloned()
@@ -147,9 +147,9 @@ pub fn NewMessagePage() -> impl IntoView {
         });
     };
     view! {
-        <h1>{t!(i18n, messages.new_title)}</h1>
-        <p class="lead">{t!(i18n, messages.new_lead)}</p>
-        <Show when=move || { network.loaded.get() >= Loaded::Contacts && outreach.loaded.get() && interviews.loaded.get() } fallback=move || view! { <p class="muted">{t!(i18n, contacts.loading)}</p> }>
+        <h1>{tr!(i18n, messages.new_title)}</h1>
+        <p class="lead">{tr!(i18n, messages.new_lead)}</p>
+        <Show when=move || { network.loaded.get() >= Loaded::Contacts && outreach.loaded.get() && library.loaded.get() } fallback=move || view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }>
             <form class="card stack" novalidate on:submit=submit.clone()>
                 <PersonChooser id="msg" saved=saved_person contact=contact name=name company=company
                     legend=Signal::derive(move || t_string!(i18n, messages.to_whom).to_string())
@@ -157,13 +157,13 @@ pub fn NewMessagePage() -> impl IntoView {
                     hint=Signal::derive(move || t_string!(i18n, messages.new_person_hint).to_string()) />
                 <div class="field-row">
                     <div class="field">
-                        <label for="msg-purpose">{t!(i18n, messages.purpose_label)}</label>
+                        <label for="msg-purpose">{tr!(i18n, messages.purpose_label)}</label>
                         <select id="msg-purpose" on:change=move |ev| purpose_picked.set(Some(Purpose::from_key(&event_target_value(&ev))))>
                             {Purpose::ALL.into_iter().map(|p| view! { <option value=p.key() selected=move || purpose.get() == p>{move || purpose_label(i18n, p)}</option> }).collect_view()}
                         </select>
                     </div>
                     <div class="field">
-                        <label for="msg-channel">{t!(i18n, messages.channel_label)}</label>
+                        <label for="msg-channel">{tr!(i18n, messages.channel_label)}</label>
                         <select id="msg-channel" on:change=move |ev| channel_picked.set(Some(Channel::from_key(&event_target_value(&ev))))>
                             {Channel::ALL.into_iter().map(|c| view! { <option value=c.key() selected=move || channel.get() == c>{move || channel_label(i18n, c)}</option> }).collect_view()}
                         </select>
@@ -171,14 +171,14 @@ pub fn NewMessagePage() -> impl IntoView {
                 </div>
                 <div class="field-row">
                     <div class="field">
-                        <label for="msg-lang">{t!(i18n, messages.language)}</label>
+                        <label for="msg-lang">{tr!(i18n, messages.language)}</label>
                         <select id="msg-lang" on:change=move |ev| lang_picked.set(Lang::from_tag(&event_target_value(&ev)))>
                             {Lang::ALL.into_iter().map(|l| view! { <option value=l.code() selected=move || lang.get() == l>{l.native_name()}</option> }).collect_view()}
                         </select>
                     </div>
                     {move || (lang.get() == Lang::De).then(|| view! {
                         <fieldset class="choices field">
-                            <legend>{t!(i18n, messages.address)}</legend>
+                            <legend>{tr!(i18n, messages.address)}</legend>
                             <label class="choice"><input type="radio" name="address" prop:checked=move || address.get() == Address::Sie on:change=move |_| address.set(Address::Sie) />"Sie"</label>
                             <label class="choice"><input type="radio" name="address" prop:checked=move || address.get() == Address::Du on:change=move |_| address.set(Address::Du) />"du"</label>
                         </fieldset>
@@ -187,14 +187,14 @@ pub fn NewMessagePage() -> impl IntoView {
                 // Only the user's own templates make this a choice.
                 {move || has_own.get().then(|| view! {
                     <div class="field">
-                        <label for="msg-template">{t!(i18n, messages.start_from)}</label>
+                        <label for="msg-template">{tr!(i18n, messages.start_from)}</label>
                         <select id="msg-template" on:change=move |ev| {
                             // A template of the user's brings its own language and purpose.
                             lang_picked.set(None);
                             purpose_picked.set(None);
                             template.set(event_target_value(&ev));
                         }>
-                            <option value="" selected=move || template.with(String::is_empty)>{t!(i18n, messages.suggested_template)}</option>
+                            <option value="" selected=move || template.with(String::is_empty)>{tr!(i18n, messages.suggested_template)}</option>
                             {move || templates.get().into_iter().map(|t| {
                                 let id = t.meta.id.clone();
                                 view! { <option value=t.meta.id.clone() selected=move || template.get() == id>{t.name.clone()}</option> }
@@ -204,7 +204,7 @@ pub fn NewMessagePage() -> impl IntoView {
                 })}
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 <div class="button-row">
-                    <button type="submit" class="button" disabled=move || busy.get() aria-busy=move || busy.get().to_string()>{t!(i18n, messages.create)}</button>
+                    <button type="submit" class="button" disabled=move || busy.get() aria-busy=move || busy.get().to_string()>{tr!(i18n, messages.create)}</button>
                 </div>
             </form>
         </Show>

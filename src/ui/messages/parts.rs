@@ -14,6 +14,7 @@ use crate::domain::messages::templates::{fill, pick};
 use crate::domain::record::{Contact, Message, Template};
 use crate::i18n::*;
 use crate::ui::interviews::store::use_interviews;
+use crate::ui::library_store::use_library;
 use crate::ui::network::use_network;
 
 use super::store::use_outreach;
@@ -251,7 +252,7 @@ pub fn template_values(m: &Message) -> BTreeMap<&'static str, String> {
 /// The user's message templates for a purpose (those written for it first), from the
 /// store that keeps every template (tracked).
 pub fn own_message_templates(purpose: Purpose) -> Vec<Template> {
-    use_interviews()
+    use_library()
         .templates
         .with(|all| own_templates(all, purpose).into_iter().cloned().collect())
 }
@@ -272,7 +273,7 @@ pub fn template_text(choice: &str, m: &Message) -> Option<(String, String)> {
         )?;
         (t.subject.to_string(), t.body.to_string())
     } else {
-        let t = use_interviews().templates.with_untracked(|all| {
+        let t = use_library().templates.with_untracked(|all| {
             all.iter()
                 .find(|t| t.meta.id == choice && t.purpose == OWN_PURPOSE)
                 .cloned()

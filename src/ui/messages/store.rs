@@ -1,13 +1,14 @@
-//! Outreach messages and the user's profile in memory, as app state: read when the
-//! database opens and again after imports or another tab's changes; this tab's saves
-//! update them one by one.
+//! Outreach messages and the user's profile in memory, as app state: read when a screen
+//! first asks for them ([`use_outreach`]; Today does not, so none of this is in the first
+//! download) and again after imports or another tab's changes; this tab's saves update
+//! them one by one.
 
 use leptos::prelude::*;
 
 use crate::domain::profile::Profile;
 use crate::domain::record::Message;
 use crate::storage::{prefs, StorageError};
-use crate::ui::data::{put_record, reload_on_epoch, use_data};
+use crate::ui::data::{put_record, reload_on_epoch, use_data, OnFirstUse};
 
 /// The outreach state, provided once by the app.
 #[derive(Clone, Copy)]
@@ -20,19 +21,28 @@ pub struct OutreachStore {
     pub premium: RwSignal<bool>,
     /// Whether the first read finished.
     pub loaded: RwSignal<bool>,
+    /// Starts the reading on the first [`use_outreach`].
+    start: OnFirstUse,
 }
 
 impl OutreachStore {
-    /// Creates the store, loads it whenever the data changed wholesale, and provides it.
+    /// Creates the empty store and provides it; [`use_outreach`] fills it.
     pub fn provide() -> OutreachStore {
-        let data = use_data();
         let store = OutreachStore {
             messages: RwSignal::new(Vec::new()),
             profile: RwSignal::new(Profile::default()),
             premium: RwSignal::new(prefs::load_linkedin_premium()),
             loaded: RwSignal::new(false),
+            start: OnFirstUse::at_root(),
         };
         provide_context(store);
+        store
+    }
+
+    /// Reads the messages and the profile now and whenever the data changes wholesale.
+    fn load(self) {
+        let store = self;
+        let data = use_data();
         reload_on_epoch(
             |db| async move { db.all::<Message>().await },
             move |messages| {
@@ -59,7 +69,6 @@ impl OutreachStore {
                 }
             });
         });
-        store
     }
 
     /// A message by id (tracked).
@@ -80,7 +89,9 @@ impl OutreachStore {
     }
 }
 
-/// Reads the [`OutreachStore`] provided by the app.
+/// Reads the [`OutreachStore`] provided by the app, and starts filling it on the first call.
 pub fn use_outreach() -> OutreachStore {
-    expect_context()
+    let store: OutreachStore = expect_context();
+    store.start.run(move || store.load());
+    store
 }
