@@ -131,6 +131,9 @@ fn Root() -> impl IntoView {
     };
     provide_context(update);
     leptos::task::spawn_local(async move {
+        // After the first render and the database's opening, in a task of its own.
+        crate::ui::idle::yield_to_browser().await;
+        crate::ui::idle::yield_to_browser().await;
         let state = pwa::register(move || update.update_ready.set(true)).await;
         update.offline.set(state);
     });
@@ -151,9 +154,19 @@ fn Root() -> impl IntoView {
     let base = router_base();
     provide_context(RouterBase(base.clone()));
 
+    // The shell paints in the first task and the screen in the next: the code each runs is
+    // compiled on first use, and together they blocked a phone's main thread for well over
+    // 50 ms. The loading bar stays until the screen is there.
+    let screen_due = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        crate::ui::idle::yield_to_browser().await;
+        screen_due.set(true);
+    });
+
     view! {
         <Router base=base>
             <Shell>
+                <Show when=move || screen_due.get() fallback=|| view! { <div class="lazy-loading"><span class="boot__bar"></span></div> }>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Today />
                     <Route path=path!("/contacts") view=|| view! { <Lazy load=screens::contacts_list /> } />
@@ -175,6 +188,7 @@ fn Root() -> impl IntoView {
                     <Route path=path!("/messages/:id") view=|| view! { <Lazy load=screens::message /> } />
                     <Route path=path!("/settings") view=|| view! { <Lazy load=screens::settings /> } />
                 </Routes>
+                </Show>
             </Shell>
         </Router>
     }

@@ -60,6 +60,10 @@ impl Data {
             }
         });
         leptos::task::spawn_local(async move {
+            // Opening is a browser task of its own, apart from the first render: the code
+            // it runs is compiled on first use, and both together kept a phone's main
+            // thread busy for over 50 ms.
+            crate::ui::idle::yield_to_browser().await;
             match Database::open(APP_DATABASE, listener).await {
                 Ok(db) => {
                     data.db.set_value(Some(db));
