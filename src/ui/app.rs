@@ -166,7 +166,7 @@ fn Root() -> impl IntoView {
     view! {
         <Router base=base>
             <Shell>
-                <Show when=move || screen_due.get() fallback=|| view! { <div class="lazy-loading"><span class="boot__bar"></span></div> }>
+                <Show when=move || screen_due.get() fallback=|| view! { <div class="lazy-loading" aria-hidden="true"><span class="boot__bar"></span></div> }>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Today />
                     <Route path=path!("/contacts") view=|| view! { <Lazy load=screens::contacts_list /> } />
