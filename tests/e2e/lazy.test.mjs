@@ -177,3 +177,53 @@ test('the service worker precaches every file of the build, chunks included', as
   }
   assert.ok(files.some((f) => f.endsWith('/__wasm_split.js')));
 });
+
+test('messages, templates and questions are read when a screen first needs them, and follow imports from then on', async (t) => {
+  const { context, page, problems } = await openPage(browser, server);
+  const meta = (id) => ({ id, created: '2026-11-01T10:00:00Z', updated: '2026-11-01T10:00:00Z', revision: 1 });
+  const backup = (records) => ({
+    format: 'netzweber-backup', format_version: 2, app_version: '0.1.0', created_at: '2026-11-02T09:00:00Z',
+    counts: Object.fromEntries(Object.entries(records).map(([k, v]) => [k, v.length])), profile: null, records,
+  });
+  const merge = async (name, records) => {
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('#backup-file')?.disabled === false);
+    await page.getByLabel('Backup file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup(records))) });
+    const region = page.getByRole('region', { name: 'Backup and restore' });
+    await region.getByRole('button', { name: 'Merge' }).click();
+    await region.getByText(/^Backup merged/).waitFor();
+  };
+  await page.goto(server.url(''));
+  await appReady(page);
+  // Imported while no screen has asked for messages, templates or questions yet.
+  await merge('first.json', {
+    contacts: [{ meta: meta('c1'), first_name: 'Grace', last_name: 'Hopper' }],
+    questions: [{ meta: meta('q1'), text: 'What does a normal day look like?', family: 'daily_work', minutes: 4 }],
+    templates: [{ meta: meta('t1'), purpose: 'message', name: 'Ask for 20 minutes', lang: 'en', body: 'Hello {first_name}' }],
+    messages: [{ meta: meta('m1'), contact_id: 'c1', channel: 'email', body: 'Dear Grace', status: 'draft' }],
+  });
+  await page.getByRole('link', { name: 'Messages', exact: true }).click();
+  await page.getByRole('link', { name: 'Grace Hopper' }).waitFor();
+  await page.getByRole('link', { name: 'Ask for 20 minutes' }).waitFor();
+  await page.getByRole('link', { name: 'Interviews', exact: true }).click();
+  await page.getByRole('link', { name: 'Question library', exact: true }).click();
+  await page.getByText('What does a normal day look like?').waitFor();
+
+  // Now that they are read, an import shows on them too.
+  await merge('second.json', {
+    contacts: [{ meta: meta('c2'), first_name: 'Ada', last_name: 'Lovelace' }],
+    questions: [{ meta: meta('q2'), text: 'Whom else should I ask?', family: 'advice', minutes: 3 }],
+    templates: [{ meta: meta('t2'), purpose: 'message', name: 'Thank you note', lang: 'en', body: 'Thank you, {first_name}' }],
+    messages: [{ meta: meta('m2'), contact_id: 'c2', channel: 'email', body: 'Dear Ada', status: 'draft' }],
+  });
+  await page.getByRole('link', { name: 'Messages', exact: true }).click();
+  for (const name of ['Grace Hopper', 'Ada Lovelace', 'Ask for 20 minutes', 'Thank you note']) {
+    await page.getByRole('link', { name }).waitFor();
+  }
+  await page.getByRole('link', { name: 'Interviews', exact: true }).click();
+  await page.getByRole('link', { name: 'Question library', exact: true }).click();
+  await page.getByText('Whom else should I ask?').waitFor();
+  await page.getByText('What does a normal day look like?').waitFor();
+  await assertClean(t, page, problems);
+  await context.close();
+});
