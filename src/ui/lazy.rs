@@ -34,6 +34,11 @@ macro_rules! screens {
 }
 pub(crate) use screens;
 
+thread_local! {
+    /// The loaders whose screen has been shown once (by address: one per screen).
+    static SHOWN: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 #[derive(Clone, Copy)]
 enum Chunk {
     Loading,
@@ -51,7 +56,15 @@ pub fn Lazy(load: Loader) -> impl IntoView {
     let fetch = move || {
         chunk.set(Chunk::Loading);
         leptos::task::spawn_local(async move {
+            let first = !SHOWN.with_borrow(|shown| shown.contains(&(load as usize)));
             let outcome = load().await;
+            // A chunk fetched just now was instantiated in this task; building its screen
+            // (whose code is compiled on first use) gets a task of its own, so that neither
+            // blocks a phone's main thread for long. Later visits show it at once.
+            if first && outcome.is_ok() {
+                crate::ui::idle::yield_to_browser().await;
+                SHOWN.with_borrow_mut(|shown| shown.push(load as usize));
+            }
             // The screen may have been left while its chunk loaded.
             chunk.try_set(match outcome {
                 Ok(screen) => Chunk::Ready(screen),
