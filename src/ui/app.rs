@@ -131,8 +131,7 @@ fn Root() -> impl IntoView {
     };
     provide_context(update);
     leptos::task::spawn_local(async move {
-        // After the first render and the database's opening, in a task of its own.
-        crate::ui::idle::yield_to_browser().await;
+        // Not part of the first render's task: registering is not needed to paint.
         crate::ui::idle::yield_to_browser().await;
         let state = pwa::register(move || update.update_ready.set(true)).await;
         update.offline.set(state);

@@ -41,15 +41,14 @@ impl OutreachStore {
 
     /// Reads the messages and the profile now and whenever the data changes wholesale.
     fn load(self) {
-        let store = self;
         let data = use_data();
         reload_on_epoch(
             |db| async move { db.all::<Message>().await },
             move |messages| {
-                store.messages.set(messages);
+                self.messages.set(messages);
                 // Only on a change, so that open screens are not rebuilt by a reload.
-                if !store.loaded.get_untracked() {
-                    store.loaded.set(true);
+                if !self.loaded.get_untracked() {
+                    self.loaded.set(true);
                 }
             },
         );
@@ -63,8 +62,8 @@ impl OutreachStore {
                 let read: Result<_, StorageError> = async { data.db()?.profile().await }.await;
                 if let Ok(profile) = read {
                     let profile = profile.map(|p| p.profile).unwrap_or_default();
-                    if store.profile.get_untracked() != profile {
-                        store.profile.set(profile);
+                    if self.profile.get_untracked() != profile {
+                        self.profile.set(profile);
                     }
                 }
             });
