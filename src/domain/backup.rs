@@ -3,6 +3,7 @@
 //!
 //! The format is documented in `docs/backup-format.md`.
 
+use crate::domain::sorting::sort_by;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Duration, Utc};
@@ -668,8 +669,8 @@ fn read_list<R: Record>(list: Vec<&RawValue>, version: u32, problems: &mut Probl
     out
 }
 
-fn by_id<R: Record>(records: &mut [R]) {
-    records.sort_by(|a, b| a.meta().id.cmp(&b.meta().id));
+fn by_id<R: Record>(records: &mut Vec<R>) {
+    sort_by(records, |a, b| a.meta().id.cmp(&b.meta().id));
 }
 
 /// Orders every kind's records by id, the order IndexedDB returns them in.

@@ -6,6 +6,7 @@
 //! [`Record::references_mut`]; [`REFERENCES`] lists the same fields per kind so that the
 //! storage layer knows which stores to look in, and a test keeps the two in step.
 
+use crate::domain::sorting::sort;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
@@ -407,7 +408,7 @@ pub fn stores_to_check(kinds: impl IntoIterator<Item = Kind>) -> Vec<Kind> {
                 .map(|r| r.target),
         );
     }
-    out.sort_unstable();
+    sort(&mut out);
     out.dedup();
     out
 }

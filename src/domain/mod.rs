@@ -14,5 +14,6 @@ pub mod messages;
 pub mod profile;
 pub mod record;
 pub mod schema;
+pub mod sorting;
 pub mod storage_status;
 pub mod theme;

@@ -95,20 +95,8 @@ fn browser_languages() -> Vec<String> {
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
-    // The main provider would re-apply the browser's language after mount, overriding a
-    // saved choice; a root sub-context with an explicit initial locale keeps ours, from the
-    // first render on. `<html lang>` is set below.
-    let initial = locale_of(Lang::choose(prefs::load_lang(), &browser_languages()));
-    view! {
-        <I18nSubContextProvider initial_locale=Signal::stored(initial)>
-            <Root />
-        </I18nSubContextProvider>
-    }
-}
-
-#[component]
-fn Root() -> impl IntoView {
-    let i18n = use_i18n();
+    // The saved choice, else the browser's languages; `<html lang>` follows it below.
+    let i18n = I18n::provide(Lang::choose(prefs::load_lang(), &browser_languages()));
 
     let preferences = Preferences {
         theme: RwSignal::new(prefs::load_theme()),
@@ -140,7 +128,7 @@ fn Root() -> impl IntoView {
     Effect::new(move |_| {
         let root = document().document_element();
         if let Some(root) = root {
-            let _ = root.set_attribute("lang", lang_of(i18n.get_locale()).code());
+            let _ = root.set_attribute("lang", i18n.lang().code());
             match preferences.theme.get() {
                 Theme::System => root.remove_attribute("data-theme").unwrap_or_default(),
                 theme => root

@@ -41,7 +41,7 @@ fn LanguageSection() -> impl IntoView {
     let i18n = use_i18n();
     let feedback = use_feedback();
     let choose = move |lang: Lang| {
-        i18n.set_locale(locale_of(lang));
+        i18n.set_lang(lang);
         if let Err(e) = prefs::save_lang(lang) {
             feedback.error(AppError::SaveFailed(e));
         }
@@ -61,7 +61,7 @@ fn LanguageSection() -> impl IntoView {
                                         type="radio"
                                         name="language"
                                         value=lang.code()
-                                        prop:checked=move || lang_of(i18n.get_locale()) == lang
+                                        prop:checked=move || i18n.lang() == lang
                                         on:change=move |_| choose(lang)
                                     />
                                     {lang.native_name()}

@@ -28,9 +28,7 @@ pub fn Today() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_network();
     use_page_title(move || t_string!(i18n, today.title).to_string());
-    let date = move || {
-        crate::domain::format::date_long(store.clock.get().today, lang_of(i18n.get_locale()))
-    };
+    let date = move || crate::domain::format::date_long(store.clock.get().today, i18n.lang());
     view! {
         <h1>{tr!(i18n, today.title)}<span class="h1-sub">{date}</span></h1>
         {move || match (store.loaded.get(), store.network.with(|n| n.is_empty())) {

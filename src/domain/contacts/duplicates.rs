@@ -1,6 +1,7 @@
 //! Duplicate contacts: which pairs look like the same person, and how two records become
 //! one without losing anything the user wrote.
 
+use crate::domain::sorting::sort;
 use std::collections::{BTreeSet, HashMap};
 
 use super::search::fold;
@@ -80,7 +81,7 @@ pub fn suggestions<'a>(contacts: impl IntoIterator<Item = &'a Contact>) -> Vec<S
             reasons: reasons.into_iter().collect(),
         })
         .collect();
-    list.sort();
+    sort(&mut list);
     list
 }
 
@@ -142,6 +143,6 @@ pub fn merge_fields(kept: &Contact, absorbed: &Contact) -> Contact {
             c.greetings.push(*year);
         }
     }
-    c.greetings.sort_unstable();
+    sort(&mut c.greetings);
     c
 }

@@ -3,6 +3,7 @@
 //! change, so that lists, filters and search never go back to the database while the user
 //! types. Everything the screens show (due list, dormant finder, Today) is derived here.
 
+use crate::domain::sorting::{sort_by, sort_by_key};
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
@@ -334,7 +335,7 @@ impl Network {
             .filter(|f| f.contact_id.as_deref() == Some(id))
             .cloned()
             .collect();
-        list.sort_by(|a, b| {
+        sort_by(&mut list, |a, b| {
             (
                 a.done.is_some(),
                 a.due.is_none(),
@@ -368,7 +369,7 @@ impl Network {
             .values()
             .filter(|c| c.introduced_by.as_deref() == Some(id))
             .collect();
-        list.sort_by_key(|c| self.search.position(&c.meta.id));
+        sort_by_key(&mut list, |c| self.search.position(&c.meta.id));
         list
     }
 
@@ -460,11 +461,11 @@ impl Network {
             })
             .collect();
         match query.sort {
-            Sort::Name => rows.sort_by_key(|r| r.0),
+            Sort::Name => sort_by_key(&mut rows, |r| r.0),
             // Most recent first; never contacted last.
-            Sort::LastContact => rows.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1))),
+            Sort::LastContact => sort_by(&mut rows, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1))),
             // Soonest first; reminders off last.
-            Sort::NextDue => rows.sort_by_key(|r| (r.0, r.1.is_none(), r.1)),
+            Sort::NextDue => sort_by_key(&mut rows, |r| (r.0, r.1.is_none(), r.1)),
         }
         rows.into_iter().map(|(_, _, at)| at).collect()
     }
@@ -488,7 +489,9 @@ impl Network {
             }
         }
         for list in [&mut groups.overdue, &mut groups.today, &mut groups.soon] {
-            list.sort_by(|a, b| (a.due, &a.meta.created).cmp(&(b.due, &b.meta.created)));
+            sort_by(list, |a, b| {
+                (a.due, &a.meta.created).cmp(&(b.due, &b.meta.created))
+            });
         }
         groups
     }
@@ -515,7 +518,7 @@ impl Network {
                 dormant.push(id);
             }
         }
-        due.sort_by(|a, b| {
+        sort_by(&mut due, |a, b| {
             b.1.cmp(&a.1)
                 .then_with(|| self.search.position(&a.0).cmp(&self.search.position(&b.0)))
         });
@@ -523,7 +526,9 @@ impl Network {
         due.truncate(TODAY_DUE_LIMIT);
         let dormant_total = dormant.len();
         let week = keep_in_touch::week_start(clock.today).to_string();
-        dormant.sort_by_key(|id| (fnv1a(week.as_bytes(), id.as_bytes()), *id));
+        sort_by_key(&mut dormant, |id| {
+            (fnv1a(week.as_bytes(), id.as_bytes()), *id)
+        });
         let dormant = dormant
             .into_iter()
             .take(TODAY_DORMANT_SUGGESTIONS)
@@ -564,7 +569,7 @@ impl Network {
             .filter(|c| occasions::wants_greetings(c))
             .map(|c| (c.meta.id.clone(), occasions::greeted(c, year)))
             .collect();
-        list.sort_by_key(|(id, _)| self.search.position(id));
+        sort_by_key(&mut list, |(id, _)| self.search.position(id));
         list
     }
 

@@ -1,5 +1,6 @@
 //! Birthdays and the year-end greetings season.
 
+use crate::domain::sorting::{sort, sort_by};
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::record::{Birthday, Circle, Contact};
@@ -65,7 +66,9 @@ pub fn upcoming_birthdays<'a>(
             })
         })
         .collect();
-    list.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+    sort_by(&mut list, |a, b| {
+        a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id))
+    });
     list
 }
 
@@ -91,7 +94,7 @@ pub fn set_greeted(contact: &Contact, year: i32, done: bool) -> Contact {
     c.greetings.retain(|&y| y != year);
     if done {
         c.greetings.push(year);
-        c.greetings.sort_unstable();
+        sort(&mut c.greetings);
     }
     c
 }

@@ -1,6 +1,7 @@
 //! Finding people as the user types: text folding that makes "Müller", "Mueller" and
 //! "Muller" the same, and a ranked search over an index built once and updated per contact.
 
+use crate::domain::sorting::sort_by_key;
 use std::collections::HashMap;
 use std::sync::Mutex;
 
@@ -260,8 +261,7 @@ impl SearchIndex {
 
     /// Puts the entries back in name order after [`SearchIndex::push_contacts`].
     pub(super) fn sort(&mut self) {
-        self.entries
-            .sort_unstable_by(|a, b| a.order().cmp(&b.order()));
+        crate::domain::sorting::sort_by(&mut self.entries, |a, b| a.order().cmp(&b.order()));
         self.renumber(0);
     }
 
@@ -372,7 +372,7 @@ impl SearchIndex {
     /// query matches nothing.
     pub fn search(&self, query: &str) -> Vec<Hit> {
         let mut hits = self.matches(query);
-        hits.sort_by_key(|&(_, rank)| rank);
+        sort_by_key(&mut hits, |&(_, rank)| rank);
         hits.into_iter()
             .map(|(at, rank)| Hit {
                 id: self.id_at(at).to_string(),

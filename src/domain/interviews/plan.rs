@@ -1,6 +1,7 @@
 //! The rules of an interview plan: its time budget, the order of its questions, the
 //! preparation checklist and where the plan stands.
 
+use crate::domain::sorting::{sort, sort_by};
 use chrono::{DateTime, Utc};
 
 use super::library::{builtin, Entry, CLOSING_ID};
@@ -373,9 +374,9 @@ pub fn agenda(plans: &[InterviewPlan], now: DateTime<Utc>, days: i64) -> Agenda 
             _ => {}
         }
     }
-    upcoming.sort();
-    to_wrap_up.sort();
-    unfinished.sort_by(|a, b| b.cmp(a));
+    sort(&mut upcoming);
+    sort(&mut to_wrap_up);
+    sort_by(&mut unfinished, |a, b| b.cmp(a));
     Agenda {
         upcoming: upcoming
             .into_iter()

@@ -2,6 +2,7 @@
 //! recipient's and their own details turned back into placeholders, so the next message
 //! from it is filled for its own recipient.
 
+use crate::domain::sorting::{sort_by, sort_by_key};
 use std::collections::BTreeMap;
 
 use super::model::Purpose;
@@ -17,7 +18,7 @@ const MIN_VALUE_CHARS: usize = 2;
 /// The user's message templates: those written for `purpose` first, each group by name.
 pub fn own_templates(all: &[Template], purpose: Purpose) -> Vec<&Template> {
     let mut list: Vec<&Template> = all.iter().filter(|t| t.purpose == PURPOSE).collect();
-    list.sort_by_key(|t| {
+    sort_by_key(&mut list, |t| {
         (
             Purpose::from_key(&t.message_purpose) != purpose || t.message_purpose.is_empty(),
             t.name.to_lowercase(),
@@ -38,7 +39,9 @@ pub fn unfill(text: &str, values: &BTreeMap<&str, String>) -> String {
         .map(|(key, value)| (*key, value.trim()))
         .filter(|(_, value)| value.chars().count() >= MIN_VALUE_CHARS)
         .collect();
-    pairs.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
+    sort_by(&mut pairs, |a, b| {
+        b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0))
+    });
     // Pieces already turned into placeholders are not searched again, so a value that
     // appears inside another placeholder's name ("name" in "{first_name}") is safe.
     let mut pieces: Vec<(String, bool)> = vec![(text.to_string(), false)];

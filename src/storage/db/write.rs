@@ -1,6 +1,7 @@
 //! Saving records: one transaction per save, a revision check per changed record, and the
 //! guard that refuses, inside that transaction, whatever the backup reader would refuse.
 
+use crate::domain::sorting::sort;
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 
@@ -103,7 +104,7 @@ impl Database {
         record.add_to(&mut all);
         let mut stores = write_stores(&all);
         stores.push(T::store());
-        stores.sort_unstable();
+        sort(&mut stores);
         stores.dedup();
         let tx = self.tx(&stores, true, Durability::Default)?;
         let conflict = RefCell::new(None);

@@ -48,7 +48,7 @@ pub fn export_with_feedback(
                 i18n,
                 settings.backup.exported,
                 file,
-                count = format::integer(count as i64, lang_of(i18n.get_locale_untracked()))
+                count = format::integer(count as i64, i18n.lang_untracked())
             )),
             Err(e) => feedback.error(e),
         }

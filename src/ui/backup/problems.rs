@@ -75,7 +75,7 @@ fn problem_text(i18n: I18n, problem: &Problem) -> String {
 
 /// The headline sentence for a refused file, and the listed problems if any.
 pub(super) fn failure_text(i18n: I18n, failure: &Failure) -> (String, Vec<String>, usize) {
-    let lang = lang_of(i18n.get_locale());
+    let lang = i18n.lang();
     let one = |s: String| (s, Vec::new(), 0);
     match failure {
         Failure::Read(detail) => {

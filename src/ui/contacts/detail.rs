@@ -2,6 +2,7 @@
 //! whom, keep-in-touch state, give and take, promises, the timeline, duplicates to merge,
 //! and delete with undo.
 
+use crate::domain::sorting::{sort_by, sort_by_key};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -105,7 +106,7 @@ fn ContactView(contact: Contact) -> impl IntoView {
         }
     };
     let birthday = contact.birthday.map(|b| {
-        let day = format::day_month(b.month, b.day, lang_of(i18n.get_locale_untracked()));
+        let day = format::day_month(b.month, b.day, i18n.lang_untracked());
         match b.year {
             Some(y) => {
                 let age = age_on(b, store.clock.get_untracked().today)
@@ -170,7 +171,7 @@ fn ContactView(contact: Contact) -> impl IntoView {
                     <dd><ul class="tags">{contact.tags.iter().map(|t| view! { <li class="tag">{t.clone()}</li> }).collect_view()}</ul></dd>
                 })}
                 {(!contact.met.occasion.trim().is_empty() || contact.met.date.is_some()).then(|| {
-                    let when = contact.met.date.map(|d| format::date_short(d, lang_of(i18n.get_locale_untracked())));
+                    let when = contact.met.date.map(|d| format::date_short(d, i18n.lang_untracked()));
                     let text = [Some(contact.met.occasion.trim().to_string()).filter(|s| !s.is_empty()), when].into_iter().flatten().collect::<Vec<_>>().join(", ");
                     view! { <dt>{tr!(i18n, contacts.field.occasion)}</dt><dd>{text}</dd> }
                 })}
@@ -312,7 +313,7 @@ fn Timeline(id: String) -> impl IntoView {
                 Ok(db) => db.by_contact(&id).await?,
                 Err(e) => return Err(e),
             };
-            list.sort_by(|a, b| {
+            sort_by(&mut list, |a, b| {
                 b.date
                     .cmp(&a.date)
                     .then_with(|| b.meta.created.cmp(&a.meta.created))
@@ -613,7 +614,7 @@ fn ContactInterviews(id: String) -> impl IntoView {
                 .cloned()
                 .collect()
         });
-        list.sort_by_key(|p| std::cmp::Reverse(p.scheduled));
+        sort_by_key(&mut list, |p| std::cmp::Reverse(p.scheduled));
         list
     });
     view! {

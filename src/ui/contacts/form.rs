@@ -542,7 +542,7 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
                                 <option value="" selected=move || draft.with(|d| d.birthday_month.is_empty())>"–"</option>
                                 {(1..=12u32).map(|m| view! {
                                     <option value=m.to_string() selected=move || draft.with(|d| d.birthday_month == m.to_string())>
-                                        {move || crate::domain::format::month_name_of(m, lang_of(i18n.get_locale()))}
+                                        {move || crate::domain::format::month_name_of(m, i18n.lang())}
                                     </option>
                                 }).collect_view()}
                             </select>

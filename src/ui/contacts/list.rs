@@ -65,7 +65,7 @@ pub fn ContactsPage() -> impl IntoView {
     let tags = Memo::new(move |_| store.network.with(|n| n.tags()));
     let total = Memo::new(move |_| store.network.with(|n| n.len()));
     let quick = RwSignal::new(None::<String>);
-    let lang = move || lang_of(i18n.get_locale());
+    let lang = move || i18n.lang();
 
     view! {
         <div class="page-head">

@@ -33,7 +33,7 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
 
 /// A date in the user's language.
 pub fn show_date(i18n: I18n, date: NaiveDate) -> String {
-    format::date_short(date, lang_of(i18n.get_locale()))
+    format::date_short(date, i18n.lang())
 }
 
 /// "Due today" / "Overdue by N days", for a contact's keep-in-touch state.

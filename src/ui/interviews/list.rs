@@ -1,6 +1,7 @@
 //! The interviews overview: plans by stage, templates to start from, and the way to the
 //! question library.
 
+use crate::domain::sorting::sort_by_key;
 use leptos::prelude::*;
 
 use super::parts::{person_of, stage_label, when_text};
@@ -68,9 +69,9 @@ pub fn InterviewsPage() -> impl IntoView {
                     _ => active.push(p.clone()),
                 }
             }
-            active.sort_by_key(|p| p.scheduled);
-            drafts.sort_by_key(|p| std::cmp::Reverse(p.meta.updated));
-            done.sort_by_key(|p| std::cmp::Reverse(p.scheduled));
+            sort_by_key(&mut active, |p| p.scheduled);
+            sort_by_key(&mut drafts, |p| std::cmp::Reverse(p.meta.updated));
+            sort_by_key(&mut done, |p| std::cmp::Reverse(p.scheduled));
             (active, drafts, done)
         })
     });
@@ -161,7 +162,7 @@ fn TemplateSection() -> impl IntoView {
                     let href = app_path(&format!("/interviews/new?template={}", t.id));
                     view! {
                         <li>
-                            <a href=href>{move || t.name(lang_of(i18n.get_locale())).to_string()}</a>
+                            <a href=href>{move || t.name(i18n.lang()).to_string()}</a>
                             <span class="muted">{t!(i18n, interviews.templates.minutes, minutes = t.duration)}</span>
                         </li>
                     }

@@ -52,7 +52,7 @@ pub fn NewInterviewPage() -> impl IntoView {
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let lang = lang_of(i18n.get_locale_untracked());
+        let lang = i18n.lang_untracked();
         let mut plan = new_plan(Meta::new(new_id(), now()), lang);
         if saved_person.get_untracked() {
             let Some(id) = contact.get_untracked() else {
@@ -119,7 +119,7 @@ pub fn NewInterviewPage() -> impl IntoView {
                     <select id="plan-template" on:change=move |ev| template.set(event_target_value(&ev)) prop:value=move || template.get()>
                         <option value="">{tr!(i18n, interviews.blank_plan)}</option>
                         {BUILTIN_TEMPLATES.iter().map(|t| view! {
-                            <option value=t.id selected=move || template.get() == t.id>{move || t.name(lang_of(i18n.get_locale())).to_string()}</option>
+                            <option value=t.id selected=move || template.get() == t.id>{move || t.name(i18n.lang()).to_string()}</option>
                         }).collect_view()}
                         {move || own.get().into_iter().map(|(id, name)| {
                             let value = id.clone();

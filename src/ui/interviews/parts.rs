@@ -49,7 +49,7 @@ pub fn when_text(i18n: I18n, at: DateTime<Utc>) -> String {
     let local = local_time(at);
     format!(
         "{}, {}",
-        date_long(local.date(), lang_of(i18n.get_locale())),
+        date_long(local.date(), i18n.lang()),
         hour_minute(local.time())
     )
 }

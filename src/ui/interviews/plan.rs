@@ -120,7 +120,7 @@ fn ExportButtons(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
     let i18n = use_i18n();
     let feedback = use_feedback();
     let markdown = move || {
-        let lang = lang_of(i18n.get_locale_untracked());
+        let lang = i18n.lang_untracked();
         editor.record.with_untracked(|p| {
             p.as_ref().map(|p| {
                 let when = p.scheduled.map(local_time);
@@ -565,7 +565,7 @@ fn Builder(editor: PlanEditor) -> impl IntoView {
             meta: Meta::new(new_id(), now()),
             purpose: PURPOSE.to_string(),
             name: name.clone(),
-            lang: lang_of(i18n.get_locale_untracked()).code().to_string(),
+            lang: i18n.lang_untracked().code().to_string(),
             subject: String::new(),
             body,
             message_purpose: String::new(),

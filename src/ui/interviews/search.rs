@@ -29,7 +29,7 @@ impl LibraryQuery {
         let family = RwSignal::new(String::new());
         let show_hidden = RwSignal::new(false);
         let library = Memo::new(move |_| {
-            let lang = lang_of(i18n.get_locale());
+            let lang = i18n.lang();
             store.questions.with(|q| entries(q, lang))
         });
         let results = Memo::new(move |_| {

@@ -76,7 +76,7 @@ fn WrapUp(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
         .or(plan.started)
         .map(|at| local_time(at).date())
         .unwrap_or(network.clock.get_untracked().today);
-    let lang = move || lang_of(i18n.get_locale());
+    let lang = move || i18n.lang();
     let preview = Memo::new(move |_| {
         editor
             .record
@@ -118,7 +118,7 @@ fn WrapUp(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
             people: people_c.iter().map(|s| s.get_untracked()).collect(),
             report_back_days,
         };
-        let lang = lang_of(i18n.get_locale_untracked());
+        let lang = i18n.lang_untracked();
         // Someone never saved becomes a contact now, in the same transaction.
         let mut extra_contact: Option<Contact> = None;
         let interviewee = match plan

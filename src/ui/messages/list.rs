@@ -1,6 +1,7 @@
 //! The outreach overview: every message by status, with counts, newest first, and the
 //! user's own templates.
 
+use crate::domain::sorting::sort_by_key;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -53,7 +54,9 @@ pub fn MessagesPage() -> impl IntoView {
                 .cloned()
                 .collect()
         });
-        list.sort_by_key(|m| std::cmp::Reverse(m.sent.unwrap_or(m.meta.updated)));
+        sort_by_key(&mut list, |m| {
+            std::cmp::Reverse(m.sent.unwrap_or(m.meta.updated))
+        });
         list
     });
     let status_href = {
@@ -140,7 +143,7 @@ fn OwnTemplates() -> impl IntoView {
                 .filter(|t| t.purpose == OWN_PURPOSE)
                 .cloned()
                 .collect();
-            list.sort_by_key(|t| t.name.to_lowercase());
+            sort_by_key(&mut list, |t| t.name.to_lowercase());
             list
         })
     });

@@ -87,7 +87,7 @@ pub fn NewMessagePage() -> impl IntoView {
     let lang = Memo::new(move |_| {
         lang_picked.get().unwrap_or_else(|| {
             own.with(|t| t.as_ref().and_then(|t| Lang::from_tag(&t.lang)))
-                .unwrap_or_else(|| lang_of(i18n.get_locale()))
+                .unwrap_or_else(|| i18n.lang())
         })
     });
     let address = RwSignal::new(Address::Sie);
