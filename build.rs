@@ -1,10 +1,10 @@
-//! Generates the translation module from `locales/*.json`: one function per text key
-//! (`keys::today::title(lang) -> &'static str`) and, for a text with placeholders, one
+//! Generates the translation module from `locales/*.json`: one static per text key
+//! (`keys::today::title.get(lang) -> &'static str`) and, for a text with placeholders, one
 //! struct with a field per placeholder (`keys::today::due_all { count: &n }.text(lang)`).
 //!
 //! Why not leptos_i18n (issue 12): it stores each language's texts as one block that the
 //! first download must carry, and brings icu_locale_core, leptos-use and leptos_meta with
-//! it. With a function per key, a text that only a lazily loaded screen uses is cut into
+//! it. With a static per key, a text that only a lazily loaded screen uses is cut into
 //! that screen's chunk together with the code that shows it.
 //!
 //! Checks, failing the build with the key named: both languages have the same keys and the
@@ -18,8 +18,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-/// The languages, in the order of `domain::lang::Lang`'s variants used below.
-const LANGS: [(&str, &str); 2] = [("de", "De"), ("en", "En")];
+/// The languages, in the order `i18n::Text` holds them.
+const LANGS: [&str; 2] = ["de", "en"];
 
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=build.rs");
@@ -29,7 +29,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
     let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").ok_or("no manifest dir")?);
     let mut tables = Vec::new();
-    for (file, _) in LANGS {
+    for file in LANGS {
         let path = root.join("locales").join(format!("{file}.json"));
         println!("cargo::rerun-if-changed={}", path.display());
         tables.push(load(&path)?);
@@ -110,13 +110,13 @@ fn placeholders(text: &str) -> Result<BTreeSet<String>, String> {
 
 fn generate(tables: &[Table]) -> Result<String, Box<dyn Error>> {
     let (first, others) = tables.split_first().ok_or("no languages")?;
-    for (other, (file, _)) in others.iter().zip(&LANGS[1..]) {
+    for (other, file) in others.iter().zip(&LANGS[1..]) {
         let missing: Vec<_> = first.keys().filter(|k| !other.contains_key(*k)).collect();
         let extra: Vec<_> = other.keys().filter(|k| !first.contains_key(*k)).collect();
         if !missing.is_empty() || !extra.is_empty() {
             return Err(format!(
                 "{file}.json: missing {missing:?}, not in {}.json: {extra:?}",
-                LANGS[0].0
+                LANGS[0]
             )
             .into());
         }
@@ -131,13 +131,13 @@ fn generate(tables: &[Table]) -> Result<String, Box<dyn Error>> {
             code.push_str("}\n");
         }
         for module in &modules[open.len()..] {
-            writeln!(code, "/// Texts under `{module}`.\npub mod {module} {{\n#![allow(unused_imports)]\nuse crate::domain::lang::Lang;")?;
+            writeln!(code, "/// Texts under `{module}`.\npub mod {module} {{\n#![allow(unused_imports)]\nuse crate::domain::lang::Lang;\nuse crate::i18n::Text;")?;
             open.push(module.clone());
         }
         let dotted = key.join(".");
         let names = placeholders(text).map_err(|e| format!("{dotted}: {e}"))?;
-        let mut arms = String::new();
-        for (table, (file, variant)) in tables.iter().zip(LANGS) {
+        let mut texts = Vec::new();
+        for (table, file) in tables.iter().zip(LANGS) {
             let text = &table[key];
             let own = placeholders(text).map_err(|e| format!("{file}.json {dotted}: {e}"))?;
             if own != names {
@@ -146,11 +146,12 @@ fn generate(tables: &[Table]) -> Result<String, Box<dyn Error>> {
                 )
                 .into());
             }
-            writeln!(arms, "Lang::{variant} => {text:?},")?;
+            texts.push(format!("{text:?}"));
         }
+        let texts = texts.join(", ");
         let name = &name[0];
         if names.is_empty() {
-            writeln!(code, "/// `{dotted}`: {text:?}\npub fn {name}(lang: Lang) -> &'static str {{ match lang {{ {arms} }} }}")?;
+            writeln!(code, "/// `{dotted}`: {text:?}\n#[allow(non_upper_case_globals)]\npub static {name}: Text = Text([{texts}]);")?;
         } else {
             let fields: String = names
                 .iter()
@@ -164,7 +165,7 @@ fn generate(tables: &[Table]) -> Result<String, Box<dyn Error>> {
                 code,
                 "/// `{dotted}`: {text:?}\n#[allow(non_camel_case_types, missing_docs)]\npub struct {name}<'a> {{ {fields} }}\n\
                  impl {name}<'_> {{\n/// The text in `lang` with the placeholders filled.\n\
-                 pub fn text(&self, lang: Lang) -> String {{ crate::i18n::fill(match lang {{ {arms} }}, &[{args}]) }}\n}}"
+                 pub fn text(&self, lang: Lang) -> String {{ static TEXT: Text = Text([{texts}]); crate::i18n::fill(TEXT.get(lang), &[{args}]) }}\n}}"
             )?;
         }
     }

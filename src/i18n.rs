@@ -6,9 +6,9 @@
 //! - `t!(i18n, today.due_all, count = n)`: the same with placeholders filled;
 //! - `t_string!(i18n, errors.save_failed, reason)`: the text now, for attributes and
 //!   messages (a `&'static str` without placeholders, a `String` with them);
-//! - `keys::some::key(lang)`: the text in a given language.
+//! - `keys::some::key.get(lang)`: the text in a given language.
 //!
-//! A key or placeholder that does not exist is a compile error: each key is a function
+//! A key or placeholder that does not exist is a compile error: each key is a static
 //! (or, with placeholders, a struct with one field per placeholder).
 
 use leptos::prelude::*;
@@ -19,7 +19,7 @@ use crate::domain::lang::Lang;
 #[allow(missing_docs, clippy::all)]
 pub mod keys {
     #[allow(unused_imports)]
-    use crate::domain::lang::Lang;
+    use crate::{domain::lang::Lang, i18n::Text};
     include!(concat!(env!("OUT_DIR"), "/texts.rs"));
 }
 
@@ -66,14 +66,33 @@ pub fn use_lang() -> impl Fn() -> Lang + Copy + 'static {
     move || i18n.lang()
 }
 
+/// One text in both languages (German, English), as `build.rs` writes it for each key.
+pub struct Text(pub [&'static str; 2]);
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::De => self.0[0],
+            Lang::En => self.0[1],
+        }
+    }
+}
+
 /// A translated text as a view that follows the language: one closure type for every
 /// plain (uninterpolated) text of the app, so the framework's rendering code is compiled
 /// once for all of them rather than once per call site. Use it through [`tr!`].
-pub fn text(
+pub fn text(i18n: I18n, key: &'static Text) -> impl Fn() -> &'static str + Copy + 'static {
+    move || key.get(i18n.lang())
+}
+
+/// A text with placeholders as a view that follows the language, through one closure type
+/// for every such text (as [`text`] for plain texts). Use it through [`t!`].
+pub fn filled(
     i18n: I18n,
-    key: fn(Lang) -> &'static str,
-) -> impl Fn() -> &'static str + Copy + 'static {
-    move || key(i18n.lang())
+    text: std::sync::Arc<dyn Fn(Lang) -> String + Send + Sync>,
+) -> impl Fn() -> String + Clone + 'static {
+    move || text(i18n.lang())
 }
 
 /// A text with its `{{ name }}` placeholders replaced by the values of the same name. A
@@ -107,7 +126,7 @@ pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String
 /// the language, through [`text`].
 macro_rules! tr {
     ($i18n:expr, $($key:ident).+) => {
-        $crate::i18n::text($i18n, $crate::i18n::keys::$($key)::+)
+        $crate::i18n::text($i18n, &$crate::i18n::keys::$($key)::+)
     };
 }
 pub(crate) use tr;
@@ -122,7 +141,9 @@ macro_rules! t {
             #[allow(clippy::redundant_locals)]
             let $name = $crate::i18n::placeholder_value!($name $(= $value)?);
         )+
-        move || $crate::i18n::keys::$($key)::+ { $($name: &$name),+ }.text(i18n.lang())
+        $crate::i18n::filled(i18n, ::std::sync::Arc::new(move |lang| {
+            $crate::i18n::keys::$($key)::+ { $($name: &$name),+ }.text(lang)
+        }))
     }};
 }
 pub(crate) use t;
@@ -131,7 +152,7 @@ pub(crate) use t;
 /// current language (tracked), as `&'static str` without placeholders or `String` with.
 macro_rules! t_string {
     ($i18n:expr, $($key:ident).+) => {
-        $crate::i18n::keys::$($key)::+($crate::i18n::I18n::lang(&$i18n))
+        $crate::i18n::keys::$($key)::+.get($crate::i18n::I18n::lang(&$i18n))
     };
     ($i18n:expr, $($key:ident).+, $($name:ident $(= $value:expr)?),+ $(,)?) => {
         $crate::i18n::keys::$($key)::+ {

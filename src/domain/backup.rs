@@ -3,7 +3,6 @@
 //!
 //! The format is documented in `docs/backup-format.md`.
 
-use crate::domain::sorting::sort_by;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Duration, Utc};
@@ -19,6 +18,7 @@ use super::record::{
     RecordProblem, Template,
 };
 use super::schema::{kinds_at, upgrade_record, OLDEST_RECORD_VERSION, SCHEMA_VERSION};
+use crate::domain::sorting::sort_by;
 
 /// The `format` value that marks a Netzweber backup.
 pub const FORMAT_NAME: &str = "netzweber-backup";

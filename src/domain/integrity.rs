@@ -6,7 +6,6 @@
 //! [`Record::references_mut`]; [`REFERENCES`] lists the same fields per kind so that the
 //! storage layer knows which stores to look in, and a test keeps the two in step.
 
-use crate::domain::sorting::sort;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
@@ -15,6 +14,7 @@ use super::link::SafeLink;
 use super::record::{
     fit, in_range, validate, Kind, Link, Record, RecordProblem, Slot, MAX_YEAR, MIN_YEAR,
 };
+use crate::domain::sorting::sort;
 
 /// A field of one kind that refers to records of another: the static form of the
 /// declarations in [`Record::references_mut`].

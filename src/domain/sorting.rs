@@ -15,6 +15,11 @@ pub fn sort_by<T>(list: &mut Vec<T>, compare: impl Fn(&T, &T) -> Ordering) {
         return;
     }
     let order = positions_in_order(list.len(), &|a, b| compare(&list[a], &list[b]));
+    put_in_order(list, order);
+}
+
+/// Moves the elements of `list` into `order` (a permutation of its positions).
+fn put_in_order<T>(list: &mut Vec<T>, order: Vec<u32>) {
     let mut slots: Vec<Option<T>> = list.drain(..).map(Some).collect();
     list.extend(order.into_iter().filter_map(|at| slots[at as usize].take()));
 }
@@ -22,6 +27,17 @@ pub fn sort_by<T>(list: &mut Vec<T>, compare: impl Fn(&T, &T) -> Ordering) {
 /// Sorts `list` stably by the key `key` gives, as `slice::sort_by_key` does.
 pub fn sort_by_key<T, K: Ord>(list: &mut Vec<T>, key: impl Fn(&T) -> K) {
     sort_by(list, |a, b| key(a).cmp(&key(b)));
+}
+
+/// Sorts `list` stably by a key computed once per element, as
+/// `slice::sort_by_cached_key` does: for keys that are costly to compute.
+pub fn sort_by_cached_key<T, K: Ord>(list: &mut Vec<T>, key: impl Fn(&T) -> K) {
+    if list.len() < 2 {
+        return;
+    }
+    let keys: Vec<K> = list.iter().map(key).collect();
+    let order = positions_in_order(list.len(), &|a, b| keys[a].cmp(&keys[b]));
+    put_in_order(list, order);
 }
 
 /// Sorts `list` stably in its natural order, as `slice::sort` does.
@@ -59,6 +75,9 @@ mod tests {
             let mut theirs = list.clone();
             theirs.sort_by_key(|e| e.0);
             assert_eq!(ours, theirs, "len {len}");
+            let mut cached = list.clone();
+            sort_by_cached_key(&mut cached, |e| e.0);
+            assert_eq!(cached, theirs, "len {len}");
             let mut reversed = list.clone();
             sort_by(&mut reversed, |a, b| b.cmp(a));
             let mut expected = list;

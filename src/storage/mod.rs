@@ -38,6 +38,9 @@ pub enum StorageError {
     /// The database is of an earlier version, and the code that updates its data (a chunk
     /// of its own) could not be fetched; nothing was changed.
     MigrationsNotLoaded,
+    /// The code that checks and stores a write (a chunk of its own, see
+    /// `storage::db::write`) could not be fetched; nothing was written.
+    WriterNotLoaded,
     /// The record is not there (any more).
     NotFound,
     /// The database is still opening (or waiting for another tab).
@@ -62,6 +65,7 @@ impl fmt::Display for StorageError {
             StorageError::NewerVersionOpen => write!(f, "database is newer than this app"),
             StorageError::UpgradeFailed(d) => write!(f, "database upgrade failed: {d}"),
             StorageError::MigrationsNotLoaded => write!(f, "database upgrade not loaded"),
+            StorageError::WriterNotLoaded => write!(f, "the code that saves was not loaded"),
             StorageError::NotFound => write!(f, "record not found"),
             StorageError::NotReady => write!(f, "database not open yet"),
             StorageError::Aborted => write!(f, "transaction aborted"),

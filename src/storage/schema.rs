@@ -197,12 +197,13 @@ pub async fn needs_migrations(name: &str, target: u32) -> bool {
     }
 }
 
-/// The data steps of the upgrades after version 1, loaded with their chunk.
+/// The data steps of the upgrades after version 1, in the chunk of the code that writes
+/// (`writer`: an upgrade is rare, and it writes).
 pub type Migrate =
     for<'a> fn(&'a Tx, u32, u32) -> Pin<Box<dyn Future<Output = Result<(), StorageError>> + 'a>>;
 
 split_point!(
-    migrations,
+    writer,
     pub fn load_migrations() -> Migrate {
         super::migrations::migrate
     }

@@ -170,6 +170,9 @@ pub fn storage_error_text(i18n: I18n, error: &StorageError) -> String {
         StorageError::MigrationsNotLoaded => {
             t_string!(i18n, errors.storage_upgrade_not_loaded).to_string()
         }
+        StorageError::WriterNotLoaded => {
+            t_string!(i18n, errors.storage_writer_not_loaded).to_string()
+        }
         StorageError::NotFound => t_string!(i18n, errors.storage_not_found).to_string(),
         StorageError::NotReady => t_string!(i18n, errors.storage_not_ready).to_string(),
         StorageError::Aborted => t_string!(i18n, errors.storage_aborted).to_string(),

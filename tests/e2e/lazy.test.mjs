@@ -103,7 +103,45 @@ test('a chunk that cannot be fetched says so, changes nothing, and Retry loads i
   await context.close();
 });
 
-test('a database of the first version is upgraded with its data; only then are the migrations fetched', async () => {
+test('the code that saves arrives with the first save; if it cannot be fetched, nothing is saved and trying again works', async () => {
+  const { context, page, problems } = await openPage(browser, server, { serviceWorkers: 'block' });
+  const wasm = wasmRequests(page);
+  let failures = 0;
+  await context.route(/split_writer[^/]*\.wasm$/, (route) => {
+    if (failures++ === 0) return route.abort('internetdisconnected');
+    return route.continue();
+  });
+  await page.goto(server.url('contacts/new'));
+  await appReady(page);
+  await page.getByRole('heading', { level: 1, name: 'New contact' }).waitFor();
+  assert.ok(!wasm.some((f) => f.startsWith('split_writer')), `nothing is written yet: ${wasm}`);
+  await page.getByLabel('First name').fill('Ada');
+  await page.getByLabel('Last name').fill('Lovelace');
+  const save = page.getByRole('button', { name: 'Save contact' });
+  await save.click();
+  await page.getByRole('alert').filter({ hasText: 'the part of Netzweber that saves could not be loaded' }).waitFor();
+  assert.deepEqual(await axe(page), []);
+  await shot(page, 'writer-not-loaded');
+  // Nothing was stored, and the form keeps what was typed.
+  const stored = await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('netzweber');
+    open.onsuccess = () => {
+      const req = open.result.transaction('contacts').objectStore('contacts').count();
+      req.onsuccess = () => { open.result.close(); resolve(req.result); };
+      req.onerror = () => reject(req.error);
+    };
+  }));
+  assert.equal(stored, 0);
+  assert.equal(await page.getByLabel('First name').inputValue(), 'Ada');
+  await save.click();
+  await page.getByRole('heading', { level: 1, name: 'Ada Lovelace' }).waitFor();
+  assert.equal(failures, 2);
+  const unexpected = problems.filter((p) => !/split_writer|failed to load|ERR_INTERNET_DISCONNECTED|Failed to fetch/i.test(p));
+  assert.deepEqual(unexpected, []);
+  await context.close();
+});
+
+test('a database of the first version is upgraded with its data; only then is the code that writes fetched', async () => {
   const { context, page, problems } = await openPage(browser, server);
   const wasm = wasmRequests(page);
   // A page of the app's origin without the app, to write the database as version 1 did.
@@ -136,25 +174,25 @@ test('a database of the first version is upgraded with its data; only then are t
     request.onerror = () => reject(request.error);
   }));
   // Offline for the migrations: the app says so and leaves the database as it was.
-  await page.route('**/split_migrations*.wasm', (route) => route.abort('internetdisconnected'));
+  await page.route('**/split_writer*.wasm', (route) => route.abort('internetdisconnected'));
   await page.goto(server.url('contacts'));
   await page.getByRole('alert').filter({ hasText: 'the update for it could not be loaded' }).waitFor();
   await shot(page, 'migrations-not-loaded');
   const before = await page.evaluate(() => indexedDB.databases().then((d) => d.find((x) => x.name === 'netzweber').version));
   assert.equal(before, 1, 'nothing was changed');
-  await page.unroute('**/split_migrations*.wasm');
+  await page.unroute('**/split_writer*.wasm');
   await page.reload();
   await appReady(page);
   await page.getByRole('link', { name: /Jürgen Vogel/ }).click();
   await page.getByRole('heading', { level: 1, name: 'Jürgen Vogel' }).waitFor();
   await page.getByText('Talked about the move into UX').waitFor();
-  assert.ok(wasm.some((f) => f.startsWith('split_migrations')), `the migrations chunk was fetched: ${wasm}`);
+  assert.ok(wasm.some((f) => f.startsWith('split_writer')), `the writer chunk (with the migrations) was fetched: ${wasm}`);
   const version = await page.evaluate(() => indexedDB.databases().then((d) => d.find((x) => x.name === 'netzweber').version));
   assert.ok(version >= 4, `upgraded to ${version}`);
   // The browser asks the origin for /favicon.ico on the manifest page; the app never does.
   // The browser asks the origin for /favicon.ico on the manifest page (the app never
   // does) and logs the fetch it was denied.
-  const expected = /favicon\.ico|split_migrations|ERR_INTERNET_DISCONNECTED|Failed to fetch|failed to load/i;
+  const expected = /favicon\.ico|split_writer|ERR_INTERNET_DISCONNECTED|Failed to fetch|failed to load/i;
   await assertClean(null, page, problems.filter((p) => !expected.test(p)));
   await context.close();
 });
@@ -172,7 +210,7 @@ test('the service worker precaches every file of the build, chunks included', as
   const assets = JSON.parse(sw.match(/const ASSETS = (\[.*\]);/)[1]);
   assert.deepEqual(assets.filter((a) => a !== './').sort(), files);
   const chunks = files.filter((f) => /\/(split|chunk)_[^/]*\.wasm$/.test(f));
-  for (const group of ['contacts', 'outreach', 'settings', 'migrations']) {
+  for (const group of ['contacts', 'outreach', 'settings', 'writer']) {
     assert.ok(chunks.some((f) => f.includes(`/split_${group}`)), `a chunk for ${group}: ${chunks}`);
   }
   assert.ok(files.some((f) => f.endsWith('/__wasm_split.js')));

@@ -172,8 +172,10 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** Runs axe-core (WCAG 2.x A/AA rules) and returns its violations, formatted. */
 export async function axe(page) {
   // A toast fading in has a contrast that axe reads mid-way: measure what the user sees
-  // once the animations have run.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {}))));
+  // once the animations that end have run (a loading bar's never does).
+  await page.evaluate(() => Promise.all(document.getAnimations()
+    .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime))
+    .map((a) => a.finished.catch(() => {}))));
   // Evaluated through the DevTools protocol, so the page's CSP does not block it.
   await page.evaluate(axeSource);
   const result = await page.evaluate(() =>

@@ -1,11 +1,11 @@
 //! Duplicate contacts: which pairs look like the same person, and how two records become
 //! one without losing anything the user wrote.
 
-use crate::domain::sorting::sort;
 use std::collections::{BTreeSet, HashMap};
 
 use super::search::fold;
 use crate::domain::record::Contact;
+use crate::domain::sorting::sort;
 
 /// Why two contacts look like the same person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

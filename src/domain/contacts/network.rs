@@ -3,7 +3,6 @@
 //! change, so that lists, filters and search never go back to the database while the user
 //! types. Everything the screens show (due list, dormant finder, Today) is derived here.
 
-use crate::domain::sorting::{sort_by, sort_by_key};
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
@@ -13,6 +12,7 @@ use super::keep_in_touch::{self, CadenceSettings};
 use super::occasions::{self, UpcomingBirthday};
 use super::search::{fold_interaction, SearchIndex};
 use crate::domain::record::{Circle, Contact, FollowUp, FollowUpKind, Interaction};
+use crate::domain::sorting::{sort_by, sort_by_key};
 
 /// What a contact's timeline adds up to.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -1,9 +1,9 @@
 //! Birthdays and the year-end greetings season.
 
-use crate::domain::sorting::{sort, sort_by};
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::record::{Birthday, Circle, Contact};
+use crate::domain::sorting::{sort, sort_by};
 
 /// How many days ahead Today lists birthdays.
 pub const BIRTHDAY_WINDOW_DAYS: i64 = 14;

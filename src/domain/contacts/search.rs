@@ -1,11 +1,11 @@
 //! Finding people as the user types: text folding that makes "Müller", "Mueller" and
 //! "Muller" the same, and a ranked search over an index built once and updated per contact.
 
-use crate::domain::sorting::sort_by_key;
 use std::collections::HashMap;
 use std::sync::Mutex;
 
 use crate::domain::record::{Contact, Interaction};
+use crate::domain::sorting::sort_by_key;
 
 /// Folds text for matching: lower case, diacritics removed, `ß` as `ss`, and the German
 /// transliterations `ae`/`oe`/`ue` read as `a`/`o`/`u`, so that a name typed on a keyboard

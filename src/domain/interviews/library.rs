@@ -5,6 +5,7 @@
 use crate::domain::contacts::search::fold;
 use crate::domain::lang::Lang;
 use crate::domain::record::Question;
+use crate::domain::sorting::sort_by_cached_key;
 
 /// A family of interview questions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -615,7 +616,7 @@ pub fn entries(stored: &[Question], lang: Lang) -> Vec<Entry> {
             hidden: q.archived,
         })
         .collect();
-    own.sort_by_cached_key(|e| fold(&e.text));
+    sort_by_cached_key(&mut own, |e| fold(&e.text));
     list.extend(own);
     list
 }

@@ -1,12 +1,12 @@
 //! The rules of an interview plan: its time budget, the order of its questions, the
 //! preparation checklist and where the plan stands.
 
-use crate::domain::sorting::{sort, sort_by};
 use chrono::{DateTime, Utc};
 
 use super::library::{builtin, Entry, CLOSING_ID};
 use crate::domain::lang::Lang;
 use crate::domain::record::{InterviewPlan, MeetingFormat, Meta, PlanItem, Prep};
+use crate::domain::sorting::{sort, sort_by};
 
 /// Shortest plannable conversation, in minutes.
 pub const MIN_DURATION: u32 = 15;

@@ -2,12 +2,12 @@
 //! recipient's and their own details turned back into placeholders, so the next message
 //! from it is filled for its own recipient.
 
-use crate::domain::sorting::{sort_by, sort_by_key};
 use std::collections::BTreeMap;
 
 use super::model::Purpose;
 use super::templates::PLACEHOLDERS;
 use crate::domain::record::{Message, Meta, Template};
+use crate::domain::sorting::{sort_by, sort_by_key};
 
 /// `Template::purpose` of message templates.
 pub const PURPOSE: &str = "message";

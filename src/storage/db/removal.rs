@@ -7,8 +7,8 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 
-use super::rows::{from_row, put_dataset, stamp, to_row, touch_activity};
-use super::write::{check_revision, guard, records_by};
+use super::rows::{from_row, stamp, to_row, touch_activity};
+use super::write::{check_revision, records_by, writer};
 use super::{Database, ImportReport, Removal, SaveError, UndoReport};
 use crate::domain::backup::{for_each_kind, with_kind, Dataset};
 use crate::domain::contacts::draft::display_name;
@@ -94,6 +94,7 @@ impl Database {
         removal: &Removal,
         now: DateTime<Utc>,
     ) -> Result<UndoReport, StorageError> {
+        let w = writer().await?;
         let stores = schema::all_stores();
         let tx = self.tx(&stores, true, Durability::Default)?;
         let report = tx
@@ -135,9 +136,9 @@ impl Database {
                         }
                     }
                 });
-                guard(tx, &put, true).await?;
+                (w.guard)(tx, &put, true).await?;
                 let mut written = ImportReport::default();
-                put_dataset(tx, &put, &mut written)?;
+                (w.put_dataset)(tx, &put, &mut written)?;
                 report.restored = written.written.values().sum();
                 touch_activity(tx, now).await?;
                 Ok(report)
@@ -157,6 +158,7 @@ impl Database {
         absorbed: &str,
         now: DateTime<Utc>,
     ) -> Result<Contact, SaveError<Contact>> {
+        let w = writer().await.map_err(SaveError::Storage)?;
         let stores = schema::all_stores();
         let tx = self.tx(&stores, true, Durability::Default)?;
         let conflict: RefCell<Option<Option<Box<Contact>>>> = RefCell::new(None);
@@ -186,7 +188,7 @@ impl Database {
                     ..Dataset::default()
                 };
                 tx.delete(&contacts, &absorbed.into())?;
-                guard(tx, &checked, true).await?;
+                (w.guard)(tx, &checked, true).await?;
                 tx.put(&contacts, &to_row(&kept)?)?;
                 touch_activity(tx, now).await?;
                 Ok(kept)

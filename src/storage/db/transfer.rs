@@ -7,8 +7,8 @@ use chrono::{DateTime, Utc};
 use js_sys::Array;
 use wasm_bindgen::JsCast;
 
-use super::rows::{from_row, put_dataset, read_stamps, rows_to_records, touch_activity};
-use super::write::guard;
+use super::rows::{from_row, read_stamps, rows_to_records, touch_activity};
+use super::write::writer;
 use super::{Database, ImportReport};
 use crate::domain::backup::{merge_selection, Dataset, ImportMode, Stamps};
 use crate::domain::profile::PROFILE_ID;
@@ -31,15 +31,16 @@ impl Database {
         match mode {
             ImportMode::Replace => self.write(data, true, now, Durability::Strict).await,
             ImportMode::Merge => {
+                let w = writer().await?;
                 let stores = schema::all_stores();
                 let tx = self.tx(&stores, true, Durability::Strict)?;
                 let report = tx
                     .run(async |tx: &Tx| {
                         let stamps = read_stamps(tx).await?;
                         let chosen = merge_selection(data, &stamps);
-                        guard(tx, &chosen, true).await?;
+                        (w.guard)(tx, &chosen, true).await?;
                         let mut report = ImportReport::default();
-                        put_dataset(tx, &chosen, &mut report)?;
+                        (w.put_dataset)(tx, &chosen, &mut report)?;
                         if report.written.values().any(|n| *n > 0) {
                             touch_activity(tx, now).await?;
                         }
@@ -123,11 +124,12 @@ impl Database {
         now: DateTime<Utc>,
         durability: Durability,
     ) -> Result<ImportReport, StorageError> {
+        let w = writer().await?;
         let stores = schema::all_stores();
         let tx = self.tx(&stores, true, durability)?;
         let report = tx
             .run(async |tx: &Tx| {
-                guard(tx, data, !replace).await?;
+                (w.guard)(tx, data, !replace).await?;
                 let mut report = ImportReport::default();
                 if replace {
                     for name in &stores {
@@ -140,7 +142,7 @@ impl Database {
                         }
                     }
                 }
-                put_dataset(tx, data, &mut report)?;
+                (w.put_dataset)(tx, data, &mut report)?;
                 touch_activity(tx, now).await?;
                 Ok(report)
             })

@@ -1,9 +1,10 @@
 //! Saving records: one transaction per save, a revision check per changed record, and the
 //! guard that refuses, inside that transaction, whatever the backup reader would refuse.
 
-use crate::domain::sorting::sort;
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
+use std::future::Future;
+use std::pin::Pin;
 
 use chrono::{DateTime, Utc};
 use wasm_bindgen::JsValue;
@@ -17,13 +18,54 @@ use super::{Database, ImportReport, PhotoChange, SaveError, Stored};
 use crate::domain::backup::{for_each_kind, Dataset};
 use crate::domain::integrity::{check_all, outside_references, stores_to_check, Refusal};
 use crate::domain::record::{Contact, Kind, Record};
+use crate::domain::sorting::sort;
+use crate::split::split_point;
 use crate::storage::idb::{self, Durability, Tx};
 use crate::storage::schema::{row, META_STORE};
 use crate::storage::StorageError;
 
+/// What every write runs to check and store a dataset. It knows every record kind's rules
+/// and row shape, which the first screen needs only once the user saves something, so it
+/// comes in a chunk of its own (`writer`, issue 12), fetched by [`writer`] before a write's
+/// transaction opens: a fetch inside the transaction would let it commit half done.
+#[derive(Clone, Copy)]
+pub(super) struct Writer {
+    /// [`guard`].
+    pub guard: for<'a> fn(&'a Tx, &'a Dataset, bool) -> Checked<'a>,
+    /// [`put_dataset`].
+    pub put_dataset: fn(&Tx, &Dataset, &mut ImportReport) -> Result<(), StorageError>,
+    /// [`write_stores`].
+    pub write_stores: fn(&Dataset) -> Vec<&'static str>,
+}
+
+/// The outcome of [`guard`], as the [`Writer`] hands it out.
+pub(super) type Checked<'a> = Pin<Box<dyn Future<Output = Result<(), StorageError>> + 'a>>;
+
+fn boxed_guard<'a>(tx: &'a Tx, data: &'a Dataset, against_store: bool) -> Checked<'a> {
+    Box::pin(guard(tx, data, against_store))
+}
+
+split_point!(
+    writer,
+    fn load_writer() -> Writer {
+        Writer {
+            guard: boxed_guard,
+            put_dataset,
+            write_stores,
+        }
+    }
+);
+
+/// The [`Writer`], fetched on the first write (at once afterwards).
+pub(super) async fn writer() -> Result<Writer, StorageError> {
+    load_writer()
+        .await
+        .map_err(|_| StorageError::WriterNotLoaded)
+}
+
 /// The stores a write of `data` needs: its own, those its references point to, and the
 /// meta store for the backup activity (and the profile).
-pub(super) fn write_stores(data: &Dataset) -> Vec<&'static str> {
+fn write_stores(data: &Dataset) -> Vec<&'static str> {
     let kinds = dataset_stores(data)
         .into_iter()
         .filter_map(Kind::from_name)
@@ -39,11 +81,7 @@ pub(super) fn write_stores(data: &Dataset) -> Vec<&'static str> {
 /// stored (`against_store: false` when the stores are about to be cleared). Runs inside
 /// the write's transaction, so a record deleted by another tab a moment ago counts as
 /// gone.
-pub(super) async fn guard(
-    tx: &Tx,
-    data: &Dataset,
-    against_store: bool,
-) -> Result<(), StorageError> {
+async fn guard(tx: &Tx, data: &Dataset, against_store: bool) -> Result<(), StorageError> {
     check_all(data).map_err(StorageError::Refused)?;
     if let Some(p) = &data.profile {
         p.check().map_err(|problem| {
@@ -99,10 +137,11 @@ impl Database {
         mut new: Dataset,
         now: DateTime<Utc>,
     ) -> Result<(T, Dataset), SaveError<T>> {
+        let w = writer().await.map_err(SaveError::Storage)?;
         fresh_all(&mut new, now);
         let mut all = new.clone();
         record.add_to(&mut all);
-        let mut stores = write_stores(&all);
+        let mut stores = (w.write_stores)(&all);
         stores.push(T::store());
         sort(&mut stores);
         stores.dedup();
@@ -115,9 +154,9 @@ impl Database {
                 stamp(record.meta_mut(), now);
                 let mut checked = new.clone();
                 record.add_to(&mut checked);
-                guard(tx, &checked, true).await?;
+                (w.guard)(tx, &checked, true).await?;
                 tx.put(&store, &to_row(&record)?)?;
-                put_dataset(tx, &new, &mut ImportReport::default())?;
+                (w.put_dataset)(tx, &new, &mut ImportReport::default())?;
                 touch_activity(tx, now).await?;
                 Ok(record)
             })
@@ -135,7 +174,8 @@ impl Database {
         mut data: Dataset,
         now: DateTime<Utc>,
     ) -> Result<Dataset, SaveError<()>> {
-        let stores = write_stores(&data);
+        let w = writer().await.map_err(SaveError::Storage)?;
+        let stores = (w.write_stores)(&data);
         let tx = self.tx(&stores, true, Durability::Default)?;
         let conflict = Cell::new(false);
         let saved = tx
@@ -147,8 +187,8 @@ impl Database {
                     }
                 });
                 outcome?;
-                guard(tx, &data, true).await?;
-                put_dataset(tx, &data, &mut ImportReport::default())?;
+                (w.guard)(tx, &data, true).await?;
+                (w.put_dataset)(tx, &data, &mut ImportReport::default())?;
                 touch_activity(tx, now).await?;
                 Ok(())
             })
@@ -172,6 +212,7 @@ impl Database {
         photo: PhotoChange,
         now: DateTime<Utc>,
     ) -> Result<Contact, SaveError<Contact>> {
+        let w = writer().await.map_err(SaveError::Storage)?;
         let stores = ["contacts", "photos", META_STORE];
         let tx = self.tx(&stores, true, Durability::Default)?;
         let conflict = RefCell::new(None);
@@ -191,7 +232,7 @@ impl Database {
                     stamp(&mut p.meta, now);
                     checked.photos.push(p);
                 }
-                guard(tx, &checked, true).await?;
+                (w.guard)(tx, &checked, true).await?;
                 tx.put(&contacts, &to_row(&contact)?)?;
                 if !matches!(photo, PhotoChange::Keep) {
                     let photos = tx.store("photos")?;
@@ -220,12 +261,13 @@ impl Database {
         mut data: Dataset,
         now: DateTime<Utc>,
     ) -> Result<Dataset, StorageError> {
+        let w = writer().await?;
         fresh_all(&mut data, now);
-        let stores = write_stores(&data);
+        let stores = (w.write_stores)(&data);
         let tx = self.tx(&stores, true, Durability::Default)?;
         tx.run(async |tx: &Tx| {
-            guard(tx, &data, true).await?;
-            put_dataset(tx, &data, &mut ImportReport::default())?;
+            (w.guard)(tx, &data, true).await?;
+            (w.put_dataset)(tx, &data, &mut ImportReport::default())?;
             touch_activity(tx, now).await
         })
         .await?;

@@ -2,7 +2,6 @@
 //! whom, keep-in-touch state, give and take, promises, the timeline, duplicates to merge,
 //! and delete with undo.
 
-use crate::domain::sorting::{sort_by, sort_by_key};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -19,6 +18,7 @@ use crate::domain::contacts::occasions::age_on;
 use crate::domain::format;
 use crate::domain::link::{LinkKind, SafeLink};
 use crate::domain::record::{Contact, Interaction, Photo};
+use crate::domain::sorting::{sort_by, sort_by_key};
 use crate::i18n::*;
 use crate::ui::data::{now, use_data};
 use crate::ui::editor::{refresh_after, undo_removal};

@@ -1,7 +1,6 @@
 //! The interviews overview: plans by stage, templates to start from, and the way to the
 //! question library.
 
-use crate::domain::sorting::sort_by_key;
 use leptos::prelude::*;
 
 use super::parts::{person_of, stage_label, when_text};
@@ -9,6 +8,7 @@ use super::store::use_interviews;
 use crate::domain::interviews::plan::{prep_progress, stage, Stage};
 use crate::domain::interviews::template::{own_templates, BUILTIN_TEMPLATES};
 use crate::domain::record::{InterviewPlan, Template};
+use crate::domain::sorting::sort_by_key;
 use crate::i18n::*;
 use crate::ui::data::use_data;
 use crate::ui::editor::delete_with_undo;

@@ -1,7 +1,6 @@
 //! The outreach overview: every message by status, with counts, newest first, and the
 //! user's own templates.
 
-use crate::domain::sorting::sort_by_key;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -11,6 +10,7 @@ use crate::domain::lang::Lang;
 use crate::domain::messages::model::{Channel, Purpose, Status};
 use crate::domain::messages::own::PURPOSE as OWN_PURPOSE;
 use crate::domain::record::Template;
+use crate::domain::sorting::sort_by_key;
 use crate::i18n::*;
 use crate::ui::contacts::parts::show_date;
 use crate::ui::data::use_data;
