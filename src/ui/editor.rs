@@ -11,8 +11,8 @@ use crate::domain::backup::Dataset;
 use crate::domain::record::{Kind, Record};
 use crate::i18n::*;
 use crate::storage::db::{Removal, SaveError};
-use crate::ui::contacts::parts::report_save;
 use crate::ui::data::{now, use_data, Data};
+use crate::ui::feedback::report_save;
 use crate::ui::feedback::{use_feedback, AppError, Feedback};
 use crate::ui::network::{use_network, NetworkStore};
 

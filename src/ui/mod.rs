@@ -3,6 +3,7 @@
 
 mod app;
 mod backup;
+mod common;
 mod contacts;
 mod context;
 mod data;

@@ -9,10 +9,13 @@ use crate::domain::contacts::draft::display_name;
 use crate::domain::interviews::plan::{agenda, Agenda};
 use crate::domain::record::{FollowUp, FollowUpKind, Meta};
 use crate::i18n::*;
-use crate::ui::contacts::parts::{report_save, show_date, ContactName, FollowUpItem};
+use crate::ui::common::dates::{show_date, when_text};
+use crate::ui::contacts::follow_ups::FollowUpItem;
+use crate::ui::contacts::name::ContactName;
 use crate::ui::data::{new_id, now, use_data};
+use crate::ui::feedback::report_save;
 use crate::ui::feedback::use_feedback;
-use crate::ui::interviews::parts::{person_of, when_text};
+use crate::ui::interviews::parts::person_of;
 use crate::ui::interviews::store::use_interviews;
 use crate::ui::interviews::PlanRow;
 use crate::ui::link::{use_app_path, AppLink};
@@ -153,7 +156,7 @@ fn Agenda() -> impl IntoView {
                             <p class="muted">{tr!(i18n, today.due_hint)}</p>
                             <ul class="list-plain">
                                 {t.due.iter().map(|(id, days)| {
-                                    let text = crate::ui::contacts::parts::due_text(i18n, *days);
+                                    let text = crate::ui::contacts::labels::due_text(i18n, *days);
                                     view! { <li><ContactName id=id.clone() />" · "<span class="muted">{text}</span></li> }
                                 }).collect_view()}
                             </ul>

@@ -5,11 +5,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
+use super::follow_ups::{AddFollowUp, FollowUpItem};
 use super::labels::{channel_label, circle_label, interaction_label, lean_label, reason_label};
-use super::parts::{
-    avatar_text, describe, report_save, show_date, AddFollowUp, AddInteraction, ContactName,
-    FollowUpItem,
-};
+use super::log_interaction::AddInteraction;
+use super::name::{avatar_text, describe, ContactName};
 use super::photo;
 use crate::domain::contacts::draft::{display_name, work_line};
 use crate::domain::contacts::duplicates::{merge_fields, suggestions};
@@ -20,8 +19,10 @@ use crate::domain::link::{LinkKind, SafeLink};
 use crate::domain::record::{Contact, Interaction, Photo};
 use crate::domain::sorting::{sort_by, sort_by_key};
 use crate::i18n::*;
+use crate::ui::common::dates::show_date;
 use crate::ui::data::{now, use_data};
 use crate::ui::editor::{refresh_after, undo_removal};
+use crate::ui::feedback::report_save;
 use crate::ui::feedback::{use_feedback, AppError};
 use crate::ui::link::{use_app_path, AppLink};
 use crate::ui::network::{use_network, Loaded};
@@ -206,7 +207,7 @@ fn ContactView(contact: Contact) -> impl IntoView {
                     if s.dormant {
                         view! { <p class="status status--warn">{tr!(i18n, contacts.status.dormant)}</p> }.into_any()
                     } else if let Some(days) = s.overdue_days {
-                        let text = super::parts::due_text(i18n, days);
+                        let text = super::labels::due_text(i18n, days);
                         view! { <p class="status status--warn">{text}</p> }.into_any()
                     } else {
                         view! { <p class="status status--ok">{tr!(i18n, contacts.status.in_touch)}</p> }.into_any()

@@ -6,8 +6,8 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use wasm_bindgen::JsCast;
 
 use super::labels::{channel_label, circle_hint, circle_label, CIRCLES};
-use super::parts::{contact_path, report_save, ContactPicker, DATE_MAX, DATE_MIN};
 use super::photo::{self, PhotoError};
+use super::picker::ContactPicker;
 use crate::domain::contacts::draft::{
     display_name, new_contact, ContactDraft, DraftError, DraftField, CHANNELS,
 };
@@ -15,7 +15,10 @@ use crate::domain::link::LinkError;
 use crate::domain::record::{Contact, Meta, Photo, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 use crate::i18n::*;
 use crate::storage::db::{PhotoChange, SaveError};
+use crate::ui::common::dates::{DATE_MAX, DATE_MIN};
+use crate::ui::common::routes::contact_path;
 use crate::ui::data::{new_id, now, use_data};
+use crate::ui::feedback::report_save;
 use crate::ui::feedback::use_feedback;
 use crate::ui::guard::use_leave_guard;
 use crate::ui::link::use_app_path;

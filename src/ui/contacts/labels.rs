@@ -137,3 +137,12 @@ pub fn lean_label(i18n: I18n, lean: Lean) -> String {
     }
     .to_string()
 }
+
+/// "Due today" / "Overdue by N days", for a contact's keep-in-touch state.
+pub fn due_text(i18n: I18n, days: i64) -> String {
+    match days {
+        0 => t_string!(i18n, contacts.status.due_today).to_string(),
+        1 => t_string!(i18n, contacts.status.overdue_one).to_string(),
+        d => t_string!(i18n, contacts.status.overdue, days = d).to_string(),
+    }
+}

@@ -6,11 +6,14 @@ use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
 
 use super::labels::{circle_from_id, circle_id, circle_label, CIRCLES};
-use super::parts::{avatar_text, contact_path, show_date, AddInteraction};
+use super::log_interaction::AddInteraction;
+use super::name::avatar_text;
 use crate::domain::contacts::draft::{display_name, work_line};
 use crate::domain::contacts::network::{ListQuery, Only, Sort};
 use crate::domain::format;
 use crate::i18n::*;
+use crate::ui::common::dates::show_date;
+use crate::ui::common::routes::contact_path;
 use crate::ui::link::{use_app_path, AppLink};
 use crate::ui::network::{use_network, Loaded};
 use crate::ui::title::use_page_title;
@@ -301,7 +304,7 @@ fn ContactRow(
                 t_string!(i18n, contacts.status.dormant).to_string(),
             ))
         } else if let Some(days) = s.overdue_days {
-            Some(("badge badge--due", super::parts::due_text(i18n, days)))
+            Some(("badge badge--due", super::labels::due_text(i18n, days)))
         } else {
             None
         }

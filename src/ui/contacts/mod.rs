@@ -1,15 +1,23 @@
-//! The contacts module's screens (issue 4): list, contact page, form, introductions,
-//! duplicates and year-end greetings, plus the parts Today uses.
+//! The contacts module's screens (issue 4), one file per page: list, contact page, form,
+//! introductions, duplicates and year-end greetings; plus the pieces other features use
+//! (names, follow-ups, the interaction form, the person picker) and their labels.
 
 mod detail;
+mod duplicates;
+pub mod follow_ups;
 mod form;
+mod greetings;
+mod introduce;
 pub mod labels;
 mod list;
-mod more;
-pub mod parts;
+pub mod log_interaction;
+pub mod name;
 mod photo;
+pub mod picker;
 
 pub use detail::ContactPage;
+pub use duplicates::DuplicatesPage;
 pub use form::{EditContactPage, NewContactPage};
+pub use greetings::GreetingsPage;
+pub use introduce::IntroducePage;
 pub use list::ContactsPage;
-pub use more::{DuplicatesPage, GreetingsPage, IntroducePage};

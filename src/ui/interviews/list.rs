@@ -3,13 +3,14 @@
 
 use leptos::prelude::*;
 
-use super::parts::{person_of, stage_label, when_text};
+use super::parts::{person_of, stage_label};
 use super::store::use_interviews;
 use crate::domain::interviews::plan::{prep_progress, stage, Stage};
 use crate::domain::interviews::template::{own_templates, BUILTIN_TEMPLATES};
 use crate::domain::record::{InterviewPlan, Template};
 use crate::domain::sorting::sort_by_key;
 use crate::i18n::*;
+use crate::ui::common::dates::when_text;
 use crate::ui::data::use_data;
 use crate::ui::editor::delete_with_undo;
 use crate::ui::feedback::use_feedback;

@@ -12,7 +12,7 @@ use crate::domain::interviews::template::{
 };
 use crate::domain::record::{Meta, MAX_TEXT_CHARS};
 use crate::i18n::*;
-use crate::ui::contacts::parts::PersonChooser;
+use crate::ui::contacts::picker::PersonChooser;
 use crate::ui::data::{new_id, now};
 use crate::ui::editor::Creator;
 use crate::ui::library_store::use_library;

@@ -1,58 +1,16 @@
-//! Pieces the interview screens share: local date-time conversion, the autosaving plan
-//! editor, the interviewee's name and the names of the module's enumerations.
+//! Pieces the interview screens share: the autosaving plan editor, the interviewee's
+//! name and the names of the module's enumerations.
 
-use chrono::{DateTime, NaiveDateTime, Utc};
 use leptos::prelude::*;
 
 use super::store::use_interviews;
 use crate::domain::contacts::draft::display_name;
-use crate::domain::format::{date_long, hour_minute, iso_minute, parse_iso_minute};
 use crate::domain::interviews::library::Family;
 use crate::domain::interviews::plan::Stage;
 use crate::domain::record::{InterviewPlan, MeetingFormat};
 use crate::i18n::*;
 use crate::ui::editor::Editor;
 use crate::ui::network::use_network;
-
-/// The browser's local time for a UTC instant (daylight saving time of that day included).
-pub fn local_time(at: DateTime<Utc>) -> NaiveDateTime {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
-        at.timestamp_millis() as f64
-    ));
-    let offset = -(date.get_timezone_offset() as i64);
-    // Stored times lie within the years records may have; an instant at the edge of what
-    // chrono can hold shows in UTC rather than panicking.
-    at.checked_add_signed(chrono::Duration::minutes(offset))
-        .unwrap_or(at)
-        .naive_utc()
-}
-
-/// The value of a `datetime-local` input for an instant.
-pub fn input_value(at: Option<DateTime<Utc>>) -> String {
-    at.map(|at| iso_minute(local_time(at))).unwrap_or_default()
-}
-
-/// The instant a `datetime-local` input's value means in the browser's time zone.
-pub fn parse_input(value: &str) -> Option<DateTime<Utc>> {
-    parse_iso_minute(value)?;
-    // The Date constructor reads a date-time without zone as local time, DST included.
-    let ms = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(value)).get_time();
-    if ms.is_nan() {
-        return None;
-    }
-    DateTime::from_timestamp_millis(ms as i64)
-        .filter(|at| crate::domain::record::in_range(at.date_naive()))
-}
-
-/// "3 December 2026, 14:00" in the UI language.
-pub fn when_text(i18n: I18n, at: DateTime<Utc>) -> String {
-    let local = local_time(at);
-    format!(
-        "{}, {}",
-        date_long(local.date(), i18n.lang()),
-        hour_minute(local.time())
-    )
-}
 
 /// Whom a plan is with: the contact's name, or the name typed for someone not saved yet.
 pub fn person_of(plan: &InterviewPlan) -> String {

@@ -6,8 +6,8 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use wasm_bindgen::JsCast;
 
 use super::parts::{
-    family_label, format_id, format_label, input_value, local_time, parse_input, person_memo,
-    plan_editor, stage_label, PlanEditor, FORMATS,
+    family_label, format_id, format_label, person_memo, plan_editor, stage_label, PlanEditor,
+    FORMATS,
 };
 use super::search::{LibraryQuery, LibraryQueryFields};
 use super::store::use_interviews;
@@ -26,9 +26,10 @@ use crate::domain::record::{
     InterviewPlan, Meta, Question, Template, MAX_LINE_CHARS, MAX_TEXT_CHARS,
 };
 use crate::i18n::*;
-use crate::ui::contacts::parts::report_save;
+use crate::ui::common::dates::{input_value, local_time, parse_input};
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::editor::{delete_with_undo, Creator, SaveStatus, WhenFound};
+use crate::ui::feedback::report_save;
 use crate::ui::feedback::{use_feedback, AppError};
 use crate::ui::files::{copy, download};
 use crate::ui::library_store::use_library;

@@ -2,11 +2,12 @@
 
 use leptos::prelude::*;
 
-use super::parts::{format_label, person_of, when_text};
+use super::parts::{format_label, person_of};
 use super::plan::plan_id;
 use super::store::use_interviews;
 use crate::domain::interviews::plan::Budget;
 use crate::i18n::*;
+use crate::ui::common::dates::when_text;
 use crate::ui::link::use_app_path;
 use crate::ui::title::use_page_title;
 

@@ -5,7 +5,7 @@
 use chrono::Duration;
 use leptos::prelude::*;
 
-use super::parts::{local_time, person_memo, plan_editor, when_text, PlanEditor};
+use super::parts::{person_memo, plan_editor, PlanEditor};
 use super::plan::plan_id;
 use super::store::use_interviews;
 use crate::domain::interviews::plan::{stage, Stage};
@@ -16,9 +16,10 @@ use crate::domain::interviews::wrap_up::{
 use crate::domain::record::{Contact, Meta};
 use crate::i18n::*;
 use crate::storage::db::SaveError;
-use crate::ui::contacts::parts::{report_save, show_date};
+use crate::ui::common::dates::{local_time, show_date, when_text};
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::editor::WhenFound;
+use crate::ui::feedback::report_save;
 use crate::ui::feedback::use_feedback;
 use crate::ui::link::use_app_path;
 use crate::ui::network::use_network;

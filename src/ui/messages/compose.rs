@@ -20,9 +20,10 @@ use crate::domain::messages::templates::unfilled;
 use crate::domain::record::{Message, Meta, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 use crate::i18n::*;
 use crate::storage::db::SaveError;
-use crate::ui::contacts::parts::{report_save, show_date};
+use crate::ui::common::dates::show_date;
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::editor::{delete_with_undo, Creator, Editor, SaveStatus, WhenFound};
+use crate::ui::feedback::report_save;
 use crate::ui::feedback::use_feedback;
 use crate::ui::files::copy;
 use crate::ui::library_store::use_library;
@@ -440,7 +441,7 @@ fn Actions(
                 <p><button type="button" class="button button--quiet" on:click=move |_| delete_draft()>{tr!(i18n, messages.delete_draft)}</button></p>
             })}
             {move || (status.get() != Status::Draft).then(|| {
-                let sent = editor.record.with(|m| m.as_ref().and_then(|m| m.sent)).map(|at| show_date(i18n, crate::ui::interviews::parts::local_time(at).date()));
+                let sent = editor.record.with(|m| m.as_ref().and_then(|m| m.sent)).map(|at| show_date(i18n, crate::ui::common::dates::local_time(at).date()));
                 view! {
                     <p>{t!(i18n, messages.sent_on, date = sent.unwrap_or_default())}</p>
                     {move || (!reminders.with(Vec::is_empty)).then(|| view! {

@@ -11,7 +11,7 @@ use crate::domain::messages::model::{Address, Channel, Purpose, Status};
 use crate::domain::messages::own::PURPOSE as OWN_PURPOSE;
 use crate::domain::record::{Message, Meta};
 use crate::i18n::*;
-use crate::ui::contacts::parts::PersonChooser;
+use crate::ui::contacts::picker::PersonChooser;
 use crate::ui::data::{new_id, now};
 use crate::ui::editor::Creator;
 use crate::ui::library_store::use_library;

@@ -1,24 +1,21 @@
-//! The smaller contact screens: introduce two contacts, the duplicates overview, and the
-//! year-end greetings list.
+//! "Introduce two contacts": both timelines record the introduction, and a follow-up asks
+//! how it went.
 
-use chrono::Datelike;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::labels::{circle_label, reason_label};
-use super::parts::{parse_date, report_save, ContactName, ContactPicker, DATE_MAX, DATE_MIN};
+use super::name::ContactName;
+use super::picker::ContactPicker;
 use crate::domain::contacts::draft::display_name;
-use crate::domain::contacts::duplicates::suggestions;
 use crate::domain::contacts::introduce::{
     introduce, IntroduceError, Introduction, INTRO_CHECK_DAYS,
 };
-use crate::domain::contacts::occasions::set_greeted;
 use crate::domain::format::iso_date;
 use crate::domain::record::MAX_TEXT_CHARS;
 use crate::i18n::*;
+use crate::ui::common::dates::{parse_date, DATE_MAX, DATE_MIN};
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::feedback::{use_feedback, AppError};
-use crate::ui::link::AppLink;
 use crate::ui::network::{use_network, Loaded};
 use crate::ui::title::use_page_title;
 
@@ -137,98 +134,5 @@ pub fn IntroducePage() -> impl IntoView {
                 </div>
             </form>
         </Show>
-    }
-}
-
-/// All suggested duplicate pairs, each linking to the contact page where the merge happens.
-#[component]
-pub fn DuplicatesPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let store = use_network();
-    use_page_title(move || t_string!(i18n, contacts.merge.title).to_string());
-    let pairs = Memo::new(move |_| store.network.with(|n| suggestions(n.contacts())));
-    view! {
-        <h1>{tr!(i18n, contacts.merge.title)}</h1>
-        <p class="lead">{tr!(i18n, contacts.merge.lead)}</p>
-        {move || if store.loaded.get() < Loaded::Contacts {
-            view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }.into_any()
-        } else if pairs.with(Vec::is_empty) {
-            view! { <p class="card">{tr!(i18n, contacts.merge.none)}</p> }.into_any()
-        } else {
-            view! {
-                <ul class="card list-plain">
-                    {pairs.get().into_iter().map(|p| {
-                        let why = p.reasons.iter().map(|r| reason_label(i18n, *r)).collect::<Vec<_>>().join(", ");
-                        view! { <li><ContactName id=p.a.clone() />" ↔ "<ContactName id=p.b.clone() />" — "{why}</li> }
-                    }).collect_view()}
-                </ul>
-            }.into_any()
-        }}
-    }
-}
-
-/// How many greetings rows show at first; more on request.
-const GREETINGS_PAGE: usize = 100;
-
-/// December: whom to send year-end greetings, with check-offs kept per year.
-#[component]
-pub fn GreetingsPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let store = use_network();
-    let data = use_data();
-    let feedback = use_feedback();
-    use_page_title(move || t_string!(i18n, contacts.greetings.title).to_string());
-    let year = move || store.clock.get().today.year();
-    let list = Memo::new(move |_| store.network.with(|n| n.greetings_list(year())));
-    let shown = RwSignal::new(GREETINGS_PAGE);
-    let toggle = move |id: String, on: bool| {
-        let Some(c) = store.network.with_untracked(|n| n.contact(&id).cloned()) else {
-            return;
-        };
-        let updated = set_greeted(&c, year(), on);
-        let Some(db) = feedback.database(data) else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            match db.save(updated, now()).await {
-                Ok(saved) => {
-                    store.network.update(|n| n.set_contact(saved));
-                    data.changed();
-                }
-                Err(e) => {
-                    feedback.error(report_save(e));
-                    feedback.reloaded(store.reload_contact(&id).await);
-                }
-            }
-        });
-    };
-    view! {
-        <h1>{move || t!(i18n, contacts.greetings.title_year, year = year())}</h1>
-        <p class="lead">{tr!(i18n, contacts.greetings.lead)}</p>
-        <p role="status">{move || {
-            let (done, all) = list.with(|l| (l.iter().filter(|(_, d)| *d).count(), l.len()));
-            t_string!(i18n, contacts.greetings.progress, done = done, total = all).to_string()
-        }}</p>
-        <Show when=move || { store.loaded.get() >= Loaded::Contacts } fallback=move || view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }>
-        <ul class="card list-plain greetings">
-            {move || list.get().into_iter().take(shown.get()).map(|(id, done)| {
-                let box_id = format!("greet-{id}");
-                let circle = store.network.with_untracked(|n| n.contact(&id).map(|c| circle_label(i18n, c.circle))).unwrap_or_default();
-                let name = store.network.with_untracked(|n| n.contact(&id).map(display_name)).unwrap_or_default();
-                let id2 = id.clone();
-                view! {
-                    <li class="greeting">
-                        <input type="checkbox" id=box_id.clone() prop:checked=done on:change=move |ev| toggle(id2.clone(), event_target_checked(&ev)) />
-                        <label for=box_id>{name}</label>
-                        <span class="muted">{circle}</span>
-                    </li>
-                }
-            }).collect_view()}
-        </ul>
-        {move || (list.with(Vec::len) > shown.get()).then(|| view! {
-            <button type="button" class="button button--secondary" on:click=move |_| shown.update(|n| *n += GREETINGS_PAGE)>{tr!(i18n, contacts.greetings.more)}</button>
-        })}
-        </Show>
-        <p><AppLink href="/">{tr!(i18n, contacts.back_to_today)}</AppLink></p>
     }
 }

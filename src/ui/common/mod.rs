@@ -1,0 +1,4 @@
+//! Helpers the screens of several features share, one concern per file.
+
+pub mod dates;
+pub mod routes;

@@ -1,0 +1,249 @@
+//! The form that logs an interaction on a contact's timeline, or corrects one.
+
+use chrono::Duration;
+use leptos::prelude::*;
+
+use super::labels::{interaction_from_id, interaction_id, interaction_label, INTERACTION_KINDS};
+use crate::domain::format::iso_date;
+use crate::domain::record::{
+    in_range, Interaction, Meta, Record, RecordProblem, MAX_LINE_CHARS, MAX_TEXT_CHARS,
+};
+use crate::i18n::*;
+use crate::ui::common::dates::{parse_date, DATE_MAX, DATE_MIN};
+use crate::ui::data::{new_id, now, use_data};
+use crate::ui::feedback::{problem_text, report_save, use_feedback};
+use crate::ui::network::use_network;
+
+/// The form that logs an interaction, or corrects one already logged (`existing`, with a
+/// way to cancel); `on_done` runs after a successful save or the cancel.
+#[component]
+pub fn AddInteraction(
+    #[prop(into)] contact_id: String,
+    /// Prefix for element ids, so two forms can be on one page.
+    #[prop(into)]
+    id_prefix: String,
+    #[prop(optional, into)] on_done: Option<Callback<()>>,
+    #[prop(optional)] existing: Option<Interaction>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let data = use_data();
+    let store = use_network();
+    let feedback = use_feedback();
+    let editing = existing.is_some();
+    let kind = RwSignal::new(
+        interaction_id(existing.as_ref().map(|e| e.kind).unwrap_or_default()).to_string(),
+    );
+    let date = RwSignal::new(iso_date(
+        existing
+            .as_ref()
+            .map_or(store.clock.get_untracked().today, |e| e.date),
+    ));
+    let summary = RwSignal::new(
+        existing
+            .as_ref()
+            .map(|e| e.summary.clone())
+            .unwrap_or_default(),
+    );
+    let keywords = RwSignal::new(
+        existing
+            .as_ref()
+            .map(|e| e.keywords.join(", "))
+            .unwrap_or_default(),
+    );
+    let existing = StoredValue::new(existing);
+    // The message and the field it belongs to ("date" or "keywords").
+    let error = RwSignal::new(None::<(&'static str, String)>);
+    let on =
+        move |field: &'static str| error.with(|e| e.as_ref().is_some_and(|(f, _)| *f == field));
+    let saving = RwSignal::new(false);
+    let id = contact_id.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
+        let today = store.clock.get_untracked().today;
+        let Some(day) = parse_date(&date.get_untracked()) else {
+            error.set(Some((
+                "date",
+                t_string!(i18n, contacts.timeline.date_missing).to_string(),
+            )));
+            return;
+        };
+        if today
+            .checked_add_signed(Duration::days(366))
+            .is_some_and(|far| day > far)
+        {
+            error.set(Some((
+                "date",
+                t_string!(i18n, contacts.timeline.date_far).to_string(),
+            )));
+            return;
+        }
+        if !in_range(day) {
+            error.set(Some(("date", t_string!(i18n, date_range).to_string())));
+            return;
+        }
+        error.set(None);
+        // A correction keeps the entry's id, revision (a change made meanwhile in another
+        // tab is not overwritten) and the other person of an introduction.
+        let base = existing.get_value();
+        let record = Interaction {
+            meta: base
+                .as_ref()
+                .map_or_else(|| Meta::new(new_id(), now()), |e| e.meta.clone()),
+            contact_id: id.clone(),
+            kind: interaction_from_id(&kind.get_untracked()),
+            date: day,
+            summary: summary.get_untracked().trim().to_string(),
+            keywords: keywords
+                .get_untracked()
+                .split(',')
+                .map(|k| k.trim().to_string())
+                .filter(|k| !k.is_empty())
+                .collect(),
+            other_contact_name: base
+                .as_ref()
+                .map(|e| e.other_contact_name.clone())
+                .unwrap_or_default(),
+            other_contact_id: base.and_then(|e| e.other_contact_id),
+        };
+        if let Some(max) = record
+            .keywords
+            .iter()
+            .any(|k| k.chars().count() > MAX_LINE_CHARS)
+            .then_some(MAX_LINE_CHARS)
+        {
+            error.set(Some((
+                "keywords",
+                t_string!(i18n, contacts.timeline.keyword_long, max = max).to_string(),
+            )));
+            return;
+        }
+        if let Err(problem) = record.check() {
+            let field = if matches!(
+                problem,
+                RecordProblem::TooLong {
+                    field: "keywords",
+                    ..
+                }
+            ) {
+                "keywords"
+            } else {
+                "summary"
+            };
+            error.set(Some((field, problem_text(i18n, &problem))));
+            return;
+        }
+        let Some(db) = feedback.database(data) else {
+            return;
+        };
+        let id = id.clone();
+        saving.set(true);
+        leptos::task::spawn_local(async move {
+            match db.save(record, now()).await {
+                Ok(_) => {
+                    summary.set(String::new());
+                    keywords.set(String::new());
+                    feedback.reloaded(store.reload_contact(&id).await);
+                    feedback.toast(if editing {
+                        t_string!(i18n, contacts.timeline.updated)
+                    } else {
+                        t_string!(i18n, contacts.timeline.added)
+                    });
+                    if let Some(done) = on_done {
+                        done.run(());
+                    }
+                }
+                Err(e) => feedback.error(report_save(e)),
+            }
+            saving.set(false);
+        });
+    };
+    let p = id_prefix;
+    let (kind_id, date_id, summary_id, kw_id, err_id) = (
+        format!("{p}-kind"),
+        format!("{p}-date"),
+        format!("{p}-summary"),
+        format!("{p}-keywords"),
+        format!("{p}-error"),
+    );
+    let err_id2 = err_id.clone();
+    let summary_err = format!("{p}-summary-error");
+    let kw_err = format!("{p}-keywords-error");
+    view! {
+        <form class="stack-form" on:submit=submit novalidate>
+            <div class="field-row">
+                <div class="field">
+                    <label for=kind_id.clone()>{tr!(i18n, contacts.timeline.kind)}</label>
+                    <select id=kind_id on:change=move |ev| kind.set(event_target_value(&ev))>
+                        {INTERACTION_KINDS
+                            .into_iter()
+                            .map(|k| {
+                                let value = interaction_id(k);
+                                view! {
+                                    <option value=value selected=move || kind.get() == value>
+                                        {move || interaction_label(i18n, k)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=date_id.clone()>{tr!(i18n, contacts.timeline.date)}</label>
+                    <input
+                        id=date_id
+                        type="date"
+                        required
+                        min=DATE_MIN
+                        max=DATE_MAX
+                        aria-invalid=move || on("date").then_some("true")
+                        aria-describedby=move || on("date").then(|| err_id.clone())
+                        prop:value=move || date.get()
+                        on:input=move |ev| date.set(event_target_value(&ev))
+                    />
+                    {move || error.get().filter(|(f, _)| *f == "date").map(|(_, e)| view! { <span class="error" id=err_id2.clone()>{e}</span> })}
+                </div>
+            </div>
+            <div class="field">
+                <label for=summary_id.clone()>{tr!(i18n, contacts.timeline.summary)}</label>
+                <textarea
+                    id=summary_id
+                    rows="3"
+                    maxlength=MAX_TEXT_CHARS
+                    aria-invalid=move || on("summary").then_some("true")
+                    aria-describedby=move || on("summary").then(|| summary_err.clone())
+                    prop:value=move || summary.get()
+                    on:input=move |ev| summary.set(event_target_value(&ev))
+                ></textarea>
+                {let id = format!("{p}-summary-error"); move || error.get().filter(|(f, _)| *f == "summary").map(|(_, e)| view! { <span class="error" id=id.clone()>{e}</span> })}
+            </div>
+            <div class="field">
+                <label for=kw_id.clone()>{tr!(i18n, contacts.timeline.keywords)}</label>
+                <input
+                    id=kw_id
+                    type="text"
+                    maxlength=MAX_TEXT_CHARS
+                    aria-invalid=move || on("keywords").then_some("true")
+                    aria-describedby=move || on("keywords").then(|| kw_err.clone())
+                    prop:value=move || keywords.get()
+                    on:input=move |ev| keywords.set(event_target_value(&ev))
+                />
+                {let id = format!("{p}-keywords-error"); move || error.get().filter(|(f, _)| *f == "keywords").map(|(_, e)| view! { <span class="error" id=id.clone()>{e}</span> })}
+            </div>
+            <div class="button-row">
+                <button type="submit" class="button" disabled=move || saving.get() aria-busy=move || saving.get().to_string()>
+                    {move || if editing { t_string!(i18n, contacts.timeline.save) } else { t_string!(i18n, contacts.timeline.add) }}
+                </button>
+                {editing.then(|| view! {
+                    <button type="button" class="button button--secondary" on:click=move |_| {
+                        if let Some(done) = on_done {
+                            done.run(());
+                        }
+                    }>{tr!(i18n, cancel)}</button>
+                })}
+            </div>
+        </form>
+    }
+}
