@@ -1,6 +1,16 @@
 //! Autosaving editors: a working copy of one record that saves itself a moment after
 //! every change, on `pagehide` and when its screen is left, and asks which version to
-//! keep when another tab saved in between.
+//! keep when another tab saved in between. Beside them, what editing screens share:
+//! their frame while the record loads ([`WhenFound`]), saving a new record
+//! ([`Creator`]) and deleting one with an undo offer ([`delete_with_undo`]).
+
+mod creator;
+mod removal;
+mod when_found;
+
+pub use creator::Creator;
+pub use removal::{delete_with_undo, refresh_after, undo_removal};
+pub use when_found::WhenFound;
 
 use std::rc::Rc;
 use std::time::Duration;
@@ -8,12 +18,12 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::domain::backup::Dataset;
-use crate::domain::record::{Kind, Record};
+use crate::domain::record::Record;
 use crate::i18n::*;
-use crate::storage::db::{Removal, SaveError};
+use crate::storage::db::SaveError;
 use crate::ui::data::{now, use_data, Data};
 use crate::ui::feedback::report_save;
-use crate::ui::feedback::{use_feedback, AppError, Feedback};
+use crate::ui::feedback::{use_feedback, Feedback};
 use crate::ui::network::{use_network, NetworkStore};
 
 /// Owners for editor state that must outlive the screen that made it: an editor whose
@@ -359,166 +369,4 @@ pub fn SaveStatus<R: Record + Send + Sync + PartialEq>(editor: Editor<R>) -> imp
             </div>
         })}
     }
-}
-
-/// An editing screen's frame: "loading" until the store has read, a not-found heading with
-/// a way back when the record is not there, else the screen.
-#[component]
-pub fn WhenFound(
-    /// Whether the store has read its records.
-    #[prop(into)]
-    loaded: Signal<bool>,
-    /// Whether the record is there.
-    found: Memo<bool>,
-    /// The heading when it is not.
-    #[prop(into)]
-    missing: Signal<String>,
-    /// Where "back" leads (full path).
-    back_href: String,
-    /// The text of the way back.
-    #[prop(into)]
-    back_text: Signal<String>,
-    children: ChildrenFn,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    move || match (loaded.get(), found.get()) {
-        (false, _) => view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }.into_any(),
-        (true, false) => view! {
-            <h1>{move || missing.get()}</h1>
-            <p><a href=back_href.clone()>{move || back_text.get()}</a></p>
-        }
-        .into_any(),
-        (true, true) => children().into_any(),
-    }
-}
-
-/// Saves the record a "new …" form made, at most once at a time, and shows any failure;
-/// what happens with the stored record (into its store, on to its screen) is the caller's.
-#[derive(Clone, Copy)]
-pub struct Creator {
-    data: Data,
-    feedback: Feedback,
-    /// True while a save runs; the form's button is disabled meanwhile.
-    pub busy: RwSignal<bool>,
-}
-
-impl Creator {
-    /// A creator for the current screen.
-    pub fn new() -> Self {
-        Self {
-            data: use_data(),
-            feedback: use_feedback(),
-            busy: RwSignal::new(false),
-        }
-    }
-
-    /// Stores `record` and hands the stored version to `then`; a second call while the
-    /// first still runs does nothing, so a double click makes one record.
-    pub fn create<R: Record + 'static>(self, record: R, then: impl FnOnce(R) + 'static) {
-        if self.busy.get_untracked() {
-            return;
-        }
-        let Some(db) = self.feedback.database(self.data) else {
-            return;
-        };
-        self.busy.set(true);
-        leptos::task::spawn_local(async move {
-            match db.save(record, now()).await {
-                Ok(saved) => {
-                    self.data.changed();
-                    then(saved);
-                }
-                Err(e) => self.feedback.error(report_save(e)),
-            }
-            self.busy.set(false);
-        });
-    }
-}
-
-/// Deletes a stored record (with what belongs to it, clearing the mentions of it
-/// elsewhere; see `Database::remove`) and offers to bring everything back for a while.
-/// `removed` runs after the delete (take it out of its store, leave its screen),
-/// `restored` with the record as the undo put it back.
-pub fn delete_with_undo<R: Record + 'static>(
-    data: Data,
-    feedback: Feedback,
-    record: R,
-    done: String,
-    removed: impl FnOnce() + 'static,
-    restored: impl Fn(R) + Copy + 'static,
-) {
-    let id = record.meta().id.clone();
-    delete_kind_with_undo(
-        data,
-        feedback,
-        (R::KIND, id),
-        done,
-        Box::new(removed),
-        Rc::new(move || restored(record.clone())),
-    );
-}
-
-/// [`delete_with_undo`] for a kind known at run time: one copy of the code for all kinds.
-fn delete_kind_with_undo(
-    data: Data,
-    feedback: Feedback,
-    (kind, id): (Kind, String),
-    done: String,
-    removed: Box<dyn FnOnce()>,
-    restored: Rc<dyn Fn()>,
-) {
-    let Some(db) = feedback.database(data) else {
-        return;
-    };
-    leptos::task::spawn_local(async move {
-        match db.remove_by_kind(kind, &id, now()).await {
-            Ok(removal) => {
-                removed();
-                refresh_after(data, &removal, false);
-                feedback.offer_undo(done, move || {
-                    let restored = restored.clone();
-                    undo_removal(data, feedback, removal.clone(), move |kept| {
-                        if !kept {
-                            restored();
-                        }
-                    });
-                });
-            }
-            Err(e) => feedback.error(AppError::ActionFailed(e)),
-        }
-    });
-}
-
-/// Refreshes what shows stored data after a removal or its undo: a removal that changed
-/// other records (a contact's mentions, a message's reminders) reloads every store, as
-/// does an undo that kept another tab's newer versions.
-pub fn refresh_after(data: Data, removal: &Removal, kept_some: bool) {
-    if removal.detached.is_empty() && !kept_some && removal.removed.contacts.is_empty() {
-        data.changed();
-    } else {
-        data.replaced();
-    }
-}
-
-/// Undoes a removal and says how it went; `done` runs once it is back, told whether some
-/// records were kept as another tab saved them. Nothing changes if the undo is refused.
-pub fn undo_removal(
-    data: Data,
-    feedback: Feedback,
-    removal: Removal,
-    done: impl FnOnce(bool) + 'static,
-) {
-    let Some(db) = feedback.database(data) else {
-        return;
-    };
-    leptos::task::spawn_local(async move {
-        match db.undo_removal(&removal, now()).await {
-            Ok(report) => {
-                done(report.kept > 0);
-                refresh_after(data, &removal, report.kept > 0);
-                feedback.undone(report);
-            }
-            Err(e) => feedback.error(AppError::UndoFailed(e)),
-        }
-    });
 }
