@@ -1,4 +1,5 @@
-//! Marking an outreach message as sent: what gets written in one transaction.
+//! Marking an outreach message as sent, and closing it when the answer is in: what gets
+//! written in one transaction.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -99,6 +100,36 @@ pub fn mark_sent(
     Ok(out)
 }
 
+/// The records that closing `message` with the answer `to` at `now` writes: the message
+/// (status and close time) and its reminders still open among `follow_ups` (the contact's),
+/// ticked off. `None` for a message that was never sent to a saved contact: nothing to
+/// close.
+pub fn close(
+    message: &Message,
+    to: Status,
+    follow_ups: &[FollowUp],
+    now: DateTime<Utc>,
+) -> Option<Dataset> {
+    let contact_id = message.contact_id.as_deref()?;
+    let mut m = message.clone();
+    m.status = to.key().to_string();
+    m.closed = Some(now);
+    let follow_ups = follow_ups
+        .iter()
+        .filter(|f| f.contact_id.as_deref() == Some(contact_id))
+        .filter(|f| f.message_id.as_deref() == Some(m.meta.id.as_str()) && f.done.is_none())
+        .map(|f| FollowUp {
+            done: Some(now),
+            ..f.clone()
+        })
+        .collect();
+    Some(Dataset {
+        follow_ups,
+        messages: vec![m],
+        ..Dataset::default()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,5 +217,32 @@ mod tests {
         assert_eq!(summary.chars().count(), MAX_TEXT_CHARS);
         assert!(summary.ends_with('…'));
         assert_eq!(validate(&stamped(out.interactions[0].clone())), Ok(()));
+    }
+
+    #[test]
+    fn closing_ticks_off_only_this_messages_open_reminders() {
+        let now: DateTime<Utc> = "2026-05-04T10:00:00Z".parse().unwrap();
+        let mut m = message();
+        m.contact_id = Some("c1".into());
+        let sent = mark_sent(&m, &texts(), now.date_naive(), now, &mut ids()).unwrap();
+        let later: DateTime<Utc> = "2026-05-06T09:00:00Z".parse().unwrap();
+        let mut reminders = sent.follow_ups.clone();
+        // Another message's reminder and one already done stay as they are.
+        let mut other = reminders[0].clone();
+        other.meta.id = "f-other".into();
+        other.message_id = Some("m2".into());
+        let mut done = reminders[1].clone();
+        done.meta.id = "f-done".into();
+        done.done = Some(now);
+        reminders.extend([other, done]);
+        let out = close(&sent.messages[0], Status::Replied, &reminders, later).unwrap();
+        assert_eq!(out.messages[0].status, "replied");
+        assert_eq!(out.messages[0].closed, Some(later));
+        let ticked: Vec<_> = out.follow_ups.iter().map(|f| f.meta.id.as_str()).collect();
+        assert_eq!(ticked, ["id2", "id3"]);
+        assert!(out.follow_ups.iter().all(|f| f.done == Some(later)));
+        assert!(out.interactions.is_empty() && out.contacts.is_empty());
+        // A draft to someone not saved has nothing to close.
+        assert_eq!(close(&message(), Status::Replied, &reminders, later), None);
     }
 }

@@ -15,7 +15,7 @@ use crate::domain::lang::Lang;
 use crate::domain::messages::checks::{failing, run, summary, Draft, Level, Manual};
 use crate::domain::messages::model::{Address, Channel, Purpose, Status};
 use crate::domain::messages::own::template_from;
-use crate::domain::messages::send::{mark_sent as sent_records, SendError, SendTexts};
+use crate::domain::messages::send::{close, mark_sent as sent_records, SendError, SendTexts};
 use crate::domain::messages::templates::unfilled;
 use crate::domain::record::{Message, Meta, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 use crate::i18n::*;
@@ -563,28 +563,17 @@ fn close_outreach(editor: MessageEditor) -> impl Fn(Status) + Clone + 'static {
             feedback.toast(t_string!(i18n, messages.still_saving).to_string());
             return;
         }
-        let Some(mut m) = editor.record.get_untracked() else {
+        let Some(m) = editor.record.get_untracked() else {
             return;
         };
         let Some(contact_id) = m.contact_id.clone() else {
             return;
         };
-        m.status = to.key().to_string();
-        m.closed = Some(now());
         let follow_ups = network
             .network
-            .with_untracked(|n| n.follow_ups_of(&contact_id))
-            .into_iter()
-            .filter(|f| f.message_id.as_deref() == Some(m.meta.id.as_str()) && f.done.is_none())
-            .map(|mut f| {
-                f.done = Some(now());
-                f
-            })
-            .collect();
-        let changes = Dataset {
-            follow_ups,
-            messages: vec![m],
-            ..Dataset::default()
+            .with_untracked(|n| n.follow_ups_of(&contact_id));
+        let Some(changes) = close(&m, to, &follow_ups, now()) else {
+            return;
         };
         let done =
             t_string!(i18n, messages.closed_done, status = status_label(i18n, to)).to_string();
