@@ -3,6 +3,9 @@
 //! `domain` is pure and compiles everywhere; the browser-facing layers (`storage`, `ui`,
 //! `pwa`, `i18n`) only exist for the wasm32 target.
 
+#![warn(missing_docs)]
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod domain;
 
 #[cfg(target_arch = "wasm32")]

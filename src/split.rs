@@ -12,18 +12,20 @@ pub use leptos::wasm_split::SplitLoaderError;
 /// chunk `$group`. Functions of one group share a chunk; code two groups use lands in a
 /// shared chunk that loads with the first of them.
 macro_rules! split_point {
-    ($group:ident, $vis:vis fn $name:ident() -> $ty:ty $body:block) => {
+    ($group:ident, $(#[$attr:meta])* $vis:vis fn $name:ident() -> $ty:ty $body:block) => {
         #[cfg(feature = "split")]
         #[::leptos::wasm_split::wasm_split(
             $group,
             wasm_split_path = ::leptos::wasm_split,
             fallible
         )]
+        $(#[$attr])*
         $vis fn $name() -> Result<$ty, $crate::split::SplitLoaderError> {
             Ok($body)
         }
 
         #[cfg(not(feature = "split"))]
+        $(#[$attr])*
         $vis async fn $name() -> Result<$ty, $crate::split::SplitLoaderError> {
             Ok($body)
         }

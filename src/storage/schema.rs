@@ -204,6 +204,7 @@ pub type Migrate =
 
 split_point!(
     writer,
+    /// The upgrades' data steps, fetched with their chunk when an upgrade needs them.
     pub fn load_migrations() -> Migrate {
         super::migrations::migrate
     }

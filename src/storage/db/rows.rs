@@ -195,6 +195,7 @@ extern "C" {
     fn join_json(rows: &Array) -> String;
 }
 
+/// The records of rows as `get_all` returned them, decoded in one pass.
 pub fn rows_to_records<R: Stored>(rows: &Array) -> Result<Vec<R>, StorageError> {
     if rows.length() == 0 {
         return Ok(Vec::new());
