@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useServerAndBrowser, openPage, assertClean, appReady, axe, shot, chooseFile, counts } from './support.mjs';
+import { useServerAndBrowser, openPage, watchPage, assertClean, appReady, axe, shot, chooseFile, counts } from './support.mjs';
 
 const env = useServerAndBrowser();
 const blns = JSON.parse(await readFile(new URL('../data/blns.json', import.meta.url), 'utf8'));
@@ -272,7 +272,7 @@ test('two tabs see each other’s changes, and a stale save asks instead of over
   await a.goto(env.server.url('settings'));
   await appReady(a);
   const b = await context.newPage();
-  b.on('pageerror', (err) => problems.push(`page error (tab b): ${err.message}`));
+  watchPage(b, problems, 'tab b');
   await b.goto(env.server.url('settings'));
   await appReady(b);
 

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useServerAndBrowser, openPage, assertClean, appReady, axe, shot, seed as seedWith, chooseFile, counts } from './support.mjs';
+import { useServerAndBrowser, openPage, watchPage, assertClean, appReady, axe, shot, seed as seedWith, chooseFile, counts } from './support.mjs';
 
 const env = useServerAndBrowser();
 
@@ -579,8 +579,7 @@ test('undoing a delete keeps the contact another tab saved meanwhile, and the ba
     follow_ups: [{ meta: meta('f-bo'), contact_id: 'c-bo', kind: 'i_promised', text: 'Send Bo the article', due: '2026-03-12' }],
   });
   const b = await context.newPage();
-  b.on('pageerror', (err) => problems.push(`page error (tab b): ${err.message}`));
-  b.on('console', (msg) => msg.type() === 'error' && problems.push(`console error (tab b): ${msg.text()}`));
+  watchPage(b, problems, 'tab b');
   await b.goto(env.server.url('contacts/c-bo'));
   await b.getByRole('heading', { level: 1, name: 'Bo Berg' }).waitFor();
   await b.getByRole('region', { name: 'Promises and follow-ups' }).getByText('Send Bo the article').waitFor();

@@ -28,6 +28,21 @@ function wasmRequests(page) {
   return seen;
 }
 
+/** Makes the first request for a chunk of `group` fail as offline; returns the count of requests. */
+async function failFirstFetch(context, group) {
+  const requests = { count: 0 };
+  await context.route(new RegExp(`split_${group}[^/]*\\.wasm$`), (route) => {
+    if (requests.count++ === 0) return route.abort('internetdisconnected');
+    return route.continue();
+  });
+  return requests;
+}
+
+/** The page's problems other than the logged failure to fetch a chunk of `group`. */
+function unexpectedBesidesFetchOf(group, problems) {
+  return problems.filter((p) => !new RegExp(`split_${group}|failed to load|ERR_INTERNET_DISCONNECTED|Failed to fetch`, 'i').test(p));
+}
+
 test('Today paints from the main module; a screen fetches its chunk only when opened', async () => {
   const { context, page, problems } = await openPage(browser, server);
   const wasm = wasmRequests(page);
@@ -77,11 +92,7 @@ test('every lazy screen opens by direct URL, cold and warm, and passes axe', asy
 test('a chunk that cannot be fetched says so, changes nothing, and Retry loads it', async () => {
   // No service worker: the request must reach the network, where it fails once.
   const { context, page, problems } = await openPage(browser, server, { serviceWorkers: 'block' });
-  let failures = 0;
-  await context.route(/split_contacts[^/]*\.wasm$/, (route) => {
-    if (failures++ === 0) return route.abort('internetdisconnected');
-    return route.continue();
-  });
+  const requests = await failFirstFetch(context, 'contacts');
   await page.goto(server.url('contacts'));
   const alert = page.getByRole('alert').filter({ hasText: 'This screen could not be loaded' });
   await alert.waitFor();
@@ -90,27 +101,22 @@ test('a chunk that cannot be fetched says so, changes nothing, and Retry loads i
   await shot(page, 'lazy-failed');
   await page.getByRole('button', { name: 'Try again' }).click();
   await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
-  assert.equal(failures, 2);
+  assert.equal(requests.count, 2);
   // Leaving and coming back tries again too; a loaded chunk stays loaded.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
   await page.getByRole('heading', { level: 2, name: 'Welcome to Netzweber' }).waitFor();
   await page.goBack();
   await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
-  assert.equal(failures, 2);
+  assert.equal(requests.count, 2);
   // The failed fetch is logged by the browser and the loader; nothing else may be.
-  const unexpected = problems.filter((p) => !/split_contacts|failed to load|ERR_INTERNET_DISCONNECTED|Failed to fetch/i.test(p));
-  assert.deepEqual(unexpected, []);
+  assert.deepEqual(unexpectedBesidesFetchOf('contacts', problems), []);
   await context.close();
 });
 
 test('the code that saves arrives with the first save; if it cannot be fetched, nothing is saved and trying again works', async () => {
   const { context, page, problems } = await openPage(browser, server, { serviceWorkers: 'block' });
   const wasm = wasmRequests(page);
-  let failures = 0;
-  await context.route(/split_writer[^/]*\.wasm$/, (route) => {
-    if (failures++ === 0) return route.abort('internetdisconnected');
-    return route.continue();
-  });
+  const requests = await failFirstFetch(context, 'writer');
   await page.goto(server.url('contacts/new'));
   await appReady(page);
   await page.getByRole('heading', { level: 1, name: 'New contact' }).waitFor();
@@ -135,9 +141,8 @@ test('the code that saves arrives with the first save; if it cannot be fetched, 
   assert.equal(await page.getByLabel('First name').inputValue(), 'Ada');
   await save.click();
   await page.getByRole('heading', { level: 1, name: 'Ada Lovelace' }).waitFor();
-  assert.equal(failures, 2);
-  const unexpected = problems.filter((p) => !/split_writer|failed to load|ERR_INTERNET_DISCONNECTED|Failed to fetch/i.test(p));
-  assert.deepEqual(unexpected, []);
+  assert.equal(requests.count, 2);
+  assert.deepEqual(unexpectedBesidesFetchOf('writer', problems), []);
   await context.close();
 });
 

@@ -102,15 +102,13 @@ export function launch() {
 }
 
 /**
- * Opens a page in a fresh context and records what must never happen: console errors,
- * uncaught exceptions, requests to any other origin, and CSP violations.
+ * Records a page's console errors and uncaught exceptions in `problems` (`tab` names the
+ * page where a test has several). A deep link on a GitHub-Pages-like host arrives as
+ * 404.html with status 404, and Chromium logs that document load as an error: it is the
+ * host's doing, not the app's, and is left out.
  */
-export async function openPage(browser, server, { locale = 'en-US', colorScheme = 'light', viewport, timezoneId, serviceWorkers } = {}) {
-  const context = await browser.newContext({ locale, colorScheme, timezoneId, serviceWorkers, viewport: viewport ?? { width: 1100, height: 900 } });
-  const page = await context.newPage();
-  const problems = [];
-  // A deep link on a GitHub-Pages-like host arrives as 404.html with status 404; Chromium
-  // logs that document load as an error. It is the host's doing, not the app's.
+export function watchPage(page, problems, tab) {
+  const where = tab ? ` (${tab})` : '';
   const deepLink404s = new Set();
   page.on('response', (res) => {
     if (res.status() === 404 && res.request().isNavigationRequest()) deepLink404s.add(res.url());
@@ -118,9 +116,20 @@ export async function openPage(browser, server, { locale = 'en-US', colorScheme 
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return;
     if (deepLink404s.has(msg.location().url) && msg.text().includes('404')) return;
-    problems.push(`console error: ${msg.text()} (${msg.location().url})`);
+    problems.push(`console error${where}: ${msg.text()} (${msg.location().url})`);
   });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('pageerror', (err) => problems.push(`page error${where}: ${err.message}`));
+}
+
+/**
+ * Opens a page in a fresh context and records what must never happen: console errors,
+ * uncaught exceptions, requests to any other origin, and CSP violations.
+ */
+export async function openPage(browser, server, { locale = 'en-US', colorScheme = 'light', viewport, timezoneId, serviceWorkers } = {}) {
+  const context = await browser.newContext({ locale, colorScheme, timezoneId, serviceWorkers, viewport: viewport ?? { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  watchPage(page, problems);
   context.on('request', (req) => {
     const url = req.url();
     if (!url.startsWith(server.origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
