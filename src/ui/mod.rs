@@ -17,7 +17,6 @@ mod lazy;
 mod library_store;
 mod link;
 mod messages;
-mod network;
 mod not_found;
 mod profile;
 mod settings;

@@ -266,7 +266,7 @@ fn KeepInTouchSection() -> impl IntoView {
     use crate::domain::contacts::keep_in_touch::{CadenceSettings, CADENCE_DAYS, DORMANT_MONTHS};
     let i18n = use_i18n();
     let feedback = use_feedback();
-    let store = crate::ui::network::use_network();
+    let store = crate::ui::contacts::store::use_network();
     let current = store.cadence.get_untracked();
     let fields = [
         RwSignal::new(current.core_days.to_string()),

@@ -12,6 +12,7 @@ use crate::i18n::*;
 use crate::ui::common::dates::{show_date, when_text};
 use crate::ui::contacts::follow_ups::FollowUpItem;
 use crate::ui::contacts::name::ContactName;
+use crate::ui::contacts::store::{use_network, Loaded};
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::feedback::report_save;
 use crate::ui::feedback::use_feedback;
@@ -19,7 +20,6 @@ use crate::ui::interviews::parts::person_of;
 use crate::ui::interviews::store::use_interviews;
 use crate::ui::interviews::PlanRow;
 use crate::ui::link::{use_app_path, AppLink};
-use crate::ui::network::{use_network, Loaded};
 use crate::ui::title::use_page_title;
 
 /// How many days ahead Today lists interviews.

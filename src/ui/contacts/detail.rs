@@ -20,12 +20,12 @@ use crate::domain::record::{Contact, Interaction, Photo};
 use crate::domain::sorting::{sort_by, sort_by_key};
 use crate::i18n::*;
 use crate::ui::common::dates::show_date;
+use crate::ui::contacts::store::{use_network, Loaded};
 use crate::ui::data::{now, use_data};
 use crate::ui::editor::{refresh_after, undo_removal};
 use crate::ui::feedback::report_save;
 use crate::ui::feedback::{use_feedback, AppError};
 use crate::ui::link::{use_app_path, AppLink};
-use crate::ui::network::{use_network, Loaded};
 use crate::ui::title::use_page_title;
 
 /// The contact screen.

@@ -6,7 +6,7 @@ use super::labels::reason_label;
 use super::name::ContactName;
 use crate::domain::contacts::duplicates::suggestions;
 use crate::i18n::*;
-use crate::ui::network::{use_network, Loaded};
+use crate::ui::contacts::store::{use_network, Loaded};
 use crate::ui::title::use_page_title;
 
 /// All suggested duplicate pairs, each linking to the contact page where the merge happens.

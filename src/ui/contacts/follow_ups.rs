@@ -10,9 +10,9 @@ use crate::domain::format::iso_date;
 use crate::domain::record::{in_range, FollowUp, FollowUpKind, Meta, MAX_TEXT_CHARS};
 use crate::i18n::*;
 use crate::ui::common::dates::{parse_date, show_date, DATE_MAX, DATE_MIN};
+use crate::ui::contacts::store::{use_network, NetworkStore};
 use crate::ui::data::{new_id, now, use_data, Data};
 use crate::ui::feedback::{report_save, use_feedback, AppError, Feedback};
-use crate::ui::network::{use_network, NetworkStore};
 
 /// Saves a follow-up and puts it into the network; on failure shows why and reloads the
 /// contact's follow-ups so the screen shows what is stored.

@@ -17,12 +17,12 @@ use crate::i18n::*;
 use crate::storage::db::{PhotoChange, SaveError};
 use crate::ui::common::dates::{DATE_MAX, DATE_MIN};
 use crate::ui::common::routes::contact_path;
+use crate::ui::contacts::store::{use_network, Loaded};
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::feedback::report_save;
 use crate::ui::feedback::use_feedback;
 use crate::ui::guard::use_leave_guard;
 use crate::ui::link::use_app_path;
-use crate::ui::network::{use_network, Loaded};
 use crate::ui::title::use_page_title;
 
 /// The "new contact" screen.

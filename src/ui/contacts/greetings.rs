@@ -7,10 +7,10 @@ use super::labels::circle_label;
 use crate::domain::contacts::draft::display_name;
 use crate::domain::contacts::occasions::set_greeted;
 use crate::i18n::*;
+use crate::ui::contacts::store::{use_network, Loaded};
 use crate::ui::data::{now, use_data};
 use crate::ui::feedback::{report_save, use_feedback};
 use crate::ui::link::AppLink;
-use crate::ui::network::{use_network, Loaded};
 use crate::ui::title::use_page_title;
 
 /// How many greetings rows show at first; more on request.

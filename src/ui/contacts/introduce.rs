@@ -14,9 +14,9 @@ use crate::domain::format::iso_date;
 use crate::domain::record::MAX_TEXT_CHARS;
 use crate::i18n::*;
 use crate::ui::common::dates::{parse_date, DATE_MAX, DATE_MIN};
+use crate::ui::contacts::store::{use_network, Loaded};
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::feedback::{use_feedback, AppError};
-use crate::ui::network::{use_network, Loaded};
 use crate::ui::title::use_page_title;
 
 /// "Introduce two contacts": records the introduction on both timelines and, if wanted, a

@@ -14,8 +14,8 @@ use crate::domain::format;
 use crate::i18n::*;
 use crate::ui::common::dates::show_date;
 use crate::ui::common::routes::contact_path;
+use crate::ui::contacts::store::{use_network, Loaded};
 use crate::ui::link::{use_app_path, AppLink};
-use crate::ui::network::{use_network, Loaded};
 use crate::ui::title::use_page_title;
 
 /// Height of one row in pixels; `.contact-row` in the stylesheet has the same.

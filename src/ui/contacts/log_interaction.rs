@@ -10,9 +10,9 @@ use crate::domain::record::{
 };
 use crate::i18n::*;
 use crate::ui::common::dates::{parse_date, DATE_MAX, DATE_MIN};
+use crate::ui::contacts::store::use_network;
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::feedback::{problem_text, report_save, use_feedback};
-use crate::ui::network::use_network;
 
 /// The form that logs an interaction, or corrects one already logged (`existing`, with a
 /// way to cancel); `on_done` runs after a successful save or the cancel.

@@ -14,6 +14,7 @@ pub mod log_interaction;
 pub mod name;
 mod photo;
 pub mod picker;
+pub mod store;
 
 pub use detail::ContactPage;
 pub use duplicates::DuplicatesPage;

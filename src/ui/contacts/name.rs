@@ -8,8 +8,8 @@ use crate::domain::contacts::draft::{display_name, initials};
 use crate::domain::record::Contact;
 use crate::i18n::*;
 use crate::ui::common::routes::contact_path;
+use crate::ui::contacts::store::use_network;
 use crate::ui::link::use_app_path;
-use crate::ui::network::use_network;
 
 /// The contact's name as a link to their page (or a note if they were deleted).
 #[component]

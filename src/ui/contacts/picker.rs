@@ -7,7 +7,7 @@ use super::name::describe;
 use crate::domain::contacts::search::fold;
 use crate::domain::record::MAX_LINE_CHARS;
 use crate::i18n::*;
-use crate::ui::network::use_network;
+use crate::ui::contacts::store::use_network;
 
 /// How many matches the picker lists.
 const PICKER_RESULTS: usize = 6;

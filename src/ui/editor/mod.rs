@@ -21,10 +21,10 @@ use crate::domain::backup::Dataset;
 use crate::domain::record::Record;
 use crate::i18n::*;
 use crate::storage::db::SaveError;
+use crate::ui::contacts::store::{use_network, NetworkStore};
 use crate::ui::data::{now, use_data, Data};
 use crate::ui::feedback::report_save;
 use crate::ui::feedback::{use_feedback, Feedback};
-use crate::ui::network::{use_network, NetworkStore};
 
 /// Owners for editor state that must outlive the screen that made it: an editor whose
 /// last save is still running when the user leaves. Provided once by the app.

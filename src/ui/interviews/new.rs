@@ -13,10 +13,10 @@ use crate::domain::interviews::template::{
 use crate::domain::record::{Meta, MAX_TEXT_CHARS};
 use crate::i18n::*;
 use crate::ui::contacts::picker::PersonChooser;
+use crate::ui::contacts::store::{use_network, Loaded};
 use crate::ui::data::{new_id, now};
 use crate::ui::editor::Creator;
 use crate::ui::library_store::use_library;
-use crate::ui::network::{use_network, Loaded};
 use crate::ui::title::use_page_title;
 
 /// `/interviews/new`, optionally `?contact=ID` and `?template=ID`.

@@ -9,8 +9,8 @@ use crate::domain::interviews::library::Family;
 use crate::domain::interviews::plan::Stage;
 use crate::domain::record::{InterviewPlan, MeetingFormat};
 use crate::i18n::*;
+use crate::ui::contacts::store::use_network;
 use crate::ui::editor::Editor;
-use crate::ui::network::use_network;
 
 /// Whom a plan is with: the contact's name, or the name typed for someone not saved yet.
 pub fn person_of(plan: &InterviewPlan) -> String {

@@ -17,12 +17,12 @@ use crate::domain::record::{Contact, Meta};
 use crate::i18n::*;
 use crate::storage::db::SaveError;
 use crate::ui::common::dates::{local_time, show_date, when_text};
+use crate::ui::contacts::store::use_network;
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::editor::WhenFound;
 use crate::ui::feedback::report_save;
 use crate::ui::feedback::use_feedback;
 use crate::ui::link::use_app_path;
-use crate::ui::network::use_network;
 use crate::ui::title::use_page_title;
 
 /// `/interviews/:id/wrap-up`.

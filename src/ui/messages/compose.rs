@@ -21,6 +21,7 @@ use crate::domain::record::{Message, Meta, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 use crate::i18n::*;
 use crate::storage::db::SaveError;
 use crate::ui::common::dates::show_date;
+use crate::ui::contacts::store::use_network;
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::editor::{delete_with_undo, Creator, Editor, SaveStatus, WhenFound};
 use crate::ui::feedback::report_save;
@@ -28,7 +29,6 @@ use crate::ui::feedback::use_feedback;
 use crate::ui::files::copy;
 use crate::ui::library_store::use_library;
 use crate::ui::link::use_app_path;
-use crate::ui::network::use_network;
 use crate::ui::title::use_page_title;
 
 type MessageEditor = Editor<Message>;

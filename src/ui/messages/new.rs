@@ -12,10 +12,10 @@ use crate::domain::messages::own::PURPOSE as OWN_PURPOSE;
 use crate::domain::record::{Message, Meta};
 use crate::i18n::*;
 use crate::ui::contacts::picker::PersonChooser;
+use crate::ui::contacts::store::{use_network, Loaded};
 use crate::ui::data::{new_id, now};
 use crate::ui::editor::Creator;
 use crate::ui::library_store::use_library;
-use crate::ui::network::{use_network, Loaded};
 use crate::ui::title::use_page_title;
 
 /// `/messages/new`, optionally `?contact=ID&purpose=KEY&template=ID`.

@@ -13,9 +13,9 @@ use crate::domain::messages::own::{own_templates, PURPOSE as OWN_PURPOSE};
 use crate::domain::messages::templates::{fill, pick};
 use crate::domain::record::{Contact, Message, Template};
 use crate::i18n::*;
+use crate::ui::contacts::store::use_network;
 use crate::ui::interviews::store::use_interviews;
 use crate::ui::library_store::use_library;
-use crate::ui::network::use_network;
 
 use super::store::use_outreach;
 

@@ -1,6 +1,7 @@
-//! The user's network in memory, as app state: loaded once when the database opens (and
-//! again after imports or another tab's changes), then kept current contact by contact as
-//! this tab saves. Lists, search, filters and Today read only this, never the database.
+//! The contacts' store: the user's network in memory, as app state. It is loaded once
+//! when the database opens (and again after imports or another tab's changes), then kept
+//! current contact by contact as this tab saves. Lists, search, filters and Today read
+//! only this, never the database.
 
 use std::time::Duration;
 
