@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use wasm_bindgen::JsCast;
 
+use super::birthday_field::BirthdayField;
 use super::labels::{channel_label, circle_hint, circle_label, CIRCLES};
-use super::photo::{self, PhotoError};
+use super::photo_field::{take_photo, PhotoField, PhotoState};
 use super::picker::ContactPicker;
 use crate::domain::contacts::draft::{
     display_name, new_contact, ContactDraft, DraftError, DraftField, CHANNELS,
@@ -115,17 +116,6 @@ enum Phase {
     Loading,
     Missing,
     Ready,
-}
-
-/// What the form holds for the photo.
-#[derive(Clone, Debug, PartialEq)]
-enum PhotoState {
-    /// As stored (or none).
-    Stored(Option<Photo>),
-    /// A new image, scaled: mime and base64.
-    New(String, String),
-    /// The user removed it.
-    Removed,
 }
 
 fn error_text(i18n: I18n, error: &DraftError) -> String {
@@ -292,29 +282,6 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
     };
     let line_error = move |name: &'static str| error_for(DraftField::Line(name));
 
-    let take_file = move |file: web_sys::File| {
-        leptos::task::spawn_local(async move {
-            match photo::scale(&file).await {
-                Ok((mime, data)) => {
-                    photo_error.set(None);
-                    photo.set(PhotoState::New(mime, data));
-                }
-                Err(PhotoError::NotAnImage) => {
-                    photo_error.set(Some(t_string!(i18n, contacts.photo.not_image).to_string()))
-                }
-                Err(PhotoError::Unreadable) => {
-                    photo_error.set(Some(t_string!(i18n, contacts.photo.unreadable).to_string()))
-                }
-            }
-        });
-    };
-    let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            take_file(file);
-        }
-        input.set_value("");
-    };
     let on_paste = move |ev: web_sys::ClipboardEvent| {
         let file = ev
             .clipboard_data()
@@ -323,13 +290,8 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
             .filter(|f| f.type_().starts_with("image/"));
         if let Some(file) = file {
             ev.prevent_default();
-            take_file(file);
+            take_photo(i18n, photo, photo_error, file);
         }
-    };
-    let photo_src = move || match photo.get() {
-        PhotoState::Stored(Some(p)) => Some(photo::data_url(&p.mime, &p.data)),
-        PhotoState::New(mime, data) => Some(photo::data_url(&mime, &data)),
-        _ => None,
     };
 
     let cancel_path = {
@@ -441,26 +403,7 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
                         get=|d| &d.last_name set=|d| &mut d.last_name autocomplete="off" error=line_error("last_name") />
                 </div>
             </fieldset>
-            <fieldset>
-                <legend>{tr!(i18n, contacts.photo.title)}</legend>
-                <div class="photo-field">
-                    {move || match photo_src() {
-                        Some(src) => view! { <img class="photo" src=src alt=tr!(i18n, contacts.photo.preview) width="96" height="96" /> }.into_any(),
-                        None => view! { <span class="photo photo--empty" aria-hidden="true"></span> }.into_any(),
-                    }}
-                    <div>
-                        <input id="photo-file" class="visually-hidden" type="file" accept="image/*" aria-describedby="photo-hint" on:change=on_file />
-                        <label for="photo-file" class="button button--secondary">{tr!(i18n, contacts.photo.pick)}</label>
-                        {move || photo_src().is_some().then(|| view! {
-                            <button type="button" class="button button--secondary" on:click=move |_| photo.set(PhotoState::Removed)>
-                                {tr!(i18n, contacts.photo.remove)}
-                            </button>
-                        })}
-                        <p class="hint" id="photo-hint">{tr!(i18n, contacts.photo.hint)}</p>
-                        {move || photo_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-                    </div>
-                </div>
-            </fieldset>
+            <PhotoField photo error=photo_error />
             <fieldset>
                 <legend>{tr!(i18n, contacts.form.work_group)}</legend>
                 <div class="field-row">
@@ -524,43 +467,7 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
                 <Field id="tags" max=MAX_TEXT_CHARS label=Signal::derive(move || t_string!(i18n, contacts.field.tags).to_string())
                     hint=Signal::derive(move || t_string!(i18n, contacts.field.tags_hint).to_string())
                     draft get=|d| &d.tags set=|d| &mut d.tags autocomplete="off" error=line_error("tags") />
-                <fieldset class="field">
-                    <legend>{tr!(i18n, contacts.field.birthday)}</legend>
-                    <span class="hint" id="birthday-hint">{tr!(i18n, contacts.field.birthday_hint)}</span>
-                    <div class="field-row field-row--tight">
-                        <div class="field">
-                            <label for="birthday-day">{tr!(i18n, contacts.field.day)}</label>
-                            <input id="birthday-day" type="number" min="1" max="31" inputmode="numeric" class="input--short"
-                                aria-invalid=move || error_for(DraftField::Birthday).with(Option::is_some).then_some("true")
-                                aria-describedby="birthday-hint birthday-error"
-                                prop:value=move || draft.with(|d| d.birthday_day.clone())
-                                on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.birthday_day = v); } />
-                        </div>
-                        <div class="field">
-                            <label for="birthday-month">{tr!(i18n, contacts.field.month)}</label>
-                            <select id="birthday-month"
-                                aria-invalid=move || error_for(DraftField::Birthday).with(Option::is_some).then_some("true")
-                                aria-describedby="birthday-hint birthday-error"
-                                on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.birthday_month = v); }>
-                                <option value="" selected=move || draft.with(|d| d.birthday_month.is_empty())>"–"</option>
-                                {(1..=12u32).map(|m| view! {
-                                    <option value=m.to_string() selected=move || draft.with(|d| d.birthday_month == m.to_string())>
-                                        {move || crate::domain::format::month_name_of(m, i18n.lang())}
-                                    </option>
-                                }).collect_view()}
-                            </select>
-                        </div>
-                        <div class="field">
-                            <label for="birthday-year">{tr!(i18n, contacts.field.year)}</label>
-                            <input id="birthday-year" type="number" min="1900" inputmode="numeric" class="input--short"
-                                aria-invalid=move || error_for(DraftField::Birthday).with(Option::is_some).then_some("true")
-                                aria-describedby="birthday-hint birthday-error"
-                                prop:value=move || draft.with(|d| d.birthday_year.clone())
-                                on:input=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.birthday_year = v); } />
-                        </div>
-                    </div>
-                    {move || error_for(DraftField::Birthday).get().map(|e| view! { <span class="error" id="birthday-error">{e}</span> })}
-                </fieldset>
+                <BirthdayField draft error=error_for(DraftField::Birthday) />
             </fieldset>
             <Field id="notes" multiline=true label=Signal::derive(move || t_string!(i18n, contacts.field.notes).to_string())
                 draft get=|d| &d.notes set=|d| &mut d.notes error=error_for(DraftField::Text("notes")) />

@@ -2,6 +2,7 @@
 //! introductions, duplicates and year-end greetings; plus the pieces other features use
 //! (names, follow-ups, the interaction form, the person picker) and their labels.
 
+mod birthday_field;
 mod detail;
 mod duplicates;
 pub mod follow_ups;
@@ -13,6 +14,7 @@ mod list;
 pub mod log_interaction;
 pub mod name;
 mod photo;
+mod photo_field;
 pub mod picker;
 pub mod store;
 
