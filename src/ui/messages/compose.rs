@@ -5,14 +5,15 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use super::checks_panel::ChecksPanel;
 use super::parts::{
-    channel_label, check_context, level_label, manual_text, own_message_templates, purpose_label,
-    reason_text, recipient, recipient_name, status_label, template_text, template_values,
+    channel_label, check_context, own_message_templates, purpose_label, reason_text, recipient,
+    recipient_name, status_label, template_text, template_values,
 };
 use super::store::use_outreach;
 use crate::domain::backup::Dataset;
 use crate::domain::lang::Lang;
-use crate::domain::messages::checks::{failing, run, summary, Draft, Level, Manual};
+use crate::domain::messages::checks::{failing, run, Draft};
 use crate::domain::messages::model::{Address, Channel, Purpose, Status};
 use crate::domain::messages::own::template_from;
 use crate::domain::messages::send::{close, mark_sent as sent_records, SendError, SendTexts};
@@ -121,13 +122,6 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let manual_ticked = Memo::new(move |_| {
-        editor
-            .record
-            .with(|m| m.as_ref().map(|m| m.manual.clone()).unwrap_or_default())
-    });
-    let met =
-        Memo::new(move |_| outcomes.with(|o| summary(o, purpose.get(), &manual_ticked.get())));
     let open_placeholders = Memo::new(move |_| {
         editor.record.with(|m| {
             m.as_ref()
@@ -327,55 +321,7 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
                 </section>
                 <Actions editor=editor status=status pending=pending act=Callback::new(move |(a, c): (Act, bool)| act(a, c)) outcomes=outcomes mailto=mailto channel=channel contact_link=Signal::derive(contact_link) />
             </div>
-            <aside class="compose__checks card" aria-labelledby="checks-h">
-                <h2 id="checks-h">{tr!(i18n, messages.checks_title)}</h2>
-                <p class="checks-summary" role="status">{move || { let (a, b) = met.get(); t_string!(i18n, messages.summary, met = a, total = b).to_string() }}</p>
-                <h3>{tr!(i18n, messages.automatic)}</h3>
-                <ul class="list-plain check-list">
-                    {move || outcomes.get().into_iter().map(|o| {
-                        let class = match o.level { Level::Pass => "check check--pass", Level::Warn => "check check--warn", Level::Fail => "check check--fail" };
-                        let icon = match o.level { Level::Pass => "✓", Level::Warn => "!", Level::Fail => "✗" };
-                        view! {
-                            <li class=class data-check=o.check.key()>
-                                <span class="check__icon" aria-hidden="true">{icon}</span>
-                                <span class="check__text">
-                                    <strong>{crate::ui::messages::parts::check_label(i18n, o.check)}</strong>
-                                    <span class="visually-hidden">{format!(" ({})", level_label(i18n, o.level))}</span>
-                                    <br /><span class="check__reason">{reason_text(i18n, &o.reason)}</span>
-                                </span>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-                {move || {
-                    let list: Vec<Manual> = Manual::ALL.into_iter().filter(|x| x.applies(purpose.get())).collect();
-                    (!list.is_empty()).then(|| view! {
-                        <h3>{tr!(i18n, messages.manual_title)}</h3>
-                        <ul class="list-plain check-list">
-                            {list.into_iter().map(|x| {
-                                let (label, why) = manual_text(i18n, x);
-                                let id = format!("manual-{}", x.key());
-                                let hint = format!("{id}-why");
-                                view! {
-                                    <li class="manual">
-                                        <input type="checkbox" id=id.clone() aria-describedby=hint.clone()
-                                            prop:checked=move || manual_ticked.with(|t| t.iter().any(|k| k == x.key()))
-                                            on:change=move |ev| {
-                                                let on = event_target_checked(&ev);
-                                                editor.edit(|m| {
-                                                    m.manual.retain(|k| k != x.key());
-                                                    if on { m.manual.push(x.key().to_string()); }
-                                                });
-                                            } />
-                                        <label for=id>{label}</label>
-                                        <p class="hint" id=hint>{why}</p>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    })
-                }}
-            </aside>
+            <ChecksPanel editor outcomes purpose />
         </div>
     }
     .into_any()

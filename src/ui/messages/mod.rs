@@ -1,6 +1,7 @@
 //! The outreach module's screens: overview by status, a new message, and composing with
 //! live checks and the 3B7 follow-up.
 
+mod checks_panel;
 mod compose;
 mod list;
 mod new;
