@@ -66,7 +66,6 @@ pub fn BackupSection() -> impl IntoView {
     let lang = use_lang();
     let data = use_data();
     let feedback = use_feedback();
-    let preferences = use_preferences();
     let step = RwSignal::new(Step::Idle);
     let exporting = RwSignal::new(false);
     // The checked file stays out of signals: it can be large and is never rendered whole.
@@ -173,107 +172,6 @@ pub fn BackupSection() -> impl IntoView {
         })
     };
 
-    let reminder_options = [Some(7u32), Some(14), Some(30), Some(90), None];
-    let on_reminder = move |ev: leptos::ev::Event| {
-        let days = event_target_value(&ev)
-            .parse::<u32>()
-            .ok()
-            .filter(|d| *d > 0);
-        preferences.reminder_days.set(days);
-        if let Err(e) = prefs::save_reminder_days(days) {
-            feedback.error(AppError::SaveFailed(e));
-        }
-    };
-
-    let step_view = move || {
-        match step.get() {
-        Step::Idle => ().into_any(),
-        Step::Reading => view! { <p class="muted">{tr!(i18n, settings.backup.reading)}</p> }.into_any(),
-        Step::Working => view! { <p class="muted">{tr!(i18n, settings.backup.working)}</p> }.into_any(),
-        Step::Done(message) => view! { <p class="status status--ok">{message}</p> }.into_any(),
-        Step::Failed(failure) => {
-            let (headline, items, more) = failure_text(i18n, &failure);
-            view! {
-                <div class="banner banner--error import-error">
-                    <p><strong>{tr!(i18n, settings.backup.error_title)}</strong></p>
-                    <p>{headline}</p>
-                    {(!items.is_empty()).then(|| view! {
-                        <ul class="stack">
-                            {items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}
-                        </ul>
-                    })}
-                    {(more > 0).then(|| view! {
-                        <p>{t!(i18n, settings.backup.err_more, count = more)}</p>
-                    })}
-                </div>
-            }
-            .into_any()
-        }
-        Step::Preview(staged) => view! {
-            <PreviewView staged />
-            <p class="muted">{tr!(i18n, settings.backup.merge_hint)}</p>
-            <p class="muted">{tr!(i18n, settings.backup.replace_hint)}</p>
-            <div class="button-row">
-                <button type="button" class="button" on:click=move |_| run_import(ImportMode::Merge)>
-                    {tr!(i18n, settings.backup.merge)}
-                </button>
-                <button
-                    type="button"
-                    class="button button--danger"
-                    on:click=move |_| step.update(|s| {
-                        if let Step::Preview(staged) = s.clone() {
-                            *s = Step::ConfirmReplace(staged);
-                        }
-                    })
-                >
-                    {tr!(i18n, settings.backup.replace)}
-                </button>
-                <button
-                    type="button"
-                    class="button button--secondary"
-                    on:click=move |_| {
-                        checked.set_value(None);
-                        step.set(Step::Idle);
-                    }
-                >
-                    {tr!(i18n, settings.backup.cancel)}
-                </button>
-            </div>
-        }
-        .into_any(),
-        Step::ConfirmReplace(staged) => {
-            let removed = staged.preview.total().only_here;
-            view! {
-                <PreviewView staged />
-                <div class="confirm" role="alert">
-                    <p>{t!(i18n, settings.backup.replace_confirm, removed)}</p>
-                    <div class="button-row">
-                        <button
-                            type="button"
-                            class="button button--danger"
-                            on:click=move |_| run_import(ImportMode::Replace)
-                        >
-                            {tr!(i18n, settings.backup.replace_yes)}
-                        </button>
-                        <button
-                            type="button"
-                            class="button button--secondary"
-                            on:click=move |_| step.update(|s| {
-                                if let Step::ConfirmReplace(staged) = s.clone() {
-                                    *s = Step::Preview(staged);
-                                }
-                            })
-                        >
-                            {tr!(i18n, settings.backup.cancel)}
-                        </button>
-                    </div>
-                </div>
-            }
-            .into_any()
-        }
-    }
-    };
-
     view! {
         <section class="card" id="backup" aria-labelledby="settings-backup">
             <h2 id="settings-backup">{tr!(i18n, settings.backup.title)}</h2>
@@ -297,28 +195,7 @@ pub fn BackupSection() -> impl IntoView {
                     {tr!(i18n, settings.backup.export)}
                 </button>
             </div>
-            <div class="field">
-                <label for="backup-reminder">{tr!(i18n, settings.backup.reminder_label)}</label>
-                <select id="backup-reminder" on:change=on_reminder>
-                    {reminder_options
-                        .into_iter()
-                        .map(|days| {
-                            let value = days.unwrap_or(0).to_string();
-                            view! {
-                                <option
-                                    value=value
-                                    selected=move || preferences.reminder_days.get() == days
-                                >
-                                    {move || match days {
-                                        Some(d) => t_string!(i18n, settings.backup.reminder_days, days = d).to_string(),
-                                        None => t_string!(i18n, settings.backup.reminder_off).to_string(),
-                                    }}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <ReminderSetting />
             <h3>{tr!(i18n, settings.backup.import_title)}</h3>
             <div class="field">
                 <label for="backup-file">{tr!(i18n, settings.backup.import_label)}</label>
@@ -332,7 +209,16 @@ pub fn BackupSection() -> impl IntoView {
                     on:change=on_file
                 />
             </div>
-            <div role="status" aria-live="polite" class="import-step">{step_view}</div>
+            <div role="status" aria-live="polite" class="import-step">
+                <ImportStep
+                    step
+                    run_import=Callback::new(run_import)
+                    cancel=Callback::new(move |()| {
+                        checked.set_value(None);
+                        step.set(Step::Idle);
+                    })
+                />
+            </div>
         </section>
     }
 }
@@ -483,5 +369,147 @@ fn RepairsView(repairs: Repairs) -> impl IntoView {
     view! {
         {group(Effect::Detached)}
         {group(Effect::Removed)}
+    }
+}
+
+/// How often Netzweber suggests a backup when data changed (a preference of this browser).
+#[component]
+fn ReminderSetting() -> impl IntoView {
+    let i18n = use_i18n();
+    let feedback = use_feedback();
+    let preferences = use_preferences();
+    let reminder_options = [Some(7u32), Some(14), Some(30), Some(90), None];
+    let on_reminder = move |ev: leptos::ev::Event| {
+        let days = event_target_value(&ev)
+            .parse::<u32>()
+            .ok()
+            .filter(|d| *d > 0);
+        preferences.reminder_days.set(days);
+        if let Err(e) = prefs::save_reminder_days(days) {
+            feedback.error(AppError::SaveFailed(e));
+        }
+    };
+    view! {
+        <div class="field">
+            <label for="backup-reminder">{tr!(i18n, settings.backup.reminder_label)}</label>
+            <select id="backup-reminder" on:change=on_reminder>
+                {reminder_options
+                    .into_iter()
+                    .map(|days| {
+                        let value = days.unwrap_or(0).to_string();
+                        view! {
+                            <option
+                                value=value
+                                selected=move || preferences.reminder_days.get() == days
+                            >
+                                {move || match days {
+                                    Some(d) => t_string!(i18n, settings.backup.reminder_days, days = d).to_string(),
+                                    None => t_string!(i18n, settings.backup.reminder_off).to_string(),
+                                }}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// Where an import stands: reading, the preview with merge / replace, the confirmation of
+/// a replace, working, done, or why the file was refused.
+#[component]
+fn ImportStep(
+    /// The import's state.
+    step: RwSignal<Step>,
+    /// Writes the staged backup in the chosen mode.
+    run_import: Callback<ImportMode>,
+    /// Drops the staged backup.
+    cancel: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        match step.get() {
+        Step::Idle => ().into_any(),
+        Step::Reading => view! { <p class="muted">{tr!(i18n, settings.backup.reading)}</p> }.into_any(),
+        Step::Working => view! { <p class="muted">{tr!(i18n, settings.backup.working)}</p> }.into_any(),
+        Step::Done(message) => view! { <p class="status status--ok">{message}</p> }.into_any(),
+        Step::Failed(failure) => {
+            let (headline, items, more) = failure_text(i18n, &failure);
+            view! {
+                <div class="banner banner--error import-error">
+                    <p><strong>{tr!(i18n, settings.backup.error_title)}</strong></p>
+                    <p>{headline}</p>
+                    {(!items.is_empty()).then(|| view! {
+                        <ul class="stack">
+                            {items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}
+                        </ul>
+                    })}
+                    {(more > 0).then(|| view! {
+                        <p>{t!(i18n, settings.backup.err_more, count = more)}</p>
+                    })}
+                </div>
+            }
+            .into_any()
+        }
+        Step::Preview(staged) => view! {
+            <PreviewView staged />
+            <p class="muted">{tr!(i18n, settings.backup.merge_hint)}</p>
+            <p class="muted">{tr!(i18n, settings.backup.replace_hint)}</p>
+            <div class="button-row">
+                <button type="button" class="button" on:click=move |_| run_import.run(ImportMode::Merge)>
+                    {tr!(i18n, settings.backup.merge)}
+                </button>
+                <button
+                    type="button"
+                    class="button button--danger"
+                    on:click=move |_| step.update(|s| {
+                        if let Step::Preview(staged) = s.clone() {
+                            *s = Step::ConfirmReplace(staged);
+                        }
+                    })
+                >
+                    {tr!(i18n, settings.backup.replace)}
+                </button>
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    on:click=move |_| cancel.run(())
+                >
+                    {tr!(i18n, settings.backup.cancel)}
+                </button>
+            </div>
+        }
+        .into_any(),
+        Step::ConfirmReplace(staged) => {
+            let removed = staged.preview.total().only_here;
+            view! {
+                <PreviewView staged />
+                <div class="confirm" role="alert">
+                    <p>{t!(i18n, settings.backup.replace_confirm, removed)}</p>
+                    <div class="button-row">
+                        <button
+                            type="button"
+                            class="button button--danger"
+                            on:click=move |_| run_import.run(ImportMode::Replace)
+                        >
+                            {tr!(i18n, settings.backup.replace_yes)}
+                        </button>
+                        <button
+                            type="button"
+                            class="button button--secondary"
+                            on:click=move |_| step.update(|s| {
+                                if let Step::ConfirmReplace(staged) = s.clone() {
+                                    *s = Step::Preview(staged);
+                                }
+                            })
+                        >
+                            {tr!(i18n, settings.backup.cancel)}
+                        </button>
+                    </div>
+                </div>
+            }
+            .into_any()
+        }
+    }
     }
 }
