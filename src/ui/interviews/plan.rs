@@ -5,34 +5,29 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use wasm_bindgen::JsCast;
 
+use super::own_question::OwnQuestionForm;
 use super::parts::{
     family_label, format_id, format_label, person_memo, plan_editor, stage_label, PlanEditor,
     FORMATS,
 };
+use super::save_template::SavePlanAsTemplate;
 use super::search::{LibraryQuery, LibraryQueryFields};
 use super::store::use_interviews;
 use crate::domain::backup::Dataset;
 use crate::domain::contacts::draft::new_contact;
-use crate::domain::interviews::library::Family;
 use crate::domain::interviews::markdown::{file_name, to_markdown};
 use crate::domain::interviews::plan::{
-    add_item, contains, item_of, move_down, move_item, move_up, own_item, prep_progress, stage,
-    step_done, Budget, PrepStep, Stage, DEFAULT_MINUTES, MAX_DURATION, MIN_DURATION,
-    PREPARED_QUESTIONS,
+    add_item, contains, item_of, move_down, move_item, move_up, prep_progress, stage, step_done,
+    Budget, PrepStep, Stage, MAX_DURATION, MIN_DURATION, PREPARED_QUESTIONS,
 };
-use crate::domain::interviews::template::{encode, PURPOSE};
 use crate::domain::interviews::wrap_up::split_name;
-use crate::domain::record::{
-    InterviewPlan, Meta, Question, Template, MAX_LINE_CHARS, MAX_TEXT_CHARS,
-};
+use crate::domain::record::{InterviewPlan, Meta, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 use crate::i18n::*;
 use crate::ui::common::dates::{input_value, local_time, parse_input};
 use crate::ui::data::{new_id, now, use_data};
-use crate::ui::editor::{delete_with_undo, Creator, SaveStatus, WhenFound};
-use crate::ui::feedback::report_save;
+use crate::ui::editor::{delete_with_undo, SaveStatus, WhenFound};
 use crate::ui::feedback::{use_feedback, AppError};
 use crate::ui::files::{copy, download};
-use crate::ui::library_store::use_library;
 use crate::ui::link::use_app_path;
 use crate::ui::title::use_page_title;
 
@@ -418,9 +413,6 @@ pub fn BudgetBar(editor: PlanEditor) -> impl IntoView {
 #[component]
 fn Builder(editor: PlanEditor) -> impl IntoView {
     let i18n = use_i18n();
-    let library = use_library();
-    let data = use_data();
-    let feedback = use_feedback();
     let items = Memo::new(move |_| {
         editor
             .record
@@ -495,88 +487,6 @@ fn Builder(editor: PlanEditor) -> impl IntoView {
         dragging.set(None);
         over.set(None);
     };
-    let own_text = RwSignal::new(String::new());
-    let own_minutes = RwSignal::new(DEFAULT_MINUTES.to_string());
-    let own_save = RwSignal::new(false);
-    let own_family = RwSignal::new(Family::Advice.key().to_string());
-    let own_error = RwSignal::new(None::<String>);
-    let add_own = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let text = own_text.get_untracked().trim().to_string();
-        if text.is_empty() {
-            own_error.set(Some(
-                t_string!(i18n, interviews.builder.own_missing).to_string(),
-            ));
-            return;
-        }
-        let Ok(minutes) = own_minutes.get_untracked().trim().parse::<u32>() else {
-            own_error.set(Some(
-                t_string!(i18n, interviews.builder.minutes_invalid).to_string(),
-            ));
-            return;
-        };
-        if minutes == 0 || minutes > MAX_DURATION {
-            own_error.set(Some(
-                t_string!(i18n, interviews.builder.minutes_invalid).to_string(),
-            ));
-            return;
-        }
-        own_error.set(None);
-        let mut item = own_item(&text, minutes);
-        if own_save.get_untracked() {
-            let q = Question {
-                meta: Meta::new(new_id(), now()),
-                text: text.clone(),
-                family: own_family.get_untracked(),
-                minutes,
-                hint: String::new(),
-                archived: false,
-            };
-            item.question_id = Some(q.meta.id.clone());
-            if let Ok(db) = data.db() {
-                leptos::task::spawn_local(async move {
-                    match db.save(q, now()).await {
-                        Ok(saved) => {
-                            library.put_question(saved);
-                            data.changed();
-                        }
-                        Err(e) => feedback.error(report_save(e)),
-                    }
-                });
-            }
-        }
-        editor.edit(|p| {
-            add_item(&mut p.items, item);
-        });
-        announce.set(t_string!(i18n, interviews.builder.added, question = text).to_string());
-        own_text.set(String::new());
-    };
-    let template_name = RwSignal::new(String::new());
-    let creator = Creator::new();
-    let save_template = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let name = template_name.get_untracked().trim().to_string();
-        if name.is_empty() {
-            return;
-        }
-        let body = editor
-            .record
-            .with_untracked(|p| p.as_ref().map(|p| encode(&p.items)).unwrap_or_default());
-        let t = Template {
-            meta: Meta::new(new_id(), now()),
-            purpose: PURPOSE.to_string(),
-            name: name.clone(),
-            lang: i18n.lang_untracked().code().to_string(),
-            subject: String::new(),
-            body,
-            message_purpose: String::new(),
-        };
-        creator.create(t, move |saved| {
-            library.put_template(saved);
-            template_name.set(String::new());
-            feedback.toast(t_string!(i18n, interviews.templates.saved, name = name).to_string());
-        });
-    };
     view! {
         <section class="card" aria-labelledby="plan-questions-h">
             <h2 id="plan-questions-h">{tr!(i18n, interviews.builder.title)}</h2>
@@ -634,43 +544,8 @@ fn Builder(editor: PlanEditor) -> impl IntoView {
             {move || items.with(Vec::is_empty).then(|| view! { <p class="muted">{tr!(i18n, interviews.builder.empty)}</p> })}
             <p class="visually-hidden" role="status" aria-live="polite">{move || announce.get()}</p>
             <LibraryPicker editor=editor announce=announce />
-            <form class="own-question" novalidate on:submit=add_own>
-                <h3>{tr!(i18n, interviews.builder.own_title)}</h3>
-                <div class="field-row">
-                    <div class="field field--grow">
-                        <label for="own-text">{tr!(i18n, interviews.builder.own_text)}</label>
-                        <input id="own-text" type="text" maxlength=MAX_LINE_CHARS prop:value=move || own_text.get() on:input=move |ev| own_text.set(event_target_value(&ev)) />
-                    </div>
-                    <div class="field field--narrow">
-                        <label for="own-minutes">{tr!(i18n, interviews.builder.own_minutes)}</label>
-                        <input id="own-minutes" type="number" min="1" max=MAX_DURATION inputmode="numeric" prop:value=move || own_minutes.get() on:input=move |ev| own_minutes.set(event_target_value(&ev)) />
-                    </div>
-                </div>
-                <label class="choice">
-                    <input type="checkbox" prop:checked=move || own_save.get() on:change=move |ev| own_save.set(event_target_checked(&ev)) />
-                    {tr!(i18n, interviews.builder.own_save)}
-                </label>
-                {move || own_save.get().then(|| view! {
-                    <div class="field">
-                        <label for="own-family">{tr!(i18n, interviews.library.family)}</label>
-                        <select id="own-family" on:change=move |ev| own_family.set(event_target_value(&ev))>
-                            {Family::ALL.into_iter().map(|f| view! { <option value=f.key() selected=move || own_family.get() == f.key()>{move || family_label(i18n, f)}</option> }).collect_view()}
-                        </select>
-                    </div>
-                })}
-                {move || own_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-                <button type="submit" class="button button--secondary">{tr!(i18n, interviews.builder.own_add)}</button>
-            </form>
-            <form class="template-save" on:submit=save_template>
-                <h3>{tr!(i18n, interviews.templates.save_title)}</h3>
-                <div class="field-row">
-                    <div class="field field--grow">
-                        <label for="template-name">{tr!(i18n, interviews.templates.name)}</label>
-                        <input id="template-name" type="text" maxlength=MAX_LINE_CHARS prop:value=move || template_name.get() on:input=move |ev| template_name.set(event_target_value(&ev)) />
-                    </div>
-                </div>
-                <button type="submit" class="button button--secondary" disabled=move || creator.busy.get() || template_name.with(|n| n.trim().is_empty())>{tr!(i18n, interviews.templates.save)}</button>
-            </form>
+            <OwnQuestionForm editor announce />
+            <SavePlanAsTemplate editor />
         </section>
     }
 }
