@@ -1,4 +1,5 @@
 //! Helpers the screens of several features share, one concern per file.
 
 pub mod dates;
+pub mod focus;
 pub mod routes;

@@ -6,20 +6,22 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::follow_ups::{AddFollowUp, FollowUpItem};
-use super::labels::{channel_label, circle_label, interaction_label, lean_label, reason_label};
+use super::labels::{channel_label, circle_label, lean_label, reason_label};
 use super::log_interaction::AddInteraction;
 use super::name::{avatar_text, describe, ContactName};
 use super::photo;
+use super::timeline::Timeline;
 use crate::domain::contacts::draft::{display_name, work_line};
 use crate::domain::contacts::duplicates::{merge_fields, suggestions};
 use crate::domain::contacts::keep_in_touch;
 use crate::domain::contacts::occasions::age_on;
 use crate::domain::format;
 use crate::domain::link::{LinkKind, SafeLink};
-use crate::domain::record::{Contact, Interaction, Photo};
-use crate::domain::sorting::{sort_by, sort_by_key};
+use crate::domain::record::{Contact, Photo};
+use crate::domain::sorting::sort_by_key;
 use crate::i18n::*;
 use crate::ui::common::dates::show_date;
+use crate::ui::common::focus::focus_id;
 use crate::ui::contacts::store::{use_network, Loaded};
 use crate::ui::data::{now, use_data};
 use crate::ui::editor::{refresh_after, undo_removal};
@@ -251,15 +253,6 @@ fn focus_log_form() {
     focus_id("log-kind");
 }
 
-/// Moves focus to an element, scrolled into view, if it is there.
-fn focus_id(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = document().get_element_by_id(id) {
-        el.scroll_into_view();
-        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
-    }
-}
-
 /// " (36)" after a birthday with a known year.
 fn keep_in_touch_age(b: crate::domain::record::Birthday, today: chrono::NaiveDate) -> String {
     match age_on(b, today) {
@@ -294,116 +287,6 @@ fn PromiseList(id: String) -> impl IntoView {
                     <For each=move || list.get() key=|f| (f.meta.id.clone(), f.meta.revision) children=|f| view! { <FollowUpItem follow_up=f /> } />
                 </ul>
             }.into_any()
-        }}
-    }
-}
-
-#[component]
-fn Timeline(id: String) -> impl IntoView {
-    let i18n = use_i18n();
-    let data = use_data();
-    let store = use_network();
-    let feedback = use_feedback();
-    let list_id = id.clone();
-    let entries = LocalResource::new(move || {
-        data.revision.track();
-        let db = data.db();
-        let id = list_id.clone();
-        async move {
-            let mut list: Vec<Interaction> = match db {
-                Ok(db) => db.by_contact(&id).await?,
-                Err(e) => return Err(e),
-            };
-            sort_by(&mut list, |a, b| {
-                b.date
-                    .cmp(&a.date)
-                    .then_with(|| b.meta.created.cmp(&a.meta.created))
-            });
-            Ok(list)
-        }
-    });
-    let remove = move |entry: Interaction| {
-        let Some(db) = feedback.database(data) else {
-            return;
-        };
-        let contact = entry.contact_id.clone();
-        leptos::task::spawn_local(async move {
-            match db.remove::<Interaction>(&entry.meta.id, now()).await {
-                Ok(removal) => {
-                    feedback.reloaded(store.reload_contact(&contact).await);
-                    feedback.offer_undo(t_string!(i18n, contacts.timeline.deleted), move || {
-                        let contact = contact.clone();
-                        undo_removal(data, feedback, removal.clone(), move |_| {
-                            leptos::task::spawn_local(async move {
-                                feedback.reloaded(store.reload_contact(&contact).await);
-                            });
-                        });
-                    });
-                }
-                Err(e) => feedback.error(AppError::ActionFailed(e)),
-            }
-        });
-    };
-    // The entry being corrected, shown as a form in its place.
-    let editing = RwSignal::new(None::<String>);
-    let contact_id = StoredValue::new(id);
-    view! {
-        {move || match entries.get() {
-            None => view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }.into_any(),
-            Some(Err(e)) => view! { <p class="error">{crate::ui::feedback::storage_error_text(i18n, &e)}</p> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! { <p class="muted">{tr!(i18n, contacts.timeline.none)}</p> }.into_any(),
-            Some(Ok(list)) => view! {
-                <ol class="timeline">
-                    {list.into_iter().map(|entry| {
-                        let e = entry.clone();
-                        let kind = interaction_label(i18n, entry.kind);
-                        let delete_label = t_string!(i18n, contacts.timeline.delete_label, kind = kind.clone(), date = show_date(i18n, entry.date)).to_string();
-                        let edit_label = t_string!(i18n, contacts.timeline.edit_label, kind = kind.clone(), date = show_date(i18n, entry.date)).to_string();
-                        let entry_id = entry.meta.id.clone();
-                        if editing.with(|id| id.as_deref() == Some(entry_id.as_str())) {
-                            let title = t_string!(i18n, contacts.timeline.edit_title, kind = kind.clone(), date = show_date(i18n, entry.date)).to_string();
-                            return view! {
-                                <li class="timeline__item timeline__item--editing">
-                                    <h3 class="timeline__edit-title">{title}</h3>
-                                    <AddInteraction contact_id=contact_id.get_value() id_prefix=format!("edit-{entry_id}") existing=entry.clone()
-                                        on_done=Callback::new(move |_| editing.set(None)) />
-                                </li>
-                            }.into_any();
-                        }
-                        view! {
-                            <li class="timeline__item">
-                                <p class="timeline__head">
-                                    <strong>{kind}</strong>
-                                    " · "
-                                    <time datetime=format::iso_date(entry.date)>{show_date(i18n, entry.date)}</time>
-                                    {entry.other_contact_id.clone().map(|other| view! { " · " <ContactName id=other /> })}
-                                    {(entry.other_contact_id.is_none() && !entry.other_contact_name.is_empty()).then(|| {
-                                        let name = t_string!(i18n, contacts.deleted_name, name = entry.other_contact_name.clone()).to_string();
-                                        view! { " · " <span class="muted">{name}</span> }
-                                    })}
-                                </p>
-                                {(!entry.summary.is_empty()).then(|| view! { <p class="prewrap">{entry.summary.clone()}</p> })}
-                                {(!entry.keywords.is_empty()).then(|| view! {
-                                    <ul class="tags">{entry.keywords.iter().map(|k| view! { <li class="tag">{k.clone()}</li> }).collect_view()}</ul>
-                                })}
-                                <div class="button-row">
-                                    <button type="button" class="button button--secondary button--small" aria-label=edit_label on:click=move |_| {
-                                        editing.set(Some(entry_id.clone()));
-                                        // The form replaces the entry: keyboard users continue in it.
-                                        let field = format!("edit-{entry_id}-kind");
-                                        request_animation_frame(move || focus_id(&field));
-                                    }>
-                                        {tr!(i18n, contacts.edit)}
-                                    </button>
-                                    <button type="button" class="button button--secondary button--small" aria-label=delete_label on:click=move |_| remove(e.clone())>
-                                        {tr!(i18n, delete)}
-                                    </button>
-                                </div>
-                            </li>
-                        }.into_any()
-                    }).collect_view()}
-                </ol>
-            }.into_any(),
         }}
     }
 }

@@ -17,6 +17,7 @@ mod photo;
 mod photo_field;
 pub mod picker;
 pub mod store;
+mod timeline;
 
 pub use detail::ContactPage;
 pub use duplicates::DuplicatesPage;

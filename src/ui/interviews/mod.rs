@@ -1,6 +1,7 @@
 //! The interview module's screens: overview, new plan, plan and builder, question library,
 //! conduct mode, wrap-up and the printable sheet.
 
+mod builder;
 mod conduct;
 mod library;
 mod list;
