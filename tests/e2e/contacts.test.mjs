@@ -481,3 +481,39 @@ test('in December the year-end greetings list keeps its check-offs per year', as
   await assertClean(null, page, problems);
   await context.close();
 });
+
+test('a deleted timeline entry comes back with Undo, and the contact’s last contact follows both', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server);
+  await page.clock.install({ time: new Date('2026-03-10T10:00:00') });
+  await seed(page, {
+    contacts: [person('c-lin', 'Lin', 'Ortega')],
+    interactions: [
+      { meta: meta('i-old'), contact_id: 'c-lin', kind: 'meeting', date: '2026-01-15', summary: 'Coffee after the meetup' },
+      { meta: meta('i-new'), contact_id: 'c-lin', kind: 'call', date: '2026-03-02', summary: 'Call about the research team' },
+    ],
+  });
+  await page.goto(env.server.url('contacts/c-lin'));
+  await page.getByRole('heading', { level: 1, name: 'Lin Ortega' }).waitFor();
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  const lastContact = page.locator('dt', { hasText: 'Last contact' }).locator('xpath=following-sibling::dd[1]');
+  await timeline.getByText('Call about the research team').waitFor();
+  const shows = async (text) => {
+    await page.waitForFunction(
+      (text) => [...document.querySelectorAll('dt')].some((dt) => dt.textContent === 'Last contact' && dt.nextElementSibling?.textContent === text),
+      text,
+    );
+  };
+  await shows('2 Mar 2026');
+  await timeline.getByRole('button', { name: 'Delete Call of 2 Mar 2026' }).click();
+  await page.getByText('Timeline entry deleted.').waitFor();
+  await timeline.getByText('Call about the research team').waitFor({ state: 'detached' });
+  await shows('15 Jan 2026');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await timeline.getByText('Call about the research team').waitFor();
+  await timeline.getByText('Coffee after the meetup').waitFor();
+  await shows('2 Mar 2026');
+  assert.equal(await lastContact.innerText(), '2 Mar 2026');
+  assert.deepEqual(await axe(page), []);
+  await assertClean(null, page, problems);
+  await context.close();
+});

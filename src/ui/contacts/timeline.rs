@@ -13,9 +13,9 @@ use crate::i18n::*;
 use crate::ui::common::dates::show_date;
 use crate::ui::common::focus::focus_id;
 use crate::ui::contacts::store::use_network;
-use crate::ui::data::{now, use_data};
-use crate::ui::editor::undo_removal;
-use crate::ui::feedback::{use_feedback, AppError};
+use crate::ui::data::use_data;
+use crate::ui::editor::delete_with_undo;
+use crate::ui::feedback::use_feedback;
 
 /// The contact's timeline, newest first.
 #[component]
@@ -42,27 +42,25 @@ pub fn Timeline(id: String) -> impl IntoView {
             Ok(list)
         }
     });
-    let remove = move |entry: Interaction| {
-        let Some(db) = feedback.database(data) else {
-            return;
-        };
-        let contact = entry.contact_id.clone();
+    // The contact's summary (last contact) follows the timeline: reloaded after the
+    // delete and after its undo.
+    let reload = move |contact: String| {
         leptos::task::spawn_local(async move {
-            match db.remove::<Interaction>(&entry.meta.id, now()).await {
-                Ok(removal) => {
-                    feedback.reloaded(store.reload_contact(&contact).await);
-                    feedback.offer_undo(t_string!(i18n, contacts.timeline.deleted), move || {
-                        let contact = contact.clone();
-                        undo_removal(data, feedback, removal.clone(), move |_| {
-                            leptos::task::spawn_local(async move {
-                                feedback.reloaded(store.reload_contact(&contact).await);
-                            });
-                        });
-                    });
-                }
-                Err(e) => feedback.error(AppError::ActionFailed(e)),
-            }
+            feedback.reloaded(store.reload_contact(&contact).await);
         });
+    };
+    let remove = move |entry: Interaction| {
+        let contact = entry.contact_id.clone();
+        // The callbacks may run after this screen is gone (the undo offer outlives it):
+        // they hold the contact's id itself, nothing owned by the screen.
+        delete_with_undo(
+            data,
+            feedback,
+            entry,
+            t_string!(i18n, contacts.timeline.deleted).to_string(),
+            move || reload(contact),
+            move |entry: Interaction| reload(entry.contact_id),
+        );
     };
     // The entry being corrected, shown as a form in its place.
     let editing = RwSignal::new(None::<String>);
