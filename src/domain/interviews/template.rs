@@ -10,7 +10,7 @@ use super::library::{builtin, Entry, CLOSING_ID};
 use super::plan::{closing_item, DEFAULT_MINUTES, MAX_DURATION};
 use crate::domain::lang::Lang;
 use crate::domain::record::{PlanItem, Template};
-use crate::domain::sorting::sort_by_key;
+use crate::domain::sorting::sort_by_cached_key;
 
 /// [`Template::purpose`] of interview templates.
 pub const PURPOSE: &str = "interview";
@@ -205,6 +205,6 @@ pub fn builtin_lines(t: &BuiltinTemplate) -> Vec<Line> {
 /// The user's interview templates among all stored templates, by name.
 pub fn own_templates(all: &[Template]) -> Vec<&Template> {
     let mut list: Vec<&Template> = all.iter().filter(|t| t.purpose == PURPOSE).collect();
-    sort_by_key(&mut list, |t| t.name.to_lowercase());
+    sort_by_cached_key(&mut list, |t| t.name.to_lowercase());
     list
 }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::model::Purpose;
 use super::templates::PLACEHOLDERS;
 use crate::domain::record::{Message, Meta, Template};
-use crate::domain::sorting::{sort_by, sort_by_key};
+use crate::domain::sorting::{sort_by, sort_by_cached_key};
 
 /// `Template::purpose` of message templates.
 pub const PURPOSE: &str = "message";
@@ -18,7 +18,7 @@ const MIN_VALUE_CHARS: usize = 2;
 /// The user's message templates: those written for `purpose` first, each group by name.
 pub fn own_templates(all: &[Template], purpose: Purpose) -> Vec<&Template> {
     let mut list: Vec<&Template> = all.iter().filter(|t| t.purpose == PURPOSE).collect();
-    sort_by_key(&mut list, |t| {
+    sort_by_cached_key(&mut list, |t| {
         (
             Purpose::from_key(&t.message_purpose) != purpose || t.message_purpose.is_empty(),
             t.name.to_lowercase(),

@@ -10,7 +10,7 @@ use crate::domain::lang::Lang;
 use crate::domain::messages::model::{Channel, Purpose, Status};
 use crate::domain::messages::own::PURPOSE as OWN_PURPOSE;
 use crate::domain::record::Template;
-use crate::domain::sorting::sort_by_key;
+use crate::domain::sorting::{sort_by_cached_key, sort_by_key};
 use crate::i18n::*;
 use crate::ui::common::dates::{local_time, show_date};
 use crate::ui::data::use_data;
@@ -142,7 +142,7 @@ fn OwnTemplates() -> impl IntoView {
                 .filter(|t| t.purpose == OWN_PURPOSE)
                 .cloned()
                 .collect();
-            sort_by_key(&mut list, |t| t.name.to_lowercase());
+            sort_by_cached_key(&mut list, |t| t.name.to_lowercase());
             list
         })
     });
