@@ -482,7 +482,7 @@ test('in December the year-end greetings list keeps its check-offs per year', as
   await context.close();
 });
 
-test('a deleted timeline entry comes back with Undo, and the contact’s last contact follows both', async () => {
+test('a deleted timeline entry (double click: deleted once) comes back with Undo, and the contact’s last contact follows both', async () => {
   const { context, page, problems } = await openPage(env.browser, env.server);
   await page.clock.install({ time: new Date('2026-03-10T10:00:00') });
   await seed(page, {
@@ -504,10 +504,13 @@ test('a deleted timeline entry comes back with Undo, and the contact’s last co
     );
   };
   await shows('2 Mar 2026');
-  await timeline.getByRole('button', { name: 'Delete Call of 2 Mar 2026' }).click();
+  // A double click deletes once and reports no failure.
+  await timeline.getByRole('button', { name: 'Delete Call of 2 Mar 2026' }).dblclick();
   await page.getByText('Timeline entry deleted.').waitFor();
   await timeline.getByText('Call about the research team').waitFor({ state: 'detached' });
   await shows('15 Jan 2026');
+  assert.equal(await page.getByRole('alert').count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Undo' }).count(), 1);
   await page.getByRole('button', { name: 'Undo' }).click();
   await timeline.getByText('Call about the research team').waitFor();
   await timeline.getByText('Coffee after the meetup').waitFor();

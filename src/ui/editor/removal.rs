@@ -1,5 +1,6 @@
 //! Deleting a stored record with an undo offer, and what the undo brings back.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::domain::record::{Kind, Record};
@@ -30,6 +31,12 @@ pub fn delete_with_undo<R: Record + 'static>(
     );
 }
 
+thread_local! {
+    /// The records being deleted right now: a second click on a delete button while the
+    /// first delete runs would only find the record gone and report that as a failure.
+    static DELETING: RefCell<Vec<(Kind, String)>> = const { RefCell::new(Vec::new()) };
+}
+
 /// [`delete_with_undo`] for a kind known at run time: one copy of the code for all kinds.
 fn delete_kind_with_undo(
     data: Data,
@@ -39,11 +46,18 @@ fn delete_kind_with_undo(
     removed: Box<dyn FnOnce()>,
     restored: Rc<dyn Fn()>,
 ) {
+    let key = (kind, id.clone());
+    if DELETING.with_borrow(|deleting| deleting.contains(&key)) {
+        return;
+    }
     let Some(db) = feedback.database(data) else {
         return;
     };
+    DELETING.with_borrow_mut(|deleting| deleting.push(key.clone()));
     leptos::task::spawn_local(async move {
-        match db.remove_by_kind(kind, &id, now()).await {
+        let outcome = db.remove_by_kind(kind, &id, now()).await;
+        DELETING.with_borrow_mut(|deleting| deleting.retain(|k| *k != key));
+        match outcome {
             Ok(removal) => {
                 removed();
                 refresh_after(data, &removal, false);
