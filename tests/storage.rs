@@ -563,7 +563,7 @@ async fn save_changes_checks_every_revision_and_writes_all_or_nothing() {
         .await;
     assert!(matches!(result, Err(SaveError::Conflict(None))));
     let stored: Message = db.get("m1").await.unwrap().unwrap();
-    assert_eq!(stored.status, "sent");
+    assert_eq!(stored.status.key(), "sent");
     let r7: FollowUp = db.get("r7").await.unwrap().unwrap();
     assert_eq!(r7.done, None);
     // A new record whose id exists already is a conflict too.

@@ -73,7 +73,7 @@ mod bench {
                 },
                 introduced_by: None,
                 introduced_by_name: String::new(),
-                preferred_channel: "email".into(),
+                preferred_channel: Some("email".into()),
                 cadence_days: Some(90),
                 notes: "Talked about career change, hiring in UX research and good books. "
                     .repeat(3),

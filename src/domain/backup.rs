@@ -18,6 +18,7 @@ use super::record::{
     RecordProblem, Template,
 };
 use super::schema::{kinds_at, upgrade_record, OLDEST_RECORD_VERSION, SCHEMA_VERSION};
+use crate::domain::code::Code;
 use crate::domain::sorting::sort_by;
 
 /// The `format` value that marks a Netzweber backup.
@@ -278,7 +279,7 @@ pub fn write_backup(data: &Dataset, app_version: &str, now: DateTime<Utc>) -> St
         counts: data
             .counts()
             .into_iter()
-            .map(|(k, n)| (k.name(), n))
+            .map(|(k, n)| (k.key(), n))
             .collect(),
         profile: &data.profile,
         records: RecordsOut {
@@ -480,7 +481,7 @@ pub fn read_backup(text: &str) -> Result<Backup, BackupError> {
         total: 0,
     };
     for name in records.keys() {
-        match Kind::from_name(name) {
+        match Kind::from_key(name) {
             Some(kind) if kinds_at(version).contains(&kind) => {}
             _ => problems.push(None, None, None, Issue::UnknownKind(name.clone())),
         }
@@ -508,7 +509,7 @@ pub fn read_backup(text: &str) -> Result<Backup, BackupError> {
     data.profile = read_profile(field("profile"), version, &mut problems);
     if let Some(counts) = counts {
         for (kind, found) in listed {
-            let expected = counts.get(kind.name()).copied().unwrap_or(0);
+            let expected = counts.get(kind.key()).copied().unwrap_or(0);
             if expected != found as u64 {
                 problems.push(
                     Some(kind),
@@ -617,7 +618,7 @@ struct KindReader<'a, 'r> {
 impl KindReader<'_, '_> {
     fn read<R: Record>(&mut self) -> Vec<R> {
         let kind = R::KIND;
-        let list: Vec<&RawValue> = match self.records.remove(kind.name()) {
+        let list: Vec<&RawValue> = match self.records.remove(kind.key()) {
             None => Vec::new(),
             Some(raw) => match serde_json::from_str(raw.get()) {
                 Ok(list) => list,
@@ -758,8 +759,8 @@ fn preview_one(
 pub fn preview(backup: &Dataset, stored: &Stamps) -> Preview {
     let incoming = backup.stamps();
     let kinds = Kind::ALL
-        .into_iter()
-        .map(|kind| {
+        .iter()
+        .map(|&kind| {
             let empty = HashMap::new();
             let inc = incoming.kinds.get(&kind).unwrap_or(&empty);
             (kind, preview_one(inc, stored.kinds.get(&kind)))

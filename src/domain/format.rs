@@ -206,6 +206,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    use crate::domain::code::Code;
+
     #[test]
     fn iso_dates_are_zero_padded() {
         let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
@@ -329,7 +331,7 @@ mod tests {
     proptest! {
         #[test]
         fn grouping_keeps_the_digits(n in any::<i64>()) {
-            for lang in Lang::ALL {
+            for &lang in Lang::ALL {
                 let s = integer(n, lang);
                 let digits: String = s.chars().filter(|c| c.is_ascii_digit() || *c == '-').collect();
                 prop_assert_eq!(digits, n.to_string());

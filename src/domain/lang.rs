@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::code::Code;
+
 /// A UI language. Every user-visible text exists in each of these.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
@@ -12,18 +14,25 @@ pub enum Lang {
     En,
 }
 
-impl Lang {
-    /// Every supported language, in the order the language picker lists them.
-    pub const ALL: [Lang; 2] = [Lang::De, Lang::En];
+/// The key is the BCP 47 primary language subtag, as used in `<html lang>`, in storage
+/// and in messages; any tag with that primary subtag reads as the language.
+impl Code for Lang {
+    /// In the order the language picker lists them.
+    const ALL: &'static [Self] = &[Lang::De, Lang::En];
 
-    /// The BCP 47 primary language subtag, as used in `<html lang>` and in storage.
-    pub fn code(self) -> &'static str {
+    fn key(self) -> &'static str {
         match self {
             Lang::De => "de",
             Lang::En => "en",
         }
     }
 
+    fn from_key(key: &str) -> Option<Self> {
+        Lang::from_tag(key)
+    }
+}
+
+impl Lang {
     /// The language's own name, shown in the picker so that a user who cannot read the
     /// current language still finds theirs.
     pub fn native_name(self) -> &'static str {
@@ -94,8 +103,8 @@ mod tests {
 
     #[test]
     fn code_round_trips() {
-        for lang in Lang::ALL {
-            assert_eq!(Lang::from_tag(lang.code()), Some(lang));
+        for &lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.key()), Some(lang));
         }
     }
 }

@@ -4,6 +4,7 @@
 //! current time in where a rule needs it, so tests can pin it.
 
 pub mod backup;
+pub mod code;
 pub mod contacts;
 pub mod format;
 pub mod integrity;

@@ -17,6 +17,7 @@
 
 use serde_json::{Map, Value};
 
+use super::code::Code;
 use super::record::Kind;
 
 /// The current version of the stored data and of backup files.
@@ -30,7 +31,7 @@ pub fn kinds_at(version: u32) -> &'static [Kind] {
     match version {
         0 => &[],
         1 => &Kind::ALL[..4],
-        _ => &Kind::ALL,
+        _ => Kind::ALL,
     }
 }
 
@@ -42,7 +43,7 @@ pub fn upgrade_record(kind: Kind, from: u32, value: &mut Value) -> Result<(), St
         return Err(format!("no upgrade from version {from}"));
     }
     if !kinds_at(from).contains(&kind) {
-        return Err(format!("{} did not exist in version {from}", kind.name()));
+        return Err(format!("{} did not exist in version {from}", kind.key()));
     }
     if from < 2 {
         v1_to_v2(value)?;
@@ -135,6 +136,6 @@ mod tests {
     fn every_version_lists_its_kinds() {
         assert!(kinds_at(0).is_empty());
         assert_eq!(kinds_at(1).len(), 4);
-        assert_eq!(kinds_at(SCHEMA_VERSION), &Kind::ALL);
+        assert_eq!(kinds_at(SCHEMA_VERSION), Kind::ALL);
     }
 }

@@ -11,6 +11,7 @@ use js_sys::Array;
 use super::idb::{self, Tx};
 use super::schema::{get_string, row, set, META_STORE};
 use super::StorageError;
+use crate::domain::code::Code;
 use crate::domain::profile::PROFILE_ID;
 use crate::domain::record::{Contact, Kind};
 use crate::domain::schema::upgrade_record;
@@ -28,7 +29,7 @@ pub fn migrate(
 async fn migrate_data(tx: &Tx, from: u32, target: u32) -> Result<(), StorageError> {
     if from < 2 && target >= 2 {
         for kind in crate::domain::schema::kinds_at(1) {
-            upgrade_rows(tx, kind.name(), Some(*kind), 1).await?;
+            upgrade_rows(tx, kind.key(), Some(*kind), 1).await?;
         }
         upgrade_rows(tx, META_STORE, None, 1).await?;
     }
@@ -52,7 +53,7 @@ async fn repair_for_backups(tx: &Tx) -> Result<(), StorageError> {
 
     let mut data = Dataset::default();
     for_each_kind!(mut data, |records: R| {
-        let rows = idb::get_all(&tx.store(R::KIND.name())?).await?;
+        let rows = idb::get_all(&tx.store(R::KIND.key())?).await?;
         *records = super::db::rows_to_records(&rows)?;
     });
     data.profile = match idb::get(&tx.store(META_STORE)?, &PROFILE_ID.into()).await? {
@@ -80,7 +81,7 @@ async fn repair_for_backups(tx: &Tx) -> Result<(), StorageError> {
     let reindexed = [Kind::Contacts, Kind::Interactions, Kind::FollowUps];
     let mut stored_ids = stored_ids.into_iter();
     for_each_kind!(data, |records: R| {
-        let store = tx.store(R::KIND.name())?;
+        let store = tx.store(R::KIND.key())?;
         let mut kept = HashSet::with_capacity(records.len());
         for r in records {
             let id = r.meta().id.clone();

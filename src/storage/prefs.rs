@@ -8,6 +8,7 @@ use gloo_storage::{LocalStorage, Storage};
 use serde::{de::DeserializeOwned, Serialize};
 
 use super::StorageError;
+use crate::domain::code::Code;
 use crate::domain::contacts::keep_in_touch::CadenceSettings;
 use crate::domain::lang::Lang;
 use crate::domain::profile::Profile;
@@ -45,19 +46,19 @@ pub fn load_lang() -> Option<Lang> {
 
 /// Remembers the user's language.
 pub fn save_lang(lang: Lang) -> Result<(), StorageError> {
-    write(LANG_KEY, &lang.code())
+    write(LANG_KEY, &lang.key())
 }
 
 /// The theme the user picked, or the default.
 pub fn load_theme() -> Theme {
     read::<String>(THEME_KEY)
-        .and_then(|id| Theme::from_id(&id))
+        .and_then(|id| Theme::from_key(&id))
         .unwrap_or_default()
 }
 
 /// Remembers the user's theme.
 pub fn save_theme(theme: Theme) -> Result<(), StorageError> {
-    write(THEME_KEY, &theme.id())
+    write(THEME_KEY, &theme.key())
 }
 
 /// The profile as the foundation release kept it, for the migration into the database.

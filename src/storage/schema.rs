@@ -21,6 +21,7 @@ use web_sys::{IdbDatabase, IdbIndexParameters, IdbObjectStoreParameters, IdbTran
 
 use super::idb::{self, Tx};
 use super::StorageError;
+use crate::domain::code::Code;
 use crate::domain::profile::{Profile, PROFILE_ID};
 use crate::domain::record::Kind;
 use crate::split::split_point;
@@ -259,7 +260,7 @@ pub fn all_stores() -> Vec<&'static str> {
 /// Checks that the steps name every record kind's store, once.
 pub fn stores_cover_kinds() -> bool {
     let stores = all_stores();
-    Kind::ALL.iter().all(|k| stores.contains(&k.name()))
+    Kind::ALL.iter().all(|k| stores.contains(&k.key()))
         && stores.len() == Kind::ALL.len() + 1
         && stores
             .iter()

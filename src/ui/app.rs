@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::domain::code::Code;
 use crate::domain::lang::Lang;
 use crate::domain::theme::Theme;
 use crate::i18n::*;
@@ -128,11 +129,11 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let root = document().document_element();
         if let Some(root) = root {
-            let _ = root.set_attribute("lang", i18n.lang().code());
+            let _ = root.set_attribute("lang", i18n.lang().key());
             match preferences.theme.get() {
                 Theme::System => root.remove_attribute("data-theme").unwrap_or_default(),
                 theme => root
-                    .set_attribute("data-theme", theme.id())
+                    .set_attribute("data-theme", theme.key())
                     .unwrap_or_default(),
             }
         }

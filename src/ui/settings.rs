@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::code::Code;
 use crate::domain::format;
 use crate::domain::lang::Lang;
 use crate::domain::storage_status::StorageHealth;
@@ -53,14 +54,14 @@ fn LanguageSection() -> impl IntoView {
                 <legend class="visually-hidden">{tr!(i18n, settings.language.legend)}</legend>
                 <div class="choice-group">
                     {Lang::ALL
-                        .into_iter()
-                        .map(|lang| {
+                        .iter()
+                        .map(|&lang| {
                             view! {
-                                <label class="choice" lang=lang.code()>
+                                <label class="choice" lang=lang.key()>
                                     <input
                                         type="radio"
                                         name="language"
-                                        value=lang.code()
+                                        value=lang.key()
                                         prop:checked=move || i18n.lang() == lang
                                         on:change=move |_| choose(lang)
                                     />
@@ -98,14 +99,14 @@ fn ThemeSection() -> impl IntoView {
                 <legend class="visually-hidden">{tr!(i18n, settings.theme.legend)}</legend>
                 <div class="choice-group">
                     {Theme::ALL
-                        .into_iter()
-                        .map(|t| {
+                        .iter()
+                        .map(|&t| {
                             view! {
                                 <label class="choice">
                                     <input
                                         type="radio"
                                         name="theme"
-                                        value=t.id()
+                                        value=t.key()
                                         prop:checked=move || theme.get() == t
                                         on:change=move |_| choose(t)
                                     />

@@ -3,11 +3,12 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::domain::code::Coded;
 use crate::domain::link::{LinkError, SafeLink};
 use crate::domain::profile::{is_plausible_email, is_plausible_phone};
 use crate::domain::record::{
-    Birthday, Circle, Contact, HowWeMet, Meta, Record, RecordProblem, MAX_LINE_CHARS,
-    MAX_TEXT_CHARS,
+    Birthday, Circle, Contact, HowWeMet, Meta, PreferredChannel, Record, RecordProblem,
+    MAX_LINE_CHARS, MAX_TEXT_CHARS,
 };
 
 /// The form's fields, for attaching messages to inputs.
@@ -106,16 +107,13 @@ pub struct ContactDraft {
     pub met_hook: String,
     /// Contact id of who introduced them.
     pub introduced_by: Option<String>,
-    /// Preferred channel id (`email`, `phone`, …) or empty.
-    pub preferred_channel: String,
+    /// How they prefer to be reached, if chosen.
+    pub preferred_channel: Option<Coded<PreferredChannel>>,
     /// Cadence in days; empty = the circle's default, `0` = no reminders.
     pub cadence: String,
     /// Notes.
     pub notes: String,
 }
-
-/// Channels offered for "how they prefer to be reached".
-pub const CHANNELS: [&str; 6] = ["email", "phone", "message", "linkedin", "xing", "in_person"];
 
 impl ContactDraft {
     /// The form filled from a stored contact.
@@ -176,7 +174,6 @@ impl ContactDraft {
         let field = line("field", &self.field);
         let city = line("city", &self.city);
         let met_occasion = line("met_occasion", &self.met_occasion);
-        let preferred_channel = line("preferred_channel", &self.preferred_channel);
         let tags: Vec<String> = self
             .tags
             .split(',')
@@ -265,7 +262,7 @@ impl ContactDraft {
             hook: self.met_hook.trim().to_string(),
         };
         c.introduced_by = self.introduced_by.clone().filter(|id| *id != base.meta.id);
-        c.preferred_channel = preferred_channel;
+        c.preferred_channel = self.preferred_channel.clone();
         c.cadence_days = cadence_days;
         c.notes = self.notes.trim_end().to_string();
         // What is stored must pass the check every write and the backup reader apply;
@@ -350,7 +347,7 @@ pub fn new_contact(meta: Meta) -> Contact {
         met: HowWeMet::default(),
         introduced_by: None,
         introduced_by_name: String::new(),
-        preferred_channel: String::new(),
+        preferred_channel: None,
         cadence_days: None,
         notes: String::new(),
         greetings: Vec::new(),

@@ -115,7 +115,9 @@ pub fn merge_fields(kept: &Contact, absorbed: &Contact) -> Contact {
     fill(&mut c.city, &absorbed.city);
     fill(&mut c.email, &absorbed.email);
     fill(&mut c.phone, &absorbed.phone);
-    fill(&mut c.preferred_channel, &absorbed.preferred_channel);
+    if c.preferred_channel.is_none() {
+        c.preferred_channel = absorbed.preferred_channel.clone();
+    }
     fill(&mut c.met.occasion, &absorbed.met.occasion);
     join(&mut c.met.hook, &absorbed.met.hook);
     join(&mut c.notes, &absorbed.notes);

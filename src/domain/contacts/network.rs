@@ -11,6 +11,7 @@ use super::give_take::Balance;
 use super::keep_in_touch::{self, CadenceSettings};
 use super::occasions::{self, UpcomingBirthday};
 use super::search::{fold_interaction, SearchIndex};
+use crate::domain::code::Code;
 use crate::domain::record::{Circle, Contact, FollowUp, FollowUpKind, Interaction};
 use crate::domain::sorting::{sort_by, sort_by_key};
 
@@ -80,6 +81,19 @@ pub enum Only {
     Dormant,
 }
 
+/// The key is the contact list's `only` address parameter.
+impl Code for Only {
+    const ALL: &'static [Self] = &[Only::All, Only::Due, Only::Dormant];
+
+    fn key(self) -> &'static str {
+        match self {
+            Only::All => "all",
+            Only::Due => "due",
+            Only::Dormant => "dormant",
+        }
+    }
+}
+
 /// How a list is ordered (within equal search rank).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Sort {
@@ -90,6 +104,18 @@ pub enum Sort {
     LastContact,
     /// Soonest (most overdue) due date first; reminders off last.
     NextDue,
+}
+
+impl Code for Sort {
+    const ALL: &'static [Self] = &[Sort::Name, Sort::LastContact, Sort::NextDue];
+
+    fn key(self) -> &'static str {
+        match self {
+            Sort::Name => "name",
+            Sort::LastContact => "last",
+            Sort::NextDue => "due",
+        }
+    }
 }
 
 /// The contact list's search, filters and order.

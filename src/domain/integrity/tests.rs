@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 
 use super::*;
 use crate::domain::backup::{read_backup, with_kind, write_backup};
+use crate::domain::code::Code;
 use crate::domain::record::{
     Contact, FollowUp, Interaction, InterviewPlan, Message, Meta, Photo, Question, Template,
     MAX_LINE_CHARS, MAX_TEXT_CHARS,
@@ -986,7 +987,7 @@ fn writes_and_the_backup_reader_refuse_exactly_the_same_records() {
         ),
         (
             "message status over",
-            Box::new(|d| d.messages[0].status = "s".repeat(MAX_LINE_CHARS + 1)),
+            Box::new(|d| d.messages[0].status = "s".repeat(MAX_LINE_CHARS + 1).into()),
         ),
     ];
     for (what, edit) in edges {

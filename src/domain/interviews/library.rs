@@ -2,13 +2,14 @@
 //! and grouped by the families of an informational interview (Dalton's TIARA plus the
 //! classic topics), merged with the user's own questions and their hidden built-ins.
 
+use crate::domain::code::Code;
 use crate::domain::contacts::search::fold;
 use crate::domain::lang::Lang;
 use crate::domain::record::Question;
 use crate::domain::sorting::sort_by_cached_key;
 
-/// A family of interview questions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// A family of interview questions. A question without one counts as advice.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Family {
     /// What a typical day or week looks like.
     DailyWork,
@@ -27,6 +28,7 @@ pub enum Family {
     /// What surprised them, what outsiders get wrong (TIARA: I).
     Insights,
     /// What they would do in the user's position (TIARA: A).
+    #[default]
     Advice,
     /// Books, communities, events, people (TIARA: R).
     Resources,
@@ -36,9 +38,9 @@ pub enum Family {
     Closing,
 }
 
-impl Family {
-    /// Every family, in the order a conversation usually visits them.
-    pub const ALL: [Family; 12] = [
+impl Code for Family {
+    /// In the order a conversation usually visits them.
+    const ALL: &'static [Self] = &[
         Family::DailyWork,
         Family::GettingIn,
         Family::UpsDowns,
@@ -53,8 +55,7 @@ impl Family {
         Family::Closing,
     ];
 
-    /// The key stored in [`Question::family`].
-    pub fn key(self) -> &'static str {
+    fn key(self) -> &'static str {
         match self {
             Family::DailyWork => "daily_work",
             Family::GettingIn => "getting_in",
@@ -69,11 +70,6 @@ impl Family {
             Family::Assignments => "assignments",
             Family::Closing => "closing",
         }
-    }
-
-    /// The family stored under `key`; unknown keys (e.g. from a newer version) are `None`.
-    pub fn from_key(key: &str) -> Option<Family> {
-        Family::ALL.into_iter().find(|f| f.key() == key)
     }
 }
 
@@ -609,7 +605,7 @@ pub fn entries(stored: &[Question], lang: Lang) -> Vec<Entry> {
         .map(|q| Entry {
             id: q.meta.id.clone(),
             text: q.text.clone(),
-            family: Family::from_key(&q.family).unwrap_or(Family::Advice),
+            family: q.family.or(Family::Advice),
             minutes: q.minutes.clamp(1, 60),
             hint: q.hint.clone(),
             own: true,

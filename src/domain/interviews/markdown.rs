@@ -145,7 +145,7 @@ pub fn to_markdown(
     if !plan.items.is_empty() {
         out.push_str(&format!("\n## {}\n\n", l.questions));
         for (n, item) in plan.items.iter().enumerate() {
-            let state = match ItemState::of(item) {
+            let state = match item.state.or(ItemState::Open) {
                 ItemState::Open => String::new(),
                 ItemState::Asked => format!(" — {}", l.asked),
                 ItemState::Skipped => format!(" — {}", l.skipped),

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::library::{builtin, Entry, CLOSING_ID};
+use crate::domain::code::Code;
 use crate::domain::lang::Lang;
 use crate::domain::record::{InterviewPlan, MeetingFormat, Meta, PlanItem, Prep};
 use crate::domain::sorting::{sort, sort_by};
@@ -31,22 +32,15 @@ pub enum ItemState {
     Skipped,
 }
 
-impl ItemState {
-    /// The value stored in [`PlanItem::state`].
-    pub fn key(self) -> &'static str {
+/// An open question is stored as the empty text, as before the state had names.
+impl Code for ItemState {
+    const ALL: &'static [Self] = &[ItemState::Open, ItemState::Asked, ItemState::Skipped];
+
+    fn key(self) -> &'static str {
         match self {
             ItemState::Open => "",
             ItemState::Asked => "asked",
             ItemState::Skipped => "skipped",
-        }
-    }
-
-    /// The state stored as `key`; anything unknown counts as open.
-    pub fn of(item: &PlanItem) -> ItemState {
-        match item.state.as_str() {
-            "asked" => ItemState::Asked,
-            "skipped" => ItemState::Skipped,
-            _ => ItemState::Open,
         }
     }
 }
@@ -81,7 +75,7 @@ impl Budget {
             questions: plan
                 .items
                 .iter()
-                .filter(|i| ItemState::of(i) != ItemState::Skipped)
+                .filter(|i| i.state.or(ItemState::Open) != ItemState::Skipped)
                 .map(|i| i.minutes)
                 .sum(),
             wrap_up: slot,
@@ -313,7 +307,7 @@ pub fn elapsed_seconds(plan: &InterviewPlan, now: DateTime<Utc>) -> i64 {
 pub fn current_index(items: &[PlanItem]) -> Option<usize> {
     items
         .iter()
-        .position(|i| ItemState::of(i) == ItemState::Open)
+        .position(|i| i.state.or(ItemState::Open) == ItemState::Open)
 }
 
 /// Questions asked and questions in total.
@@ -321,7 +315,7 @@ pub fn asked_count(items: &[PlanItem]) -> (usize, usize) {
     (
         items
             .iter()
-            .filter(|i| ItemState::of(i) == ItemState::Asked)
+            .filter(|i| i.state.or(ItemState::Open) == ItemState::Asked)
             .count(),
         items.len(),
     )

@@ -9,11 +9,8 @@
 use super::library::{builtin, Entry, CLOSING_ID};
 use super::plan::{closing_item, DEFAULT_MINUTES, MAX_DURATION};
 use crate::domain::lang::Lang;
-use crate::domain::record::{PlanItem, Template};
+use crate::domain::record::{PlanItem, Template, TemplatePurpose};
 use crate::domain::sorting::sort_by_cached_key;
-
-/// [`Template::purpose`] of interview templates.
-pub const PURPOSE: &str = "interview";
 
 /// A template shipped with the app.
 #[derive(Clone, Copy, Debug)]
@@ -204,7 +201,10 @@ pub fn builtin_lines(t: &BuiltinTemplate) -> Vec<Line> {
 
 /// The user's interview templates among all stored templates, by name.
 pub fn own_templates(all: &[Template]) -> Vec<&Template> {
-    let mut list: Vec<&Template> = all.iter().filter(|t| t.purpose == PURPOSE).collect();
+    let mut list: Vec<&Template> = all
+        .iter()
+        .filter(|t| t.purpose.is(TemplatePurpose::Interview))
+        .collect();
     sort_by_cached_key(&mut list, |t| t.name.to_lowercase());
     list
 }

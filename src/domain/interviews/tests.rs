@@ -11,9 +11,10 @@ use super::plan::{
     step_done, Budget, ItemState, PrepStep, Stage,
 };
 use super::template::{
-    builtin_lines, decode, encode, instantiate, own_templates, Line, BUILTIN_TEMPLATES, PURPOSE,
+    builtin_lines, decode, encode, instantiate, own_templates, Line, BUILTIN_TEMPLATES,
 };
 use super::wrap_up::{split_name, summary, wrap_up, Choices, Conversation, REPORT_BACK_DAYS};
+use crate::domain::code::{Code, Coded};
 use crate::domain::contacts::draft::new_contact;
 use crate::domain::lang::Lang;
 use crate::domain::record::{
@@ -65,7 +66,7 @@ fn library_has_at_least_forty_questions_across_every_family() {
         "{} built-in questions",
         BUILTINS.len()
     );
-    for family in Family::ALL {
+    for &family in Family::ALL {
         let n = BUILTINS.iter().filter(|b| b.family == family).count();
         let least = if family == Family::Closing { 1 } else { 3 };
         assert!(n >= least, "{family:?} has {n}");
@@ -95,7 +96,7 @@ fn built_in_questions_are_complete_and_distinct() {
 
 #[test]
 fn family_keys_round_trip() {
-    for f in Family::ALL {
+    for &f in Family::ALL {
         assert_eq!(Family::from_key(f.key()), Some(f));
     }
     assert_eq!(Family::from_key("gossip"), None);
@@ -227,7 +228,7 @@ fn budget_adds_questions_and_slots_and_leaves_skipped_out() {
     assert_eq!((b.left(), b.over()), (0, 0), "exactly full is not over");
     add_item(&mut p.items, item("one more", 2));
     assert_eq!(Budget::of(&p).over(), 2);
-    p.items[0].state = ItemState::Skipped.key().into();
+    p.items[0].state = ItemState::Skipped.into();
     assert_eq!(
         Budget::of(&p).over(),
         0,
@@ -460,14 +461,16 @@ fn elapsed_time_runs_from_start_until_finished() {
 fn current_question_is_the_first_open_one() {
     let mut items = vec![item("A", 1), item("B", 1), item("C", 1)];
     assert_eq!(current_index(&items), Some(0));
-    items[0].state = ItemState::Asked.key().into();
-    items[1].state = ItemState::Skipped.key().into();
+    items[0].state = ItemState::Asked.into();
+    items[1].state = ItemState::Skipped.into();
     assert_eq!(current_index(&items), Some(2));
     assert_eq!(asked_count(&items), (1, 3));
     items[2].state = "asked".into();
     assert_eq!(current_index(&items), None);
+    // A state a newer version wrote is kept as it is and counts as open.
     items[2].state = "something-newer".into();
-    assert_eq!(ItemState::of(&items[2]), ItemState::Open);
+    assert_eq!(items[2].state, Coded::Unknown("something-newer".into()));
+    assert_eq!(current_index(&items), Some(2));
 }
 
 // --- templates -------------------------------------------------------------------------
@@ -565,7 +568,7 @@ fn instantiate_uses_the_current_language_and_library_text() {
     assert_eq!(items[3].minutes, 5);
     assert!(items
         .iter()
-        .all(|i| i.answer.is_empty() && i.state.is_empty()));
+        .all(|i| i.answer.is_empty() && i.state.is(ItemState::Open)));
     // The closing question is not doubled when the template has it.
     let again = instantiate(&decode(&encode(&items)), &library, Lang::En);
     assert_eq!(again.len(), items.len());
@@ -581,16 +584,16 @@ fn own_templates_are_interview_ones_by_name() {
             meta,
             purpose: purpose.into(),
             name: name.into(),
-            lang: String::new(),
+            lang: Lang::En.into(),
             subject: String::new(),
             body: String::new(),
-            message_purpose: String::new(),
+            message_purpose: None,
         }
     };
     let all = vec![
-        t("t1", PURPOSE, "zebra"),
+        t("t1", "interview", "zebra"),
         t("t2", "message", "Ask"),
-        t("t3", PURPOSE, "Alpha"),
+        t("t3", "interview", "Alpha"),
     ];
     let names: Vec<&str> = own_templates(&all)
         .iter()

@@ -152,10 +152,10 @@ pub fn summary(plan: &InterviewPlan, lang: Lang) -> String {
     }
     for item in &plan.items {
         let answer = item.answer.trim();
-        if ItemState::of(item) == ItemState::Skipped && answer.is_empty() {
+        if item.state.or(ItemState::Open) == ItemState::Skipped && answer.is_empty() {
             continue;
         }
-        if ItemState::of(item) == ItemState::Open && answer.is_empty() {
+        if item.state.or(ItemState::Open) == ItemState::Open && answer.is_empty() {
             continue;
         }
         out.push_str("• ");

@@ -3,10 +3,12 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
+use crate::domain::code::Code;
 use crate::domain::lang::Lang;
+use crate::domain::record::PreferredChannel;
 
-/// Where a message is sent.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Where a message is sent. A message without one counts as an e-mail.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Channel {
     /// The note of a LinkedIn connection request (200 characters free, 300 Premium).
     LinkedInNote,
@@ -15,20 +17,19 @@ pub enum Channel {
     /// A Xing message.
     XingMessage,
     /// An e-mail, with a subject.
+    #[default]
     Email,
 }
 
-impl Channel {
-    /// Every channel, in the order the picker lists them.
-    pub const ALL: [Channel; 4] = [
+impl Code for Channel {
+    const ALL: &'static [Self] = &[
         Channel::Email,
         Channel::LinkedInNote,
         Channel::LinkedInMessage,
         Channel::XingMessage,
     ];
 
-    /// The key stored in the message.
-    pub fn key(self) -> &'static str {
+    fn key(self) -> &'static str {
         match self {
             Channel::LinkedInNote => "linkedin_note",
             Channel::LinkedInMessage => "linkedin_message",
@@ -36,13 +37,18 @@ impl Channel {
             Channel::Email => "email",
         }
     }
+}
 
-    /// The channel stored as `key`; unknown keys read as e-mail.
-    pub fn from_key(key: &str) -> Channel {
-        Channel::ALL
-            .into_iter()
-            .find(|c| c.key() == key)
-            .unwrap_or(Channel::Email)
+impl Channel {
+    /// The channel a message to someone who prefers `preferred` starts on: LinkedIn and
+    /// Xing people get a message there (they are connected already, so not a connection
+    /// note), everyone else an e-mail.
+    pub fn for_preferred(preferred: Option<PreferredChannel>) -> Channel {
+        match preferred {
+            Some(PreferredChannel::LinkedIn) => Channel::LinkedInMessage,
+            Some(PreferredChannel::Xing) => Channel::XingMessage,
+            _ => Channel::Email,
+        }
     }
 
     /// Whether the channel has a subject line.
@@ -60,10 +66,11 @@ impl Channel {
     }
 }
 
-/// Why a message is written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Why a message is written. A message without one counts as an interview request.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Purpose {
     /// Ask for an informational interview.
+    #[default]
     Interview,
     /// Get back in touch with a dormant contact.
     Reconnect,
@@ -75,9 +82,8 @@ pub enum Purpose {
     FollowUp,
 }
 
-impl Purpose {
-    /// Every purpose, in the order the picker lists them.
-    pub const ALL: [Purpose; 5] = [
+impl Code for Purpose {
+    const ALL: &'static [Self] = &[
         Purpose::Interview,
         Purpose::Reconnect,
         Purpose::ThankYou,
@@ -85,8 +91,7 @@ impl Purpose {
         Purpose::FollowUp,
     ];
 
-    /// The key stored in the message.
-    pub fn key(self) -> &'static str {
+    fn key(self) -> &'static str {
         match self {
             Purpose::Interview => "informational_interview",
             Purpose::Reconnect => "reconnect",
@@ -95,40 +100,25 @@ impl Purpose {
             Purpose::FollowUp => "follow_up",
         }
     }
-
-    /// The purpose stored as `key`; unknown keys read as an interview request.
-    pub fn from_key(key: &str) -> Purpose {
-        Purpose::ALL
-            .into_iter()
-            .find(|p| p.key() == key)
-            .unwrap_or(Purpose::Interview)
-    }
 }
 
-/// The form of address in German.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// The form of address in German; "Sie" is the safe default with someone new.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Address {
     /// Formal "Sie".
+    #[default]
     Sie,
     /// Informal "du".
     Du,
 }
 
-impl Address {
-    /// The key stored in the message.
-    pub fn key(self) -> &'static str {
+impl Code for Address {
+    const ALL: &'static [Self] = &[Address::Sie, Address::Du];
+
+    fn key(self) -> &'static str {
         match self {
             Address::Sie => "sie",
             Address::Du => "du",
-        }
-    }
-
-    /// The address stored as `key`; anything else is the safe default, "Sie".
-    pub fn from_key(key: &str) -> Address {
-        if key == "du" {
-            Address::Du
-        } else {
-            Address::Sie
         }
     }
 }
@@ -142,10 +132,11 @@ pub struct Voice {
     pub address: Address,
 }
 
-/// Where an outreach stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Where an outreach stands. A message without one is a draft.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Status {
     /// Being written.
+    #[default]
     Draft,
     /// Sent, waiting for an answer.
     Sent,
@@ -159,9 +150,9 @@ pub enum Status {
     NoReply,
 }
 
-impl Status {
-    /// Every status, in the order of the overview.
-    pub const ALL: [Status; 6] = [
+impl Code for Status {
+    /// In the order of the overview.
+    const ALL: &'static [Self] = &[
         Status::Draft,
         Status::Sent,
         Status::Replied,
@@ -170,8 +161,7 @@ impl Status {
         Status::NoReply,
     ];
 
-    /// The key stored in the message.
-    pub fn key(self) -> &'static str {
+    fn key(self) -> &'static str {
         match self {
             Status::Draft => "draft",
             Status::Sent => "sent",
@@ -181,15 +171,9 @@ impl Status {
             Status::NoReply => "no_reply",
         }
     }
+}
 
-    /// The status stored as `key`; anything unknown is a draft.
-    pub fn from_key(key: &str) -> Status {
-        Status::ALL
-            .into_iter()
-            .find(|s| s.key() == key)
-            .unwrap_or(Status::Draft)
-    }
-
+impl Status {
     /// Whether the outreach is over (the 3B7 reminders are closed).
     pub fn is_closed(self) -> bool {
         matches!(

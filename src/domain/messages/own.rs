@@ -6,21 +6,21 @@ use std::collections::BTreeMap;
 
 use super::model::Purpose;
 use super::templates::PLACEHOLDERS;
-use crate::domain::record::{Message, Meta, Template};
+use crate::domain::record::{Message, Meta, Template, TemplatePurpose};
 use crate::domain::sorting::{sort_by, sort_by_cached_key};
-
-/// `Template::purpose` of message templates.
-pub const PURPOSE: &str = "message";
 
 /// Values shorter than this stay as written: "Al" or "X" would turn up inside other text.
 const MIN_VALUE_CHARS: usize = 2;
 
 /// The user's message templates: those written for `purpose` first, each group by name.
 pub fn own_templates(all: &[Template], purpose: Purpose) -> Vec<&Template> {
-    let mut list: Vec<&Template> = all.iter().filter(|t| t.purpose == PURPOSE).collect();
+    let mut list: Vec<&Template> = all
+        .iter()
+        .filter(|t| t.purpose.is(TemplatePurpose::Message))
+        .collect();
     sort_by_cached_key(&mut list, |t| {
         (
-            Purpose::from_key(&t.message_purpose) != purpose || t.message_purpose.is_empty(),
+            !t.message_purpose.as_ref().is_some_and(|p| p.is(purpose)),
             t.name.to_lowercase(),
         )
     });
@@ -99,11 +99,11 @@ pub fn template_from(
 ) -> Template {
     Template {
         meta,
-        purpose: PURPOSE.to_string(),
+        purpose: TemplatePurpose::Message.into(),
         name: name.trim().to_string(),
         lang: message.lang.clone(),
         subject: unfill(message.subject.trim(), values),
         body: unfill(message.body.trim(), values),
-        message_purpose: message.purpose.clone(),
+        message_purpose: Some(message.purpose.clone()),
     }
 }

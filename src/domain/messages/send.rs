@@ -61,7 +61,7 @@ pub fn mark_sent(
             id
         }
     };
-    m.status = Status::Sent.key().to_string();
+    m.status = Status::Sent.into();
     m.sent = Some(now);
     let summary = [m.subject.trim(), m.body.trim()]
         .into_iter()
@@ -71,7 +71,7 @@ pub fn mark_sent(
     out.interactions.push(Interaction {
         meta: Meta::new(new_id(), now),
         contact_id: contact_id.clone(),
-        kind: if Channel::from_key(&m.channel) == Channel::Email {
+        kind: if m.channel.or(Channel::Email) == Channel::Email {
             InteractionKind::Email
         } else {
             InteractionKind::Message
@@ -112,7 +112,7 @@ pub fn close(
 ) -> Option<Dataset> {
     let contact_id = message.contact_id.as_deref()?;
     let mut m = message.clone();
-    m.status = to.key().to_string();
+    m.status = to.into();
     m.closed = Some(now);
     let follow_ups = follow_ups
         .iter()
@@ -181,7 +181,7 @@ mod tests {
             out.messages[0].contact_id.as_deref(),
             Some(c.meta.id.as_str())
         );
-        assert_eq!(out.messages[0].status, "sent");
+        assert_eq!(out.messages[0].status, Status::Sent.into());
         assert_eq!(out.interactions[0].summary, "Hello\n\nDear Ada");
         assert_eq!(out.interactions[0].kind, InteractionKind::Email);
         // Monday + 3 and + 7 business days.
@@ -236,7 +236,7 @@ mod tests {
         done.done = Some(now);
         reminders.extend([other, done]);
         let out = close(&sent.messages[0], Status::Replied, &reminders, later).unwrap();
-        assert_eq!(out.messages[0].status, "replied");
+        assert_eq!(out.messages[0].status, Status::Replied.into());
         assert_eq!(out.messages[0].closed, Some(later));
         let ticked: Vec<_> = out.follow_ups.iter().map(|f| f.meta.id.as_str()).collect();
         assert_eq!(ticked, ["id2", "id3"]);

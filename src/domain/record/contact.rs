@@ -18,6 +18,61 @@ pub enum Circle {
     Periphery,
 }
 
+impl Code for Circle {
+    /// Closest first.
+    const ALL: &'static [Self] = &[Circle::Core, Circle::Network, Circle::Periphery];
+
+    fn key(self) -> &'static str {
+        match self {
+            Circle::Core => "core",
+            Circle::Network => "network",
+            Circle::Periphery => "periphery",
+        }
+    }
+}
+
+/// How someone prefers to be reached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PreferredChannel {
+    /// E-mail.
+    Email,
+    /// Phone call.
+    Phone,
+    /// A chat or text message.
+    Message,
+    /// LinkedIn (its messages or connection notes).
+    LinkedIn,
+    /// Xing.
+    Xing,
+    /// Meeting in person.
+    InPerson,
+}
+
+/// The contact form's keys, older than the message channels: `linkedin` is the network,
+/// where a message's channel names the form (`linkedin_note`, `linkedin_message`);
+/// `messages::model::Channel::for_preferred` maps one to the other.
+impl Code for PreferredChannel {
+    const ALL: &'static [Self] = &[
+        PreferredChannel::Email,
+        PreferredChannel::Phone,
+        PreferredChannel::Message,
+        PreferredChannel::LinkedIn,
+        PreferredChannel::Xing,
+        PreferredChannel::InPerson,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            PreferredChannel::Email => "email",
+            PreferredChannel::Phone => "phone",
+            PreferredChannel::Message => "message",
+            PreferredChannel::LinkedIn => "linkedin",
+            PreferredChannel::Xing => "xing",
+            PreferredChannel::InPerson => "in_person",
+        }
+    }
+}
+
 /// A birthday, with or without the year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Birthday {
@@ -99,9 +154,9 @@ pub struct Contact {
     /// The name of who introduced them, kept when that contact was deleted.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub introduced_by_name: String,
-    /// Preferred way to reach them, e.g. "email".
-    #[serde(default)]
-    pub preferred_channel: String,
+    /// Preferred way to reach them, if known.
+    #[serde(default, with = "crate::domain::code::optional")]
+    pub preferred_channel: Option<Coded<PreferredChannel>>,
     /// Keep-in-touch cadence in days; `None` uses the circle's default.
     #[serde(default)]
     pub cadence_days: Option<u32>,
@@ -163,7 +218,10 @@ impl Record for Contact {
         line("city", &self.city)?;
         line("email", &self.email)?;
         line("phone", &self.phone)?;
-        line("preferred_channel", &self.preferred_channel)?;
+        line(
+            "preferred_channel",
+            self.preferred_channel.as_ref().map_or("", Coded::key),
+        )?;
         line("introduced_by_name", &self.introduced_by_name)?;
         line("met.occasion", &self.met.occasion)?;
         text("met.hook", &self.met.hook)?;

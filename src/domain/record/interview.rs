@@ -4,6 +4,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::*;
+use crate::domain::interviews::library::Family;
+use crate::domain::interviews::plan::ItemState;
 
 /// How an interview takes place.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -16,6 +18,23 @@ pub enum MeetingFormat {
     Phone,
     /// Video call.
     Video,
+}
+
+impl Code for MeetingFormat {
+    /// In the order the picker lists them.
+    const ALL: &'static [Self] = &[
+        MeetingFormat::InPerson,
+        MeetingFormat::Phone,
+        MeetingFormat::Video,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            MeetingFormat::InPerson => "in_person",
+            MeetingFormat::Phone => "phone",
+            MeetingFormat::Video => "video",
+        }
+    }
 }
 
 /// One question in an interview plan, with the answer noted during the conversation.
@@ -31,7 +50,7 @@ pub struct PlanItem {
     /// The answer as noted.
     pub answer: String,
     /// Whether it was asked, skipped, or is still open.
-    pub state: String,
+    pub state: Coded<ItemState>,
 }
 
 /// An informational interview: preparation, questions and answers.
@@ -232,7 +251,7 @@ pub struct Question {
     pub text: String,
     /// The family it belongs to (daily work, getting in, …).
     #[serde(default)]
-    pub family: String,
+    pub family: Coded<Family>,
     /// Estimated minutes.
     #[serde(default)]
     pub minutes: u32,
@@ -252,7 +271,7 @@ impl Record for Question {
             return Err(RecordProblem::Missing("text"));
         }
         text("text", &self.text)?;
-        line("family", &self.family)?;
+        line("family", self.family.key())?;
         text("hint", &self.hint)
     }
 }

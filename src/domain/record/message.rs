@@ -4,6 +4,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::*;
+use crate::domain::lang::Lang;
+use crate::domain::messages::model::{Address, Channel, Purpose, Status};
 
 /// An outreach message, from draft to reply.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -15,13 +17,13 @@ pub struct Message {
     pub contact_id: Option<String>,
     /// LinkedIn note, LinkedIn message, Xing message or e-mail.
     #[serde(default)]
-    pub channel: String,
+    pub channel: Coded<Channel>,
     /// Why the message is written.
     #[serde(default)]
-    pub purpose: String,
-    /// Language code.
+    pub purpose: Coded<Purpose>,
+    /// The language it is written in.
     #[serde(default)]
-    pub lang: String,
+    pub lang: Coded<Lang>,
     /// E-mail subject.
     #[serde(default)]
     pub subject: String,
@@ -30,13 +32,13 @@ pub struct Message {
     pub body: String,
     /// Draft, sent, replied, meeting agreed, declined or no reply.
     #[serde(default)]
-    pub status: String,
+    pub status: Coded<Status>,
     /// When it was sent.
     #[serde(default)]
     pub sent: Option<DateTime<Utc>>,
-    /// Form of address for German messages: `sie` or `du`.
+    /// Form of address for German messages.
     #[serde(default)]
-    pub address: String,
+    pub address: Coded<Address>,
     /// For a person not saved as a contact yet: their name.
     #[serde(default)]
     pub recipient_name: String,
@@ -93,13 +95,13 @@ impl Record for Message {
         }
     }
     fn check(&self) -> Result<(), RecordProblem> {
-        line("channel", &self.channel)?;
-        line("purpose", &self.purpose)?;
-        line("lang", &self.lang)?;
+        line("channel", self.channel.key())?;
+        line("purpose", self.purpose.key())?;
+        line("lang", self.lang.key())?;
         line("subject", &self.subject)?;
         text("body", &self.body)?;
-        line("status", &self.status)?;
-        line("address", &self.address)?;
+        line("status", self.status.key())?;
+        line("address", self.address.key())?;
         line("recipient_name", &self.recipient_name)?;
         line("recipient_company", &self.recipient_company)?;
         lines("manual", &self.manual)?;

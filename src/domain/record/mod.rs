@@ -12,6 +12,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 use super::backup::Dataset;
+use super::code::{Code, Coded};
 
 /// Longest accepted id, in bytes.
 pub const MAX_ID_LEN: usize = 64;
@@ -78,9 +79,10 @@ pub enum Kind {
     Messages,
 }
 
-impl Kind {
-    /// Every kind, in the order backups list them (referenced kinds first).
-    pub const ALL: [Kind; 8] = [
+/// The key names the object store and the kind's section in backup files.
+impl Code for Kind {
+    /// In the order backups list them (referenced kinds first).
+    const ALL: &'static [Self] = &[
         Kind::Contacts,
         Kind::Interactions,
         Kind::FollowUps,
@@ -91,8 +93,7 @@ impl Kind {
         Kind::Messages,
     ];
 
-    /// The name used for the object store and in backup files.
-    pub fn name(self) -> &'static str {
+    fn key(self) -> &'static str {
         match self {
             Kind::Contacts => "contacts",
             Kind::Interactions => "interactions",
@@ -103,11 +104,6 @@ impl Kind {
             Kind::Templates => "templates",
             Kind::Messages => "messages",
         }
-    }
-
-    /// The kind stored under `name`.
-    pub fn from_name(name: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.name() == name)
     }
 }
 

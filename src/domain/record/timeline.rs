@@ -30,6 +30,35 @@ pub enum InteractionKind {
     FavourReceived,
 }
 
+impl Code for InteractionKind {
+    /// In the order the picker offers them.
+    const ALL: &'static [Self] = &[
+        InteractionKind::Meeting,
+        InteractionKind::Call,
+        InteractionKind::Email,
+        InteractionKind::Message,
+        InteractionKind::Event,
+        InteractionKind::InformationalInterview,
+        InteractionKind::Introduction,
+        InteractionKind::FavourGiven,
+        InteractionKind::FavourReceived,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            InteractionKind::Meeting => "meeting",
+            InteractionKind::Call => "call",
+            InteractionKind::Email => "email",
+            InteractionKind::Message => "message",
+            InteractionKind::Event => "event",
+            InteractionKind::InformationalInterview => "informational_interview",
+            InteractionKind::Introduction => "introduction",
+            InteractionKind::FavourGiven => "favour_given",
+            InteractionKind::FavourReceived => "favour_received",
+        }
+    }
+}
+
 /// One entry on a contact's timeline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Interaction {
@@ -124,6 +153,22 @@ pub enum FollowUpKind {
     TheyOffered,
     /// A reminder the user set (e.g. the 3B7 follow-ups of an outreach message).
     Reminder,
+}
+
+impl Code for FollowUpKind {
+    const ALL: &'static [Self] = &[
+        FollowUpKind::IPromised,
+        FollowUpKind::TheyOffered,
+        FollowUpKind::Reminder,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            FollowUpKind::IPromised => "i_promised",
+            FollowUpKind::TheyOffered => "they_offered",
+            FollowUpKind::Reminder => "reminder",
+        }
+    }
 }
 
 /// A promise or follow-up with a due date.

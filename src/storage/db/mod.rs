@@ -21,6 +21,7 @@ use super::schema::{self, META_STORE};
 use super::sync::Channel;
 use super::StorageError;
 use crate::domain::backup::{Activity, Dataset};
+use crate::domain::code::Code;
 use crate::domain::profile::{SavedProfile, PROFILE_ID};
 use crate::domain::record::{Contact, IndexValue, Kind, Meta, Photo, Record};
 use crate::domain::schema::SCHEMA_VERSION;
@@ -64,7 +65,7 @@ pub trait Stored: Clone + Serialize + DeserializeOwned + 'static {
 
 impl<R: Record> Stored for R {
     fn store() -> &'static str {
-        R::KIND.name()
+        R::KIND.key()
     }
     fn meta(&self) -> &Meta {
         Record::meta(self)
@@ -274,8 +275,8 @@ impl Database {
 
     /// Every record of a kind, in id order.
     pub async fn all<R: Record>(&self) -> Result<Vec<R>, StorageError> {
-        let tx = self.tx(&[R::KIND.name()], false, Durability::Default)?;
-        tx.run(async |tx: &Tx| rows_to_records(&idb::get_all(&tx.store(R::KIND.name())?).await?))
+        let tx = self.tx(&[R::KIND.key()], false, Durability::Default)?;
+        tx.run(async |tx: &Tx| rows_to_records(&idb::get_all(&tx.store(R::KIND.key())?).await?))
             .await
     }
 
@@ -288,9 +289,9 @@ impl Database {
         size: u32,
         mut page: impl FnMut(Vec<R>),
     ) -> Result<(), StorageError> {
-        let tx = self.tx(&[R::KIND.name()], false, Durability::Default)?;
+        let tx = self.tx(&[R::KIND.key()], false, Durability::Default)?;
         tx.run(async |tx: &Tx| {
-            let store = tx.store(R::KIND.name())?;
+            let store = tx.store(R::KIND.key())?;
             let id_key: JsValue = schema::row::ID.into();
             let mut after: Option<JsValue> = None;
             loop {
@@ -301,7 +302,7 @@ impl Database {
                 }
                 after = Some(
                     js_sys::Reflect::get(&rows.get(n - 1), &id_key).map_err(|_| {
-                        StorageError::Corrupt(format!("{}: row without id", R::KIND.name()))
+                        StorageError::Corrupt(format!("{}: row without id", R::KIND.key()))
                     })?,
                 );
                 page(rows_to_records(&rows)?);
@@ -325,9 +326,9 @@ impl Database {
 
     /// The records of a kind that belong to a contact.
     pub async fn by_contact<R: Record>(&self, contact_id: &str) -> Result<Vec<R>, StorageError> {
-        let tx = self.tx(&[R::KIND.name()], false, Durability::Default)?;
+        let tx = self.tx(&[R::KIND.key()], false, Durability::Default)?;
         tx.run(async |tx: &Tx| {
-            let store = tx.store(R::KIND.name())?;
+            let store = tx.store(R::KIND.key())?;
             rows_to_records(&idb::get_all_by_index(&store, "contact", &contact_id.into()).await?)
         })
         .await
@@ -345,8 +346,8 @@ impl Database {
         let tx = self.tx(&schema::all_stores(), false, Durability::Default)?;
         tx.run(async |tx: &Tx| {
             let mut counts = BTreeMap::new();
-            for kind in Kind::ALL {
-                counts.insert(kind, idb::count(&tx.store(kind.name())?).await?);
+            for &kind in Kind::ALL {
+                counts.insert(kind, idb::count(&tx.store(kind.key())?).await?);
             }
             let profile = idb::get(&tx.store(META_STORE)?, &PROFILE_ID.into())
                 .await?

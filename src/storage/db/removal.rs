@@ -11,6 +11,7 @@ use super::rows::{from_row, stamp, to_row, touch_activity};
 use super::write::{check_revision, records_by, writer};
 use super::{Database, ImportReport, Removal, SaveError, UndoReport};
 use crate::domain::backup::{for_each_kind, with_kind, Dataset};
+use crate::domain::code::Code;
 use crate::domain::contacts::draft::display_name;
 use crate::domain::integrity::{on_removal, referrers_of, Effect, Gone, ReferenceField};
 use crate::domain::record::{Contact, Kind, Record, Slot};
@@ -53,7 +54,7 @@ impl Database {
         let tx = self.tx(&stores, true, Durability::Default)?;
         let removal = tx
             .run(async |tx: &Tx| {
-                if !idb::has_key(&tx.store(first.name())?, &id.into()).await? {
+                if !idb::has_key(&tx.store(first.key())?, &id.into()).await? {
                     return Err(StorageError::NotFound);
                 }
                 let mut progress = Progress {
@@ -102,7 +103,7 @@ impl Database {
                 let mut report = UndoReport::default();
                 let mut put = Dataset::default();
                 for_each_kind!(removal.removed, |records: R| {
-                    let store = tx.store(R::KIND.name())?;
+                    let store = tx.store(R::KIND.key())?;
                     for r in records {
                         if idb::has_key(&store, &r.meta().id.as_str().into()).await? {
                             report.kept += 1;
@@ -112,7 +113,7 @@ impl Database {
                     }
                 });
                 for_each_kind!(removal.detached, |records: R| {
-                    let store = tx.store(R::KIND.name())?;
+                    let store = tx.store(R::KIND.key())?;
                     for before in records {
                         let id = &before.meta().id;
                         let expected = removal.detached_at.get(&(R::KIND, id.clone()));
@@ -200,7 +201,7 @@ impl Database {
 
 /// Deletes record `id` of kind `T`, keeping it in `removal`.
 async fn take<T: Record>(tx: &Tx, id: &str, removal: &mut Removal) -> Result<(), StorageError> {
-    let store = tx.store(T::KIND.name())?;
+    let store = tx.store(T::KIND.key())?;
     if let Some(row) = idb::get(&store, &id.into()).await? {
         T::list_mut(&mut removal.removed).push(from_row(&row)?);
         tx.delete(&store, &id.into())?;
@@ -221,7 +222,7 @@ async fn detach<F: Record>(
     now: DateTime<Utc>,
     progress: &mut Progress,
 ) -> Result<(), StorageError> {
-    let store = tx.store(F::KIND.name())?;
+    let store = tx.store(F::KIND.key())?;
     for mut record in records_by::<F>(tx, field.index, id).await? {
         let rid = record.meta().id.clone();
         if progress.gone.contains(&(F::KIND, rid.clone())) {
@@ -259,7 +260,7 @@ async fn repoint<F: Record>(
     to: &str,
     now: DateTime<Utc>,
 ) -> Result<(), StorageError> {
-    let store = tx.store(F::KIND.name())?;
+    let store = tx.store(F::KIND.key())?;
     for mut record in records_by::<F>(tx, field.index, from).await? {
         let rid = record.meta().id.clone();
         // The two contacts themselves are written by the merge.

@@ -8,6 +8,7 @@ use web_sys::IdbObjectStore;
 
 use super::{ImportReport, Stored};
 use crate::domain::backup::{Activity, Dataset, Stamps};
+use crate::domain::code::Code;
 use crate::domain::profile::{SavedProfile, PROFILE_ID};
 use crate::domain::record::{IndexValue, Kind, Meta, Record};
 use crate::storage::idb::{self, Tx};
@@ -57,7 +58,7 @@ pub(super) fn dataset_stores(data: &Dataset) -> Vec<&'static str> {
     counts
         .into_iter()
         .filter(|(_, n)| *n > 0)
-        .map(|(k, _)| k.name())
+        .map(|(k, _)| k.key())
         .collect()
 }
 
@@ -90,7 +91,7 @@ pub(super) fn put_all<R: Record>(
     if records.is_empty() {
         return Ok(());
     }
-    let store = tx.store(R::KIND.name())?;
+    let store = tx.store(R::KIND.key())?;
     for record in records {
         tx.put(&store, &to_row(record)?)?;
     }
@@ -102,8 +103,8 @@ pub(super) async fn read_stamps(tx: &Tx) -> Result<Stamps, StorageError> {
     let mut stamps = Stamps::default();
     let id_key: JsValue = row::ID.into();
     let updated_key: JsValue = row::UPDATED.into();
-    for kind in Kind::ALL {
-        let rows = idb::get_all(&tx.store(kind.name())?).await?;
+    for &kind in Kind::ALL {
+        let rows = idb::get_all(&tx.store(kind.key())?).await?;
         let map = stamps.kinds.entry(kind).or_default();
         map.reserve(rows.length() as usize);
         for r in rows.iter() {

@@ -11,6 +11,7 @@ use super::rows::{from_row, read_stamps, rows_to_records, touch_activity};
 use super::write::writer;
 use super::{Database, ImportReport};
 use crate::domain::backup::{merge_selection, Dataset, ImportMode, Stamps};
+use crate::domain::code::Code;
 use crate::domain::profile::PROFILE_ID;
 use crate::domain::record::Kind;
 use crate::storage::idb::{self, Durability, Tx};
@@ -67,7 +68,7 @@ impl Database {
             let profile = idb::get(&tx.store(META_STORE)?, &PROFILE_ID.into()).await?;
             let mut pending = Kind::ALL
                 .iter()
-                .map(|kind| idb::start_get_all(&tx.store(kind.name())?))
+                .map(|kind| idb::start_get_all(&tx.store(kind.key())?))
                 .collect::<Result<VecDeque<_>, _>>()?;
             let mut next = async || -> Result<Array, StorageError> {
                 let p = pending.pop_front().ok_or(StorageError::Aborted)?;

@@ -16,6 +16,7 @@ use super::rows::{
 };
 use super::{Database, ImportReport, PhotoChange, SaveError, Stored};
 use crate::domain::backup::{for_each_kind, Dataset};
+use crate::domain::code::Code;
 use crate::domain::integrity::{check_all, outside_references, stores_to_check, Refusal};
 use crate::domain::record::{Contact, Kind, Record};
 use crate::domain::sorting::sort;
@@ -68,10 +69,9 @@ pub(super) async fn writer() -> Result<Writer, StorageError> {
 fn write_stores(data: &Dataset) -> Vec<&'static str> {
     let kinds = dataset_stores(data)
         .into_iter()
-        .filter_map(Kind::from_name)
+        .filter_map(Kind::from_key)
         .collect::<Vec<_>>();
-    let mut stores: Vec<&'static str> =
-        stores_to_check(kinds).into_iter().map(Kind::name).collect();
+    let mut stores: Vec<&'static str> = stores_to_check(kinds).into_iter().map(Kind::key).collect();
     stores.push(META_STORE);
     stores
 }
@@ -106,7 +106,7 @@ async fn guard(tx: &Tx, data: &Dataset, against_store: bool) -> Result<(), Stora
             continue;
         }
         let stored = against_store
-            && idb::has_key(&tx.store(target_kind.name())?, &target.as_str().into()).await?;
+            && idb::has_key(&tx.store(target_kind.key())?, &target.as_str().into()).await?;
         if !stored {
             return Err(StorageError::Refused(refusal));
         }
@@ -307,7 +307,7 @@ async fn stamp_checked<R: Record>(
     if list.is_empty() {
         return Ok(());
     }
-    let store = tx.store(R::KIND.name())?;
+    let store = tx.store(R::KIND.key())?;
     for record in list.iter_mut() {
         let stored = match idb::get(&store, &Record::meta(record).id.as_str().into()).await? {
             Some(row) => from_row::<R>(&row)?.meta().revision,
@@ -347,7 +347,7 @@ pub(super) async fn records_by<R: Record>(
     index: Option<&str>,
     key: &str,
 ) -> Result<Vec<R>, StorageError> {
-    let store = tx.store(R::KIND.name())?;
+    let store = tx.store(R::KIND.key())?;
     let rows = match index {
         Some(index) => idb::get_all_by_index(&store, index, &key.into()).await?,
         None => idb::get_all(&store).await?,

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::code::Code;
 use crate::domain::format;
 use crate::domain::record::Kind;
 use crate::i18n::*;
@@ -46,8 +47,8 @@ pub fn DataSection() -> impl IntoView {
             Ok((counts, profile)) => view! {
                 <dl class="facts facts--counts">
                     {Kind::ALL
-                        .into_iter()
-                        .map(|kind| {
+                        .iter()
+                        .map(|&kind| {
                             let n = counts.get(&kind).copied().unwrap_or(0);
                             view! {
                                 <dt>{move || kind_label(i18n, kind)}</dt>

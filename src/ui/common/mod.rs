@@ -3,3 +3,4 @@
 pub mod dates;
 pub mod focus;
 pub mod routes;
+pub mod select;

@@ -22,6 +22,7 @@ use crate::domain::sorting::sort_by_key;
 use crate::i18n::*;
 use crate::ui::common::dates::show_date;
 use crate::ui::common::focus::focus_id;
+use crate::ui::common::select::coded_label;
 use crate::ui::contacts::store::{use_network, Loaded};
 use crate::ui::data::{now, use_data};
 use crate::ui::editor::{refresh_after, undo_removal};
@@ -167,7 +168,7 @@ fn ContactView(contact: Contact) -> impl IntoView {
                         <li><a href=l.href().to_string() target="_blank" rel="noopener noreferrer">{link_name(l)}</a></li>
                     }).collect_view()}</ul></dd>
                 })}
-                {(!contact.preferred_channel.is_empty()).then(|| view! { <dt>{tr!(i18n, contacts.field.channel)}</dt><dd>{channel_label(i18n, &contact.preferred_channel)}</dd> })}
+                {contact.preferred_channel.as_ref().map(|c| view! { <dt>{tr!(i18n, contacts.field.channel)}</dt><dd>{coded_label(i18n, c, channel_label)}</dd> })}
                 {birthday.map(|b| view! { <dt>{tr!(i18n, contacts.field.birthday)}</dt><dd>{b}</dd> })}
                 {(!contact.tags.is_empty()).then(|| view! {
                     <dt>{tr!(i18n, contacts.field.tags)}</dt>

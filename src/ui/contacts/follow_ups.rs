@@ -10,6 +10,7 @@ use crate::domain::format::iso_date;
 use crate::domain::record::{in_range, FollowUp, FollowUpKind, Meta, MAX_TEXT_CHARS};
 use crate::i18n::*;
 use crate::ui::common::dates::{parse_date, show_date, DATE_MAX, DATE_MIN};
+use crate::ui::common::select::EnumSelect;
 use crate::ui::contacts::store::{use_network, NetworkStore};
 use crate::ui::data::{new_id, now, use_data, Data};
 use crate::ui::feedback::{report_save, use_feedback, AppError, Feedback};
@@ -194,18 +195,9 @@ pub fn AddFollowUp(#[prop(into)] contact_id: String) -> impl IntoView {
         <form class="inline-form" on:submit=submit novalidate>
             <div class="field">
                 <label for=kind_id.clone()>{tr!(i18n, contacts.promise.kind)}</label>
-                <select id=kind_id on:change=move |ev| {
-                    let k = match event_target_value(&ev).as_str() {
-                        "they_offered" => FollowUpKind::TheyOffered,
-                        "reminder" => FollowUpKind::Reminder,
-                        _ => FollowUpKind::IPromised,
-                    };
-                    kind.set(k);
-                }>
-                    <option value="i_promised" selected=move || kind.get() == FollowUpKind::IPromised>{move || follow_up_label(i18n, FollowUpKind::IPromised)}</option>
-                    <option value="they_offered" selected=move || kind.get() == FollowUpKind::TheyOffered>{move || follow_up_label(i18n, FollowUpKind::TheyOffered)}</option>
-                    <option value="reminder" selected=move || kind.get() == FollowUpKind::Reminder>{move || follow_up_label(i18n, FollowUpKind::Reminder)}</option>
-                </select>
+                <EnumSelect id=kind_id label=follow_up_label
+                    value=Signal::derive(move || Some(kind.get().into()))
+                    on_pick={move |k: Option<FollowUpKind>| if let Some(k) = k { kind.set(k) }} />
             </div>
             <div class="field field--grow">
                 <label for=text_id.clone()>{tr!(i18n, contacts.promise.text)}</label>

@@ -6,18 +6,22 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use wasm_bindgen::JsCast;
 
 use super::birthday_field::BirthdayField;
-use super::labels::{channel_label, circle_hint, circle_label, CIRCLES};
+use super::labels::{channel_label, circle_hint, circle_label};
 use super::photo_field::{take_photo, PhotoField, PhotoState};
 use super::picker::ContactPicker;
+use crate::domain::code::{Code, Coded};
 use crate::domain::contacts::draft::{
-    display_name, new_contact, ContactDraft, DraftError, DraftField, CHANNELS,
+    display_name, new_contact, ContactDraft, DraftError, DraftField,
 };
 use crate::domain::link::LinkError;
-use crate::domain::record::{Contact, Meta, Photo, MAX_LINE_CHARS, MAX_TEXT_CHARS};
+use crate::domain::record::{
+    Circle, Contact, Meta, Photo, PreferredChannel, MAX_LINE_CHARS, MAX_TEXT_CHARS,
+};
 use crate::i18n::*;
 use crate::storage::db::{PhotoChange, SaveError};
 use crate::ui::common::dates::{DATE_MAX, DATE_MIN};
 use crate::ui::common::routes::contact_path;
+use crate::ui::common::select::EnumSelect;
 use crate::ui::contacts::store::{use_network, Loaded};
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::feedback::report_save;
@@ -426,12 +430,9 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
                     draft get=|d| &d.links set=|d| &mut d.links error=error_for(DraftField::Links) />
                 <div class="field">
                     <label for="channel">{tr!(i18n, contacts.field.channel)}</label>
-                    <select id="channel" on:change=move |ev| { let v = event_target_value(&ev); draft.update(|d| d.preferred_channel = v); }>
-                        <option value="" selected=move || draft.with(|d| d.preferred_channel.is_empty())>{tr!(i18n, contacts.field.channel_none)}</option>
-                        {CHANNELS.into_iter().map(|c| view! {
-                            <option value=c selected=move || draft.with(|d| d.preferred_channel == c)>{move || channel_label(i18n, c)}</option>
-                        }).collect_view()}
-                    </select>
+                    <EnumSelect id="channel" label=channel_label none=move || t_string!(i18n, contacts.field.channel_none)
+                        value=Signal::derive(move || draft.with(|d| d.preferred_channel.clone()))
+                        on_pick={move |c: Option<PreferredChannel>| draft.update(|d| d.preferred_channel = c.map(Coded::from))} />
                 </div>
             </fieldset>
             <fieldset>
@@ -450,7 +451,7 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
                 <fieldset class="field">
                     <legend>{tr!(i18n, contacts.field.circle)}</legend>
                     <div class="choice-group">
-                        {CIRCLES.into_iter().map(|c| view! {
+                        {Circle::ALL.iter().map(|&c| view! {
                             <label class="choice">
                                 <input type="radio" name="circle" prop:checked=move || draft.with(|d| d.circle == c) on:change=move |_| draft.update(|d| d.circle = c) />
                                 <span>{move || circle_label(i18n, c)}<span class="hint choice__hint">{move || circle_hint(i18n, c)}</span></span>

@@ -2,47 +2,9 @@
 
 use crate::domain::contacts::duplicates::Reason;
 use crate::domain::contacts::give_take::Lean;
-use crate::domain::record::{Circle, FollowUpKind, InteractionKind};
+use crate::domain::contacts::network::{Only, Sort};
+use crate::domain::record::{Circle, FollowUpKind, InteractionKind, PreferredChannel};
 use crate::i18n::*;
-
-/// Every interaction kind, in the order the picker offers them.
-pub const INTERACTION_KINDS: [InteractionKind; 9] = [
-    InteractionKind::Meeting,
-    InteractionKind::Call,
-    InteractionKind::Email,
-    InteractionKind::Message,
-    InteractionKind::Event,
-    InteractionKind::InformationalInterview,
-    InteractionKind::Introduction,
-    InteractionKind::FavourGiven,
-    InteractionKind::FavourReceived,
-];
-
-/// Every circle, closest first.
-pub const CIRCLES: [Circle; 3] = [Circle::Core, Circle::Network, Circle::Periphery];
-
-/// The stable id of an interaction kind, for form values.
-pub fn interaction_id(kind: InteractionKind) -> &'static str {
-    match kind {
-        InteractionKind::Meeting => "meeting",
-        InteractionKind::Call => "call",
-        InteractionKind::Email => "email",
-        InteractionKind::Message => "message",
-        InteractionKind::Event => "event",
-        InteractionKind::InformationalInterview => "informational_interview",
-        InteractionKind::Introduction => "introduction",
-        InteractionKind::FavourGiven => "favour_given",
-        InteractionKind::FavourReceived => "favour_received",
-    }
-}
-
-/// The interaction kind with form value `id`.
-pub fn interaction_from_id(id: &str) -> InteractionKind {
-    INTERACTION_KINDS
-        .into_iter()
-        .find(|k| interaction_id(*k) == id)
-        .unwrap_or_default()
-}
 
 /// An interaction kind's name.
 pub fn interaction_label(i18n: I18n, kind: InteractionKind) -> String {
@@ -60,18 +22,24 @@ pub fn interaction_label(i18n: I18n, kind: InteractionKind) -> String {
     .to_string()
 }
 
-/// The stable id of a circle, for form values.
-pub fn circle_id(circle: Circle) -> &'static str {
-    match circle {
-        Circle::Core => "core",
-        Circle::Network => "network",
-        Circle::Periphery => "periphery",
+/// Which contacts a list shows.
+pub fn only_label(i18n: I18n, only: Only) -> String {
+    match only {
+        Only::All => t_string!(i18n, contacts.filter.all),
+        Only::Due => t_string!(i18n, contacts.filter.due),
+        Only::Dormant => t_string!(i18n, contacts.filter.dormant),
     }
+    .to_string()
 }
 
-/// The circle with form value `id`.
-pub fn circle_from_id(id: &str) -> Option<Circle> {
-    CIRCLES.into_iter().find(|c| circle_id(*c) == id)
+/// How a list is ordered.
+pub fn sort_label(i18n: I18n, sort: Sort) -> String {
+    match sort {
+        Sort::Name => t_string!(i18n, contacts.sort.name),
+        Sort::LastContact => t_string!(i18n, contacts.sort.last),
+        Sort::NextDue => t_string!(i18n, contacts.sort.due),
+    }
+    .to_string()
 }
 
 /// A circle's name.
@@ -104,17 +72,17 @@ pub fn follow_up_label(i18n: I18n, kind: FollowUpKind) -> String {
     .to_string()
 }
 
-/// A preferred channel's name (ids from `draft::CHANNELS`; anything else shown as typed).
-pub fn channel_label(i18n: I18n, id: &str) -> String {
-    match id {
-        "email" => t_string!(i18n, contacts.channel.email).to_string(),
-        "phone" => t_string!(i18n, contacts.channel.phone).to_string(),
-        "message" => t_string!(i18n, contacts.channel.message).to_string(),
-        "linkedin" => "LinkedIn".to_string(),
-        "xing" => "Xing".to_string(),
-        "in_person" => t_string!(i18n, contacts.channel.in_person).to_string(),
-        other => other.to_string(),
+/// A preferred channel's name.
+pub fn channel_label(i18n: I18n, channel: PreferredChannel) -> String {
+    match channel {
+        PreferredChannel::Email => t_string!(i18n, contacts.channel.email),
+        PreferredChannel::Phone => t_string!(i18n, contacts.channel.phone),
+        PreferredChannel::Message => t_string!(i18n, contacts.channel.message),
+        PreferredChannel::LinkedIn => "LinkedIn",
+        PreferredChannel::Xing => "Xing",
+        PreferredChannel::InPerson => t_string!(i18n, contacts.channel.in_person),
     }
+    .to_string()
 }
 
 /// Why two contacts look alike.

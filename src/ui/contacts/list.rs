@@ -5,15 +5,18 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
 
-use super::labels::{circle_from_id, circle_id, circle_label, CIRCLES};
+use super::labels::{circle_label, only_label, sort_label};
 use super::log_interaction::AddInteraction;
 use super::name::avatar_text;
+use crate::domain::code::{Code, Coded};
 use crate::domain::contacts::draft::{display_name, work_line};
 use crate::domain::contacts::network::{ListQuery, Only, Sort};
 use crate::domain::format;
+use crate::domain::record::Circle;
 use crate::i18n::*;
 use crate::ui::common::dates::show_date;
 use crate::ui::common::routes::contact_path;
+use crate::ui::common::select::EnumSelect;
 use crate::ui::contacts::store::{use_network, Loaded};
 use crate::ui::link::{use_app_path, AppLink};
 use crate::ui::title::use_page_title;
@@ -34,12 +37,10 @@ pub fn ContactsPage() -> impl IntoView {
         (
             p.get("q").unwrap_or_default(),
             p.get("tag"),
-            p.get("circle").and_then(|c| circle_from_id(&c)),
-            match p.get("only").as_deref() {
-                Some("due") => Only::Due,
-                Some("dormant") => Only::Dormant,
-                _ => Only::All,
-            },
+            p.get("circle").and_then(|c| Circle::from_key(&c)),
+            p.get("only")
+                .and_then(|o| Only::from_key(&o))
+                .unwrap_or_default(),
         )
     });
     let text = RwSignal::new(initial.0);
@@ -113,43 +114,28 @@ pub fn ContactsPage() -> impl IntoView {
                     </div>
                     <div class="field">
                         <label for="filter-circle">{tr!(i18n, contacts.filter.circle)}</label>
-                        <select id="filter-circle" on:change=move |ev| circle.set(circle_from_id(&event_target_value(&ev)))>
-                            <option value="" selected=move || circle.with(Option::is_none)>{tr!(i18n, contacts.filter.any)}</option>
-                            {CIRCLES.into_iter().map(|c| view! {
-                                <option value=circle_id(c) selected=move || circle.get() == Some(c)>{move || circle_label(i18n, c)}</option>
-                            }).collect_view()}
-                        </select>
+                        <EnumSelect id="filter-circle" label=circle_label none=move || t_string!(i18n, contacts.filter.any)
+                            value=Signal::derive(move || circle.get().map(Coded::from))
+                            on_pick=move |c| circle.set(c) />
                     </div>
                     <div class="field">
                         <label for="filter-only">{tr!(i18n, contacts.filter.show)}</label>
-                        <select id="filter-only" on:change=move |ev| {
-                            let choice = match event_target_value(&ev).as_str() {
-                                "due" => Only::Due,
-                                "dormant" => Only::Dormant,
-                                _ => Only::All,
-                            };
-                            // The due list is about who is most overdue.
-                            if choice == Only::Due {
-                                sort.set(Sort::NextDue);
-                            }
-                            only.set(choice);
-                        }>
-                            <option value="all" selected=move || only.get() == Only::All>{tr!(i18n, contacts.filter.all)}</option>
-                            <option value="due" selected=move || only.get() == Only::Due>{tr!(i18n, contacts.filter.due)}</option>
-                            <option value="dormant" selected=move || only.get() == Only::Dormant>{tr!(i18n, contacts.filter.dormant)}</option>
-                        </select>
+                        <EnumSelect id="filter-only" label=only_label
+                            value=Signal::derive(move || Some(only.get().into()))
+                            on_pick={move |choice: Option<Only>| {
+                                let choice = choice.unwrap_or_default();
+                                // The due list is about who is most overdue.
+                                if choice == Only::Due {
+                                    sort.set(Sort::NextDue);
+                                }
+                                only.set(choice);
+                            }} />
                     </div>
                     <div class="field">
                         <label for="sort">{tr!(i18n, contacts.sort.label)}</label>
-                        <select id="sort" on:change=move |ev| sort.set(match event_target_value(&ev).as_str() {
-                            "last" => Sort::LastContact,
-                            "due" => Sort::NextDue,
-                            _ => Sort::Name,
-                        })>
-                            <option value="name" selected=move || sort.get() == Sort::Name>{tr!(i18n, contacts.sort.name)}</option>
-                            <option value="last" selected=move || sort.get() == Sort::LastContact>{tr!(i18n, contacts.sort.last)}</option>
-                            <option value="due" selected=move || sort.get() == Sort::NextDue>{tr!(i18n, contacts.sort.due)}</option>
-                        </select>
+                        <EnumSelect id="sort" label=sort_label
+                            value=Signal::derive(move || Some(sort.get().into()))
+                            on_pick={move |s: Option<Sort>| sort.set(s.unwrap_or_default())} />
                     </div>
                 </form>
                 {move || only.get().eq(&Only::Dormant).then(|| view! {

@@ -3,13 +3,15 @@
 use chrono::Duration;
 use leptos::prelude::*;
 
-use super::labels::{interaction_from_id, interaction_id, interaction_label, INTERACTION_KINDS};
+use super::labels::interaction_label;
 use crate::domain::format::iso_date;
 use crate::domain::record::{
-    in_range, Interaction, Meta, Record, RecordProblem, MAX_LINE_CHARS, MAX_TEXT_CHARS,
+    in_range, Interaction, InteractionKind, Meta, Record, RecordProblem, MAX_LINE_CHARS,
+    MAX_TEXT_CHARS,
 };
 use crate::i18n::*;
 use crate::ui::common::dates::{parse_date, DATE_MAX, DATE_MIN};
+use crate::ui::common::select::EnumSelect;
 use crate::ui::contacts::store::use_network;
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::feedback::{problem_text, report_save, use_feedback};
@@ -30,9 +32,7 @@ pub fn AddInteraction(
     let store = use_network();
     let feedback = use_feedback();
     let editing = existing.is_some();
-    let kind = RwSignal::new(
-        interaction_id(existing.as_ref().map(|e| e.kind).unwrap_or_default()).to_string(),
-    );
+    let kind = RwSignal::new(existing.as_ref().map(|e| e.kind).unwrap_or_default());
     let date = RwSignal::new(iso_date(
         existing
             .as_ref()
@@ -93,7 +93,7 @@ pub fn AddInteraction(
                 .as_ref()
                 .map_or_else(|| Meta::new(new_id(), now()), |e| e.meta.clone()),
             contact_id: id.clone(),
-            kind: interaction_from_id(&kind.get_untracked()),
+            kind: kind.get_untracked(),
             date: day,
             summary: summary.get_untracked().trim().to_string(),
             keywords: keywords
@@ -176,19 +176,9 @@ pub fn AddInteraction(
             <div class="field-row">
                 <div class="field">
                     <label for=kind_id.clone()>{tr!(i18n, contacts.timeline.kind)}</label>
-                    <select id=kind_id on:change=move |ev| kind.set(event_target_value(&ev))>
-                        {INTERACTION_KINDS
-                            .into_iter()
-                            .map(|k| {
-                                let value = interaction_id(k);
-                                view! {
-                                    <option value=value selected=move || kind.get() == value>
-                                        {move || interaction_label(i18n, k)}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
+                    <EnumSelect id=kind_id label=interaction_label
+                        value=Signal::derive(move || Some(kind.get().into()))
+                        on_pick={move |k: Option<InteractionKind>| if let Some(k) = k { kind.set(k) }} />
                 </div>
                 <div class="field">
                     <label for=date_id.clone()>{tr!(i18n, contacts.timeline.date)}</label>

@@ -126,6 +126,12 @@ impl<R: Record + Send + Sync> Clone for Editor<R> {
 impl<R: Record + Send + Sync> Copy for Editor<R> {}
 
 impl<R: Record + Send + Sync> Editor<R> {
+    /// One part of the record, read (and tracked) without cloning the rest; `None` while
+    /// there is no record.
+    pub fn part<T>(self, part: impl FnOnce(&R) -> T) -> Option<T> {
+        self.record.with(|r| r.as_ref().map(part))
+    }
+
     /// The working copy as a closure that always has a record: the current one, or the
     /// last one shown once it is gone (deleted in another tab), for the moment until the
     /// screen gives way to "not found". `None` if there is no record yet.

@@ -99,7 +99,7 @@ fn Conduct(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
         let mut next = None;
         editor.edit(|p| {
             if let Some(item) = p.items.get_mut(at) {
-                item.state = state.key().to_string();
+                item.state = state.into();
             }
             // Next: the first open question after this one, else any open one.
             next = p
@@ -107,7 +107,7 @@ fn Conduct(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
                 .iter()
                 .enumerate()
                 .skip(at + 1)
-                .find(|(_, i)| ItemState::of(i) == ItemState::Open)
+                .find(|(_, i)| i.state.or(ItemState::Open) == ItemState::Open)
                 .map(|(n, _)| n)
                 .or_else(|| current_index(&p.items));
         });
@@ -161,7 +161,7 @@ fn Conduct(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
             <div class="conduct__body">
                 <section class="conduct__main" aria-labelledby="conduct-current">
                     {move || current().map(|item| {
-                        let state = ItemState::of(&item);
+                        let state = item.state.or(ItemState::Open);
                         view! {
                             <p class="conduct__number">{move || t_string!(i18n, interviews.conduct.question_of, n = selected.get() + 1, total = items.with(Vec::len)).to_string()}
                                 {match state { ItemState::Asked => Some(t_string!(i18n, interviews.conduct.state_asked).to_string()), ItemState::Skipped => Some(t_string!(i18n, interviews.conduct.state_skipped).to_string()), ItemState::Open => None }.map(|s| view! { " · "<span class="badge">{s}</span> })}
@@ -189,7 +189,7 @@ fn Conduct(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
                     <h2 class="conduct__list-title" id="conduct-all">{tr!(i18n, interviews.conduct.all)}</h2>
                     <ol class="list-plain conduct__list" aria-labelledby="conduct-all">
                         {move || items.get().into_iter().enumerate().map(|(at, item)| {
-                            let state = ItemState::of(&item);
+                            let state = item.state.or(ItemState::Open);
                             let mark = match state { ItemState::Asked => "✓", ItemState::Skipped => "–", ItemState::Open => "" };
                             view! {
                                 <li>

@@ -5,10 +5,12 @@ use leptos::prelude::*;
 
 use super::parts::family_label;
 use super::search::{LibraryQuery, LibraryQueryFields};
+use crate::domain::code::Coded;
 use crate::domain::interviews::library::{Entry, Family};
 use crate::domain::interviews::plan::{DEFAULT_MINUTES, MAX_DURATION};
 use crate::domain::record::{Meta, Question, MAX_LINE_CHARS};
 use crate::i18n::*;
+use crate::ui::common::select::EnumSelect;
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::feedback::report_save;
 use crate::ui::feedback::use_feedback;
@@ -65,7 +67,7 @@ pub fn QuestionsPage() -> impl IntoView {
             None => Question {
                 meta: Meta::new(e.id.clone(), now()),
                 text: e.text.clone(),
-                family: e.family.key().to_string(),
+                family: e.family.into(),
                 minutes: e.minutes,
                 hint: String::new(),
                 archived: hide,
@@ -141,7 +143,7 @@ fn QuestionForm(editing: RwSignal<Option<String>>, on_save: Callback<Question>) 
     let i18n = use_i18n();
     let store = use_library();
     let text = RwSignal::new(String::new());
-    let family = RwSignal::new(Family::Advice.key().to_string());
+    let family = RwSignal::new(Coded::from(Family::Advice));
     let minutes = RwSignal::new(DEFAULT_MINUTES.to_string());
     let hint = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -191,7 +193,7 @@ fn QuestionForm(editing: RwSignal<Option<String>>, on_save: Callback<Question>) 
             .unwrap_or_else(|| Question {
                 meta: Meta::new(new_id(), now()),
                 text: String::new(),
-                family: String::new(),
+                family: Family::Advice.into(),
                 minutes: DEFAULT_MINUTES,
                 hint: String::new(),
                 archived: false,
@@ -213,9 +215,9 @@ fn QuestionForm(editing: RwSignal<Option<String>>, on_save: Callback<Question>) 
             <div class="field-row">
                 <div class="field">
                     <label for="question-family">{tr!(i18n, interviews.library.family)}</label>
-                    <select id="question-family" on:change=move |ev| family.set(event_target_value(&ev))>
-                        {Family::ALL.into_iter().map(|f| view! { <option value=f.key() selected=move || family.get() == f.key()>{move || family_label(i18n, f)}</option> }).collect_view()}
-                    </select>
+                    <EnumSelect id="question-family" label=family_label
+                        value=Signal::derive(move || Some(family.get()))
+                        on_pick={move |f: Option<Family>| if let Some(f) = f { family.set(f.into()) }} />
                 </div>
                 <div class="field field--narrow">
                     <label for="question-minutes">{tr!(i18n, interviews.builder.own_minutes)}</label>

@@ -8,6 +8,7 @@ use crate::domain::interviews::library::Family;
 use crate::domain::interviews::plan::{add_item, own_item, DEFAULT_MINUTES, MAX_DURATION};
 use crate::domain::record::{Meta, Question, MAX_LINE_CHARS};
 use crate::i18n::*;
+use crate::ui::common::select::EnumSelect;
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::feedback::{report_save, use_feedback};
 use crate::ui::library_store::use_library;
@@ -27,7 +28,7 @@ pub fn OwnQuestionForm(
     let own_text = RwSignal::new(String::new());
     let own_minutes = RwSignal::new(DEFAULT_MINUTES.to_string());
     let own_save = RwSignal::new(false);
-    let own_family = RwSignal::new(Family::Advice.key().to_string());
+    let own_family = RwSignal::new(Family::Advice);
     let own_error = RwSignal::new(None::<String>);
     let add_own = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -56,7 +57,7 @@ pub fn OwnQuestionForm(
             let q = Question {
                 meta: Meta::new(new_id(), now()),
                 text: text.clone(),
-                family: own_family.get_untracked(),
+                family: own_family.get_untracked().into(),
                 minutes,
                 hint: String::new(),
                 archived: false,
@@ -102,9 +103,9 @@ pub fn OwnQuestionForm(
             {move || own_save.get().then(|| view! {
                 <div class="field">
                     <label for="own-family">{tr!(i18n, interviews.library.family)}</label>
-                    <select id="own-family" on:change=move |ev| own_family.set(event_target_value(&ev))>
-                        {Family::ALL.into_iter().map(|f| view! { <option value=f.key() selected=move || own_family.get() == f.key()>{move || family_label(i18n, f)}</option> }).collect_view()}
-                    </select>
+                    <EnumSelect id="own-family" label=family_label
+                        value=Signal::derive(move || Some(own_family.get().into()))
+                        on_pick={move |f: Option<Family>| if let Some(f) = f { own_family.set(f) }} />
                 </div>
             })}
             {move || own_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}

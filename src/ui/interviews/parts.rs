@@ -58,22 +58,6 @@ pub fn family_label(i18n: I18n, family: Family) -> String {
     .to_string()
 }
 
-/// Every meeting format, in the order the picker lists them.
-pub const FORMATS: [MeetingFormat; 3] = [
-    MeetingFormat::InPerson,
-    MeetingFormat::Phone,
-    MeetingFormat::Video,
-];
-
-/// A format's form value.
-pub fn format_id(f: MeetingFormat) -> &'static str {
-    match f {
-        MeetingFormat::InPerson => "in_person",
-        MeetingFormat::Phone => "phone",
-        MeetingFormat::Video => "video",
-    }
-}
-
 /// The name of a format.
 pub fn format_label(i18n: I18n, f: MeetingFormat) -> String {
     match f {

@@ -5,9 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::builder::Builder;
-use super::parts::{
-    format_id, format_label, person_memo, plan_editor, stage_label, PlanEditor, FORMATS,
-};
+use super::parts::{format_label, person_memo, plan_editor, stage_label, PlanEditor};
 use super::store::use_interviews;
 use crate::domain::backup::Dataset;
 use crate::domain::contacts::draft::new_contact;
@@ -17,9 +15,10 @@ use crate::domain::interviews::plan::{
     PREPARED_QUESTIONS,
 };
 use crate::domain::interviews::wrap_up::split_name;
-use crate::domain::record::{InterviewPlan, Meta, MAX_LINE_CHARS, MAX_TEXT_CHARS};
+use crate::domain::record::{InterviewPlan, MeetingFormat, Meta, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 use crate::i18n::*;
 use crate::ui::common::dates::{input_value, local_time, parse_input};
+use crate::ui::common::select::EnumSelect;
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::editor::{delete_with_undo, SaveStatus, WhenFound};
 use crate::ui::feedback::{use_feedback, AppError};
@@ -257,14 +256,9 @@ fn Details(editor: PlanEditor) -> impl IntoView {
             <div class="field-row">
                 <div class="field">
                     <label for="plan-format">{tr!(i18n, interviews.format_label)}</label>
-                    <select id="plan-format" on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        if let Some(f) = FORMATS.into_iter().find(|f| format_id(*f) == v) { editor.edit(|p| p.format = f) }
-                    }>
-                        {FORMATS.into_iter().map(|f| view! {
-                            <option value=format_id(f) selected=move || plan().format == f>{move || format_label(i18n, f)}</option>
-                        }).collect_view()}
-                    </select>
+                    <EnumSelect id="plan-format" label=format_label
+                        value=Signal::derive(move || editor.part(|p| p.format.into()))
+                        on_pick={move |f: Option<MeetingFormat>| if let Some(f) = f { editor.edit(|p| p.format = f) }} />
                 </div>
                 <div class="field">
                     <label for="plan-place">{tr!(i18n, interviews.place)}</label>

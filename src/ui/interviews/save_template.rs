@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::parts::PlanEditor;
-use crate::domain::interviews::template::{encode, PURPOSE};
-use crate::domain::record::{Meta, Template, MAX_LINE_CHARS};
+use crate::domain::interviews::template::encode;
+use crate::domain::record::{Meta, Template, TemplatePurpose, MAX_LINE_CHARS};
 use crate::i18n::*;
 use crate::ui::data::{new_id, now};
 use crate::ui::editor::Creator;
@@ -34,12 +34,12 @@ pub fn SavePlanAsTemplate(
             .with_untracked(|p| p.as_ref().map(|p| encode(&p.items)).unwrap_or_default());
         let t = Template {
             meta: Meta::new(new_id(), now()),
-            purpose: PURPOSE.to_string(),
+            purpose: TemplatePurpose::Interview.into(),
             name: name.clone(),
-            lang: i18n.lang_untracked().code().to_string(),
+            lang: i18n.lang_untracked().into(),
             subject: String::new(),
             body,
-            message_purpose: String::new(),
+            message_purpose: None,
         };
         creator.create(t, move |saved| {
             library.put_template(saved);

@@ -4,16 +4,18 @@
 use leptos::prelude::*;
 
 use super::parts::family_label;
+use crate::domain::code::Coded;
 use crate::domain::interviews::library::{entries, filter, Entry, Family, Filter};
 use crate::i18n::*;
+use crate::ui::common::select::EnumSelect;
 use crate::ui::library_store::use_library;
 
 /// What the user typed and chose; the results follow from it.
 #[derive(Clone, Copy)]
 pub struct LibraryQuery {
     text: RwSignal<String>,
-    /// A family key, empty for all topics.
-    family: RwSignal<String>,
+    /// The topic chosen, `None` for all.
+    family: RwSignal<Option<Family>>,
     /// Hidden built-ins and archived own questions are included when this is true.
     pub show_hidden: RwSignal<bool>,
     /// The matching questions, in library order.
@@ -26,7 +28,7 @@ impl LibraryQuery {
         let i18n = use_i18n();
         let store = use_library();
         let text = RwSignal::new(String::new());
-        let family = RwSignal::new(String::new());
+        let family = RwSignal::new(None::<Family>);
         let show_hidden = RwSignal::new(false);
         let library = Memo::new(move |_| {
             let lang = i18n.lang();
@@ -35,7 +37,7 @@ impl LibraryQuery {
         let results = Memo::new(move |_| {
             let f = Filter {
                 text: text.get(),
-                family: Family::from_key(&family.get()),
+                family: family.get(),
                 show_hidden: show_hidden.get(),
             };
             library.with(|l| filter(l, &f).into_iter().cloned().collect())
@@ -64,10 +66,9 @@ pub fn LibraryQueryFields(query: LibraryQuery, id: &'static str) -> impl IntoVie
             </div>
             <div class="field">
                 <label for=family_id.clone()>{tr!(i18n, interviews.library.filter_family)}</label>
-                <select id=family_id on:change=move |ev| family.set(event_target_value(&ev))>
-                    <option value="">{tr!(i18n, interviews.library.all_families)}</option>
-                    {Family::ALL.into_iter().map(|f| view! { <option value=f.key()>{move || family_label(i18n, f)}</option> }).collect_view()}
-                </select>
+                <EnumSelect id=family_id label=family_label none=move || t_string!(i18n, interviews.library.all_families)
+                    value=Signal::derive(move || family.get().map(Coded::from))
+                    on_pick=move |f| family.set(f) />
             </div>
         </div>
     }

@@ -7,8 +7,8 @@ use leptos_router::hooks::use_params_map;
 
 use super::checks_panel::ChecksPanel;
 use super::parts::{
-    channel_label, check_context, own_message_templates, purpose_label, reason_text, recipient,
-    recipient_name, status_label, template_text, template_values,
+    address_name, channel_label, check_context, lang_name, own_message_templates, purpose_label,
+    reason_text, recipient, recipient_name, status_label, template_text, template_values,
 };
 use super::store::use_outreach;
 use crate::domain::backup::Dataset;
@@ -22,6 +22,7 @@ use crate::domain::record::{Message, Meta, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 use crate::i18n::*;
 use crate::storage::db::SaveError;
 use crate::ui::common::dates::show_date;
+use crate::ui::common::select::{coded_label, EnumSelect};
 use crate::ui::contacts::store::use_network;
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::editor::{delete_with_undo, Creator, Editor, SaveStatus, WhenFound};
@@ -82,28 +83,29 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
     let channel = Memo::new(move |_| {
         editor
             .record
-            .with(|m| m.as_ref().map(|m| Channel::from_key(&m.channel)))
+            .with(|m| m.as_ref().map(|m| m.channel.or(Channel::Email)))
             .unwrap_or(Channel::Email)
     });
     let purpose = Memo::new(move |_| {
         editor
             .record
-            .with(|m| m.as_ref().map(|m| Purpose::from_key(&m.purpose)))
+            .with(|m| m.as_ref().map(|m| m.purpose.or(Purpose::Interview)))
             .unwrap_or(Purpose::Interview)
     });
     let lang = Memo::new(move |_| {
         editor
             .record
-            .with(|m| m.as_ref().and_then(|m| Lang::from_tag(&m.lang)))
+            .with(|m| m.as_ref().and_then(|m| m.lang.known()))
             .unwrap_or_default()
     });
+    // `None` for a status this version does not know: not a draft, so the text stays as
+    // it is, and no action of this version's outreach steps applies.
     let status = Memo::new(move |_| {
         editor
             .record
-            .with(|m| m.as_ref().map(|m| Status::from_key(&m.status)))
-            .unwrap_or(Status::Draft)
+            .with(|m| m.as_ref().and_then(|m| m.status.known()))
     });
-    let draft = move || status.get() == Status::Draft;
+    let draft = move || status.get() == Some(Status::Draft);
     let outcomes = Memo::new(move |_| {
         editor.record.with(|m| {
             m.as_ref()
@@ -111,9 +113,9 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
                     let ctx = check_context(m);
                     run(
                         &Draft {
-                            channel: Channel::from_key(&m.channel),
-                            purpose: Purpose::from_key(&m.purpose),
-                            lang: Lang::from_tag(&m.lang).unwrap_or_default(),
+                            channel: m.channel.or(Channel::Email),
+                            purpose: m.purpose.or(Purpose::Interview),
+                            lang: m.lang.or(Lang::default()),
                             body: &m.body,
                         },
                         &ctx,
@@ -166,7 +168,7 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
         let (old_subject, old_body) = (current.subject.clone(), current.body.clone());
         editor.edit(|m| {
             m.body = body;
-            if Channel::from_key(&m.channel).has_subject() {
+            if m.channel.or(Channel::Email).has_subject() {
                 m.subject = subject;
             }
         });
@@ -185,7 +187,7 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
         let Some(m) = editor.record.get_untracked() else {
             return;
         };
-        let text = if Channel::from_key(&m.channel).has_subject() && !m.subject.trim().is_empty() {
+        let text = if m.channel.or(Channel::Email).has_subject() && !m.subject.trim().is_empty() {
             format!("{}\n\n{}", m.subject.trim(), m.body.trim())
         } else {
             m.body.trim().to_string()
@@ -241,7 +243,7 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
     view! {
         <p class="breadcrumb"><a href=app_path("/messages")>{tr!(i18n, messages.title)}</a></p>
         <h1>{move || t_string!(i18n, messages.compose_title, name = name.get()).to_string()}
-            <span class="h1-sub">{move || format!("{} · {} · {}", purpose_label(i18n, purpose.get()), channel_label(i18n, channel.get()), status_label(i18n, status.get()))}</span>
+            <span class="h1-sub">{move || format!("{} · {} · {}", purpose_label(i18n, purpose.get()), channel_label(i18n, channel.get()), editor.part(|m| coded_label(i18n, &m.status, status_label)).unwrap_or_default())}</span>
         </h1>
         <SaveStatus editor=editor />
         <div class="compose">
@@ -251,31 +253,30 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
                     <div class="field-row">
                         <div class="field">
                             <label for="compose-channel">{tr!(i18n, messages.channel_label)}</label>
-                            <select id="compose-channel" disabled=move || !draft() on:change=move |ev| { let v = event_target_value(&ev); editor.edit(|m| m.channel = v) }>
-                                {Channel::ALL.into_iter().map(|c| view! { <option value=c.key() selected=move || channel.get() == c>{move || channel_label(i18n, c)}</option> }).collect_view()}
-                            </select>
+                            <EnumSelect id="compose-channel" disabled=Signal::derive(move || !draft()) label=channel_label
+                                value=Signal::derive(move || editor.part(|m| m.channel.clone()))
+                                on_pick={move |c: Option<Channel>| if let Some(c) = c { editor.edit(|m| m.channel = c.into()) }} />
                         </div>
                         <div class="field">
                             <label for="compose-purpose">{tr!(i18n, messages.purpose_label)}</label>
-                            <select id="compose-purpose" disabled=move || !draft() on:change=move |ev| { let v = event_target_value(&ev); editor.edit(|m| m.purpose = v) }>
-                                {Purpose::ALL.into_iter().map(|p| view! { <option value=p.key() selected=move || purpose.get() == p>{move || purpose_label(i18n, p)}</option> }).collect_view()}
-                            </select>
+                            <EnumSelect id="compose-purpose" disabled=Signal::derive(move || !draft()) label=purpose_label
+                                value=Signal::derive(move || editor.part(|m| m.purpose.clone()))
+                                on_pick={move |p: Option<Purpose>| if let Some(p) = p { editor.edit(|m| m.purpose = p.into()) }} />
                         </div>
                     </div>
                     <div class="field-row">
                         <div class="field">
                             <label for="compose-lang">{tr!(i18n, messages.language)}</label>
-                            <select id="compose-lang" disabled=move || !draft() on:change=move |ev| { let v = event_target_value(&ev); editor.edit(|m| m.lang = v) }>
-                                {Lang::ALL.into_iter().map(|l| view! { <option value=l.code() selected=move || lang.get() == l>{l.native_name()}</option> }).collect_view()}
-                            </select>
+                            <EnumSelect id="compose-lang" disabled=Signal::derive(move || !draft()) label=lang_name
+                                value=Signal::derive(move || editor.part(|m| m.lang.clone()))
+                                on_pick={move |l: Option<Lang>| if let Some(l) = l { editor.edit(|m| m.lang = l.into()) }} />
                         </div>
                         {move || (lang.get() == Lang::De).then(|| view! {
                             <div class="field">
                                 <label for="compose-address">{tr!(i18n, messages.address)}</label>
-                                <select id="compose-address" disabled=move || !draft() on:change=move |ev| { let v = event_target_value(&ev); editor.edit(|m| m.address = v) }>
-                                    <option value="sie" selected=move || editor.record.with(|m| m.as_ref().is_some_and(|m| Address::from_key(&m.address) == Address::Sie))>"Sie"</option>
-                                    <option value="du" selected=move || editor.record.with(|m| m.as_ref().is_some_and(|m| Address::from_key(&m.address) == Address::Du))>"du"</option>
-                                </select>
+                                <EnumSelect id="compose-address" disabled=Signal::derive(move || !draft()) label=address_name
+                                    value=Signal::derive(move || editor.part(|m| m.address.clone()))
+                                    on_pick={move |a: Option<Address>| if let Some(a) = a { editor.edit(|m| m.address = a.into()) }} />
                             </div>
                         })}
                     </div>
@@ -330,7 +331,7 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
 #[component]
 fn Actions(
     editor: MessageEditor,
-    status: Memo<Status>,
+    status: Memo<Option<Status>>,
     pending: RwSignal<Option<Act>>,
     act: Callback<(Act, bool)>,
     outcomes: Memo<Vec<crate::domain::messages::checks::Outcome>>,
@@ -379,14 +380,14 @@ fn Actions(
                 {move || (channel.get() == Channel::Email && mailto.with(Option::is_some)).then(|| view! {
                     <button type="button" class="button button--secondary" on:click=move |_| act.run((Act::Mail, false))>{tr!(i18n, messages.open_mail)}</button>
                 })}
-                {move || (status.get() == Status::Draft).then(|| view! {
+                {move || (status.get() == Some(Status::Draft)).then(|| view! {
                     <button type="button" class="button" on:click=move |_| act.run((Act::Send, false))>{tr!(i18n, messages.mark_sent)}</button>
                 })}
             </div>
-            {move || (status.get() == Status::Draft).then(|| view! {
+            {move || (status.get() == Some(Status::Draft)).then(|| view! {
                 <p><button type="button" class="button button--quiet" on:click=move |_| delete_draft()>{tr!(i18n, messages.delete_draft)}</button></p>
             })}
-            {move || (status.get() != Status::Draft).then(|| {
+            {move || (status.get() != Some(Status::Draft)).then(|| {
                 let sent = editor.record.with(|m| m.as_ref().and_then(|m| m.sent)).map(|at| show_date(i18n, crate::ui::common::dates::local_time(at).date()));
                 view! {
                     <p>{t!(i18n, messages.sent_on, date = sent.unwrap_or_default())}</p>
@@ -403,7 +404,7 @@ fn Actions(
                     {move || contact_link.get().map(|href| view! { <p><a href=href>{tr!(i18n, messages.open_contact)}</a></p> })}
                 }
             })}
-            {move || (status.get() == Status::Sent).then(|| view! {
+            {move || (status.get() == Some(Status::Sent)).then(|| view! {
                 <h3>{tr!(i18n, messages.outcome)}</h3>
                 <div class="button-row">
                     {[Status::Replied, Status::MeetingAgreed, Status::Declined, Status::NoReply].into_iter().map(|s| {
@@ -412,7 +413,7 @@ fn Actions(
                     }).collect_view()}
                 </div>
             })}
-            {move || (status.get() == Status::MeetingAgreed).then(|| {
+            {move || (status.get() == Some(Status::MeetingAgreed)).then(|| {
                 let href = editor.record.with(|m| m.as_ref().and_then(|m| m.contact_id.clone())).map(|c| app_path(&format!("/interviews/new?contact={c}")));
                 href.map(|href| view! {
                     <div class="banner banner--ok" role="status">
@@ -473,7 +474,7 @@ fn mark_sent(editor: MessageEditor) -> impl Fn() + Clone + 'static {
         };
         let texts = SendTexts {
             met_occasion: t_string!(i18n, messages.met_occasion).to_string(),
-            keyword: purpose_label(i18n, Purpose::from_key(&m.purpose)),
+            keyword: coded_label(i18n, &m.purpose, purpose_label),
             other_person,
             follow_up: t_string!(i18n, messages.reminder_follow_up, name = name.clone())
                 .to_string(),

@@ -4,15 +4,15 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::parts::{channel_label, purpose_label, recipient_name, status_label};
+use super::parts::{channel_label, lang_name, purpose_label, recipient_name, status_label};
 use super::store::use_outreach;
-use crate::domain::lang::Lang;
-use crate::domain::messages::model::{Channel, Purpose, Status};
-use crate::domain::messages::own::PURPOSE as OWN_PURPOSE;
-use crate::domain::record::Template;
+use crate::domain::code::Code;
+use crate::domain::messages::model::Status;
+use crate::domain::record::{Template, TemplatePurpose};
 use crate::domain::sorting::{sort_by_cached_key, sort_by_key};
 use crate::i18n::*;
 use crate::ui::common::dates::{local_time, show_date};
+use crate::ui::common::select::coded_label;
 use crate::ui::data::use_data;
 use crate::ui::editor::delete_with_undo;
 use crate::ui::feedback::use_feedback;
@@ -31,25 +31,21 @@ pub fn MessagesPage() -> impl IntoView {
     let filter = Memo::new(move |_| {
         query
             .with(|q| q.get("status"))
-            .map(|s| Status::from_key(&s))
+            .and_then(|s| Status::from_key(&s))
     });
     let counts = Memo::new(move |_| {
         outreach.messages.with(|list| {
-            Status::ALL.map(|s| {
-                (
-                    s,
-                    list.iter()
-                        .filter(|m| Status::from_key(&m.status) == s)
-                        .count(),
-                )
-            })
+            Status::ALL
+                .iter()
+                .map(|&s| (s, list.iter().filter(|m| m.status.is(s)).count()))
+                .collect::<Vec<_>>()
         })
     });
     let shown = Memo::new(move |_| {
         let f = filter.get();
         let mut list: Vec<_> = outreach.messages.with(|l| {
             l.iter()
-                .filter(|m| f.is_none_or(|s| Status::from_key(&m.status) == s))
+                .filter(|m| f.is_none_or(|s| m.status.is(s)))
                 .cloned()
                 .collect()
         });
@@ -73,7 +69,7 @@ pub fn MessagesPage() -> impl IntoView {
             <ul class="list-plain">
                 <li><a href=status_href(None) aria-current=move || filter.get().is_none().then_some("page")>
                     {tr!(i18n, messages.all)}" "<span class="badge">{move || outreach.messages.with(Vec::len)}</span></a></li>
-                {Status::ALL.into_iter().map(|s| {
+                {Status::ALL.iter().copied().map(|s| {
                     let href = status_href(Some(s));
                     view! {
                         <li><a href=href aria-current=move || (filter.get() == Some(s)).then_some("page")>
@@ -106,13 +102,12 @@ pub fn MessagesPage() -> impl IntoView {
                             let name = recipient_name(&m);
                             let name = if name.is_empty() { t_string!(i18n, interviews.unnamed).to_string() } else { name };
                             let when = m.sent.map(|at| show_date(i18n, local_time(at).date()));
-                            let status = Status::from_key(&m.status);
                             view! {
                                 <li class="plan-row">
                                     <a href=href class="plan-row__name">{name}</a>
                                     <span class="plan-row__meta">
-                                        <span>{purpose_label(i18n, Purpose::from_key(&m.purpose))}" · "{channel_label(i18n, Channel::from_key(&m.channel))}</span>
-                                        <span class="badge">{status_label(i18n, status)}</span>
+                                        <span>{coded_label(i18n, &m.purpose, purpose_label)}" · "{coded_label(i18n, &m.channel, channel_label)}</span>
+                                        <span class="badge">{coded_label(i18n, &m.status, status_label)}</span>
                                         {when.map(|w| view! { <span>{w}</span> })}
                                     </span>
                                 </li>
@@ -139,7 +134,7 @@ fn OwnTemplates() -> impl IntoView {
         library.templates.with(|all| {
             let mut list: Vec<Template> = all
                 .iter()
-                .filter(|t| t.purpose == OWN_PURPOSE)
+                .filter(|t| t.purpose.is(TemplatePurpose::Message))
                 .cloned()
                 .collect();
             sort_by_cached_key(&mut list, |t| t.name.to_lowercase());
@@ -166,13 +161,13 @@ fn OwnTemplates() -> impl IntoView {
                     <For each=move || templates.get() key=|t| (t.meta.id.clone(), t.meta.revision) children=move |t| {
                         let href = app_path.with_value(|path| path(&format!("/messages/new?template={}", t.meta.id)));
                         let label = t_string!(i18n, messages.remove_template, name = t.name.clone()).to_string();
-                        let purpose = (!t.message_purpose.is_empty()).then(|| Purpose::from_key(&t.message_purpose));
-                        let lang = Lang::from_tag(&t.lang).map(Lang::native_name).unwrap_or_default();
+                        let purpose = t.message_purpose.as_ref().map(|p| coded_label(i18n, p, purpose_label));
+                        let lang = coded_label(i18n, &t.lang, lang_name);
                         view! {
                             <li>
                                 <a href=href>{t.name.clone()}</a>
                                 <span class="muted">
-                                    {purpose.map(|p| t_string!(i18n, messages.own_for, purpose = purpose_label(i18n, p)).to_string())}
+                                    {purpose.map(|p| t_string!(i18n, messages.own_for, purpose = p).to_string())}
                                     " · "{lang}
                                 </span>
                                 <button type="button" class="button button--quiet" aria-label=label on:click=move |_| remove(t.clone())>

@@ -4,13 +4,15 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use super::parts::{channel_label, own_message_templates, purpose_label, template_text};
+use super::parts::{channel_label, lang_name, own_message_templates, purpose_label, template_text};
 use super::store::use_outreach;
+use crate::domain::code::Code;
+use crate::domain::code::Coded;
 use crate::domain::lang::Lang;
 use crate::domain::messages::model::{Address, Channel, Purpose, Status};
-use crate::domain::messages::own::PURPOSE as OWN_PURPOSE;
-use crate::domain::record::{Message, Meta};
+use crate::domain::record::{Message, Meta, TemplatePurpose};
 use crate::i18n::*;
+use crate::ui::common::select::EnumSelect;
 use crate::ui::contacts::picker::PersonChooser;
 use crate::ui::contacts::store::{use_network, Loaded};
 use crate::ui::data::{new_id, now};
@@ -42,7 +44,7 @@ pub fn NewMessagePage() -> impl IntoView {
     let purpose_picked = RwSignal::new(
         query
             .with_untracked(|q| q.get("purpose"))
-            .map(|p| Purpose::from_key(&p)),
+            .and_then(|p| Purpose::from_key(&p)),
     );
     let channel_picked = RwSignal::new(None::<Channel>);
     let lang_picked = RwSignal::new(None::<Lang>);
@@ -50,7 +52,9 @@ pub fn NewMessagePage() -> impl IntoView {
         let id = template.get();
         library.templates.with(|all| {
             all.iter()
-                .find(|t| !id.is_empty() && t.meta.id == id && t.purpose == OWN_PURPOSE)
+                .find(|t| {
+                    !id.is_empty() && t.meta.id == id && t.purpose.is(TemplatePurpose::Message)
+                })
                 .cloned()
         })
     });
@@ -58,8 +62,8 @@ pub fn NewMessagePage() -> impl IntoView {
         purpose_picked.get().unwrap_or_else(|| {
             own.with(|t| {
                 t.as_ref()
-                    .filter(|t| !t.message_purpose.is_empty())
-                    .map(|t| Purpose::from_key(&t.message_purpose))
+                    .and_then(|t| t.message_purpose.as_ref())
+                    .and_then(Coded::known)
             })
             .unwrap_or(Purpose::Interview)
         })
@@ -67,26 +71,19 @@ pub fn NewMessagePage() -> impl IntoView {
     // A contact's preferred channel decides the default, else e-mail.
     let channel = Memo::new(move |_| {
         channel_picked.get().unwrap_or_else(|| {
-            let pref = contact
-                .get()
-                .and_then(|id| {
-                    network
-                        .network
-                        .with(|n| n.contact(&id).map(|c| c.preferred_channel.to_lowercase()))
+            let preferred = contact.get().and_then(|id| {
+                network.network.with(|n| {
+                    n.contact(&id)
+                        .and_then(|c| c.preferred_channel.as_ref())
+                        .and_then(Coded::known)
                 })
-                .unwrap_or_default();
-            if pref.contains("linkedin") {
-                Channel::LinkedInMessage
-            } else if pref.contains("xing") {
-                Channel::XingMessage
-            } else {
-                Channel::Email
-            }
+            });
+            Channel::for_preferred(preferred)
         })
     });
     let lang = Memo::new(move |_| {
         lang_picked.get().unwrap_or_else(|| {
-            own.with(|t| t.as_ref().and_then(|t| Lang::from_tag(&t.lang)))
+            own.with(|t| t.as_ref().and_then(|t| t.lang.known()))
                 .unwrap_or_else(|| i18n.lang())
         })
     });
@@ -101,14 +98,14 @@ pub fn NewMessagePage() -> impl IntoView {
         let mut m = Message {
             meta: Meta::new(new_id(), now()),
             contact_id: None,
-            channel: channel.get_untracked().key().to_string(),
-            purpose: purpose.get_untracked().key().to_string(),
-            lang: lang.get_untracked().code().to_string(),
+            channel: channel.get_untracked().into(),
+            purpose: purpose.get_untracked().into(),
+            lang: lang.get_untracked().into(),
             subject: String::new(),
             body: String::new(),
-            status: Status::Draft.key().to_string(),
+            status: Status::Draft.into(),
             sent: None,
-            address: address.get_untracked().key().to_string(),
+            address: address.get_untracked().into(),
             recipient_name: String::new(),
             recipient_company: String::new(),
             manual: Vec::new(),
@@ -158,23 +155,23 @@ pub fn NewMessagePage() -> impl IntoView {
                 <div class="field-row">
                     <div class="field">
                         <label for="msg-purpose">{tr!(i18n, messages.purpose_label)}</label>
-                        <select id="msg-purpose" on:change=move |ev| purpose_picked.set(Some(Purpose::from_key(&event_target_value(&ev))))>
-                            {Purpose::ALL.into_iter().map(|p| view! { <option value=p.key() selected=move || purpose.get() == p>{move || purpose_label(i18n, p)}</option> }).collect_view()}
-                        </select>
+                        <EnumSelect id="msg-purpose" label=purpose_label
+                            value=Signal::derive(move || Some(purpose.get().into()))
+                            on_pick={move |p: Option<Purpose>| if p.is_some() { purpose_picked.set(p) }} />
                     </div>
                     <div class="field">
                         <label for="msg-channel">{tr!(i18n, messages.channel_label)}</label>
-                        <select id="msg-channel" on:change=move |ev| channel_picked.set(Some(Channel::from_key(&event_target_value(&ev))))>
-                            {Channel::ALL.into_iter().map(|c| view! { <option value=c.key() selected=move || channel.get() == c>{move || channel_label(i18n, c)}</option> }).collect_view()}
-                        </select>
+                        <EnumSelect id="msg-channel" label=channel_label
+                            value=Signal::derive(move || Some(channel.get().into()))
+                            on_pick={move |c: Option<Channel>| if c.is_some() { channel_picked.set(c) }} />
                     </div>
                 </div>
                 <div class="field-row">
                     <div class="field">
                         <label for="msg-lang">{tr!(i18n, messages.language)}</label>
-                        <select id="msg-lang" on:change=move |ev| lang_picked.set(Lang::from_tag(&event_target_value(&ev)))>
-                            {Lang::ALL.into_iter().map(|l| view! { <option value=l.code() selected=move || lang.get() == l>{l.native_name()}</option> }).collect_view()}
-                        </select>
+                        <EnumSelect id="msg-lang" label=lang_name
+                            value=Signal::derive(move || Some(lang.get().into()))
+                            on_pick={move |l: Option<Lang>| if l.is_some() { lang_picked.set(l) }} />
                     </div>
                     {move || (lang.get() == Lang::De).then(|| view! {
                         <fieldset class="choices field">

@@ -9,9 +9,9 @@ use crate::domain::contacts::draft::display_name;
 use crate::domain::lang::Lang;
 use crate::domain::messages::checks::{Check, Context, Level, Manual, Reason};
 use crate::domain::messages::model::{Address, Channel, Purpose, Status, Voice};
-use crate::domain::messages::own::{own_templates, PURPOSE as OWN_PURPOSE};
+use crate::domain::messages::own::own_templates;
 use crate::domain::messages::templates::{fill, pick};
-use crate::domain::record::{Contact, Message, Template};
+use crate::domain::record::{Contact, Message, Template, TemplatePurpose};
 use crate::i18n::*;
 use crate::ui::contacts::store::use_network;
 use crate::ui::interviews::store::use_interviews;
@@ -38,6 +38,20 @@ pub fn purpose_label(i18n: I18n, p: Purpose) -> String {
         Purpose::ThankYou => t_string!(i18n, messages.purpose.thank_you),
         Purpose::Introduce => t_string!(i18n, messages.purpose.introduce),
         Purpose::FollowUp => t_string!(i18n, messages.purpose.follow_up),
+    }
+    .to_string()
+}
+
+/// A language's own name (the same in every UI language).
+pub fn lang_name(_: I18n, lang: Lang) -> String {
+    lang.native_name().to_string()
+}
+
+/// A German form of address as written.
+pub fn address_name(_: I18n, address: Address) -> String {
+    match address {
+        Address::Sie => "Sie",
+        Address::Du => "du",
     }
     .to_string()
 }
@@ -263,25 +277,25 @@ pub fn own_message_templates(purpose: Purpose) -> Vec<Template> {
 pub fn template_text(choice: &str, m: &Message) -> Option<(String, String)> {
     let (subject, body) = if choice.is_empty() {
         let voice = Voice {
-            lang: Lang::from_tag(&m.lang).unwrap_or_default(),
-            address: Address::from_key(&m.address),
+            lang: m.lang.or(Lang::default()),
+            address: m.address.or(Address::Sie),
         };
         let t = pick(
-            Purpose::from_key(&m.purpose),
+            m.purpose.or(Purpose::Interview),
             voice,
-            Channel::from_key(&m.channel),
+            m.channel.or(Channel::Email),
         )?;
         (t.subject.to_string(), t.body.to_string())
     } else {
         let t = use_library().templates.with_untracked(|all| {
             all.iter()
-                .find(|t| t.meta.id == choice && t.purpose == OWN_PURPOSE)
+                .find(|t| t.meta.id == choice && t.purpose.is(TemplatePurpose::Message))
                 .cloned()
         })?;
         (t.subject, t.body)
     };
     let values = template_values(m);
-    let subject = if Channel::from_key(&m.channel).has_subject() {
+    let subject = if m.channel.or(Channel::Email).has_subject() {
         fill(&subject, &values)
     } else {
         String::new()
