@@ -1,5 +1,7 @@
 //! Tests of the record rules shared by every kind.
 
+use std::collections::BTreeSet;
+
 use super::*;
 
 fn at(s: &str) -> DateTime<Utc> {
@@ -389,4 +391,110 @@ fn an_overlong_unknown_value_is_refused_like_any_overlong_line() {
             max: MAX_LINE_CHARS
         })
     );
+}
+
+// ---- references ----------------------------------------------------------------------------
+
+/// The names of a struct's fields as serde knows them, written or skipped alike: a
+/// deserializer that notes the names `deserialize_struct` asks for and stops.
+fn struct_fields<T: serde::de::DeserializeOwned>() -> &'static [&'static str] {
+    use serde::de::{value::Error, Deserializer, Error as _, Visitor};
+    struct Names(std::cell::Cell<&'static [&'static str]>);
+    impl<'de> Deserializer<'de> for &Names {
+        type Error = Error;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Error> {
+            Err(Error::custom("not a struct"))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Error> {
+            self.0.set(fields);
+            Err(Error::custom("noted"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map enum
+            identifier ignored_any
+        }
+    }
+    let names = Names(std::cell::Cell::new(&[]));
+    let _ = T::deserialize(&names);
+    names.0.get()
+}
+
+/// Whether a field's name says it holds the id of another record.
+fn holds_id(name: &str) -> bool {
+    name.ends_with("_id") || name.ends_with("_ids") || name.ends_with("_by")
+}
+
+/// Fails for a field holding an id that `references` or `references_mut` does not declare:
+/// such an id would dangle after a delete, and a merge would not re-point it. `lists`
+/// names the record's lists of structs with the fields of their elements.
+fn declares_every_id_field<R: Record>(
+    minimal: serde_json::Value,
+    lists: &[(&str, &'static [&'static str])],
+) {
+    let mut fields = BTreeSet::new();
+    let mut json = minimal;
+    for name in struct_fields::<R>().iter().filter(|n| holds_id(n)) {
+        fields.insert(name.to_string());
+        json[*name] = if name.ends_with("_ids") {
+            serde_json::json!(["x1"])
+        } else {
+            serde_json::json!("x1")
+        };
+    }
+    for (list, item_fields) in lists {
+        for name in item_fields.iter().filter(|n| holds_id(n)) {
+            fields.insert(format!("{list}.{name}"));
+            for item in json[*list].as_array_mut().unwrap() {
+                item[*name] = serde_json::json!("x1");
+            }
+        }
+    }
+    let mut full: R = serde_json::from_value(json).unwrap();
+    let declared: BTreeSet<String> = full
+        .references()
+        .iter()
+        .map(|r| r.field.to_string())
+        .collect();
+    assert_eq!(declared, fields, "{:?}: references()", R::KIND);
+    let slots: BTreeSet<String> = full
+        .references_mut()
+        .iter()
+        .map(|r| r.field.to_string())
+        .collect();
+    assert_eq!(slots, fields, "{:?}: references_mut()", R::KIND);
+}
+
+#[test]
+fn every_field_holding_an_id_is_a_declared_reference() {
+    use serde_json::json;
+    let m = meta("r1");
+    declares_every_id_field::<Contact>(json!({"meta": m, "first_name": "Ada"}), &[]);
+    declares_every_id_field::<Interaction>(
+        json!({"meta": m, "contact_id": "c1", "date": "2026-01-01"}),
+        &[],
+    );
+    declares_every_id_field::<FollowUp>(json!({"meta": m, "text": "Call"}), &[]);
+    declares_every_id_field::<Photo>(
+        json!({"meta": m, "contact_id": "c1", "mime": "image/png", "data": ""}),
+        &[],
+    );
+    declares_every_id_field::<InterviewPlan>(
+        json!({"meta": m, "items": [{}, {}]}),
+        &[("items", struct_fields::<PlanItem>())],
+    );
+    declares_every_id_field::<Question>(json!({"meta": m, "text": "Why?"}), &[]);
+    declares_every_id_field::<Template>(json!({"meta": m, "purpose": "message", "name": "n"}), &[]);
+    declares_every_id_field::<Message>(json!({"meta": m}), &[]);
+    assert_eq!(Kind::ALL.len(), 8, "a new kind needs its line above");
+    // Fields serde skips when empty count too.
+    assert!(struct_fields::<Template>().contains(&"message_purpose"));
+    // The nested parts of a contact hold no ids.
+    assert!(!struct_fields::<HowWeMet>().iter().any(|n| holds_id(n)));
+    assert!(!struct_fields::<Birthday>().iter().any(|n| holds_id(n)));
 }
