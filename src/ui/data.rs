@@ -125,10 +125,57 @@ impl Data {
     }
 }
 
-/// Keeps an in-memory store in step with the database: runs `read` when the database
-/// opens and whenever the data changed wholesale (another tab, an import, a wipe), and
-/// hands the result to `apply` unless a newer reload started meanwhile. A failed read is
-/// shown to the user; the store keeps what it had.
+/// One run of a store's loading, started by [`load_on_epoch`].
+#[derive(Clone, Copy)]
+pub struct Reload {
+    data: Data,
+    epoch: u64,
+}
+
+impl Reload {
+    /// Whether a newer reload started since this one (another change came in): what this
+    /// one read must not replace what that one will show.
+    pub fn is_stale(self) -> bool {
+        self.data.epoch.get_untracked() != self.epoch
+    }
+}
+
+/// Keeps an in-memory store in step with the database: runs `load` when the database
+/// opens and whenever the data changed wholesale (another tab, an import, a wipe). `load`
+/// applies what it read itself, checking [`Reload::is_stale`] before it does, so that a
+/// store can show what it has in stages. A failed load is shown to the user unless a newer
+/// one started; the store keeps what it had.
+pub fn load_on_epoch<Fut>(load: impl Fn(Database, Reload) -> Fut + 'static)
+where
+    Fut: std::future::Future<Output = Result<(), StorageError>> + 'static,
+{
+    let data = use_data();
+    let feedback = use_feedback();
+    Effect::new(move |_| {
+        let reload = Reload {
+            data,
+            epoch: data.epoch.get(),
+        };
+        if !data.ready() {
+            return;
+        }
+        let loading = data.db().map(|db| load(db, reload));
+        leptos::task::spawn_local(async move {
+            let result = match loading {
+                Ok(loading) => loading.await,
+                Err(e) => Err(e),
+            };
+            if let Err(e) = result {
+                if !reload.is_stale() {
+                    feedback.error(AppError::ActionFailed(e));
+                }
+            }
+        });
+    });
+}
+
+/// [`load_on_epoch`] for a store that reads everything in one go: hands what `read` read
+/// to `apply` unless a newer reload started meanwhile.
 pub fn reload_on_epoch<T, Fut>(
     read: impl Fn(Database) -> Fut + 'static,
     apply: impl Fn(T) + Copy + 'static,
@@ -136,27 +183,15 @@ pub fn reload_on_epoch<T, Fut>(
     T: 'static,
     Fut: std::future::Future<Output = Result<T, StorageError>> + 'static,
 {
-    let data = use_data();
-    let feedback = use_feedback();
-    Effect::new(move |_| {
-        let epoch = data.epoch.get();
-        if !data.ready() {
-            return;
+    load_on_epoch(move |db, reload| {
+        let reading = read(db);
+        async move {
+            let value = reading.await?;
+            if !reload.is_stale() {
+                apply(value);
+            }
+            Ok(())
         }
-        let read = data.db().map(&read);
-        leptos::task::spawn_local(async move {
-            let result = match read {
-                Ok(reading) => reading.await,
-                Err(e) => Err(e),
-            };
-            if data.epoch.get_untracked() != epoch {
-                return;
-            }
-            match result {
-                Ok(value) => apply(value),
-                Err(e) => feedback.error(AppError::ActionFailed(e)),
-            }
-        });
     });
 }
 

@@ -2,10 +2,10 @@
 //! banners, footer and the toast region.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::i18n::*;
 use crate::ui::backup::BackupReminder;
+use crate::ui::common::focus::focus_id;
 use crate::ui::feedback::{DbStateBanner, ErrorBanners, Toasts, UpdateBanner};
 use crate::ui::link::AppLink;
 
@@ -13,12 +13,7 @@ use crate::ui::link::AppLink;
 /// `<base>` element and leave the current screen when the app runs under a sub-path.
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
-    if let Some(main) = document()
-        .get_element_by_id("main")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = main.focus();
-    }
+    focus_id("main");
 }
 
 /// The app frame; `children` is the current screen.

@@ -13,6 +13,7 @@ use crate::ui::common::dates::{parse_date, show_date, DATE_MAX, DATE_MIN};
 use crate::ui::common::select::EnumSelect;
 use crate::ui::contacts::store::{use_network, NetworkStore};
 use crate::ui::data::{new_id, now, use_data, Data};
+use crate::ui::editor::Creator;
 use crate::ui::feedback::{report_save, use_feedback, AppError, Feedback};
 
 /// Saves a follow-up and puts it into the network; on failure shows why and reloads the
@@ -130,7 +131,8 @@ pub fn AddFollowUp(#[prop(into)] contact_id: String) -> impl IntoView {
     let error = RwSignal::new(None::<(&'static str, String)>);
     let on =
         move |field: &'static str| error.with(|e| e.as_ref().is_some_and(|(f, _)| *f == field));
-    let busy = RwSignal::new(false);
+    let creator = Creator::new();
+    let busy = creator.busy;
     let id = contact_id.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -160,12 +162,8 @@ pub fn AddFollowUp(#[prop(into)] contact_id: String) -> impl IntoView {
             done: None,
             message_id: None,
         };
-        let Some(db) = feedback.database(data) else {
-            return;
-        };
         let id = id.clone();
-        busy.set(true);
-        leptos::task::spawn_local(async move {
+        creator.run(move |db| async move {
             match db.save(record, now()).await {
                 Ok(saved) => {
                     store.network.update(|n| n.set_follow_up(saved));
@@ -175,12 +173,12 @@ pub fn AddFollowUp(#[prop(into)] contact_id: String) -> impl IntoView {
                     due.set(tomorrow());
                     feedback.toast(t_string!(i18n, contacts.promise.added));
                 }
+                // The contact may be gone (deleted in another tab): show what is stored.
                 Err(e) => {
                     feedback.error(report_save(e));
                     feedback.reloaded(store.reload_contact(&id).await);
                 }
             }
-            busy.set(false);
         });
     };
     let prefix = format!("fu-new-{contact_id}");

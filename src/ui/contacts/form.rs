@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use wasm_bindgen::JsCast;
 
 use super::birthday_field::BirthdayField;
 use super::labels::{channel_label, circle_hint, circle_label};
@@ -20,10 +19,12 @@ use crate::domain::record::{
 use crate::i18n::*;
 use crate::storage::db::{PhotoChange, SaveError};
 use crate::ui::common::dates::{DATE_MAX, DATE_MIN};
+use crate::ui::common::focus::focus_first_invalid;
 use crate::ui::common::routes::contact_path;
 use crate::ui::common::select::EnumSelect;
 use crate::ui::contacts::store::{use_network, Loaded};
 use crate::ui::data::{new_id, now, use_data};
+use crate::ui::editor::Creator;
 use crate::ui::feedback::report_save;
 use crate::ui::feedback::use_feedback;
 use crate::ui::guard::use_leave_guard;
@@ -237,7 +238,6 @@ fn Field(
 #[component]
 fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
     let i18n = use_i18n();
-    let data = use_data();
     let store = use_network();
     let feedback = use_feedback();
     let navigate = use_navigate();
@@ -249,7 +249,8 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
     let photo = RwSignal::new(PhotoState::Stored(photo));
     let photo_error = RwSignal::new(None::<String>);
     let attempted = RwSignal::new(false);
-    let saving = RwSignal::new(false);
+    let creator = Creator::new();
+    let saving = creator.busy;
     let conflict = RwSignal::new(None::<Option<Contact>>);
     let introduced_by = RwSignal::new(initial.introduced_by.clone());
     let initial_draft = StoredValue::new(initial);
@@ -319,17 +320,7 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
                 c
             }
             Err(_) => {
-                // Move focus to the first marked field so keyboard and screen-reader users
-                // land where the problem is.
-                request_animation_frame(|| {
-                    if let Some(el) = document()
-                        .query_selector("[aria-invalid=\"true\"]")
-                        .ok()
-                        .flatten()
-                    {
-                        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
-                    }
-                });
+                focus_first_invalid();
                 return;
             }
         };
@@ -343,12 +334,8 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
                 data,
             }),
         };
-        let Some(db) = feedback.database(data) else {
-            return;
-        };
-        saving.set(true);
         let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
+        creator.run(move |db| async move {
             match db.save_contact(contact, change, now()).await {
                 Ok(saved) => {
                     conflict.set(None);
@@ -362,7 +349,6 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
                 Err(SaveError::Conflict(theirs)) => conflict.set(Some(theirs.map(|b| *b))),
                 Err(e) => feedback.error(report_save(e)),
             }
-            saving.set(false);
         });
     };
     let save_again = save.clone();

@@ -15,7 +15,8 @@ use crate::domain::record::MAX_TEXT_CHARS;
 use crate::i18n::*;
 use crate::ui::common::dates::{parse_date, DATE_MAX, DATE_MIN};
 use crate::ui::contacts::store::{use_network, Loaded};
-use crate::ui::data::{new_id, now, use_data};
+use crate::ui::data::{new_id, now};
+use crate::ui::editor::Creator;
 use crate::ui::feedback::{use_feedback, AppError};
 use crate::ui::title::use_page_title;
 
@@ -25,7 +26,6 @@ use crate::ui::title::use_page_title;
 pub fn IntroducePage() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_network();
-    let data = use_data();
     let feedback = use_feedback();
     use_page_title(move || t_string!(i18n, contacts.introduce.title).to_string());
     let first = RwSignal::new(use_query_map().with_untracked(|q| q.get("a")));
@@ -35,7 +35,8 @@ pub fn IntroducePage() -> impl IntoView {
     let remind = RwSignal::new(true);
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<(String, String)>);
-    let busy = RwSignal::new(false);
+    let creator = Creator::new();
+    let busy = creator.busy;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (Some(a), Some(b)) = (first.get_untracked(), second.get_untracked()) else {
@@ -82,11 +83,7 @@ pub fn IntroducePage() -> impl IntoView {
             }
         };
         error.set(None);
-        let Some(db) = feedback.database(data) else {
-            return;
-        };
-        busy.set(true);
-        leptos::task::spawn_local(async move {
+        creator.run(move |db| async move {
             match db.create(records, now()).await {
                 Ok(_) => {
                     for id in [&a, &b] {
@@ -99,7 +96,6 @@ pub fn IntroducePage() -> impl IntoView {
                 }
                 Err(e) => feedback.error(AppError::SaveFailed(e)),
             }
-            busy.set(false);
         });
     };
     view! {

@@ -15,6 +15,7 @@ use crate::domain::format;
 use crate::domain::record::Circle;
 use crate::i18n::*;
 use crate::ui::common::dates::show_date;
+use crate::ui::common::focus::focus_after_render;
 use crate::ui::common::routes::contact_path;
 use crate::ui::common::select::EnumSelect;
 use crate::ui::contacts::store::{use_network, Loaded};
@@ -323,11 +324,7 @@ fn ContactRow(
             <button type="button" class="button button--secondary button--small" aria-label=log_label on:click=move |_| {
                 quick.set(Some(id.get_untracked()));
                 window().scroll_to_with_x_and_y(0.0, 0.0);
-                request_animation_frame(|| {
-                    if let Some(el) = document().get_element_by_id("quick-kind") {
-                        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
-                    }
-                });
+                focus_after_render("quick-kind");
             }>{tr!(i18n, contacts.timeline.quick_short)}</button>
         </li>
     }

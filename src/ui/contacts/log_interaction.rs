@@ -13,7 +13,8 @@ use crate::i18n::*;
 use crate::ui::common::dates::{parse_date, DATE_MAX, DATE_MIN};
 use crate::ui::common::select::EnumSelect;
 use crate::ui::contacts::store::use_network;
-use crate::ui::data::{new_id, now, use_data};
+use crate::ui::data::{new_id, now};
+use crate::ui::editor::Creator;
 use crate::ui::feedback::{problem_text, report_save, use_feedback};
 
 /// The form that logs an interaction, or corrects one already logged (`existing`, with a
@@ -28,7 +29,6 @@ pub fn AddInteraction(
     #[prop(optional)] existing: Option<Interaction>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let data = use_data();
     let store = use_network();
     let feedback = use_feedback();
     let editing = existing.is_some();
@@ -55,7 +55,8 @@ pub fn AddInteraction(
     let error = RwSignal::new(None::<(&'static str, String)>);
     let on =
         move |field: &'static str| error.with(|e| e.as_ref().is_some_and(|(f, _)| *f == field));
-    let saving = RwSignal::new(false);
+    let creator = Creator::new();
+    let saving = creator.busy;
     let id = contact_id.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -135,12 +136,8 @@ pub fn AddInteraction(
             error.set(Some((field, problem_text(i18n, &problem))));
             return;
         }
-        let Some(db) = feedback.database(data) else {
-            return;
-        };
         let id = id.clone();
-        saving.set(true);
-        leptos::task::spawn_local(async move {
+        creator.run(move |db| async move {
             match db.save(record, now()).await {
                 Ok(_) => {
                     summary.set(String::new());
@@ -157,7 +154,6 @@ pub fn AddInteraction(
                 }
                 Err(e) => feedback.error(report_save(e)),
             }
-            saving.set(false);
         });
     };
     let p = id_prefix;

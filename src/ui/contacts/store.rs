@@ -11,8 +11,7 @@ use crate::domain::contacts::keep_in_touch::{self, CadenceSettings};
 use crate::domain::contacts::network::{Clock, ContactsLoader, Network, Status, TimelinesLoader};
 use crate::domain::record::{Contact, FollowUp, Interaction};
 use crate::storage::{prefs, StorageError};
-use crate::ui::data::{now, use_data, Data};
-use crate::ui::feedback::{use_feedback, AppError};
+use crate::ui::data::{load_on_epoch, now, use_data, Data};
 use crate::ui::idle::yield_to_browser;
 
 /// How many contacts are read first, in name order: more than a tall screen shows.
@@ -64,7 +63,6 @@ impl NetworkStore {
     /// Creates the store, loads it whenever the data changed wholesale, and provides it.
     pub fn provide() -> NetworkStore {
         let data = use_data();
-        let feedback = use_feedback();
         let store = NetworkStore {
             network: RwSignal::new(Network::default()),
             loaded: RwSignal::new(Loaded::Nothing),
@@ -84,79 +82,64 @@ impl NetworkStore {
             },
             Duration::from_secs(30),
         );
-        Effect::new(move |_| {
-            let epoch = data.epoch.get();
-            if epoch == 0 {
-                return;
-            }
-            let Ok(db) = data.db() else {
-                return;
-            };
-            // A newer reload (another change came in meanwhile) wins over this one.
-            let stale = move || data.epoch.get_untracked() != epoch;
-            leptos::task::spawn_local(async move {
-                let result: Result<(), StorageError> = async {
-                    // The first load shows what it has as soon as it has it; a reload
-                    // builds the new network aside and swaps it in whole, so lists and
-                    // Today do not flicker through a half-loaded state.
-                    let initial = store.loaded.get_untracked() < Loaded::Contacts;
-                    if store.loaded.get_untracked() == Loaded::Nothing {
-                        // Reading all of 10,000 contacts takes several times as long as
-                        // the few at the top of the list, read in name order.
-                        let first = db.first_contacts(FIRST_PAGE).await?;
-                        store.network.set(Network::with_contacts(first));
-                        store.loaded.set(Loaded::First);
-                        mark("nw-first-shown");
-                    }
-                    let mut loader = ContactsLoader::default();
-                    db.each_page(CONTACTS_PAGE, |page: Vec<Contact>| loader.add(page))
-                        .await?;
-                    mark("nw-contacts-read");
-                    if stale() {
-                        return Ok(());
-                    }
-                    // The last page and the sort were one task; showing 10,000 contacts
-                    // is the next.
-                    yield_to_browser().await;
-                    let mut aside = None;
-                    if initial {
-                        store.network.set(loader.finish());
-                        store.loaded.set(Loaded::Contacts);
-                        mark("nw-contacts-shown");
-                    } else {
-                        aside = Some(loader.finish());
-                    }
-                    let mut timelines = TimelinesLoader::new(store.clock.get_untracked().today);
-                    db.each_page(INTERACTIONS_PAGE, |page: Vec<Interaction>| {
-                        timelines.add(&page)
-                    })
+        load_on_epoch(move |db, reload| {
+            async move {
+                // The first load shows what it has as soon as it has it; a reload
+                // builds the new network aside and swaps it in whole, so lists and
+                // Today do not flicker through a half-loaded state.
+                let initial = store.loaded.get_untracked() < Loaded::Contacts;
+                if store.loaded.get_untracked() == Loaded::Nothing {
+                    // Reading all of 10,000 contacts takes several times as long as
+                    // the few at the top of the list, read in name order.
+                    let first = db.first_contacts(FIRST_PAGE).await?;
+                    store.network.set(Network::with_contacts(first));
+                    store.loaded.set(Loaded::First);
+                    mark("nw-first-shown");
+                }
+                let mut loader = ContactsLoader::default();
+                db.each_page(CONTACTS_PAGE, |page: Vec<Contact>| loader.add(page))
                     .await?;
-                    let follow_ups = db.all::<FollowUp>().await?;
-                    mark("nw-timelines-read");
-                    if stale() {
-                        return Ok(());
-                    }
-                    yield_to_browser().await;
-                    match aside {
-                        None => store.network.update(|n| timelines.finish(n, follow_ups)),
-                        Some(mut n) => {
-                            timelines.finish(&mut n, follow_ups);
-                            store.network.set(n);
-                        }
-                    }
-                    // Only on a change: screens that follow `loaded` (an open edit form)
-                    // must not be rebuilt by a reload that changed nothing for them.
-                    if store.loaded.get_untracked() != Loaded::All {
-                        store.loaded.set(Loaded::All);
-                    }
-                    mark("nw-timelines-shown");
-                    Ok(())
+                mark("nw-contacts-read");
+                if reload.is_stale() {
+                    return Ok(());
                 }
-                .await;
-                if let Err(e) = result {
-                    feedback.error(AppError::ActionFailed(e));
+                // The last page and the sort were one task; showing 10,000 contacts
+                // is the next.
+                yield_to_browser().await;
+                let mut aside = None;
+                if initial {
+                    store.network.set(loader.finish());
+                    store.loaded.set(Loaded::Contacts);
+                    mark("nw-contacts-shown");
+                } else {
+                    aside = Some(loader.finish());
                 }
-            });
+                let mut timelines = TimelinesLoader::new(store.clock.get_untracked().today);
+                db.each_page(INTERACTIONS_PAGE, |page: Vec<Interaction>| {
+                    timelines.add(&page)
+                })
+                .await?;
+                let follow_ups = db.all::<FollowUp>().await?;
+                mark("nw-timelines-read");
+                if reload.is_stale() {
+                    return Ok(());
+                }
+                yield_to_browser().await;
+                match aside {
+                    None => store.network.update(|n| timelines.finish(n, follow_ups)),
+                    Some(mut n) => {
+                        timelines.finish(&mut n, follow_ups);
+                        store.network.set(n);
+                    }
+                }
+                // Only on a change: screens that follow `loaded` (an open edit form)
+                // must not be rebuilt by a reload that changed nothing for them.
+                if store.loaded.get_untracked() != Loaded::All {
+                    store.loaded.set(Loaded::All);
+                }
+                mark("nw-timelines-shown");
+                Ok(())
+            }
         });
         store
     }

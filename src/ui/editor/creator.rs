@@ -1,18 +1,21 @@
-//! Saving the record a "new …" form made.
+//! Running a form's write: at most one at a time, with the button busy meanwhile.
+
+use std::future::Future;
 
 use leptos::prelude::*;
 
 use crate::domain::record::Record;
+use crate::storage::db::Database;
 use crate::ui::data::{now, use_data, Data};
 use crate::ui::feedback::{report_save, use_feedback, Feedback};
 
-/// Saves the record a "new …" form made, at most once at a time, and shows any failure;
-/// what happens with the stored record (into its store, on to its screen) is the caller's.
+/// Runs the writes of one form (or one row's button), at most one at a time; the form's
+/// submit button follows [`Creator::busy`], so a double click writes once.
 #[derive(Clone, Copy)]
 pub struct Creator {
     data: Data,
     feedback: Feedback,
-    /// True while a save runs; the form's button is disabled meanwhile.
+    /// True while a write runs; the form's button is disabled meanwhile.
     pub busy: RwSignal<bool>,
 }
 
@@ -26,9 +29,13 @@ impl Creator {
         }
     }
 
-    /// Stores `record` and hands the stored version to `then`; a second call while the
-    /// first still runs does nothing, so a double click makes one record.
-    pub fn create<R: Record + 'static>(self, record: R, then: impl FnOnce(R) + 'static) {
+    /// Runs `write` with the open database and stays busy until it has finished; does
+    /// nothing while an earlier write runs, or when there is no database (which the
+    /// feedback area reports). `write` shows its own outcome.
+    pub fn run<F>(self, write: impl FnOnce(Database) -> F)
+    where
+        F: Future<Output = ()> + 'static,
+    {
         if self.busy.get_untracked() {
             return;
         }
@@ -36,15 +43,27 @@ impl Creator {
             return;
         };
         self.busy.set(true);
+        let writing = write(db);
+        let busy = self.busy;
         leptos::task::spawn_local(async move {
+            writing.await;
+            busy.set(false);
+        });
+    }
+
+    /// Stores `record` (new, or a changed one) and hands the stored version to `then`; a
+    /// failure is shown. What happens with the stored record (into its store, on to its
+    /// screen) is the caller's.
+    pub fn create<R: Record + 'static>(self, record: R, then: impl FnOnce(R) + 'static) {
+        let Creator { data, feedback, .. } = self;
+        self.run(move |db| async move {
             match db.save(record, now()).await {
                 Ok(saved) => {
-                    self.data.changed();
+                    data.changed();
                     then(saved);
                 }
-                Err(e) => self.feedback.error(report_save(e)),
+                Err(e) => feedback.error(report_save(e)),
             }
-            self.busy.set(false);
         });
     }
 }

@@ -2,7 +2,6 @@
 //! library to add from, a question of one's own, and saving the questions as a template.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::own_question::OwnQuestionForm;
 use super::parts::{family_label, PlanEditor};
@@ -13,6 +12,7 @@ use crate::domain::interviews::plan::{
     add_item, contains, item_of, move_down, move_item, move_up, MAX_DURATION,
 };
 use crate::i18n::*;
+use crate::ui::common::focus::focus_after_render;
 
 /// The plan's questions in order, and the ways to add to them.
 #[component]
@@ -26,16 +26,6 @@ pub fn Builder(editor: PlanEditor) -> impl IntoView {
     let announce = RwSignal::new(String::new());
     let dragging = RwSignal::new(None::<usize>);
     let over = RwSignal::new(None::<usize>);
-    let focus_later = move |element_id: String| {
-        request_animation_frame(move || {
-            if let Some(el) = document()
-                .get_element_by_id(&element_id)
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = el.focus();
-            }
-        });
-    };
     let moved = move |to: usize, total: usize| {
         announce.set(
             t_string!(
@@ -52,7 +42,7 @@ pub fn Builder(editor: PlanEditor) -> impl IntoView {
         editor.edit(|p| result = move_up(&mut p.items, at).map(|to| (to, p.items.len())));
         if let Some((to, total)) = result {
             moved(to, total);
-            focus_later(if to == 0 {
+            focus_after_render(if to == 0 {
                 format!("q-down-{to}")
             } else {
                 format!("q-up-{to}")
@@ -64,7 +54,7 @@ pub fn Builder(editor: PlanEditor) -> impl IntoView {
         editor.edit(|p| result = move_down(&mut p.items, at).map(|to| (to, p.items.len())));
         if let Some((to, total)) = result {
             moved(to, total);
-            focus_later(if to + 1 == total {
+            focus_after_render(if to + 1 == total {
                 format!("q-up-{to}")
             } else {
                 format!("q-down-{to}")

@@ -16,6 +16,7 @@ use crate::domain::interviews::plan::{
 };
 use crate::domain::record::{SuggestedPerson, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 use crate::i18n::*;
+use crate::ui::common::focus::focus_after_render;
 use crate::ui::data::now;
 use crate::ui::editor::{SaveStatus, WhenFound};
 use crate::ui::link::use_app_path;
@@ -114,14 +115,7 @@ fn Conduct(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
         if let Some(n) = next {
             selected.set(n);
         }
-        request_animation_frame(|| {
-            if let Some(el) = document().get_element_by_id("conduct-answer") {
-                use wasm_bindgen::JsCast;
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        });
+        focus_after_render("conduct-answer");
     };
     let wrap_path = format!("/interviews/{id}/wrap-up");
     let end = move |_| {

@@ -10,6 +10,7 @@ use crate::domain::interviews::library::{Entry, Family};
 use crate::domain::interviews::plan::{DEFAULT_MINUTES, MAX_DURATION};
 use crate::domain::record::{Meta, Question, MAX_LINE_CHARS};
 use crate::i18n::*;
+use crate::ui::common::focus::focus_after_render;
 use crate::ui::common::select::EnumSelect;
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::feedback::report_save;
@@ -122,8 +123,8 @@ pub fn QuestionsPage() -> impl IntoView {
                                     <button type="button" class="button button--secondary" aria-label=edit_label on:click=move |_| {
                                         editing.set(Some(edit_id.clone()));
                                         request_animation_frame(|| {
-                                            use wasm_bindgen::JsCast;
-                                            if let Some(el) = document().get_element_by_id("question-text").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) { let _ = el.focus(); }
+
+                                            focus_after_render("question-text");
                                         });
                                     }>{tr!(i18n, interviews.library.edit_short)}</button>
                                 })}

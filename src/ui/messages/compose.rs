@@ -22,6 +22,7 @@ use crate::domain::record::{Message, Meta, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 use crate::i18n::*;
 use crate::storage::db::SaveError;
 use crate::ui::common::dates::show_date;
+use crate::ui::common::focus::focus_after_render;
 use crate::ui::common::select::{coded_label, EnumSelect};
 use crate::ui::contacts::store::use_network;
 use crate::ui::data::{new_id, now, use_data};
@@ -369,7 +370,7 @@ fn Actions(
                         <p><strong>{tr!(i18n, messages.fails_title)}</strong></p>
                         <ul>{fails.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
                         <div class="button-row">
-                            <button type="button" class="button" on:click=move |_| { pending.set(None); focus_body(); }>{tr!(i18n, messages.fix_first)}</button>
+                            <button type="button" class="button" on:click=move |_| { pending.set(None); focus_after_render("compose-body"); }>{tr!(i18n, messages.fix_first)}</button>
                             <button type="button" class="button button--secondary" on:click=move |_| act.run((a, true))>{tr!(i18n, messages.anyway)}</button>
                         </div>
                     </div>
@@ -423,16 +424,6 @@ fn Actions(
                 })
             })}
         </section>
-    }
-}
-
-fn focus_body() {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = document()
-        .get_element_by_id("compose-body")
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
     }
 }
 
