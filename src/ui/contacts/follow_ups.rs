@@ -10,6 +10,7 @@ use crate::domain::format::iso_date;
 use crate::domain::record::{in_range, FollowUp, FollowUpKind, Meta, MAX_TEXT_CHARS};
 use crate::i18n::*;
 use crate::ui::common::dates::{parse_date, show_date, DATE_MAX, DATE_MIN};
+use crate::ui::common::field::{error_of, TextField};
 use crate::ui::common::select::EnumSelect;
 use crate::ui::contacts::store::{use_network, NetworkStore};
 use crate::ui::data::{new_id, now, use_data, Data};
@@ -129,8 +130,6 @@ pub fn AddFollowUp(#[prop(into)] contact_id: String) -> impl IntoView {
     let due = RwSignal::new(tomorrow());
     // The message and the field it belongs to ("text" or "due").
     let error = RwSignal::new(None::<(&'static str, String)>);
-    let on =
-        move |field: &'static str| error.with(|e| e.as_ref().is_some_and(|(f, _)| *f == field));
     let creator = Creator::new();
     let busy = creator.busy;
     let id = contact_id.clone();
@@ -182,13 +181,7 @@ pub fn AddFollowUp(#[prop(into)] contact_id: String) -> impl IntoView {
         });
     };
     let prefix = format!("fu-new-{contact_id}");
-    let (kind_id, text_id, due_id, err_id) = (
-        format!("{prefix}-kind"),
-        format!("{prefix}-text"),
-        format!("{prefix}-due"),
-        format!("{prefix}-error"),
-    );
-    let due_err_id = format!("{prefix}-due-error");
+    let kind_id = format!("{prefix}-kind");
     view! {
         <form class="inline-form" on:submit=submit novalidate>
             <div class="field">
@@ -197,27 +190,10 @@ pub fn AddFollowUp(#[prop(into)] contact_id: String) -> impl IntoView {
                     value=Signal::derive(move || Some(kind.get().into()))
                     on_pick={move |k: Option<FollowUpKind>| if let Some(k) = k { kind.set(k) }} />
             </div>
-            <div class="field field--grow">
-                <label for=text_id.clone()>{tr!(i18n, contacts.promise.text)}</label>
-                <input
-                    id=text_id
-                    type="text"
-                    maxlength=MAX_TEXT_CHARS
-                    aria-invalid=move || on("text").then_some("true")
-                    aria-describedby=move || on("text").then(|| err_id.clone())
-                    prop:value=move || text.get()
-                    on:input=move |ev| text.set(event_target_value(&ev))
-                />
-                {let err_id = format!("{prefix}-error"); move || error.get().filter(|(f, _)| *f == "text").map(|(_, e)| view! { <span class="error" id=err_id.clone()>{e}</span> })}
-            </div>
-            <div class="field">
-                <label for=due_id.clone()>{tr!(i18n, contacts.promise.due)}</label>
-                <input id=due_id type="date" min=DATE_MIN max=DATE_MAX
-                    aria-invalid=move || on("due").then_some("true")
-                    aria-describedby=move || on("due").then(|| due_err_id.clone())
-                    prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
-                {let id = format!("{prefix}-due-error"); move || error.get().filter(|(f, _)| *f == "due").map(|(_, e)| view! { <span class="error" id=id.clone()>{e}</span> })}
-            </div>
+            <TextField id=format!("{prefix}-text") class="field--grow" maxlength=MAX_TEXT_CHARS
+                label=move || t_string!(i18n, contacts.promise.text) value=text error=error_of(error, "text") />
+            <TextField id=format!("{prefix}-due") kind="date" min=DATE_MIN max=DATE_MAX
+                label=move || t_string!(i18n, contacts.promise.due) value=due error=error_of(error, "due") />
             <button type="submit" class="button" disabled=move || busy.get() aria-busy=move || busy.get().to_string()>{tr!(i18n, contacts.promise.add)}</button>
         </form>
     }

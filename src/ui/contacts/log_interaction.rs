@@ -11,6 +11,7 @@ use crate::domain::record::{
 };
 use crate::i18n::*;
 use crate::ui::common::dates::{parse_date, DATE_MAX, DATE_MIN};
+use crate::ui::common::field::{error_of, TextField};
 use crate::ui::common::select::EnumSelect;
 use crate::ui::contacts::store::use_network;
 use crate::ui::data::{new_id, now};
@@ -53,8 +54,6 @@ pub fn AddInteraction(
     let existing = StoredValue::new(existing);
     // The message and the field it belongs to ("date" or "keywords").
     let error = RwSignal::new(None::<(&'static str, String)>);
-    let on =
-        move |field: &'static str| error.with(|e| e.as_ref().is_some_and(|(f, _)| *f == field));
     let creator = Creator::new();
     let saving = creator.busy;
     let id = contact_id.clone();
@@ -157,16 +156,7 @@ pub fn AddInteraction(
         });
     };
     let p = id_prefix;
-    let (kind_id, date_id, summary_id, kw_id, err_id) = (
-        format!("{p}-kind"),
-        format!("{p}-date"),
-        format!("{p}-summary"),
-        format!("{p}-keywords"),
-        format!("{p}-error"),
-    );
-    let err_id2 = err_id.clone();
-    let summary_err = format!("{p}-summary-error");
-    let kw_err = format!("{p}-keywords-error");
+    let kind_id = format!("{p}-kind");
     view! {
         <form class="stack-form" on:submit=submit novalidate>
             <div class="field-row">
@@ -176,48 +166,13 @@ pub fn AddInteraction(
                         value=Signal::derive(move || Some(kind.get().into()))
                         on_pick={move |k: Option<InteractionKind>| if let Some(k) = k { kind.set(k) }} />
                 </div>
-                <div class="field">
-                    <label for=date_id.clone()>{tr!(i18n, contacts.timeline.date)}</label>
-                    <input
-                        id=date_id
-                        type="date"
-                        required
-                        min=DATE_MIN
-                        max=DATE_MAX
-                        aria-invalid=move || on("date").then_some("true")
-                        aria-describedby=move || on("date").then(|| err_id.clone())
-                        prop:value=move || date.get()
-                        on:input=move |ev| date.set(event_target_value(&ev))
-                    />
-                    {move || error.get().filter(|(f, _)| *f == "date").map(|(_, e)| view! { <span class="error" id=err_id2.clone()>{e}</span> })}
-                </div>
+                <TextField id=format!("{p}-date") kind="date" required=true min=DATE_MIN max=DATE_MAX
+                    label=move || t_string!(i18n, contacts.timeline.date) value=date error=error_of(error, "date") />
             </div>
-            <div class="field">
-                <label for=summary_id.clone()>{tr!(i18n, contacts.timeline.summary)}</label>
-                <textarea
-                    id=summary_id
-                    rows="3"
-                    maxlength=MAX_TEXT_CHARS
-                    aria-invalid=move || on("summary").then_some("true")
-                    aria-describedby=move || on("summary").then(|| summary_err.clone())
-                    prop:value=move || summary.get()
-                    on:input=move |ev| summary.set(event_target_value(&ev))
-                ></textarea>
-                {let id = format!("{p}-summary-error"); move || error.get().filter(|(f, _)| *f == "summary").map(|(_, e)| view! { <span class="error" id=id.clone()>{e}</span> })}
-            </div>
-            <div class="field">
-                <label for=kw_id.clone()>{tr!(i18n, contacts.timeline.keywords)}</label>
-                <input
-                    id=kw_id
-                    type="text"
-                    maxlength=MAX_TEXT_CHARS
-                    aria-invalid=move || on("keywords").then_some("true")
-                    aria-describedby=move || on("keywords").then(|| kw_err.clone())
-                    prop:value=move || keywords.get()
-                    on:input=move |ev| keywords.set(event_target_value(&ev))
-                />
-                {let id = format!("{p}-keywords-error"); move || error.get().filter(|(f, _)| *f == "keywords").map(|(_, e)| view! { <span class="error" id=id.clone()>{e}</span> })}
-            </div>
+            <TextField id=format!("{p}-summary") rows=3 maxlength=MAX_TEXT_CHARS
+                label=move || t_string!(i18n, contacts.timeline.summary) value=summary error=error_of(error, "summary") />
+            <TextField id=format!("{p}-keywords") maxlength=MAX_TEXT_CHARS
+                label=move || t_string!(i18n, contacts.timeline.keywords) value=keywords error=error_of(error, "keywords") />
             <div class="button-row">
                 <button type="submit" class="button" disabled=move || saving.get() aria-busy=move || saving.get().to_string()>
                     {move || if editing { t_string!(i18n, contacts.timeline.save) } else { t_string!(i18n, contacts.timeline.add) }}

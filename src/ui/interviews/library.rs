@@ -10,7 +10,7 @@ use crate::domain::interviews::library::{Entry, Family};
 use crate::domain::interviews::plan::{DEFAULT_MINUTES, MAX_DURATION};
 use crate::domain::record::{Meta, Question, MAX_LINE_CHARS};
 use crate::i18n::*;
-use crate::ui::common::focus::focus_after_render;
+use crate::ui::common::focus::focus_id;
 use crate::ui::common::select::EnumSelect;
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::feedback::report_save;
@@ -124,7 +124,7 @@ pub fn QuestionsPage() -> impl IntoView {
                                         editing.set(Some(edit_id.clone()));
                                         request_animation_frame(|| {
 
-                                            focus_after_render("question-text");
+                                            focus_id("question-text");
                                         });
                                     }>{tr!(i18n, interviews.library.edit_short)}</button>
                                 })}

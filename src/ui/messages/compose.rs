@@ -22,7 +22,7 @@ use crate::domain::record::{Message, Meta, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 use crate::i18n::*;
 use crate::storage::db::SaveError;
 use crate::ui::common::dates::show_date;
-use crate::ui::common::focus::focus_after_render;
+use crate::ui::common::focus::focus_id;
 use crate::ui::common::select::{coded_label, EnumSelect};
 use crate::ui::contacts::store::use_network;
 use crate::ui::data::{new_id, now, use_data};
@@ -370,7 +370,7 @@ fn Actions(
                         <p><strong>{tr!(i18n, messages.fails_title)}</strong></p>
                         <ul>{fails.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
                         <div class="button-row">
-                            <button type="button" class="button" on:click=move |_| { pending.set(None); focus_after_render("compose-body"); }>{tr!(i18n, messages.fix_first)}</button>
+                            <button type="button" class="button" on:click=move |_| { pending.set(None); focus_id("compose-body"); }>{tr!(i18n, messages.fix_first)}</button>
                             <button type="button" class="button button--secondary" on:click=move |_| act.run((a, true))>{tr!(i18n, messages.anyway)}</button>
                         </div>
                     </div>
