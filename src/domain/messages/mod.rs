@@ -6,6 +6,7 @@ pub mod checks;
 pub mod model;
 pub mod own;
 pub mod send;
+pub mod start;
 pub mod templates;
 pub mod words;
 
