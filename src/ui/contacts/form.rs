@@ -4,24 +4,17 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use super::birthday_field::BirthdayField;
-use super::labels::{channel_label, circle_hint, circle_label};
-use super::photo_field::{take_photo, PhotoField, PhotoState};
-use super::picker::ContactPicker;
-use crate::domain::code::{Code, Coded};
-use crate::domain::contacts::draft::{
-    display_name, new_contact, ContactDraft, DraftError, DraftField,
+use super::form_fields::{
+    ConflictBanner, Field, FormErrors, MetSection, NameSection, RelationSection,
+    WorkAndReachSection,
 };
-use crate::domain::link::LinkError;
-use crate::domain::record::{
-    Circle, Contact, Meta, Photo, PreferredChannel, MAX_LINE_CHARS, MAX_TEXT_CHARS,
-};
+use super::photo_field::{paste_photo, PhotoField, PhotoState};
+use crate::domain::contacts::draft::{display_name, new_contact, ContactDraft, DraftField};
+use crate::domain::record::{Contact, Meta, Photo};
 use crate::i18n::*;
-use crate::storage::db::{PhotoChange, SaveError};
-use crate::ui::common::dates::{DATE_MAX, DATE_MIN};
+use crate::storage::db::SaveError;
 use crate::ui::common::focus::focus_first_invalid;
 use crate::ui::common::routes::contact_path;
-use crate::ui::common::select::EnumSelect;
 use crate::ui::contacts::store::{use_network, Loaded};
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::editor::Creator;
@@ -123,118 +116,6 @@ enum Phase {
     Ready,
 }
 
-fn error_text(i18n: I18n, error: &DraftError) -> String {
-    match error {
-        DraftError::NameMissing => t_string!(i18n, contacts.form.error_name).to_string(),
-        DraftError::TooLong(max) => {
-            t_string!(i18n, contacts.form.error_too_long, max = *max).to_string()
-        }
-        DraftError::InvalidEmail => t_string!(i18n, contacts.form.error_email).to_string(),
-        DraftError::InvalidPhone => t_string!(i18n, contacts.form.error_phone).to_string(),
-        DraftError::Link {
-            line,
-            error: LinkError::SchemeNotAllowed(_),
-        } => t_string!(i18n, contacts.form.error_link_scheme, line = *line).to_string(),
-        DraftError::Link { line, .. } => {
-            t_string!(i18n, contacts.form.error_link, line = *line).to_string()
-        }
-        DraftError::BirthdayInvalid => t_string!(i18n, contacts.form.error_birthday).to_string(),
-        DraftError::BirthdayFuture => {
-            t_string!(i18n, contacts.form.error_birthday_future).to_string()
-        }
-        DraftError::BirthdayIncomplete => {
-            t_string!(i18n, contacts.form.error_birthday_incomplete).to_string()
-        }
-        DraftError::BirthdayYear => t_string!(i18n, contacts.form.error_birthday_year).to_string(),
-        DraftError::MetDateFuture => t_string!(i18n, contacts.form.error_met_future).to_string(),
-        DraftError::CadenceInvalid => t_string!(i18n, contacts.form.error_cadence).to_string(),
-        DraftError::OutOfRange => t_string!(i18n, date_range).to_string(),
-    }
-}
-
-type FieldGet = fn(&ContactDraft) -> &String;
-type FieldSet = fn(&mut ContactDraft) -> &mut String;
-
-/// One labelled text input bound to a draft field, with its error tied to it.
-#[component]
-fn Field(
-    id: &'static str,
-    #[prop(into)] label: Signal<String>,
-    draft: RwSignal<ContactDraft>,
-    get: FieldGet,
-    set: FieldSet,
-    #[prop(into)] error: Signal<Option<String>>,
-    #[prop(optional, into)] hint: Option<Signal<String>>,
-    #[prop(default = "text")] kind: &'static str,
-    #[prop(optional)] autocomplete: &'static str,
-    #[prop(optional)] multiline: bool,
-    /// Most characters the input takes; by default what the record allows for one line
-    /// or for free text.
-    #[prop(optional)]
-    max: Option<usize>,
-) -> impl IntoView {
-    let max = max.unwrap_or(if multiline {
-        MAX_TEXT_CHARS
-    } else {
-        MAX_LINE_CHARS
-    });
-    let is_date = kind == "date";
-    let maxlength = (kind != "number" && !is_date).then_some(max);
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let has_hint = hint.is_some();
-    let described = {
-        let (h, e) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(h.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(e.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    let value = move || draft.with(|d| get(d).clone());
-    let on_input = move |ev: leptos::ev::Event| {
-        let v = event_target_value(&ev);
-        draft.update(|d| *set(d) = v);
-    };
-    let invalid = move || error.with(Option::is_some).then_some("true");
-    let input = if multiline {
-        view! {
-            <textarea id=id name=id rows="4" maxlength=max aria-invalid=invalid aria-describedby=described prop:value=value on:input=on_input></textarea>
-        }
-        .into_any()
-    } else {
-        view! {
-            <input
-                id=id
-                name=id
-                type=kind
-                autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
-                maxlength=maxlength
-                min=is_date.then_some(DATE_MIN)
-                max=is_date.then_some(DATE_MAX)
-                aria-invalid=invalid
-                aria-describedby=described
-                prop:value=value
-                on:input=on_input
-            />
-        }
-        .into_any()
-    };
-    view! {
-        <div class="field">
-            <label for=id>{move || label.get()}</label>
-            {hint.map(|h| view! { <span class="hint" id=hint_id.clone()>{move || h.get()}</span> })}
-            {input}
-            {move || error.get().map(|e| view! { <span class="error" id=error_id.clone()>{e}</span> })}
-        </div>
-    }
-}
-
 #[component]
 fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
     let i18n = use_i18n();
@@ -265,39 +146,9 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
         d.introduced_by = introduced_by.get();
         d.to_contact(&base.get(), store.clock.get().today)
     });
-    let error_for = move |field: DraftField| {
-        Signal::derive(move || {
-            if !attempted.get() {
-                return None;
-            }
-            checked.with(|r| {
-                r.as_ref()
-                    .err()
-                    .map(|errors| {
-                        errors
-                            .iter()
-                            .filter(|(f, _)| *f == field)
-                            .map(|(_, e)| error_text(i18n, e))
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    })
-                    .filter(|s| !s.is_empty())
-            })
-        })
-    };
-    let line_error = move |name: &'static str| error_for(DraftField::Line(name));
+    let errors = FormErrors { attempted, checked };
 
-    let on_paste = move |ev: web_sys::ClipboardEvent| {
-        let file = ev
-            .clipboard_data()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-            .filter(|f| f.type_().starts_with("image/"));
-        if let Some(file) = file {
-            ev.prevent_default();
-            take_photo(i18n, photo, photo_error, file);
-        }
-    };
+    let on_paste = move |ev| paste_photo(ev, i18n, photo, photo_error);
 
     let cancel_path = {
         let id = base.with_untracked(|b| b.meta.id.clone());
@@ -324,16 +175,7 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
                 return;
             }
         };
-        let change = match photo.get_untracked() {
-            PhotoState::Stored(_) => PhotoChange::Keep,
-            PhotoState::Removed => PhotoChange::Remove,
-            PhotoState::New(mime, data) => PhotoChange::Set(Photo {
-                meta: Meta::new(new_id(), now()),
-                contact_id: contact.meta.id.clone(),
-                mime,
-                data,
-            }),
-        };
+        let change = photo.get_untracked().change(&contact.meta.id);
         let navigate = navigate.clone();
         creator.run(move |db| async move {
             match db.save_contact(contact, change, now()).await {
@@ -352,112 +194,27 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
         });
     };
     let save_again = save.clone();
+    // Their version replaces the form and becomes what "unsaved changes" compares with.
+    let take_theirs = move |t: Contact| {
+        draft.set(ContactDraft::from_contact(&t));
+        introduced_by.set(t.introduced_by.clone());
+        initial_draft.set_value(ContactDraft::from_contact(&t));
+        base.set(t);
+        conflict.set(None);
+    };
     let self_id = base.with_untracked(|b| b.meta.id.clone());
 
     view! {
         <form class="card contact-form" novalidate on:submit=move |ev| { ev.prevent_default(); save(None); } on:paste=on_paste>
-            {move || conflict.get().map(|theirs| {
-                let save_again = save_again.clone();
-                let revision = theirs.as_ref().map(|t| t.meta.revision);
-                view! {
-                    <div class="conflict" role="alert">
-                        <p>{match revision {
-                            Some(_) => tr!(i18n, contacts.form.conflict).into_any(),
-                            None => tr!(i18n, contacts.form.conflict_deleted).into_any(),
-                        }}</p>
-                        <div class="button-row">
-                            <button type="button" class="button" on:click=move |_| save_again(Some(revision.unwrap_or(0)))>
-                                {tr!(i18n, contacts.form.keep_mine)}
-                            </button>
-                            {theirs.map(|t| view! {
-                                <button type="button" class="button button--secondary" on:click=move |_| {
-                                    draft.set(ContactDraft::from_contact(&t));
-                                    introduced_by.set(t.introduced_by.clone());
-                                    initial_draft.set_value(ContactDraft::from_contact(&t));
-                                    base.set(t.clone());
-                                    conflict.set(None);
-                                }>{tr!(i18n, contacts.form.take_theirs)}</button>
-                            })}
-                        </div>
-                    </div>
-                }
-            })}
+            <ConflictBanner conflict save_again=Callback::new(move |r: u32| save_again(Some(r))) take_theirs=Callback::new(take_theirs) />
             <p class="muted">{tr!(i18n, contacts.form.required_hint)}</p>
-            <fieldset>
-                <legend>{tr!(i18n, contacts.form.name_group)}</legend>
-                <div class="field-row">
-                    <Field id="first-name" label=Signal::derive(move || t_string!(i18n, contacts.field.first_name).to_string()) draft
-                        get=|d| &d.first_name set=|d| &mut d.first_name autocomplete="off"
-                        error=Signal::derive(move || error_for(DraftField::Name).get().or_else(|| line_error("first_name").get())) />
-                    <Field id="last-name" label=Signal::derive(move || t_string!(i18n, contacts.field.last_name).to_string()) draft
-                        get=|d| &d.last_name set=|d| &mut d.last_name autocomplete="off" error=line_error("last_name") />
-                </div>
-            </fieldset>
+            <NameSection draft errors />
             <PhotoField photo error=photo_error />
-            <fieldset>
-                <legend>{tr!(i18n, contacts.form.work_group)}</legend>
-                <div class="field-row">
-                    <Field id="company" label=Signal::derive(move || t_string!(i18n, contacts.field.company).to_string()) draft get=|d| &d.company set=|d| &mut d.company autocomplete="off" error=line_error("company") />
-                    <Field id="role" label=Signal::derive(move || t_string!(i18n, contacts.field.role).to_string()) draft get=|d| &d.role set=|d| &mut d.role autocomplete="off" error=line_error("role") />
-                </div>
-                <div class="field-row">
-                    <Field id="field" label=Signal::derive(move || t_string!(i18n, contacts.field.field).to_string()) draft get=|d| &d.field set=|d| &mut d.field autocomplete="off" error=line_error("field") />
-                    <Field id="city" label=Signal::derive(move || t_string!(i18n, contacts.field.city).to_string()) draft get=|d| &d.city set=|d| &mut d.city autocomplete="off" error=line_error("city") />
-                </div>
-            </fieldset>
-            <fieldset>
-                <legend>{tr!(i18n, contacts.form.reach_group)}</legend>
-                <div class="field-row">
-                    <Field id="email" kind="email" label=Signal::derive(move || t_string!(i18n, contacts.field.email).to_string()) draft get=|d| &d.email set=|d| &mut d.email autocomplete="off" error=error_for(DraftField::Email) />
-                    <Field id="phone" kind="tel" label=Signal::derive(move || t_string!(i18n, contacts.field.phone).to_string()) draft get=|d| &d.phone set=|d| &mut d.phone autocomplete="off" error=error_for(DraftField::Phone) />
-                </div>
-                <Field id="links" multiline=true label=Signal::derive(move || t_string!(i18n, contacts.field.links).to_string())
-                    hint=Signal::derive(move || t_string!(i18n, contacts.field.links_hint).to_string())
-                    draft get=|d| &d.links set=|d| &mut d.links error=error_for(DraftField::Links) />
-                <div class="field">
-                    <label for="channel">{tr!(i18n, contacts.field.channel)}</label>
-                    <EnumSelect id="channel" label=channel_label none=move || t_string!(i18n, contacts.field.channel_none)
-                        value=Signal::derive(move || draft.with(|d| d.preferred_channel.clone()))
-                        on_pick={move |c: Option<PreferredChannel>| draft.update(|d| d.preferred_channel = c.map(Coded::from))} />
-                </div>
-            </fieldset>
-            <fieldset>
-                <legend>{tr!(i18n, contacts.form.met_group)}</legend>
-                <div class="field-row">
-                    <Field id="met-occasion" label=Signal::derive(move || t_string!(i18n, contacts.field.occasion).to_string()) draft get=|d| &d.met_occasion set=|d| &mut d.met_occasion autocomplete="off" error=line_error("met_occasion") />
-                    <Field id="met-date" kind="date" label=Signal::derive(move || t_string!(i18n, contacts.field.met_date).to_string()) draft get=|d| &d.met_date set=|d| &mut d.met_date error=error_for(DraftField::MetDate) />
-                </div>
-                <Field id="met-hook" multiline=true label=Signal::derive(move || t_string!(i18n, contacts.field.hook).to_string())
-                    hint=Signal::derive(move || t_string!(i18n, contacts.field.hook_hint).to_string())
-                    draft get=|d| &d.met_hook set=|d| &mut d.met_hook error=error_for(DraftField::Text("met_hook")) />
-                <ContactPicker id="introduced-by" label=Signal::derive(move || t_string!(i18n, contacts.field.introduced_by).to_string()) selected=introduced_by exclude=self_id />
-            </fieldset>
-            <fieldset>
-                <legend>{tr!(i18n, contacts.form.relation_group)}</legend>
-                <fieldset class="field">
-                    <legend>{tr!(i18n, contacts.field.circle)}</legend>
-                    <div class="choice-group">
-                        {Circle::ALL.iter().map(|&c| view! {
-                            <label class="choice">
-                                <input type="radio" name="circle" prop:checked=move || draft.with(|d| d.circle == c) on:change=move |_| draft.update(|d| d.circle = c) />
-                                <span>{move || circle_label(i18n, c)}<span class="hint choice__hint">{move || circle_hint(i18n, c)}</span></span>
-                            </label>
-                        }).collect_view()}
-                    </div>
-                </fieldset>
-                <Field id="cadence" kind="number" label=Signal::derive(move || t_string!(i18n, contacts.field.cadence).to_string())
-                    hint=Signal::derive(move || {
-                        let days = store.cadence.get().for_circle(draft.with(|d| d.circle));
-                        t_string!(i18n, contacts.field.cadence_hint, days = days).to_string()
-                    })
-                    draft get=|d| &d.cadence set=|d| &mut d.cadence error=error_for(DraftField::Cadence) />
-                <Field id="tags" max=MAX_TEXT_CHARS label=Signal::derive(move || t_string!(i18n, contacts.field.tags).to_string())
-                    hint=Signal::derive(move || t_string!(i18n, contacts.field.tags_hint).to_string())
-                    draft get=|d| &d.tags set=|d| &mut d.tags autocomplete="off" error=line_error("tags") />
-                <BirthdayField draft error=error_for(DraftField::Birthday) />
-            </fieldset>
+            <WorkAndReachSection draft errors />
+            <MetSection draft errors introduced_by self_id />
+            <RelationSection draft errors />
             <Field id="notes" multiline=true label=Signal::derive(move || t_string!(i18n, contacts.field.notes).to_string())
-                draft get=|d| &d.notes set=|d| &mut d.notes error=error_for(DraftField::Text("notes")) />
+                draft get=|d| &d.notes set=|d| &mut d.notes error=errors.of(i18n, DraftField::Text("notes")) />
             <p role="status" class="form-status">
                 {move || (attempted.get() && checked.with(Result::is_err)).then(|| view! {
                     <span class="error">{tr!(i18n, contacts.form.not_saved)}</span>

@@ -7,6 +7,7 @@ mod detail;
 mod duplicates;
 pub mod follow_ups;
 mod form;
+mod form_fields;
 mod greetings;
 mod introduce;
 pub mod labels;

@@ -4,8 +4,10 @@
 use leptos::prelude::*;
 
 use super::photo::{self, PhotoError};
-use crate::domain::record::Photo;
+use crate::domain::record::{Meta, Photo};
 use crate::i18n::*;
+use crate::storage::db::PhotoChange;
+use crate::ui::data::{new_id, now};
 
 /// What the form holds for the photo.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,6 +18,40 @@ pub enum PhotoState {
     New(String, String),
     /// The user removed it.
     Removed,
+}
+
+impl PhotoState {
+    /// What saving the contact `contact_id` does with its photo.
+    pub fn change(self, contact_id: &str) -> PhotoChange {
+        match self {
+            PhotoState::Stored(_) => PhotoChange::Keep,
+            PhotoState::Removed => PhotoChange::Remove,
+            PhotoState::New(mime, data) => PhotoChange::Set(Photo {
+                meta: Meta::new(new_id(), now()),
+                contact_id: contact_id.to_string(),
+                mime,
+                data,
+            }),
+        }
+    }
+}
+
+/// Takes an image pasted anywhere on the form as the photo.
+pub fn paste_photo(
+    ev: web_sys::ClipboardEvent,
+    i18n: I18n,
+    photo: RwSignal<PhotoState>,
+    error: RwSignal<Option<String>>,
+) {
+    let file = ev
+        .clipboard_data()
+        .and_then(|d| d.files())
+        .and_then(|f| f.get(0))
+        .filter(|f| f.type_().starts_with("image/"));
+    if let Some(file) = file {
+        ev.prevent_default();
+        take_photo(i18n, photo, error, file);
+    }
 }
 
 /// Scales a picked or pasted image into `photo`, or says in `error` why it cannot be used.
