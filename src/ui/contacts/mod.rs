@@ -5,6 +5,7 @@
 mod birthday_field;
 mod detail;
 mod duplicates;
+mod facts;
 pub mod follow_ups;
 mod form;
 mod form_fields;
