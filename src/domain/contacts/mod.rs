@@ -6,6 +6,7 @@ pub mod duplicates;
 pub mod give_take;
 pub mod introduce;
 pub mod keep_in_touch;
+pub mod log;
 pub mod network;
 pub mod occasions;
 pub mod search;

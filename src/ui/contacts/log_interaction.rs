@@ -1,16 +1,13 @@
 //! The form that logs an interaction on a contact's timeline, or corrects one.
 
-use chrono::Duration;
 use leptos::prelude::*;
 
 use super::labels::interaction_label;
+use crate::domain::contacts::log::{logged, LogError, LogForm};
 use crate::domain::format::iso_date;
-use crate::domain::record::{
-    in_range, Interaction, InteractionKind, Meta, Record, RecordProblem, MAX_LINE_CHARS,
-    MAX_TEXT_CHARS,
-};
+use crate::domain::record::{Interaction, InteractionKind, Meta, MAX_TEXT_CHARS};
 use crate::i18n::*;
-use crate::ui::common::dates::{parse_date, DATE_MAX, DATE_MIN};
+use crate::ui::common::dates::{DATE_MAX, DATE_MIN};
 use crate::ui::common::field::{error_of, TextField};
 use crate::ui::common::select::EnumSelect;
 use crate::ui::contacts::store::use_network;
@@ -62,79 +59,27 @@ pub fn AddInteraction(
         if saving.get_untracked() {
             return;
         }
-        let today = store.clock.get_untracked().today;
-        let Some(day) = parse_date(&date.get_untracked()) else {
-            error.set(Some((
-                "date",
-                t_string!(i18n, contacts.timeline.date_missing).to_string(),
-            )));
-            return;
-        };
-        if today
-            .checked_add_signed(Duration::days(366))
-            .is_some_and(|far| day > far)
-        {
-            error.set(Some((
-                "date",
-                t_string!(i18n, contacts.timeline.date_far).to_string(),
-            )));
-            return;
-        }
-        if !in_range(day) {
-            error.set(Some(("date", t_string!(i18n, date_range).to_string())));
-            return;
-        }
-        error.set(None);
-        // A correction keeps the entry's id, revision (a change made meanwhile in another
-        // tab is not overwritten) and the other person of an introduction.
-        let base = existing.get_value();
-        let record = Interaction {
-            meta: base
-                .as_ref()
-                .map_or_else(|| Meta::new(new_id(), now()), |e| e.meta.clone()),
-            contact_id: id.clone(),
+        let (d, text, words) = (
+            date.get_untracked(),
+            summary.get_untracked(),
+            keywords.get_untracked(),
+        );
+        let form = LogForm {
             kind: kind.get_untracked(),
-            date: day,
-            summary: summary.get_untracked().trim().to_string(),
-            keywords: keywords
-                .get_untracked()
-                .split(',')
-                .map(|k| k.trim().to_string())
-                .filter(|k| !k.is_empty())
-                .collect(),
-            other_contact_name: base
-                .as_ref()
-                .map(|e| e.other_contact_name.clone())
-                .unwrap_or_default(),
-            other_contact_id: base.and_then(|e| e.other_contact_id),
+            date: &d,
+            summary: &text,
+            keywords: &words,
         };
-        if let Some(max) = record
-            .keywords
-            .iter()
-            .any(|k| k.chars().count() > MAX_LINE_CHARS)
-            .then_some(MAX_LINE_CHARS)
-        {
-            error.set(Some((
-                "keywords",
-                t_string!(i18n, contacts.timeline.keyword_long, max = max).to_string(),
-            )));
-            return;
-        }
-        if let Err(problem) = record.check() {
-            let field = if matches!(
-                problem,
-                RecordProblem::TooLong {
-                    field: "keywords",
-                    ..
-                }
-            ) {
-                "keywords"
-            } else {
-                "summary"
-            };
-            error.set(Some((field, problem_text(i18n, &problem))));
-            return;
-        }
+        let today = store.clock.get_untracked().today;
+        let base = existing.get_value();
+        let record = match logged(form, &id, base.as_ref(), Meta::new(new_id(), now()), today) {
+            Ok(record) => record,
+            Err(e) => {
+                error.set(Some((e.field(), log_error_text(i18n, &e))));
+                return;
+            }
+        };
+        error.set(None);
         let id = id.clone();
         creator.run(move |db| async move {
             match db.save(record, now()).await {
@@ -186,5 +131,18 @@ pub fn AddInteraction(
                 })}
             </div>
         </form>
+    }
+}
+
+/// A logging problem in the user's language.
+fn log_error_text(i18n: I18n, error: &LogError) -> String {
+    match error {
+        LogError::DateMissing => t_string!(i18n, contacts.timeline.date_missing).to_string(),
+        LogError::DateFar => t_string!(i18n, contacts.timeline.date_far).to_string(),
+        LogError::DateOutOfRange => t_string!(i18n, date_range).to_string(),
+        LogError::KeywordTooLong(max) => {
+            t_string!(i18n, contacts.timeline.keyword_long, max = max).to_string()
+        }
+        LogError::Record(problem) => problem_text(i18n, problem),
     }
 }
