@@ -919,3 +919,73 @@ fn agenda_sorts_plans_into_upcoming_wrap_up_and_unfinished() {
     assert_eq!(a.to_wrap_up, ["held", "past"]);
     assert_eq!(a.unfinished, ["draft"]);
 }
+
+#[test]
+fn completing_a_wrap_up_stamps_the_plan_and_makes_an_unsaved_interviewee_a_contact() {
+    use super::wrap_up::{complete, report_back, Held, WrapUpError};
+    let now = at("2026-12-03T15:00:00Z");
+    let held = Held {
+        name: "Anna Schmidt",
+        day: day("2026-12-03"),
+        lang: Lang::En,
+        now,
+        occasion: "Informational interview",
+    };
+    let mut n = 0;
+    let mut ids = || {
+        n += 1;
+        format!("id{n}")
+    };
+    // A saved interviewee: the plan keeps its contact, nothing extra is created.
+    let p = held_plan();
+    let mut anna = new_contact(Meta::new("c1", at("2026-01-01T00:00:00Z")));
+    anna.first_name = "Anna".into();
+    let choices = Choices::all(&p);
+    let w = complete(&p, Some(&anna), &held, &choices, &mut ids).unwrap();
+    assert_eq!(w.plan.contact_id.as_deref(), Some("c1"));
+    assert_eq!(w.plan.wrapped_up, Some(now));
+    assert_eq!(
+        w.plan.finished,
+        Some(now),
+        "a plan never finished is finished now"
+    );
+    assert_eq!(w.records.contacts.len(), 2, "the two people suggested");
+    assert_eq!(w.affected.len(), 3);
+    assert_eq!(w.affected[0], "c1");
+    // Someone never saved becomes the first new contact, and the plan points at them.
+    let mut p = held_plan();
+    p.contact_id = None;
+    p.person_name = "Anna Lena Schmidt".into();
+    p.person_company = "Acme".into();
+    p.finished = Some(at("2026-12-03T14:00:00Z"));
+    let w = complete(&p, None, &held, &choices, &mut ids).unwrap();
+    let new = &w.records.contacts[0];
+    assert_eq!(
+        (new.first_name.as_str(), new.last_name.as_str()),
+        ("Anna Lena", "Schmidt")
+    );
+    assert_eq!(new.met.occasion, "Informational interview");
+    assert_eq!(w.plan.contact_id.as_ref(), Some(&new.meta.id));
+    assert_eq!(w.plan.finished, Some(at("2026-12-03T14:00:00Z")), "kept");
+    assert_eq!(
+        w.records.contacts[1].introduced_by.as_ref(),
+        Some(&new.meta.id)
+    );
+    assert_eq!(w.affected.iter().filter(|a| **a == new.meta.id).count(), 1);
+    // Without a name there is nobody to create.
+    p.person_name = " ".into();
+    assert_eq!(
+        complete(&p, None, &held, &choices, &mut ids),
+        Err(WrapUpError::NameMissing)
+    );
+    // The report-back delay as typed.
+    assert_eq!(report_back(false, "abc"), Ok(None));
+    assert_eq!(report_back(true, " 30 "), Ok(Some(30)));
+    for bad in ["0", "366", "", "-1", "3.5"] {
+        assert_eq!(
+            report_back(true, bad),
+            Err(WrapUpError::DaysInvalid),
+            "{bad}"
+        );
+    }
+}

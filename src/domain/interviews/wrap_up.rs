@@ -90,6 +90,8 @@ pub enum WrapUpError {
     /// The plan is for someone not saved yet, and their name is empty: there is nobody to
     /// create as a contact.
     NameMissing,
+    /// The report-back delay is not a number of days from 1 to 365.
+    DaysInvalid,
 }
 
 /// The contact for the person a plan names but who was never saved (the plan's
@@ -196,6 +198,98 @@ pub fn summary(plan: &InterviewPlan, lang: Lang) -> String {
         out.push('\n');
     }
     fit_text(out.trim_end())
+}
+
+/// What saving a wrap-up writes, in one transaction.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WrapUpWrite {
+    /// The plan, stamped as wrapped up (and as finished, if it was not), pointing at the
+    /// interviewee's contact.
+    pub plan: InterviewPlan,
+    /// The records created, the interviewee's new contact first if they had none.
+    pub records: Dataset,
+    /// The contacts whose timeline or promises changed: the interviewee and every new one.
+    pub affected: Vec<String>,
+}
+
+/// The interview as it was held, for [`complete`].
+#[derive(Clone, Copy, Debug)]
+pub struct Held<'a> {
+    /// The interviewee's display name.
+    pub name: &'a str,
+    /// The interview's local date.
+    pub day: NaiveDate,
+    /// The language of the texts created.
+    pub lang: Lang,
+    /// The current time.
+    pub now: DateTime<Utc>,
+    /// How a contact made for someone never saved was met ("Informational interview").
+    pub occasion: &'a str,
+}
+
+/// Everything saving the wrap-up of `plan` writes. `saved` is the interviewee's contact
+/// if they have one; someone never saved becomes a contact, in the same transaction.
+pub fn complete(
+    plan: &InterviewPlan,
+    saved: Option<&Contact>,
+    held: &Held,
+    choices: &Choices,
+    new_id: &mut dyn FnMut() -> String,
+) -> Result<WrapUpWrite, WrapUpError> {
+    let with = *held;
+    let mut plan = plan.clone();
+    let created = match saved {
+        Some(_) => None,
+        None => {
+            let c = contact_for_person(
+                &plan,
+                with.occasion,
+                with.day,
+                Meta::new(new_id(), with.now),
+            )?;
+            plan.contact_id = Some(c.meta.id.clone());
+            Some(c)
+        }
+    };
+    let Some(interviewee) = saved.or(created.as_ref()) else {
+        return Err(WrapUpError::NameMissing);
+    };
+    let mut records = wrap_up(
+        &plan,
+        &Conversation {
+            interviewee,
+            name: with.name,
+            day: with.day,
+            lang: with.lang,
+            now: with.now,
+        },
+        choices,
+        new_id,
+    );
+    let affected = std::iter::once(interviewee.meta.id.clone())
+        .chain(records.contacts.iter().map(|c| c.meta.id.clone()))
+        .collect();
+    if let Some(c) = created {
+        records.contacts.insert(0, c);
+    }
+    plan.wrapped_up = Some(with.now);
+    plan.finished = plan.finished.or(Some(with.now));
+    Ok(WrapUpWrite {
+        plan,
+        records,
+        affected,
+    })
+}
+
+/// The report-back reminder's delay as typed: `None` when not wanted, else 1 to 365 days.
+pub fn report_back(wanted: bool, days: &str) -> Result<Option<u32>, WrapUpError> {
+    if !wanted {
+        return Ok(None);
+    }
+    match days.trim().parse::<u32>() {
+        Ok(n) if (1..=365).contains(&n) => Ok(Some(n)),
+        _ => Err(WrapUpError::DaysInvalid),
+    }
 }
 
 /// Whom the interview was with, when, and in which language the new texts are written.
