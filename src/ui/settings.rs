@@ -12,6 +12,7 @@ use crate::i18n::*;
 use crate::pwa::OfflineState;
 use crate::storage::{estimate, prefs};
 use crate::ui::backup::{BackupSection, DataSection};
+use crate::ui::common::select::{lang_name, EnumRadios};
 use crate::ui::context::{use_app_update, use_preferences};
 use crate::ui::feedback::{storage_error_text, use_feedback, AppError};
 use crate::ui::profile::ProfileSection;
@@ -50,28 +51,8 @@ fn LanguageSection() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="settings-language">
             <h2 id="settings-language">{tr!(i18n, settings.language.title)}</h2>
-            <fieldset>
-                <legend class="visually-hidden">{tr!(i18n, settings.language.legend)}</legend>
-                <div class="choice-group">
-                    {Lang::ALL
-                        .iter()
-                        .map(|&lang| {
-                            view! {
-                                <label class="choice" lang=lang.key()>
-                                    <input
-                                        type="radio"
-                                        name="language"
-                                        value=lang.key()
-                                        prop:checked=move || i18n.lang() == lang
-                                        on:change=move |_| choose(lang)
-                                    />
-                                    {lang.native_name()}
-                                </label>
-                            }
-                        })
-                        .collect_view()}
-                </div>
-            </fieldset>
+            <EnumRadios name="language" legend=move || t_string!(i18n, settings.language.legend) legend_hidden=true
+                label=lang_name lang_of=Lang::key value=Signal::derive(move || i18n.lang()) on_pick=choose />
         </section>
     }
 }
@@ -81,11 +62,6 @@ fn ThemeSection() -> impl IntoView {
     let i18n = use_i18n();
     let feedback = use_feedback();
     let theme = use_preferences().theme;
-    let label = move |t: Theme| match t {
-        Theme::System => t_string!(i18n, settings.theme.system),
-        Theme::Light => t_string!(i18n, settings.theme.light),
-        Theme::Dark => t_string!(i18n, settings.theme.dark),
-    };
     let choose = move |t: Theme| {
         theme.set(t);
         if let Err(e) = prefs::save_theme(t) {
@@ -95,28 +71,8 @@ fn ThemeSection() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="settings-theme">
             <h2 id="settings-theme">{tr!(i18n, settings.theme.title)}</h2>
-            <fieldset>
-                <legend class="visually-hidden">{tr!(i18n, settings.theme.legend)}</legend>
-                <div class="choice-group">
-                    {Theme::ALL
-                        .iter()
-                        .map(|&t| {
-                            view! {
-                                <label class="choice">
-                                    <input
-                                        type="radio"
-                                        name="theme"
-                                        value=t.key()
-                                        prop:checked=move || theme.get() == t
-                                        on:change=move |_| choose(t)
-                                    />
-                                    {move || label(t)}
-                                </label>
-                            }
-                        })
-                        .collect_view()}
-                </div>
-            </fieldset>
+            <EnumRadios name="theme" legend=move || t_string!(i18n, settings.theme.legend) legend_hidden=true
+                label=theme_label value=theme on_pick=choose />
         </section>
     }
 }
@@ -367,4 +323,14 @@ fn MessagesSection() -> impl IntoView {
             <p class="hint">{tr!(i18n, settings.messages.premium_hint)}</p>
         </section>
     }
+}
+
+/// A theme's name.
+fn theme_label(i18n: I18n, theme: Theme) -> String {
+    match theme {
+        Theme::System => t_string!(i18n, settings.theme.system),
+        Theme::Light => t_string!(i18n, settings.theme.light),
+        Theme::Dark => t_string!(i18n, settings.theme.dark),
+    }
+    .to_string()
 }

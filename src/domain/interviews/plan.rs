@@ -20,6 +20,28 @@ pub const USUAL_MAX: u32 = 30;
 /// Minutes an own question is estimated at unless the user says otherwise.
 pub const DEFAULT_MINUTES: u32 = 3;
 
+/// What is wrong with a question the user typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuestionError {
+    /// No text.
+    TextMissing,
+    /// The minutes are not a whole number from 1 to [`MAX_DURATION`].
+    MinutesInvalid,
+}
+
+/// A question as the user typed it (for a plan or the library): its trimmed text and its
+/// minutes, or what is wrong.
+pub fn typed_question(text: &str, minutes: &str) -> Result<(String, u32), QuestionError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(QuestionError::TextMissing);
+    }
+    match minutes.trim().parse::<u32>() {
+        Ok(m) if (1..=MAX_DURATION).contains(&m) => Ok((text.to_string(), m)),
+        _ => Err(QuestionError::MinutesInvalid),
+    }
+}
+
 /// Where a question stands in the conversation.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ItemState {

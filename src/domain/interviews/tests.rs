@@ -989,3 +989,26 @@ fn completing_a_wrap_up_stamps_the_plan_and_makes_an_unsaved_interviewee_a_conta
         );
     }
 }
+
+#[test]
+fn a_typed_question_needs_text_and_minutes_within_the_longest_plan() {
+    use super::plan::{typed_question, QuestionError, MAX_DURATION};
+    assert_eq!(
+        typed_question("  Why UX? ", " 4 "),
+        Ok(("Why UX?".into(), 4))
+    );
+    assert_eq!(typed_question(" \n", "4"), Err(QuestionError::TextMissing));
+    let most = MAX_DURATION.to_string();
+    assert_eq!(
+        typed_question("Why?", &most),
+        Ok(("Why?".into(), MAX_DURATION))
+    );
+    let over = (MAX_DURATION + 1).to_string();
+    for bad in ["0", "", "-2", "2.5", "x", over.as_str()] {
+        assert_eq!(
+            typed_question("Why?", bad),
+            Err(QuestionError::MinutesInvalid),
+            "{bad}"
+        );
+    }
+}

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::code::{Code, Coded};
+use crate::domain::lang::Lang;
 use crate::i18n::*;
 
 /// The name of a value in the user's language.
@@ -13,6 +14,12 @@ pub type Label<T> = fn(I18n, T) -> String;
 
 /// One option of a [`KeySelect`]: the stored key and its text, read reactively.
 type KeyOption = (&'static str, Arc<dyn Fn() -> String + Send + Sync>);
+
+/// A language's own name, the same in every UI language (a user who cannot read the
+/// current one still finds theirs).
+pub fn lang_name(_: I18n, lang: Lang) -> String {
+    lang.native_name().to_string()
+}
 
 /// The name of a stored value: its label, or the stored text of a value this version does
 /// not know.
@@ -116,5 +123,125 @@ fn KeySelect(
                 .collect_view()}
             {unknown}
         </select>
+    }
+}
+
+/// One radio button of a [`KeyRadios`]: the key, its text and hint, and its language.
+struct KeyRadio {
+    key: &'static str,
+    text: Arc<dyn Fn() -> String + Send + Sync>,
+    hint: Option<Arc<dyn Fn() -> String + Send + Sync>>,
+    lang: Option<&'static str>,
+}
+
+/// Radio buttons for the values of `T` (all, or `values`) in a fieldset with `legend`,
+/// each labelled by `label` and, with `hint`, explained under it.
+#[component]
+pub fn EnumRadios<T>(
+    /// The radio group's name.
+    name: &'static str,
+    /// What the group chooses.
+    #[prop(into)]
+    legend: TextProp,
+    /// Whether the legend is for screen readers only (the section's heading says it).
+    #[prop(optional)]
+    legend_hidden: bool,
+    /// Classes of the fieldset.
+    #[prop(optional)]
+    class: &'static str,
+    /// The chosen value.
+    #[prop(into)]
+    value: Signal<T>,
+    /// Called with the value picked.
+    #[prop(into)]
+    on_pick: Callback<T>,
+    /// The name of a value in the user's language.
+    label: Label<T>,
+    /// A line under a value's name.
+    #[prop(optional)]
+    hint: Option<Label<T>>,
+    /// The language a value's name is written in, when it is not the page's (a language
+    /// picker names each language in itself).
+    #[prop(optional)]
+    lang_of: Option<fn(T) -> &'static str>,
+    /// The values offered, when not all of `T::ALL`.
+    #[prop(optional)]
+    values: Option<&'static [T]>,
+) -> impl IntoView
+where
+    T: Code + Send + Sync,
+{
+    let i18n = use_i18n();
+    let radios = values
+        .unwrap_or(T::ALL)
+        .iter()
+        .map(|&v| KeyRadio {
+            key: v.key(),
+            text: Arc::new(move || label(i18n, v)),
+            hint: hint
+                .map(|h| -> Arc<dyn Fn() -> String + Send + Sync> { Arc::new(move || h(i18n, v)) }),
+            lang: lang_of.map(|l| l(v)),
+        })
+        .collect();
+    let selected = Signal::derive(move || value.get().key());
+    let pick = Callback::new(move |key: &'static str| {
+        if let Some(v) = T::from_key(key) {
+            on_pick.run(v);
+        }
+    });
+    KeyRadios(KeyRadiosProps {
+        name,
+        legend,
+        legend_hidden,
+        class,
+        selected,
+        pick,
+        radios,
+    })
+}
+
+/// The view of [`EnumRadios`], not generic for the same reason as [`KeySelect`].
+#[component]
+fn KeyRadios(
+    name: &'static str,
+    legend: TextProp,
+    legend_hidden: bool,
+    class: &'static str,
+    selected: Signal<&'static str>,
+    pick: Callback<&'static str>,
+    radios: Vec<KeyRadio>,
+) -> impl IntoView {
+    view! {
+        <fieldset class=class>
+            <legend class:visually-hidden=legend_hidden>{move || legend.get()}</legend>
+            <div class="choice-group">
+                {radios
+                    .into_iter()
+                    .map(|r| {
+                        let key = r.key;
+                        let text = r.text;
+                        let label = match r.hint {
+                            Some(hint) => view! {
+                                <span>{move || text()}<span class="hint choice__hint">{move || hint()}</span></span>
+                            }
+                            .into_any(),
+                            None => view! { {move || text()} }.into_any(),
+                        };
+                        view! {
+                            <label class="choice" lang=r.lang>
+                                <input
+                                    type="radio"
+                                    name=name
+                                    value=key
+                                    prop:checked=move || selected.get() == key
+                                    on:change=move |_| pick.run(key)
+                                />
+                                {label}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </fieldset>
     }
 }

@@ -6,13 +6,13 @@ use leptos::prelude::*;
 use super::birthday_field::BirthdayField;
 use super::labels::{channel_label, circle_hint, circle_label};
 use super::picker::ContactPicker;
-use crate::domain::code::{Code, Coded};
+use crate::domain::code::Coded;
 use crate::domain::contacts::draft::{ContactDraft, DraftError, DraftField};
 use crate::domain::link::LinkError;
 use crate::domain::record::{Circle, Contact, PreferredChannel, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 use crate::i18n::*;
 use crate::ui::common::dates::{DATE_MAX, DATE_MIN};
-use crate::ui::common::select::EnumSelect;
+use crate::ui::common::select::{EnumRadios, EnumSelect};
 use crate::ui::contacts::store::use_network;
 
 /// The form's messages: none until the user first tried to save, then each field's.
@@ -287,17 +287,10 @@ pub fn RelationSection(draft: RwSignal<ContactDraft>, errors: FormErrors) -> imp
     view! {
         <fieldset>
             <legend>{tr!(i18n, contacts.form.relation_group)}</legend>
-            <fieldset class="field">
-                <legend>{tr!(i18n, contacts.field.circle)}</legend>
-                <div class="choice-group">
-                    {Circle::ALL.iter().map(|&c| view! {
-                        <label class="choice">
-                            <input type="radio" name="circle" prop:checked=move || draft.with(|d| d.circle == c) on:change=move |_| draft.update(|d| d.circle = c) />
-                            <span>{move || circle_label(i18n, c)}<span class="hint choice__hint">{move || circle_hint(i18n, c)}</span></span>
-                        </label>
-                    }).collect_view()}
-                </div>
-            </fieldset>
+            <EnumRadios name="circle" class="field" legend=move || t_string!(i18n, contacts.field.circle)
+                label=circle_label hint=circle_hint
+                value=Signal::derive(move || draft.with(|d| d.circle))
+                on_pick=move |c: Circle| draft.update(|d| d.circle = c) />
             <Field id="cadence" kind="number" label=Signal::derive(move || t_string!(i18n, contacts.field.cadence).to_string())
                 hint=Signal::derive(move || {
                     let days = store.cadence.get().for_circle(draft.with(|d| d.circle));

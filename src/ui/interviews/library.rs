@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::parts::family_label;
+use super::parts::{family_label, question_error_text};
 use super::search::{LibraryQuery, LibraryQueryFields};
 use crate::domain::code::Coded;
 use crate::domain::interviews::library::{Entry, Family};
-use crate::domain::interviews::plan::{DEFAULT_MINUTES, MAX_DURATION};
+use crate::domain::interviews::plan::{typed_question, DEFAULT_MINUTES, MAX_DURATION};
 use crate::domain::record::{Meta, Question, MAX_LINE_CHARS};
 use crate::i18n::*;
 use crate::ui::common::focus::focus_id;
@@ -173,19 +173,10 @@ fn QuestionForm(editing: RwSignal<Option<String>>, on_save: Callback<Question>) 
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let t = text.get_untracked().trim().to_string();
-        if t.is_empty() {
-            error.set(Some(
-                t_string!(i18n, interviews.builder.own_missing).to_string(),
-            ));
-            return;
-        }
-        let m = match minutes.get_untracked().trim().parse::<u32>() {
-            Ok(m) if (1..=MAX_DURATION).contains(&m) => m,
-            _ => {
-                error.set(Some(
-                    t_string!(i18n, interviews.builder.minutes_invalid).to_string(),
-                ));
+        let (t, m) = match typed_question(&text.get_untracked(), &minutes.get_untracked()) {
+            Ok(typed) => typed,
+            Err(e) => {
+                error.set(Some(question_error_text(i18n, e)));
                 return;
             }
         };

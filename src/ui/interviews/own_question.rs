@@ -3,9 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::parts::{family_label, PlanEditor};
+use super::parts::{family_label, question_error_text, PlanEditor};
 use crate::domain::interviews::library::Family;
-use crate::domain::interviews::plan::{add_item, own_item, DEFAULT_MINUTES, MAX_DURATION};
+use crate::domain::interviews::plan::{
+    add_item, own_item, typed_question, DEFAULT_MINUTES, MAX_DURATION,
+};
 use crate::domain::record::{Meta, Question, MAX_LINE_CHARS};
 use crate::i18n::*;
 use crate::ui::common::select::EnumSelect;
@@ -32,25 +34,14 @@ pub fn OwnQuestionForm(
     let own_error = RwSignal::new(None::<String>);
     let add_own = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let text = own_text.get_untracked().trim().to_string();
-        if text.is_empty() {
-            own_error.set(Some(
-                t_string!(i18n, interviews.builder.own_missing).to_string(),
-            ));
-            return;
-        }
-        let Ok(minutes) = own_minutes.get_untracked().trim().parse::<u32>() else {
-            own_error.set(Some(
-                t_string!(i18n, interviews.builder.minutes_invalid).to_string(),
-            ));
-            return;
-        };
-        if minutes == 0 || minutes > MAX_DURATION {
-            own_error.set(Some(
-                t_string!(i18n, interviews.builder.minutes_invalid).to_string(),
-            ));
-            return;
-        }
+        let (text, minutes) =
+            match typed_question(&own_text.get_untracked(), &own_minutes.get_untracked()) {
+                Ok(typed) => typed,
+                Err(e) => {
+                    own_error.set(Some(question_error_text(i18n, e)));
+                    return;
+                }
+            };
         own_error.set(None);
         let mut item = own_item(&text, minutes);
         if own_save.get_untracked() {

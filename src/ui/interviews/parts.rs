@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::store::use_interviews;
 use crate::domain::contacts::draft::display_name;
 use crate::domain::interviews::library::Family;
-use crate::domain::interviews::plan::Stage;
+use crate::domain::interviews::plan::{QuestionError, Stage};
 use crate::domain::record::{InterviewPlan, MeetingFormat};
 use crate::i18n::*;
 use crate::ui::contacts::store::use_network;
@@ -54,6 +54,15 @@ pub fn family_label(i18n: I18n, family: Family) -> String {
         Family::Resources => t_string!(i18n, interviews.family.resources),
         Family::Assignments => t_string!(i18n, interviews.family.assignments),
         Family::Closing => t_string!(i18n, interviews.family.closing),
+    }
+    .to_string()
+}
+
+/// What is wrong with a typed question, in the user's language.
+pub fn question_error_text(i18n: I18n, error: QuestionError) -> String {
+    match error {
+        QuestionError::TextMissing => t_string!(i18n, interviews.builder.own_missing),
+        QuestionError::MinutesInvalid => t_string!(i18n, interviews.builder.minutes_invalid),
     }
     .to_string()
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::compose::MessageEditor;
 use super::parts::{
-    address_name, channel_label, lang_name, own_message_templates, purpose_label, template_text,
+    address_name, channel_label, own_message_templates, purpose_label, template_text,
     template_values,
 };
 use super::store::use_outreach;
@@ -17,6 +17,7 @@ use crate::domain::messages::own::template_from;
 use crate::domain::messages::templates::unfilled;
 use crate::domain::record::{Meta, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 use crate::i18n::*;
+use crate::ui::common::select::lang_name;
 use crate::ui::common::select::EnumSelect;
 use crate::ui::data::{new_id, now};
 use crate::ui::editor::Creator;

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::parts::{channel_label, lang_name, purpose_label, recipient_name, status_label};
+use super::parts::{channel_label, purpose_label, recipient_name, status_label};
 use super::store::use_outreach;
 use crate::domain::code::Code;
 use crate::domain::messages::model::Status;
@@ -13,6 +13,7 @@ use crate::domain::sorting::{sort_by_cached_key, sort_by_key};
 use crate::i18n::*;
 use crate::ui::common::dates::{local_time, show_date};
 use crate::ui::common::select::coded_label;
+use crate::ui::common::select::lang_name;
 use crate::ui::data::use_data;
 use crate::ui::editor::delete_with_undo;
 use crate::ui::feedback::use_feedback;

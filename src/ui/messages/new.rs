@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use super::parts::{channel_label, lang_name, own_message_templates, purpose_label, template_text};
+use super::parts::{
+    address_name, channel_label, own_message_templates, purpose_label, template_text,
+};
 use super::store::use_outreach;
 use super::template_select::OwnTemplateSelect;
 use crate::domain::code::Code;
@@ -14,7 +16,8 @@ use crate::domain::messages::model::{Address, Channel, Purpose};
 use crate::domain::messages::start::{draft, Start, StartError, To};
 use crate::domain::record::{Meta, TemplatePurpose};
 use crate::i18n::*;
-use crate::ui::common::select::EnumSelect;
+use crate::ui::common::select::lang_name;
+use crate::ui::common::select::{EnumRadios, EnumSelect};
 use crate::ui::contacts::picker::PersonChooser;
 use crate::ui::contacts::store::{use_network, Loaded};
 use crate::ui::data::{new_id, now};
@@ -167,11 +170,8 @@ fn StartChoices(choices: Choices) -> impl IntoView {
                     on_pick={move |l: Option<Lang>| if l.is_some() { lang_picked.set(l) }} />
             </div>
             {move || (lang.get() == Lang::De).then(|| view! {
-                <fieldset class="choices field">
-                    <legend>{tr!(i18n, messages.address)}</legend>
-                    <label class="choice"><input type="radio" name="address" prop:checked=move || address.get() == Address::Sie on:change=move |_| address.set(Address::Sie) />"Sie"</label>
-                    <label class="choice"><input type="radio" name="address" prop:checked=move || address.get() == Address::Du on:change=move |_| address.set(Address::Du) />"du"</label>
-                </fieldset>
+                <EnumRadios name="address" class="choices field" legend=move || t_string!(i18n, messages.address)
+                    label=address_name value=address on_pick=move |a| address.set(a) />
             })}
         </div>
     }

@@ -42,11 +42,6 @@ pub fn purpose_label(i18n: I18n, p: Purpose) -> String {
     .to_string()
 }
 
-/// A language's own name (the same in every UI language).
-pub fn lang_name(_: I18n, lang: Lang) -> String {
-    lang.native_name().to_string()
-}
-
 /// A German form of address as written.
 pub fn address_name(_: I18n, address: Address) -> String {
     match address {
