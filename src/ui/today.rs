@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::contacts::draft::display_name;
+use crate::domain::contacts::network::{FollowUpGroups, TodayView};
 use crate::domain::interviews::plan::{agenda, Agenda};
 use crate::domain::record::{FollowUp, FollowUpKind, Meta};
 use crate::i18n::*;
@@ -131,93 +132,6 @@ fn Agenda() -> impl IntoView {
                 let f = &t.follow_ups;
                 let nothing = f.overdue.is_empty() && f.today.is_empty() && f.soon.is_empty() && t.due.is_empty()
                     && t.birthdays.is_empty() && t.dormant.is_empty() && plans_agenda.with(|a| a.upcoming.is_empty() && a.to_wrap_up.is_empty() && a.unfinished.is_empty());
-                let promises = (!(f.overdue.is_empty() && f.today.is_empty() && f.soon.is_empty())).then(|| {
-                    let group = |title: String, list: Vec<FollowUp>, class: &'static str| (!list.is_empty()).then(|| view! {
-                        <h3 class=class>{title}</h3>
-                        <ul class="follow-ups list-plain">
-                            {list.into_iter().map(|f| view! { <FollowUpItem follow_up=f show_contact=true /> }).collect_view()}
-                        </ul>
-                    });
-                    view! {
-                        <section class="card" aria-labelledby="today-promises">
-                            <h2 id="today-promises">{tr!(i18n, today.promises)}</h2>
-                            {group(t_string!(i18n, today.overdue).to_string(), f.overdue.clone(), "group-title group-title--overdue")}
-                            {group(t_string!(i18n, today.due_today).to_string(), f.today.clone(), "group-title")}
-                            {group(t_string!(i18n, today.soon).to_string(), f.soon.clone(), "group-title")}
-                        </section>
-                    }
-                });
-                let due = (!t.due.is_empty()).then(|| {
-                    let total = t.due_total;
-                    let due_all = due_all.get_value();
-                    view! {
-                        <section class="card" aria-labelledby="today-due">
-                            <h2 id="today-due">{tr!(i18n, today.due_title)}</h2>
-                            <p class="muted">{tr!(i18n, today.due_hint)}</p>
-                            <ul class="list-plain">
-                                {t.due.iter().map(|(id, days)| {
-                                    let text = crate::ui::contacts::labels::due_text(i18n, *days);
-                                    view! { <li><ContactName id=id.clone() />" · "<span class="muted">{text}</span></li> }
-                                }).collect_view()}
-                            </ul>
-                            {(total > t.due.len()).then(|| view! { <p><A href=due_all>{t!(i18n, today.due_all, count = total)}</A></p> })}
-                        </section>
-                    }
-                });
-                let birthdays = (!t.birthdays.is_empty()).then(|| view! {
-                    <section class="card" aria-labelledby="today-birthdays">
-                        <h2 id="today-birthdays">{tr!(i18n, today.birthdays)}</h2>
-                        <ul class="list-plain">
-                            {t.birthdays.iter().map(|b| {
-                                let when = match b.in_days {
-                                    0 => t_string!(i18n, today.birthday_today).to_string(),
-                                    1 => t_string!(i18n, today.birthday_tomorrow).to_string(),
-                                    _ => show_date(i18n, b.date),
-                                };
-                                let turns = b.turns.map(|a| t_string!(i18n, today.turns, age = a).to_string());
-                                view! { <li><ContactName id=b.id.clone() />" · "{when}{turns.map(|t| format!(" · {t}"))}</li> }
-                            }).collect_view()}
-                        </ul>
-                    </section>
-                });
-                let dormant = (!t.dormant.is_empty()).then(|| {
-                    let total = t.dormant_total;
-                    let dormant_all = dormant_all.get_value();
-                    view! {
-                        <section class="card" aria-labelledby="today-dormant">
-                            <h2 id="today-dormant">{tr!(i18n, today.dormant.title)}</h2>
-                            <p>{tr!(i18n, contacts.dormant_why)}</p>
-                            <ul class="list-plain">
-                                {t.dormant.iter().map(|id| {
-                                    let id2 = id.clone();
-                                    let name = store.network.with_untracked(|n| n.contact(id).map(display_name)).unwrap_or_default();
-                                    let label = t_string!(i18n, today.dormant.revive_label, name = name.clone()).to_string();
-                                    let write = format!("{}?contact={id}&purpose=reconnect", write_base.get_value());
-                                    let write_label = t_string!(i18n, today.dormant.write_label, name = name.clone()).to_string();
-                                    view! {
-                                        <li class="row-between">
-                                            <ContactName id=id.clone() />
-                                            <span class="button-row">
-                                                <a class="button button--secondary button--small" href=write aria-label=write_label>{tr!(i18n, today.dormant.write)}</a>
-                                                <button type="button" class="button button--secondary button--small" aria-label=label on:click=move |_| revive(id2.clone())>
-                                                    {tr!(i18n, today.dormant.revive)}
-                                                </button>
-                                            </span>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                            <p><A href=dormant_all>{t!(i18n, today.dormant.all, count = total)}</A></p>
-                        </section>
-                    }
-                });
-                let greetings = t.greetings.map(|(done, all)| view! {
-                    <section class="card" aria-labelledby="today-greetings">
-                        <h2 id="today-greetings">{tr!(i18n, contacts.greetings.title)}</h2>
-                        <p>{t!(i18n, contacts.greetings.progress, done = done, total = all)}</p>
-                        <p><AppLink href="/contacts/greetings" class="button button--secondary">{tr!(i18n, today.greetings_open)}</AppLink></p>
-                    </section>
-                });
                 view! {
                     {nothing.then(|| view! {
                         <section class="card" aria-labelledby="today-clear">
@@ -227,11 +141,11 @@ fn Agenda() -> impl IntoView {
                         </section>
                     })}
                     <TodayInterviews agenda=plans_agenda />
-                    {promises}
-                    {due}
-                    {birthdays}
-                    {dormant}
-                    {greetings}
+                    {promises_card(i18n, f)}
+                    {due_card(i18n, &t, due_all.get_value())}
+                    {birthdays_card(i18n, &t)}
+                    {dormant_card(i18n, &t, dormant_all.get_value(), write_base.get_value(), revive)}
+                    {greetings_card(i18n, &t)}
                 }
             }}
         </Show>
@@ -291,4 +205,116 @@ fn TodayInterviews(agenda: Memo<Agenda>) -> impl IntoView {
             })
         }}
     }
+}
+
+/// The promises due: overdue, today, and soon.
+fn promises_card(i18n: I18n, f: &FollowUpGroups) -> Option<impl IntoView> {
+    (!(f.overdue.is_empty() && f.today.is_empty() && f.soon.is_empty())).then(|| {
+        let group = |title: String, list: Vec<FollowUp>, class: &'static str| (!list.is_empty()).then(|| view! {
+            <h3 class=class>{title}</h3>
+            <ul class="follow-ups list-plain">
+                {list.into_iter().map(|f| view! { <FollowUpItem follow_up=f show_contact=true /> }).collect_view()}
+            </ul>
+        });
+        view! {
+            <section class="card" aria-labelledby="today-promises">
+                <h2 id="today-promises">{tr!(i18n, today.promises)}</h2>
+                {group(t_string!(i18n, today.overdue).to_string(), f.overdue.clone(), "group-title group-title--overdue")}
+                {group(t_string!(i18n, today.due_today).to_string(), f.today.clone(), "group-title")}
+                {group(t_string!(i18n, today.soon).to_string(), f.soon.clone(), "group-title")}
+            </section>
+        }
+    })
+}
+
+/// Contacts due for a conversation, the most overdue first.
+fn due_card(i18n: I18n, t: &TodayView, due_all: String) -> Option<impl IntoView> {
+    (!t.due.is_empty()).then(|| {
+        let total = t.due_total;
+                view! {
+            <section class="card" aria-labelledby="today-due">
+                <h2 id="today-due">{tr!(i18n, today.due_title)}</h2>
+                <p class="muted">{tr!(i18n, today.due_hint)}</p>
+                <ul class="list-plain">
+                    {t.due.iter().map(|(id, days)| {
+                        let text = crate::ui::contacts::labels::due_text(i18n, *days);
+                        view! { <li><ContactName id=id.clone() />" · "<span class="muted">{text}</span></li> }
+                    }).collect_view()}
+                </ul>
+                {(total > t.due.len()).then(|| view! { <p><A href=due_all>{t!(i18n, today.due_all, count = total)}</A></p> })}
+            </section>
+        }
+    })
+}
+
+/// Birthdays in the next days.
+fn birthdays_card(i18n: I18n, t: &TodayView) -> Option<impl IntoView> {
+    (!t.birthdays.is_empty()).then(|| view! {
+        <section class="card" aria-labelledby="today-birthdays">
+            <h2 id="today-birthdays">{tr!(i18n, today.birthdays)}</h2>
+            <ul class="list-plain">
+                {t.birthdays.iter().map(|b| {
+                    let when = match b.in_days {
+                        0 => t_string!(i18n, today.birthday_today).to_string(),
+                        1 => t_string!(i18n, today.birthday_tomorrow).to_string(),
+                        _ => show_date(i18n, b.date),
+                    };
+                    let turns = b.turns.map(|a| t_string!(i18n, today.turns, age = a).to_string());
+                    view! { <li><ContactName id=b.id.clone() />" · "{when}{turns.map(|t| format!(" · {t}"))}</li> }
+                }).collect_view()}
+            </ul>
+        </section>
+    })
+}
+
+/// Contacts gone quiet, each to write to or to be reminded of.
+fn dormant_card(
+    i18n: I18n,
+    t: &TodayView,
+    dormant_all: String,
+    write_base: String,
+    revive: impl Fn(String) + Copy + 'static,
+) -> Option<impl IntoView> {
+    let store = use_network();
+    (!t.dormant.is_empty()).then(|| {
+        let total = t.dormant_total;
+        view! {
+            <section class="card" aria-labelledby="today-dormant">
+                <h2 id="today-dormant">{tr!(i18n, today.dormant.title)}</h2>
+                <p>{tr!(i18n, contacts.dormant_why)}</p>
+                <ul class="list-plain">
+                    {t.dormant.iter().map(|id| {
+                        let id2 = id.clone();
+                        let name = store.network.with_untracked(|n| n.contact(id).map(display_name)).unwrap_or_default();
+                        let label = t_string!(i18n, today.dormant.revive_label, name = name.clone()).to_string();
+                        let write = format!("{}?contact={id}&purpose=reconnect", write_base);
+                        let write_label = t_string!(i18n, today.dormant.write_label, name = name.clone()).to_string();
+                        view! {
+                            <li class="row-between">
+                                <ContactName id=id.clone() />
+                                <span class="button-row">
+                                    <a class="button button--secondary button--small" href=write aria-label=write_label>{tr!(i18n, today.dormant.write)}</a>
+                                    <button type="button" class="button button--secondary button--small" aria-label=label on:click=move |_| revive(id2.clone())>
+                                        {tr!(i18n, today.dormant.revive)}
+                                    </button>
+                                </span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <p><A href=dormant_all>{t!(i18n, today.dormant.all, count = total)}</A></p>
+            </section>
+        }
+    })
+}
+
+/// Year-end greetings, from December on.
+fn greetings_card(i18n: I18n, t: &TodayView) -> Option<impl IntoView> {
+    t.greetings.map(|(done, all)| view! {
+        <section class="card" aria-labelledby="today-greetings">
+            <h2 id="today-greetings">{tr!(i18n, contacts.greetings.title)}</h2>
+            <p>{t!(i18n, contacts.greetings.progress, done = done, total = all)}</p>
+            <p><AppLink href="/contacts/greetings" class="button button--secondary">{tr!(i18n, today.greetings_open)}</AppLink></p>
+        </section>
+    })
 }
