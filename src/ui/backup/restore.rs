@@ -16,8 +16,8 @@ use crate::i18n::*;
 use crate::storage::db::ImportReport;
 use crate::storage::prefs;
 use crate::ui::context::use_preferences;
-use crate::ui::data::{now, use_data};
-use crate::ui::feedback::{use_feedback, AppError};
+use crate::ui::data::{now, use_data, Data};
+use crate::ui::feedback::{use_feedback, AppError, Feedback};
 
 use super::problems::{failure_text, Failure};
 use super::{export_backup, export_with_feedback, kind_label};
@@ -76,6 +76,12 @@ pub fn BackupSection() -> impl IntoView {
         async move { db?.activity().await }
     });
 
+    let restore = Restore {
+        step,
+        checked,
+        data,
+        feedback,
+    };
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -83,84 +89,9 @@ pub fn BackupSection() -> impl IntoView {
         };
         // Choosing the same file again must start a new check.
         input.set_value("");
-        let name = file.name();
-        step.set(Step::Reading);
-        leptos::task::spawn_local(async move {
-            let outcome = match read_file(file).await {
-                Ok(text) => read_backup(&text).map_err(Failure::Backup),
-                Err(f) => Err(f),
-            };
-            match outcome {
-                Err(f) => step.set(Step::Failed(f)),
-                Ok(backup) => {
-                    let stamps = match data.db() {
-                        Ok(db) => db.stamps().await,
-                        Err(e) => Err(e),
-                    };
-                    match stamps {
-                        Ok(stamps) => {
-                            let staged = Staged {
-                                file: name,
-                                info: backup.info.clone(),
-                                preview: preview(&backup.data, &stamps),
-                                repairs: backup.repairs.clone(),
-                            };
-                            checked.set_value(Some(Rc::new(backup)));
-                            step.set(Step::Preview(staged));
-                        }
-                        Err(e) => {
-                            step.set(Step::Idle);
-                            feedback.error(AppError::ActionFailed(e));
-                        }
-                    }
-                }
-            }
-        });
+        restore.check(file);
     };
-
-    let run_import = move |mode: ImportMode| {
-        let previous = step.get_untracked();
-        let Ok(db) = data
-            .db()
-            .map_err(|e| feedback.error(AppError::ActionFailed(e)))
-        else {
-            return;
-        };
-        step.set(Step::Working);
-        leptos::task::spawn_local(async move {
-            let Some(backup) = checked.with_value(|b| b.clone()) else {
-                step.set(Step::Idle);
-                return;
-            };
-            match db.import(&backup.data, mode, now()).await {
-                Ok(report) => {
-                    checked.set_value(None);
-                    let written = written_total(&report);
-                    let message = match (mode, written) {
-                        (ImportMode::Merge, 0) => {
-                            t_string!(i18n, settings.backup.nothing).to_string()
-                        }
-                        (ImportMode::Merge, n) => {
-                            t_string!(i18n, settings.backup.merged, written = n).to_string()
-                        }
-                        (ImportMode::Replace, n) => {
-                            t_string!(i18n, settings.backup.replaced, written = n).to_string()
-                        }
-                    };
-                    step.set(Step::Done(message));
-                    data.replaced();
-                }
-                Err(e) => {
-                    // The transaction rolled back: the data is as before, the preview still holds.
-                    step.set(match previous {
-                        Step::ConfirmReplace(staged) => Step::Preview(staged),
-                        other => other,
-                    });
-                    feedback.error(AppError::ActionFailed(e));
-                }
-            }
-        });
-    };
+    let run_import = move |mode: ImportMode| restore.import(i18n, mode);
 
     let last_backup = move || {
         activity.get().map(|a| match a {
@@ -213,13 +144,124 @@ pub fn BackupSection() -> impl IntoView {
                 <ImportStep
                     step
                     run_import=Callback::new(run_import)
-                    cancel=Callback::new(move |()| {
-                        checked.set_value(None);
-                        step.set(Step::Idle);
-                    })
+                    cancel=Callback::new(move |()| restore.cancel())
                 />
             </div>
         </section>
+    }
+}
+
+/// Restoring a backup: checking the chosen file, importing what was checked, or leaving it.
+#[derive(Clone, Copy)]
+struct Restore {
+    step: RwSignal<Step>,
+    /// The checked file, out of signals: it can be large and is never rendered whole.
+    checked: StoredValue<Option<Rc<Backup>>, LocalStorage>,
+    data: Data,
+    feedback: Feedback,
+}
+
+impl Restore {
+    /// Reads and checks `file` whole, then shows what importing it would change; nothing
+    /// is written.
+    fn check(self, file: web_sys::File) {
+        let Restore {
+            step,
+            checked,
+            data,
+            feedback,
+        } = self;
+        let name = file.name();
+        step.set(Step::Reading);
+        leptos::task::spawn_local(async move {
+            let outcome = match read_file(file).await {
+                Ok(text) => read_backup(&text).map_err(Failure::Backup),
+                Err(f) => Err(f),
+            };
+            match outcome {
+                Err(f) => step.set(Step::Failed(f)),
+                Ok(backup) => {
+                    let stamps = match data.db() {
+                        Ok(db) => db.stamps().await,
+                        Err(e) => Err(e),
+                    };
+                    match stamps {
+                        Ok(stamps) => {
+                            let staged = Staged {
+                                file: name,
+                                info: backup.info.clone(),
+                                preview: preview(&backup.data, &stamps),
+                                repairs: backup.repairs.clone(),
+                            };
+                            checked.set_value(Some(Rc::new(backup)));
+                            step.set(Step::Preview(staged));
+                        }
+                        Err(e) => {
+                            step.set(Step::Idle);
+                            feedback.error(AppError::ActionFailed(e));
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /// Imports the checked file in one transaction; when that fails, nothing changed and
+    /// the preview is shown again.
+    fn import(self, i18n: I18n, mode: ImportMode) {
+        let Restore {
+            step,
+            checked,
+            data,
+            feedback,
+        } = self;
+        let previous = step.get_untracked();
+        let Ok(db) = data
+            .db()
+            .map_err(|e| feedback.error(AppError::ActionFailed(e)))
+        else {
+            return;
+        };
+        step.set(Step::Working);
+        leptos::task::spawn_local(async move {
+            let Some(backup) = checked.with_value(|b| b.clone()) else {
+                step.set(Step::Idle);
+                return;
+            };
+            match db.import(&backup.data, mode, now()).await {
+                Ok(report) => {
+                    checked.set_value(None);
+                    let written = written_total(&report);
+                    let message = match (mode, written) {
+                        (ImportMode::Merge, 0) => {
+                            t_string!(i18n, settings.backup.nothing).to_string()
+                        }
+                        (ImportMode::Merge, n) => {
+                            t_string!(i18n, settings.backup.merged, written = n).to_string()
+                        }
+                        (ImportMode::Replace, n) => {
+                            t_string!(i18n, settings.backup.replaced, written = n).to_string()
+                        }
+                    };
+                    step.set(Step::Done(message));
+                    data.replaced();
+                }
+                Err(e) => {
+                    // The transaction rolled back: the data is as before, the preview still holds.
+                    step.set(match previous {
+                        Step::ConfirmReplace(staged) => Step::Preview(staged),
+                        other => other,
+                    });
+                    feedback.error(AppError::ActionFailed(e));
+                }
+            }
+        });
+    }
+
+    /// Leaves the checked file without importing it.
+    fn cancel(self) {
+        self.checked.set_value(None);
+        self.step.set(Step::Idle);
     }
 }
 
