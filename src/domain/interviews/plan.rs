@@ -332,6 +332,18 @@ pub fn current_index(items: &[PlanItem]) -> Option<usize> {
         .position(|i| i.state.or(ItemState::Open) == ItemState::Open)
 }
 
+/// The question to go on with after the one at `after`: the next open one, else the first
+/// open one before it, else none (a state a newer version wrote counts as open).
+pub fn next_open(items: &[PlanItem], after: usize) -> Option<usize> {
+    items
+        .iter()
+        .enumerate()
+        .skip(after + 1)
+        .find(|(_, i)| i.state.or(ItemState::Open) == ItemState::Open)
+        .map(|(n, _)| n)
+        .or_else(|| current_index(items))
+}
+
 /// Questions asked and questions in total.
 pub fn asked_count(items: &[PlanItem]) -> (usize, usize) {
     (

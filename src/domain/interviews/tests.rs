@@ -1012,3 +1012,23 @@ fn a_typed_question_needs_text_and_minutes_within_the_longest_plan() {
         );
     }
 }
+
+#[test]
+fn after_a_question_the_next_open_one_follows_else_the_first_open_one() {
+    use super::plan::next_open;
+    let mut items = vec![item("A", 1), item("B", 1), item("C", 1), item("D", 1)];
+    assert_eq!(next_open(&items, 0), Some(1));
+    items[1].state = ItemState::Asked.into();
+    items[2].state = "newer".into();
+    assert_eq!(
+        next_open(&items, 0),
+        Some(2),
+        "an unknown state counts as open"
+    );
+    items[2].state = ItemState::Skipped.into();
+    items[3].state = ItemState::Asked.into();
+    assert_eq!(next_open(&items, 3), Some(0), "back to the first open one");
+    items[0].state = ItemState::Asked.into();
+    assert_eq!(next_open(&items, 0), None);
+    assert_eq!(next_open(&items, 99), None);
+}

@@ -5,6 +5,8 @@
 
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
+
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -12,9 +14,10 @@ use super::parts::{person_memo, plan_editor, PlanEditor};
 use super::plan::plan_id;
 use super::store::use_interviews;
 use crate::domain::interviews::plan::{
-    asked_count, clock_text, current_index, elapsed_seconds, stage, Budget, ItemState, Stage,
+    asked_count, clock_text, current_index, elapsed_seconds, next_open, stage, Budget, ItemState,
+    Stage,
 };
-use crate::domain::record::{SuggestedPerson, MAX_LINE_CHARS, MAX_TEXT_CHARS};
+use crate::domain::record::{PlanItem, SuggestedPerson, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 use crate::i18n::*;
 use crate::ui::common::focus::focus_after_render;
 use crate::ui::data::now;
@@ -58,7 +61,7 @@ pub fn ConductPage() -> impl IntoView {
 #[component]
 fn Conduct(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let app_path = use_app_path();
+    let _app_path = use_app_path();
     let navigate = use_navigate();
     let id = editor
         .record
@@ -77,19 +80,6 @@ fn Conduct(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
             .and_then(|p| current_index(&p.items))
             .unwrap_or(0)
     }));
-    let elapsed = move || {
-        editor
-            .record
-            .with(|p| p.as_ref().map(|p| elapsed_seconds(p, clock.get())))
-            .unwrap_or(0)
-    };
-    let planned = Memo::new(move |_| {
-        editor
-            .record
-            .with(|p| p.as_ref().map(|p| Budget::of(p).planned))
-            .unwrap_or(30)
-    });
-    let over_time = move || elapsed() > i64::from(planned.get()) * 60;
     let finished = Memo::new(move |_| {
         editor
             .record
@@ -102,15 +92,7 @@ fn Conduct(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
             if let Some(item) = p.items.get_mut(at) {
                 item.state = state.into();
             }
-            // Next: the first open question after this one, else any open one.
-            next = p
-                .items
-                .iter()
-                .enumerate()
-                .skip(at + 1)
-                .find(|(_, i)| i.state.or(ItemState::Open) == ItemState::Open)
-                .map(|(n, _)| n)
-                .or_else(|| current_index(&p.items));
+            next = next_open(&p.items, at);
         });
         if let Some(n) = next {
             selected.set(n);
@@ -118,7 +100,7 @@ fn Conduct(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
         focus_after_render("conduct-answer");
     };
     let wrap_path = format!("/interviews/{id}/wrap-up");
-    let end = move |_| {
+    let end = move |()| {
         editor.edit(|p| {
             if p.finished.is_none() {
                 p.finished = Some(now());
@@ -133,32 +115,14 @@ fn Conduct(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
     let has_current = Memo::new(move |_| items.with(|l| selected.get() < l.len()));
     view! {
         <div class="conduct">
-            <header class="conduct__bar">
-                <div>
-                    <h1 class="conduct__title">{move || t_string!(i18n, interviews.conduct.title, name = person.get()).to_string()}</h1>
-                    <SaveStatus editor=editor />
-                </div>
-                <p class="conduct__timer" class:conduct__timer--over=over_time>
-                    <span class="visually-hidden">{tr!(i18n, interviews.conduct.elapsed)}</span>
-                    <span role="timer" aria-live="off">{move || clock_text(elapsed())}</span>
-                    <span class="muted">" / "{move || clock_text(i64::from(planned.get()) * 60)}</span>
-                </p>
-                <p class="conduct__progress">{move || { let (a, t) = items.with(|l| asked_count(l)); t_string!(i18n, interviews.conduct.asked_of, asked = a, total = t).to_string() }}</p>
-                <div class="button-row">
-                    <FullScreenToggle />
-                    <a class="button button--secondary" href=app_path(&format!("/interviews/{id}"))>{tr!(i18n, interviews.conduct.to_plan)}</a>
-                    <button type="button" class="button" on:click=end>
-                        {move || if finished.get() { t_string!(i18n, interviews.conduct.to_wrap_up) } else { t_string!(i18n, interviews.conduct.end) }}
-                    </button>
-                </div>
-            </header>
+            <ConductBar editor person items finished clock end=Callback::new(end) />
             <div class="conduct__body">
                 <section class="conduct__main" aria-labelledby="conduct-current">
                     {move || current().map(|item| {
                         let state = item.state.or(ItemState::Open);
                         view! {
                             <p class="conduct__number">{move || t_string!(i18n, interviews.conduct.question_of, n = selected.get() + 1, total = items.with(Vec::len)).to_string()}
-                                {match state { ItemState::Asked => Some(t_string!(i18n, interviews.conduct.state_asked).to_string()), ItemState::Skipped => Some(t_string!(i18n, interviews.conduct.state_skipped).to_string()), ItemState::Open => None }.map(|s| view! { " · "<span class="badge">{s}</span> })}
+                                {state_label(i18n, state).map(|s| view! { " · "<span class="badge">{s}</span> })}
                             </p>
                             <h2 id="conduct-current" class="conduct__question">{item.text.clone()}</h2>
                         }
@@ -180,26 +144,7 @@ fn Conduct(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
                         </div>
                     })}
                     {move || items.with(Vec::is_empty).then(|| view! { <p>{tr!(i18n, interviews.conduct.no_questions)}</p> })}
-                    <h2 class="conduct__list-title" id="conduct-all">{tr!(i18n, interviews.conduct.all)}</h2>
-                    <ol class="list-plain conduct__list" aria-labelledby="conduct-all">
-                        {move || items.get().into_iter().enumerate().map(|(at, item)| {
-                            let state = item.state.or(ItemState::Open);
-                            let mark = match state { ItemState::Asked => "✓", ItemState::Skipped => "–", ItemState::Open => "" };
-                            view! {
-                                <li>
-                                    <button type="button" class="conduct__item"
-                                        class:conduct__item--current=move || selected.get() == at
-                                        class:conduct__item--done=state != ItemState::Open
-                                        aria-current=move || (selected.get() == at).then_some("step")
-                                        on:click=move |_| selected.set(at)>
-                                        <span class="conduct__mark" aria-hidden="true">{mark}</span>
-                                        <span>{at + 1}". "{item.text.clone()}</span>
-                                        {match state { ItemState::Asked => Some(t_string!(i18n, interviews.conduct.state_asked).to_string()), ItemState::Skipped => Some(t_string!(i18n, interviews.conduct.state_skipped).to_string()), ItemState::Open => None }.map(|s| view! { <span class="visually-hidden">" ("{s}")"</span> })}
-                                    </button>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ol>
+                    <QuestionList items selected />
                 </section>
                 <aside class="conduct__side">
                     <Suggested editor=editor />
@@ -207,6 +152,95 @@ fn Conduct(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
                 </aside>
             </div>
         </div>
+    }
+}
+
+/// The bar above the conversation: who, the time taken against the time planned, how
+/// many questions were asked, and the way out (to the plan, or ending it).
+#[component]
+fn ConductBar(
+    editor: PlanEditor,
+    person: Memo<String>,
+    items: Memo<Vec<PlanItem>>,
+    finished: Memo<bool>,
+    clock: RwSignal<DateTime<Utc>>,
+    end: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let app_path = use_app_path();
+    let id = editor
+        .record
+        .with_untracked(|p| p.as_ref().map(|p| p.meta.id.clone()).unwrap_or_default());
+    let elapsed = move || {
+        editor
+            .record
+            .with(|p| p.as_ref().map(|p| elapsed_seconds(p, clock.get())))
+            .unwrap_or(0)
+    };
+    let planned = Memo::new(move |_| {
+        editor
+            .record
+            .with(|p| p.as_ref().map(|p| Budget::of(p).planned))
+            .unwrap_or(30)
+    });
+    let over_time = move || elapsed() > i64::from(planned.get()) * 60;
+    view! {
+    <header class="conduct__bar">
+        <div>
+            <h1 class="conduct__title">{move || t_string!(i18n, interviews.conduct.title, name = person.get()).to_string()}</h1>
+            <SaveStatus editor=editor />
+        </div>
+        <p class="conduct__timer" class:conduct__timer--over=over_time>
+            <span class="visually-hidden">{tr!(i18n, interviews.conduct.elapsed)}</span>
+            <span role="timer" aria-live="off">{move || clock_text(elapsed())}</span>
+            <span class="muted">" / "{move || clock_text(i64::from(planned.get()) * 60)}</span>
+        </p>
+        <p class="conduct__progress">{move || { let (a, t) = items.with(|l| asked_count(l)); t_string!(i18n, interviews.conduct.asked_of, asked = a, total = t).to_string() }}</p>
+        <div class="button-row">
+            <FullScreenToggle />
+            <a class="button button--secondary" href=app_path(&format!("/interviews/{id}"))>{tr!(i18n, interviews.conduct.to_plan)}</a>
+            <button type="button" class="button" on:click=move |_| end.run(())>
+                {move || if finished.get() { t_string!(i18n, interviews.conduct.to_wrap_up) } else { t_string!(i18n, interviews.conduct.end) }}
+            </button>
+        </div>
+    </header>
+    }
+}
+
+/// Every question of the plan, marked asked or skipped; choosing one makes it current.
+#[component]
+fn QuestionList(items: Memo<Vec<PlanItem>>, selected: RwSignal<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+    <h2 class="conduct__list-title" id="conduct-all">{tr!(i18n, interviews.conduct.all)}</h2>
+    <ol class="list-plain conduct__list" aria-labelledby="conduct-all">
+        {move || items.get().into_iter().enumerate().map(|(at, item)| {
+            let state = item.state.or(ItemState::Open);
+            let mark = match state { ItemState::Asked => "✓", ItemState::Skipped => "–", ItemState::Open => "" };
+            view! {
+                <li>
+                    <button type="button" class="conduct__item"
+                        class:conduct__item--current=move || selected.get() == at
+                        class:conduct__item--done=state != ItemState::Open
+                        aria-current=move || (selected.get() == at).then_some("step")
+                        on:click=move |_| selected.set(at)>
+                        <span class="conduct__mark" aria-hidden="true">{mark}</span>
+                        <span>{at + 1}". "{item.text.clone()}</span>
+                        {state_label(i18n, state).map(|s| view! { <span class="visually-hidden">" ("{s}")"</span> })}
+                    </button>
+                </li>
+            }
+        }).collect_view()}
+    </ol>
+    }
+}
+
+/// "asked" or "skipped"; nothing for an open question.
+fn state_label(i18n: I18n, state: ItemState) -> Option<String> {
+    match state {
+        ItemState::Asked => Some(t_string!(i18n, interviews.conduct.state_asked).to_string()),
+        ItemState::Skipped => Some(t_string!(i18n, interviews.conduct.state_skipped).to_string()),
+        ItemState::Open => None,
     }
 }
 
