@@ -11,6 +11,7 @@ use crate::domain::record::Meta;
 use crate::i18n::*;
 use crate::storage::db::SaveError;
 use crate::ui::data::{now, use_data};
+use crate::ui::editor::Creator;
 use crate::ui::feedback::{use_feedback, AppError};
 
 fn profile_error_text(i18n: I18n, error: &ProfileError) -> String {
@@ -170,6 +171,51 @@ pub fn ProfileSection() -> impl IntoView {
     }
 }
 
+/// Shown when another tab saved the profile meanwhile: keep this version, take theirs, or
+/// compare both side by side first.
+#[component]
+fn ProfileConflict(
+    conflict: RwSignal<Option<Option<SavedProfile>>>,
+    /// What the user typed.
+    mine: RwSignal<Profile>,
+    keep_mine: Callback<()>,
+    take_theirs: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let compare = RwSignal::new(false);
+    view! {
+    {move || conflict.get().map(|theirs| view! {
+        <div class="conflict" role="alert">
+            <h3 id="profile-conflict-title">{tr!(i18n, settings.profile.conflict_title)}</h3>
+            <p>{tr!(i18n, settings.profile.conflict_text)}</p>
+            <div class="button-row">
+                <button type="button" class="button" on:click=move |_| keep_mine.run(())>
+                    {tr!(i18n, settings.profile.keep_mine)}
+                </button>
+                <button type="button" class="button button--secondary" on:click=move |_| take_theirs.run(())>
+                    {tr!(i18n, settings.profile.take_theirs)}
+                </button>
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    aria-expanded=move || compare.get().to_string()
+                    on:click=move |_| compare.update(|c| *c = !*c)
+                >
+                    {move || if compare.get() {
+                        t_string!(i18n, settings.profile.hide_both)
+                    } else {
+                        t_string!(i18n, settings.profile.view_both)
+                    }}
+                </button>
+            </div>
+            <Show when=move || compare.get()>
+                <Comparison mine=mine.get_untracked() theirs=theirs.clone().map(|t| t.profile) />
+            </Show>
+        </div>
+    })}
+    }
+}
+
 #[component]
 fn ProfileForm(
     stored: LocalResource<Result<Loaded, crate::storage::StorageError>>,
@@ -195,8 +241,8 @@ fn ProfileForm(
         }
     });
     let conflict = RwSignal::new(None::<Option<SavedProfile>>);
-    let compare = RwSignal::new(false);
-    let saving = RwSignal::new(false);
+    let creator = Creator::new();
+    let saving = creator.busy;
     // Messages appear only after a save attempt, then follow the input live.
     let attempted = RwSignal::new(false);
     let problems = Memo::new(move |_| draft.with(Profile::validate));
@@ -218,9 +264,6 @@ fn ProfileForm(
             return;
         }
         let clean = draft.with(Profile::normalised);
-        let Some(db) = feedback.database(data) else {
-            return;
-        };
         let at = now();
         let meta = base
             .with_untracked(|b| b.as_ref().and_then(|b| b.meta.clone()))
@@ -229,15 +272,13 @@ fn ProfileForm(
             meta: Meta { revision, ..meta },
             profile: clean.clone(),
         };
-        saving.set(true);
-        leptos::task::spawn_local(async move {
+        creator.run(move |db| async move {
             match db.save(record, at).await {
                 Ok(saved) => {
                     base.set(Some(Loaded::from(Some(saved))));
                     draft.set(clean);
                     attempted.set(false);
                     conflict.set(None);
-                    compare.set(false);
                     feedback.toast(t_string!(i18n, settings.profile.saved));
                     data.changed();
                 }
@@ -245,7 +286,6 @@ fn ProfileForm(
                 // The draft stays as typed, so nothing the user wrote is lost.
                 Err(SaveError::Storage(e)) => feedback.error(AppError::SaveFailed(e)),
             }
-            saving.set(false);
         });
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -261,7 +301,7 @@ fn ProfileForm(
         });
         save(revision);
     };
-    let keep_mine = move |_| {
+    let keep_mine = move |()| {
         let theirs_revision = conflict.with_untracked(|c| {
             c.as_ref()
                 .and_then(|t| t.as_ref())
@@ -269,13 +309,12 @@ fn ProfileForm(
         });
         save(theirs_revision);
     };
-    let take_theirs = move |_| {
+    let take_theirs = move |()| {
         let theirs = conflict.get_untracked().flatten();
         let loaded = Loaded::from(theirs);
         draft.set(loaded.profile.clone());
         base.set(Some(loaded));
         conflict.set(None);
-        compare.set(false);
     };
     view! {
         <form on:submit=on_submit novalidate>
@@ -286,35 +325,7 @@ fn ProfileForm(
             <Show when=move || attempted.get() && !problems.with(Vec::is_empty)>
                 <p class="error" role="alert">{tr!(i18n, settings.profile.not_saved)}</p>
             </Show>
-            {move || conflict.get().map(|theirs| view! {
-                <div class="conflict" role="alert">
-                    <h3 id="profile-conflict-title">{tr!(i18n, settings.profile.conflict_title)}</h3>
-                    <p>{tr!(i18n, settings.profile.conflict_text)}</p>
-                    <div class="button-row">
-                        <button type="button" class="button" on:click=keep_mine>
-                            {tr!(i18n, settings.profile.keep_mine)}
-                        </button>
-                        <button type="button" class="button button--secondary" on:click=take_theirs>
-                            {tr!(i18n, settings.profile.take_theirs)}
-                        </button>
-                        <button
-                            type="button"
-                            class="button button--secondary"
-                            aria-expanded=move || compare.get().to_string()
-                            on:click=move |_| compare.update(|c| *c = !*c)
-                        >
-                            {move || if compare.get() {
-                                t_string!(i18n, settings.profile.hide_both)
-                            } else {
-                                t_string!(i18n, settings.profile.view_both)
-                            }}
-                        </button>
-                    </div>
-                    <Show when=move || compare.get()>
-                        <Comparison mine=draft.get_untracked() theirs=theirs.clone().map(|t| t.profile) />
-                    </Show>
-                </div>
-            })}
+            <ProfileConflict conflict mine=draft keep_mine=Callback::new(keep_mine) take_theirs=Callback::new(take_theirs) />
             <div class="button-row">
                 <button type="submit" class="button" disabled=move || saving.get() aria-busy=move || saving.get().to_string()>
                     {tr!(i18n, settings.profile.save)}
