@@ -86,59 +86,7 @@ pub fn ContactsPage() -> impl IntoView {
             fallback=move || view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }
         >
             <Show when=move || { total.get() > 0 } fallback=move || view! { <EmptyContacts /> }>
-                <form class="card filters" role="search" on:submit=|ev| ev.prevent_default()>
-                    <div class="field field--grow">
-                        <label for="contact-search">{tr!(i18n, contacts.search)}</label>
-                        <input
-                            id="contact-search"
-                            type="search"
-                            autocomplete="off"
-                            aria-describedby="contact-search-hint"
-                            prop:value=move || text.get()
-                            on:input=move |ev| text.set(event_target_value(&ev))
-                        />
-                        <span class="hint" id="contact-search-hint">{tr!(i18n, contacts.search_hint)}</span>
-                    </div>
-                    <div class="field">
-                        <label for="filter-tag">{tr!(i18n, contacts.filter.tag)}</label>
-                        <select id="filter-tag" on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            tag.set((!v.is_empty()).then_some(v));
-                        }>
-                            <option value="" selected=move || tag.with(Option::is_none)>{tr!(i18n, contacts.filter.any)}</option>
-                            <For each=move || tags.get() key=|t| t.clone() children=move |t| {
-                                let value = t.clone();
-                                let is = t.clone();
-                                view! { <option value=value selected=move || tag.get().as_deref() == Some(is.as_str())>{t}</option> }
-                            } />
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="filter-circle">{tr!(i18n, contacts.filter.circle)}</label>
-                        <EnumSelect id="filter-circle" label=circle_label none=move || t_string!(i18n, contacts.filter.any)
-                            value=Signal::derive(move || circle.get().map(Coded::from))
-                            on_pick=move |c| circle.set(c) />
-                    </div>
-                    <div class="field">
-                        <label for="filter-only">{tr!(i18n, contacts.filter.show)}</label>
-                        <EnumSelect id="filter-only" label=only_label
-                            value=Signal::derive(move || Some(only.get().into()))
-                            on_pick={move |choice: Option<Only>| {
-                                let choice = choice.unwrap_or_default();
-                                // The due list is about who is most overdue.
-                                if choice == Only::Due {
-                                    sort.set(Sort::NextDue);
-                                }
-                                only.set(choice);
-                            }} />
-                    </div>
-                    <div class="field">
-                        <label for="sort">{tr!(i18n, contacts.sort.label)}</label>
-                        <EnumSelect id="sort" label=sort_label
-                            value=Signal::derive(move || Some(sort.get().into()))
-                            on_pick={move |s: Option<Sort>| sort.set(s.unwrap_or_default())} />
-                    </div>
-                </form>
+                <ListFilters text tag circle only sort tags />
                 {move || only.get().eq(&Only::Dormant).then(|| view! {
                     <p class="card explain">{tr!(i18n, contacts.dormant_why)}</p>
                 })}
@@ -151,19 +99,98 @@ pub fn ContactsPage() -> impl IntoView {
                         t_string!(i18n, contacts.count, shown = shown, total = all).to_string()
                     }}
                 </p>
-                {move || quick.get().map(|id| {
-                    let name = store.network.with(|n| n.contact(&id).map(display_name)).unwrap_or_default();
-                    view! {
-                        <section class="card quick-add" aria-labelledby="quick-add-title">
-                            <h2 id="quick-add-title">{t!(i18n, contacts.timeline.quick_title, name = name)}</h2>
-                            <AddInteraction contact_id=id id_prefix="quick" on_done=Callback::new(move |_| quick.set(None)) />
-                            <button type="button" class="button button--secondary" on:click=move |_| quick.set(None)>{tr!(i18n, cancel)}</button>
-                        </section>
-                    }
-                })}
+                <QuickLog quick />
                 <VirtualList places quick />
             </Show>
         </Show>
+    }
+}
+
+/// Search, tag, circle, which contacts, and the order.
+#[component]
+fn ListFilters(
+    text: RwSignal<String>,
+    tag: RwSignal<Option<String>>,
+    circle: RwSignal<Option<Circle>>,
+    only: RwSignal<Only>,
+    sort: RwSignal<Sort>,
+    /// The tags in use, for the tag filter.
+    tags: Memo<Vec<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+    <form class="card filters" role="search" on:submit=|ev| ev.prevent_default()>
+        <div class="field field--grow">
+            <label for="contact-search">{tr!(i18n, contacts.search)}</label>
+            <input
+                id="contact-search"
+                type="search"
+                autocomplete="off"
+                aria-describedby="contact-search-hint"
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+            />
+            <span class="hint" id="contact-search-hint">{tr!(i18n, contacts.search_hint)}</span>
+        </div>
+        <div class="field">
+            <label for="filter-tag">{tr!(i18n, contacts.filter.tag)}</label>
+            <select id="filter-tag" on:change=move |ev| {
+                let v = event_target_value(&ev);
+                tag.set((!v.is_empty()).then_some(v));
+            }>
+                <option value="" selected=move || tag.with(Option::is_none)>{tr!(i18n, contacts.filter.any)}</option>
+                <For each=move || tags.get() key=|t| t.clone() children=move |t| {
+                    let value = t.clone();
+                    let is = t.clone();
+                    view! { <option value=value selected=move || tag.get().as_deref() == Some(is.as_str())>{t}</option> }
+                } />
+            </select>
+        </div>
+        <div class="field">
+            <label for="filter-circle">{tr!(i18n, contacts.filter.circle)}</label>
+            <EnumSelect id="filter-circle" label=circle_label none=move || t_string!(i18n, contacts.filter.any)
+                value=Signal::derive(move || circle.get().map(Coded::from))
+                on_pick=move |c| circle.set(c) />
+        </div>
+        <div class="field">
+            <label for="filter-only">{tr!(i18n, contacts.filter.show)}</label>
+            <EnumSelect id="filter-only" label=only_label
+                value=Signal::derive(move || Some(only.get().into()))
+                on_pick={move |choice: Option<Only>| {
+                    let choice = choice.unwrap_or_default();
+                    // The due list is about who is most overdue.
+                    if choice == Only::Due {
+                        sort.set(Sort::NextDue);
+                    }
+                    only.set(choice);
+                }} />
+        </div>
+        <div class="field">
+            <label for="sort">{tr!(i18n, contacts.sort.label)}</label>
+            <EnumSelect id="sort" label=sort_label
+                value=Signal::derive(move || Some(sort.get().into()))
+                on_pick={move |s: Option<Sort>| sort.set(s.unwrap_or_default())} />
+        </div>
+    </form>
+    }
+}
+
+/// Logging an interaction with the contact whose row's button was pressed, above the list.
+#[component]
+fn QuickLog(quick: RwSignal<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_network();
+    view! {
+    {move || quick.get().map(|id| {
+        let name = store.network.with(|n| n.contact(&id).map(display_name)).unwrap_or_default();
+        view! {
+            <section class="card quick-add" aria-labelledby="quick-add-title">
+                <h2 id="quick-add-title">{t!(i18n, contacts.timeline.quick_title, name = name)}</h2>
+                <AddInteraction contact_id=id id_prefix="quick" on_done=Callback::new(move |_| quick.set(None)) />
+                <button type="button" class="button button--secondary" on:click=move |_| quick.set(None)>{tr!(i18n, cancel)}</button>
+            </section>
+        }
+    })}
     }
 }
 
