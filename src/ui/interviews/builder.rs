@@ -11,6 +11,7 @@ use super::search::{LibraryQuery, LibraryQueryFields};
 use crate::domain::interviews::plan::{
     add_item, contains, item_of, move_down, move_item, move_up, MAX_DURATION,
 };
+use crate::domain::record::PlanItem;
 use crate::i18n::*;
 use crate::ui::common::focus::focus_after_render;
 
@@ -91,48 +92,9 @@ pub fn Builder(editor: PlanEditor) -> impl IntoView {
                 <For
                     each=move || items.get().into_iter().enumerate()
                     key=|(at, item)| (*at, item.text.clone(), item.question_id.clone())
-                    children=move |(at, item)| {
-                        let n = at + 1;
-                        let last = move || items.with(|l| at + 1 >= l.len());
-                        view! {
-                            <li class="question-item"
-                                class:question-item--over=move || over.get() == Some(at) && dragging.get() != Some(at)
-                                class:question-item--dragging=move || dragging.get() == Some(at)
-                                draggable="true"
-                                on:dragstart=move |ev: leptos::ev::DragEvent| {
-                                    if let Some(dt) = ev.data_transfer() {
-                                        let _ = dt.set_data("text/plain", &at.to_string());
-                                        dt.set_effect_allowed("move");
-                                    }
-                                    dragging.set(Some(at));
-                                }
-                                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); over.set(Some(at)); }
-                                on:drop=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); drop_at(at); }
-                                on:dragend=move |_| { dragging.set(None); over.set(None); }
-                            >
-                                <span class="question-item__handle" aria-hidden="true">"⠿"</span>
-                                <span class="question-item__number">{n}"."</span>
-                                <span class="question-item__text">{item.text.clone()}</span>
-                                <label class="question-item__minutes">
-                                    <span class="visually-hidden">{t!(i18n, interviews.builder.minutes_of, n = n)}</span>
-                                    <input type="number" min="1" max=MAX_DURATION inputmode="numeric" prop:value=item.minutes.to_string()
-                                        on:input=move |ev| {
-                                            if let Ok(m) = event_target_value(&ev).trim().parse::<u32>() {
-                                                if (1..=MAX_DURATION).contains(&m) { editor.edit(|p| if let Some(i) = p.items.get_mut(at) { i.minutes = m }); }
-                                            }
-                                        } />
-                                    <span aria-hidden="true">{tr!(i18n, interviews.min)}</span>
-                                </label>
-                                <span class="question-item__buttons">
-                                    <button type="button" class="icon-button" id=format!("q-up-{at}") disabled={at == 0}
-                                        aria-label=t_string!(i18n, interviews.builder.move_up, n = n).to_string() on:click=move |_| up(at)>"↑"</button>
-                                    <button type="button" class="icon-button" id=format!("q-down-{at}") disabled=last
-                                        aria-label=t_string!(i18n, interviews.builder.move_down, n = n).to_string() on:click=move |_| down(at)>"↓"</button>
-                                    <button type="button" class="icon-button"
-                                        aria-label=t_string!(i18n, interviews.builder.remove, n = n).to_string() on:click=move |_| remove(at)>"×"</button>
-                                </span>
-                            </li>
-                        }
+                    children=move |(at, item)| view! {
+                        <QuestionRow editor at item items dragging over
+                            up=Callback::new(up) down=Callback::new(down) remove=Callback::new(remove) drop_at=Callback::new(drop_at) />
                     }
                 />
             </ol>
@@ -142,6 +104,66 @@ pub fn Builder(editor: PlanEditor) -> impl IntoView {
             <OwnQuestionForm editor announce />
             <SavePlanAsTemplate editor />
         </section>
+    }
+}
+
+/// One question of the plan: drag it, change its minutes, move it up or down, remove it.
+#[component]
+fn QuestionRow(
+    editor: PlanEditor,
+    /// Its position.
+    at: usize,
+    item: PlanItem,
+    items: Memo<Vec<PlanItem>>,
+    /// The position being dragged, and the one it is over.
+    dragging: RwSignal<Option<usize>>,
+    over: RwSignal<Option<usize>>,
+    up: Callback<usize>,
+    down: Callback<usize>,
+    remove: Callback<usize>,
+    drop_at: Callback<usize>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let n = at + 1;
+    let last = move || items.with(|l| at + 1 >= l.len());
+    view! {
+        <li class="question-item"
+            class:question-item--over=move || over.get() == Some(at) && dragging.get() != Some(at)
+            class:question-item--dragging=move || dragging.get() == Some(at)
+            draggable="true"
+            on:dragstart=move |ev: leptos::ev::DragEvent| {
+                if let Some(dt) = ev.data_transfer() {
+                    let _ = dt.set_data("text/plain", &at.to_string());
+                    dt.set_effect_allowed("move");
+                }
+                dragging.set(Some(at));
+            }
+            on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); over.set(Some(at)); }
+            on:drop=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); drop_at.run(at); }
+            on:dragend=move |_| { dragging.set(None); over.set(None); }
+        >
+            <span class="question-item__handle" aria-hidden="true">"⠿"</span>
+            <span class="question-item__number">{n}"."</span>
+            <span class="question-item__text">{item.text.clone()}</span>
+            <label class="question-item__minutes">
+                <span class="visually-hidden">{t!(i18n, interviews.builder.minutes_of, n = n)}</span>
+                <input type="number" min="1" max=MAX_DURATION inputmode="numeric" prop:value=item.minutes.to_string()
+                    on:input=move |ev| {
+                        if let Ok(m) = event_target_value(&ev).trim().parse::<u32>() {
+                            if (1..=MAX_DURATION).contains(&m) { editor.edit(|p| if let Some(i) = p.items.get_mut(at) { i.minutes = m }); }
+                        }
+                    } />
+                <span aria-hidden="true">{tr!(i18n, interviews.min)}</span>
+            </label>
+            <span class="question-item__buttons">
+                <button type="button" class="icon-button" id=format!("q-up-{at}") disabled={at == 0}
+                    aria-label=t_string!(i18n, interviews.builder.move_up, n = n).to_string() on:click=move |_| up.run(at)>"↑"</button>
+                <button type="button" class="icon-button" id=format!("q-down-{at}") disabled=last
+                    aria-label=t_string!(i18n, interviews.builder.move_down, n = n).to_string() on:click=move |_| down.run(at)>"↓"</button>
+                <button type="button" class="icon-button"
+                    aria-label=t_string!(i18n, interviews.builder.remove, n = n).to_string() on:click=move |_| remove.run(at)>"×"</button>
+            </span>
+        </li>
     }
 }
 
