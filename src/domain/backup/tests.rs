@@ -1,3 +1,6 @@
+//! Native tests of writing, reading, previewing and merging backups; over 600 lines
+//! because every way a file can be damaged has its case.
+
 use serde_json::json;
 
 use super::*;

@@ -1,3 +1,7 @@
+//! Native tests of the contacts rules (search, keep-in-touch, dormancy, birthdays, give and
+//! take, duplicates and merge, the form); over 600 lines because every rule has its edge
+//! cases and property tests here.
+
 use chrono::{DateTime, NaiveDate, Utc};
 use proptest::prelude::*;
 

@@ -1,6 +1,8 @@
 //! The question library: built-in questions in German and English, written for this app
 //! and grouped by the families of an informational interview (Dalton's TIARA plus the
 //! classic topics), merged with the user's own questions and their hidden built-ins.
+//!
+//! Over 600 lines: most of it is the built-in questions themselves, as data.
 
 use crate::domain::code::Code;
 use crate::domain::contacts::search::fold;

@@ -1,3 +1,6 @@
+//! Native tests of the interview rules (library, plan budget, templates, conducting,
+//! wrap-up, Markdown); over 600 lines because every rule has its edge cases here.
+
 use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, Utc};

@@ -1,3 +1,7 @@
+//! Native tests of the outreach rules, including every automatic check against the
+//! annotated sample messages; over 600 lines because each check has its cases in both
+//! languages.
+
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;

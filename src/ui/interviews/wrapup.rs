@@ -45,6 +45,8 @@ pub fn WrapUpPage() -> impl IntoView {
     }
 }
 
+/// The wrap-up form. About 130 lines: its submit gathers every choice of the sections
+/// below into one write.
 #[component]
 fn WrapUp(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
     let i18n = use_i18n();
