@@ -52,7 +52,7 @@ fn LanguageSection() -> impl IntoView {
         <section class="card" aria-labelledby="settings-language">
             <h2 id="settings-language">{tr!(i18n, settings.language.title)}</h2>
             <EnumRadios name="language" legend=move || t_string!(i18n, settings.language.legend) legend_hidden=true
-                label=lang_name lang_of=Lang::key value=Signal::derive(move || i18n.lang()) on_pick=choose />
+                label=lang_name lang_of=Lang::key value={move || i18n.lang()} on_pick=choose />
         </section>
     }
 }
@@ -72,7 +72,7 @@ fn ThemeSection() -> impl IntoView {
         <section class="card" aria-labelledby="settings-theme">
             <h2 id="settings-theme">{tr!(i18n, settings.theme.title)}</h2>
             <EnumRadios name="theme" legend=move || t_string!(i18n, settings.theme.legend) legend_hidden=true
-                label=theme_label value=theme on_pick=choose />
+                label=theme_label value={move || theme.get()} on_pick=choose />
         </section>
     }
 }

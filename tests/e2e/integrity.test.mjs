@@ -753,3 +753,51 @@ test('a message as long as its field is allowed, marked as sent, logs a timeline
   await assertClean(null, page, problems);
   await context.close();
 });
+
+test('values a newer version wrote (a channel, a status, a contact’s way to reach them) are shown as stored, kept on save, and exported unchanged', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server);
+  const message = (id, more) => ({
+    meta: meta(id), contact_id: 'c-anna', purpose: 'informational_interview', lang: 'de', address: 'du', subject: '', ...more,
+  });
+  await seed(page, {
+    contacts: [person('c-anna', 'Anna', 'Schmidt', { preferred_channel: 'Signal, evenings' })],
+    messages: [
+      message('m-draft', { channel: 'fax', status: 'draft', body: 'Hallo Anna' }),
+      message('m-old', { channel: 'email', status: 'archived', body: 'Old news', sent: '2026-01-01T10:00:00Z' }),
+    ],
+  });
+
+  await page.goto(env.server.url('contacts/c-anna'));
+  await page.getByRole('heading', { level: 1, name: 'Anna Schmidt' }).waitFor();
+  await page.getByText('Signal, evenings').waitFor();
+
+  await page.goto(env.server.url('messages'));
+  await page.getByRole('heading', { level: 1, name: 'Messages' }).waitFor();
+  await page.getByText('archived', { exact: true }).waitFor();
+  assert.deepEqual(await axe(page), []);
+
+  // A draft on a channel this version does not know: the field says so instead of
+  // pretending, and editing the text keeps the channel.
+  await page.goto(env.server.url('messages/m-draft'));
+  await page.getByRole('heading', { level: 1, name: 'Message to Anna Schmidt' }).waitFor();
+  assert.equal(await page.getByLabel('Channel').inputValue(), 'fax');
+  await page.getByLabel('Text', { exact: true }).fill('Hallo Anna, wie geht es dir?');
+  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+  assert.deepEqual(await axe(page), []);
+
+  // A status this version does not know is not a draft: nothing to send, the text stays.
+  await page.goto(env.server.url('messages/m-old'));
+  await page.getByRole('heading', { level: 1, name: 'Message to Anna Schmidt' }).waitFor();
+  assert.equal(await page.getByLabel('Text', { exact: true }).getAttribute('readonly'), '');
+  assert.equal(await page.getByRole('button', { name: 'Mark as sent' }).count(), 0);
+  await shot(page, 'integrity-unknown-status');
+
+  const backup = await exportAndRestore(page);
+  const byId = Object.fromEntries(backup.records.messages.map((m) => [m.meta.id, m]));
+  assert.equal(byId['m-draft'].channel, 'fax');
+  assert.equal(byId['m-draft'].body, 'Hallo Anna, wie geht es dir?');
+  assert.equal(byId['m-old'].status, 'archived');
+  assert.equal(backup.records.contacts[0].preferred_channel, 'Signal, evenings');
+  await assertClean(null, page, problems);
+  await context.close();
+});

@@ -12,6 +12,12 @@ use crate::i18n::*;
 /// The name of a value in the user's language.
 pub type Label<T> = fn(I18n, T) -> String;
 
+/// The key of the chosen value, read reactively.
+type Selected = Arc<dyn Fn() -> String + Send + Sync>;
+
+/// Hears the key picked.
+type Pick = Arc<dyn Fn(&str) + Send + Sync>;
+
 /// One option of a [`KeySelect`]: the stored key and its text, read reactively.
 type KeyOption = (&'static str, Arc<dyn Fn() -> String + Send + Sync>);
 
@@ -41,11 +47,9 @@ pub fn EnumSelect<T>(
     #[prop(into)]
     id: String,
     /// The chosen value; `None` chooses the empty option.
-    #[prop(into)]
-    value: Signal<Option<Coded<T>>>,
+    value: impl Fn() -> Option<Coded<T>> + Send + Sync + 'static,
     /// Called with the value picked; `None` for the empty option.
-    #[prop(into)]
-    on_pick: Callback<Option<T>>,
+    on_pick: impl Fn(Option<T>) + Send + Sync + 'static,
     /// The name of a value in the user's language.
     label: Label<T>,
     /// The text of an empty option first in the list ("any", "not chosen"); without it
@@ -71,10 +75,15 @@ where
         .iter()
         .map(|&v| -> KeyOption { (v.key(), Arc::new(move || label(i18n, v))) })
         .collect();
-    let selected = Signal::derive(move || {
-        value.with(|v| v.as_ref().map(|v| v.key().to_string()).unwrap_or_default())
+    // Plain shared closures, not a signal and a callback per enumeration: each type of
+    // value (and each derived signal) would bring its own reactive code into the download.
+    let selected: Selected = Arc::new(move || {
+        value()
+            .as_ref()
+            .map(|v| v.key().to_string())
+            .unwrap_or_default()
     });
-    let pick = Callback::new(move |key: String| on_pick.run(T::from_key(&key)));
+    let pick: Pick = Arc::new(move |key: &str| on_pick(T::from_key(key)));
     KeySelect(KeySelectProps {
         id,
         selected,
@@ -91,34 +100,43 @@ where
 #[component]
 fn KeySelect(
     id: String,
-    selected: Signal<String>,
-    pick: Callback<String>,
+    selected: Selected,
+    pick: Pick,
     options: Vec<KeyOption>,
     none: Option<TextProp>,
     disabled: Signal<bool>,
     describedby: Option<String>,
 ) -> impl IntoView {
     let keys: Vec<&'static str> = options.iter().map(|(key, _)| *key).collect();
-    let unknown = move || {
-        selected.with(|s| {
+    let unknown = {
+        let selected = selected.clone();
+        move || {
+            let s = selected();
             (!s.is_empty() && !keys.contains(&s.as_str()))
                 .then(|| view! { <option value=s.clone() selected>{s.clone()}</option> })
-        })
+        }
+    };
+    let empty = {
+        let selected = selected.clone();
+        move || selected().is_empty()
     };
     view! {
         <select
             id=id
             disabled=move || disabled.get()
             aria-describedby=describedby
-            on:change=move |ev| pick.run(event_target_value(&ev))
+            on:change=move |ev| pick(&event_target_value(&ev))
         >
             {none.map(|text| view! {
-                <option value="" selected=move || selected.with(String::is_empty)>{move || text.get()}</option>
+                <option value="" selected=empty>{move || text.get()}</option>
             })}
             {options
                 .into_iter()
-                .map(|(key, text)| view! {
-                    <option value=key selected=move || selected.with(|s| s == key)>{move || text()}</option>
+                .map(|(key, text)| {
+                    let selected = selected.clone();
+                    view! {
+                        <option value=key selected=move || selected() == key>{move || text()}</option>
+                    }
                 })
                 .collect_view()}
             {unknown}
@@ -150,11 +168,9 @@ pub fn EnumRadios<T>(
     #[prop(optional)]
     class: &'static str,
     /// The chosen value.
-    #[prop(into)]
-    value: Signal<T>,
+    value: impl Fn() -> T + Send + Sync + 'static,
     /// Called with the value picked.
-    #[prop(into)]
-    on_pick: Callback<T>,
+    on_pick: impl Fn(T) + Send + Sync + 'static,
     /// The name of a value in the user's language.
     label: Label<T>,
     /// A line under a value's name.
@@ -183,10 +199,10 @@ where
             lang: lang_of.map(|l| l(v)),
         })
         .collect();
-    let selected = Signal::derive(move || value.get().key());
-    let pick = Callback::new(move |key: &'static str| {
+    let selected: Selected = Arc::new(move || value().key().to_string());
+    let pick: Pick = Arc::new(move |key: &str| {
         if let Some(v) = T::from_key(key) {
-            on_pick.run(v);
+            on_pick(v);
         }
     });
     KeyRadios(KeyRadiosProps {
@@ -207,8 +223,8 @@ fn KeyRadios(
     legend: TextProp,
     legend_hidden: bool,
     class: &'static str,
-    selected: Signal<&'static str>,
-    pick: Callback<&'static str>,
+    selected: Selected,
+    pick: Pick,
     radios: Vec<KeyRadio>,
 ) -> impl IntoView {
     view! {
@@ -227,14 +243,15 @@ fn KeyRadios(
                             .into_any(),
                             None => view! { {move || text()} }.into_any(),
                         };
+                        let (selected, pick) = (selected.clone(), pick.clone());
                         view! {
                             <label class="choice" lang=r.lang>
                                 <input
                                     type="radio"
                                     name=name
                                     value=key
-                                    prop:checked=move || selected.get() == key
-                                    on:change=move |_| pick.run(key)
+                                    prop:checked=move || selected() == key
+                                    on:change=move |_| pick(key)
                                 />
                                 {label}
                             </label>

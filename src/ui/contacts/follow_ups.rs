@@ -187,7 +187,7 @@ pub fn AddFollowUp(#[prop(into)] contact_id: String) -> impl IntoView {
             <div class="field">
                 <label for=kind_id.clone()>{tr!(i18n, contacts.promise.kind)}</label>
                 <EnumSelect id=kind_id label=follow_up_label
-                    value=Signal::derive(move || Some(kind.get().into()))
+                    value={move || Some(kind.get().into())}
                     on_pick={move |k: Option<FollowUpKind>| if let Some(k) = k { kind.set(k) }} />
             </div>
             <TextField id=format!("{prefix}-text") class="field--grow" maxlength=MAX_TEXT_CHARS

@@ -247,7 +247,7 @@ pub fn WorkAndReachSection(draft: RwSignal<ContactDraft>, errors: FormErrors) ->
             <div class="field">
                 <label for="channel">{tr!(i18n, contacts.field.channel)}</label>
                 <EnumSelect id="channel" label=channel_label none=move || t_string!(i18n, contacts.field.channel_none)
-                    value=Signal::derive(move || draft.with(|d| d.preferred_channel.clone()))
+                    value={move || draft.with(|d| d.preferred_channel.clone())}
                     on_pick={move |c: Option<PreferredChannel>| draft.update(|d| d.preferred_channel = c.map(Coded::from))} />
             </div>
         </fieldset>
@@ -289,7 +289,7 @@ pub fn RelationSection(draft: RwSignal<ContactDraft>, errors: FormErrors) -> imp
             <legend>{tr!(i18n, contacts.form.relation_group)}</legend>
             <EnumRadios name="circle" class="field" legend=move || t_string!(i18n, contacts.field.circle)
                 label=circle_label hint=circle_hint
-                value=Signal::derive(move || draft.with(|d| d.circle))
+                value={move || draft.with(|d| d.circle)}
                 on_pick=move |c: Circle| draft.update(|d| d.circle = c) />
             <Field id="cadence" kind="number" label=Signal::derive(move || t_string!(i18n, contacts.field.cadence).to_string())
                 hint=Signal::derive(move || {

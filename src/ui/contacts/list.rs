@@ -149,13 +149,13 @@ fn ListFilters(
         <div class="field">
             <label for="filter-circle">{tr!(i18n, contacts.filter.circle)}</label>
             <EnumSelect id="filter-circle" label=circle_label none=move || t_string!(i18n, contacts.filter.any)
-                value=Signal::derive(move || circle.get().map(Coded::from))
+                value={move || circle.get().map(Coded::from)}
                 on_pick=move |c| circle.set(c) />
         </div>
         <div class="field">
             <label for="filter-only">{tr!(i18n, contacts.filter.show)}</label>
             <EnumSelect id="filter-only" label=only_label
-                value=Signal::derive(move || Some(only.get().into()))
+                value={move || Some(only.get().into())}
                 on_pick={move |choice: Option<Only>| {
                     let choice = choice.unwrap_or_default();
                     // The due list is about who is most overdue.
@@ -168,7 +168,7 @@ fn ListFilters(
         <div class="field">
             <label for="sort">{tr!(i18n, contacts.sort.label)}</label>
             <EnumSelect id="sort" label=sort_label
-                value=Signal::derive(move || Some(sort.get().into()))
+                value={move || Some(sort.get().into())}
                 on_pick={move |s: Option<Sort>| sort.set(s.unwrap_or_default())} />
         </div>
     </form>

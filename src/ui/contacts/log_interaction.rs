@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::labels::interaction_label;
+use crate::domain::code::{Code, Coded};
 use crate::domain::contacts::log::{logged, LogError, LogForm};
 use crate::domain::format::iso_date;
 use crate::domain::record::{Interaction, InteractionKind, Meta, MAX_TEXT_CHARS};
@@ -30,7 +31,16 @@ pub fn AddInteraction(
     let store = use_network();
     let feedback = use_feedback();
     let editing = existing.is_some();
-    let kind = RwSignal::new(existing.as_ref().map(|e| e.kind).unwrap_or_default());
+    // The key, in a signal of text: a signal of a type of its own would bring its own
+    // reactive code into the download.
+    let kind = RwSignal::new(
+        existing
+            .as_ref()
+            .map(|e| e.kind)
+            .unwrap_or_default()
+            .key()
+            .to_string(),
+    );
     let date = RwSignal::new(iso_date(
         existing
             .as_ref()
@@ -65,7 +75,7 @@ pub fn AddInteraction(
             keywords.get_untracked(),
         );
         let form = LogForm {
-            kind: kind.get_untracked(),
+            kind: InteractionKind::from_key(&kind.get_untracked()).unwrap_or_default(),
             date: &d,
             summary: &text,
             keywords: &words,
@@ -108,8 +118,8 @@ pub fn AddInteraction(
                 <div class="field">
                     <label for=kind_id.clone()>{tr!(i18n, contacts.timeline.kind)}</label>
                     <EnumSelect id=kind_id label=interaction_label
-                        value=Signal::derive(move || Some(kind.get().into()))
-                        on_pick={move |k: Option<InteractionKind>| if let Some(k) = k { kind.set(k) }} />
+                        value={move || Some(Coded::from(kind.get()))}
+                        on_pick={move |k: Option<InteractionKind>| if let Some(k) = k { kind.set(k.key().to_string()) }} />
                 </div>
                 <TextField id=format!("{p}-date") kind="date" required=true min=DATE_MIN max=DATE_MAX
                     label=move || t_string!(i18n, contacts.timeline.date) value=date error=error_of(error, "date") />

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::parts::{family_label, question_error_text};
 use super::search::{LibraryQuery, LibraryQueryFields};
-use crate::domain::code::Coded;
+use crate::domain::code::{Code, Coded};
 use crate::domain::interviews::library::{Entry, Family};
 use crate::domain::interviews::plan::{typed_question, DEFAULT_MINUTES, MAX_DURATION};
 use crate::domain::record::{Meta, Question, MAX_LINE_CHARS};
@@ -144,7 +144,9 @@ fn QuestionForm(editing: RwSignal<Option<String>>, on_save: Callback<Question>) 
     let i18n = use_i18n();
     let store = use_library();
     let text = RwSignal::new(String::new());
-    let family = RwSignal::new(Coded::from(Family::Advice));
+    // The key, in a signal of text: a signal of a type of its own would bring its own
+    // reactive code into the download.
+    let family = RwSignal::new(Family::Advice.key().to_string());
     let minutes = RwSignal::new(DEFAULT_MINUTES.to_string());
     let hint = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -159,7 +161,7 @@ fn QuestionForm(editing: RwSignal<Option<String>>, on_save: Callback<Question>) 
     Effect::new(move |_| {
         if let Some(q) = editing_question.get() {
             text.set(q.text.clone());
-            family.set(q.family.clone());
+            family.set(q.family.key().to_string());
             minutes.set(q.minutes.to_string());
             hint.set(q.hint.clone());
         }
@@ -191,7 +193,7 @@ fn QuestionForm(editing: RwSignal<Option<String>>, on_save: Callback<Question>) 
                 archived: false,
             });
         q.text = t;
-        q.family = family.get_untracked();
+        q.family = Coded::from(family.get_untracked());
         q.minutes = m;
         q.hint = hint.get_untracked().trim().to_string();
         on_save.run(q);
@@ -208,8 +210,8 @@ fn QuestionForm(editing: RwSignal<Option<String>>, on_save: Callback<Question>) 
                 <div class="field">
                     <label for="question-family">{tr!(i18n, interviews.library.family)}</label>
                     <EnumSelect id="question-family" label=family_label
-                        value=Signal::derive(move || Some(family.get()))
-                        on_pick={move |f: Option<Family>| if let Some(f) = f { family.set(f.into()) }} />
+                        value={move || Some(Coded::from(family.get()))}
+                        on_pick={move |f: Option<Family>| if let Some(f) = f { family.set(f.key().to_string()) }} />
                 </div>
                 <div class="field field--narrow">
                     <label for="question-minutes">{tr!(i18n, interviews.builder.own_minutes)}</label>

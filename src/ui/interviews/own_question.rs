@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::parts::{family_label, question_error_text, PlanEditor};
+use crate::domain::code::{Code, Coded};
 use crate::domain::interviews::library::Family;
 use crate::domain::interviews::plan::{
     add_item, own_item, typed_question, DEFAULT_MINUTES, MAX_DURATION,
@@ -30,7 +31,9 @@ pub fn OwnQuestionForm(
     let own_text = RwSignal::new(String::new());
     let own_minutes = RwSignal::new(DEFAULT_MINUTES.to_string());
     let own_save = RwSignal::new(false);
-    let own_family = RwSignal::new(Family::Advice);
+    // The key, in a signal of text: a signal of a type of its own would bring its own
+    // reactive code into the download.
+    let own_family = RwSignal::new(Family::Advice.key().to_string());
     let own_error = RwSignal::new(None::<String>);
     let add_own = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -48,7 +51,7 @@ pub fn OwnQuestionForm(
             let q = Question {
                 meta: Meta::new(new_id(), now()),
                 text: text.clone(),
-                family: own_family.get_untracked().into(),
+                family: Coded::from(own_family.get_untracked()),
                 minutes,
                 hint: String::new(),
                 archived: false,
@@ -95,8 +98,8 @@ pub fn OwnQuestionForm(
                 <div class="field">
                     <label for="own-family">{tr!(i18n, interviews.library.family)}</label>
                     <EnumSelect id="own-family" label=family_label
-                        value=Signal::derive(move || Some(own_family.get().into()))
-                        on_pick={move |f: Option<Family>| if let Some(f) = f { own_family.set(f) }} />
+                        value={move || Some(Coded::from(own_family.get()))}
+                        on_pick={move |f: Option<Family>| if let Some(f) = f { own_family.set(f.key().to_string()) }} />
                 </div>
             })}
             {move || own_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}

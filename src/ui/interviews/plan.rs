@@ -257,7 +257,7 @@ fn Details(editor: PlanEditor) -> impl IntoView {
                 <div class="field">
                     <label for="plan-format">{tr!(i18n, interviews.format_label)}</label>
                     <EnumSelect id="plan-format" label=format_label
-                        value=Signal::derive(move || editor.part(|p| p.format.into()))
+                        value={move || editor.part(|p| p.format.into())}
                         on_pick={move |f: Option<MeetingFormat>| if let Some(f) = f { editor.edit(|p| p.format = f) }} />
                 </div>
                 <div class="field">

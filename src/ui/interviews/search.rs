@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::parts::family_label;
-use crate::domain::code::Coded;
+use crate::domain::code::{Code, Coded};
 use crate::domain::interviews::library::{entries, filter, Entry, Family, Filter};
 use crate::i18n::*;
 use crate::ui::common::select::EnumSelect;
@@ -14,8 +14,9 @@ use crate::ui::library_store::use_library;
 #[derive(Clone, Copy)]
 pub struct LibraryQuery {
     text: RwSignal<String>,
-    /// The topic chosen, `None` for all.
-    family: RwSignal<Option<Family>>,
+    /// The key of the topic chosen, empty for all (a signal of text, as elsewhere: a
+    /// signal of a type of its own would bring its own reactive code into the download).
+    family: RwSignal<String>,
     /// Hidden built-ins and archived own questions are included when this is true.
     pub show_hidden: RwSignal<bool>,
     /// The matching questions, in library order.
@@ -28,7 +29,7 @@ impl LibraryQuery {
         let i18n = use_i18n();
         let store = use_library();
         let text = RwSignal::new(String::new());
-        let family = RwSignal::new(None::<Family>);
+        let family = RwSignal::new(String::new());
         let show_hidden = RwSignal::new(false);
         let library = Memo::new(move |_| {
             let lang = i18n.lang();
@@ -37,7 +38,7 @@ impl LibraryQuery {
         let results = Memo::new(move |_| {
             let f = Filter {
                 text: text.get(),
-                family: family.get(),
+                family: Family::from_key(&family.get()),
                 show_hidden: show_hidden.get(),
             };
             library.with(|l| filter(l, &f).into_iter().cloned().collect())
@@ -67,8 +68,8 @@ pub fn LibraryQueryFields(query: LibraryQuery, id: &'static str) -> impl IntoVie
             <div class="field">
                 <label for=family_id.clone()>{tr!(i18n, interviews.library.filter_family)}</label>
                 <EnumSelect id=family_id label=family_label none=move || t_string!(i18n, interviews.library.all_families)
-                    value=Signal::derive(move || family.get().map(Coded::from))
-                    on_pick=move |f| family.set(f) />
+                    value={move || Family::from_key(&family.get()).map(Coded::from)}
+                    on_pick={move |f: Option<Family>| family.set(f.map_or(String::new(), |f| f.key().to_string()))} />
             </div>
         </div>
     }

@@ -152,13 +152,13 @@ fn StartChoices(choices: Choices) -> impl IntoView {
             <div class="field">
                 <label for="msg-purpose">{tr!(i18n, messages.purpose_label)}</label>
                 <EnumSelect id="msg-purpose" label=purpose_label
-                    value=Signal::derive(move || Some(purpose.get().into()))
+                    value={move || Some(purpose.get().into())}
                     on_pick={move |p: Option<Purpose>| if p.is_some() { purpose_picked.set(p) }} />
             </div>
             <div class="field">
                 <label for="msg-channel">{tr!(i18n, messages.channel_label)}</label>
                 <EnumSelect id="msg-channel" label=channel_label
-                    value=Signal::derive(move || Some(channel.get().into()))
+                    value={move || Some(channel.get().into())}
                     on_pick={move |c: Option<Channel>| if c.is_some() { channel_picked.set(c) }} />
             </div>
         </div>
@@ -166,12 +166,12 @@ fn StartChoices(choices: Choices) -> impl IntoView {
             <div class="field">
                 <label for="msg-lang">{tr!(i18n, messages.language)}</label>
                 <EnumSelect id="msg-lang" label=lang_name
-                    value=Signal::derive(move || Some(lang.get().into()))
+                    value={move || Some(lang.get().into())}
                     on_pick={move |l: Option<Lang>| if l.is_some() { lang_picked.set(l) }} />
             </div>
             {move || (lang.get() == Lang::De).then(|| view! {
                 <EnumRadios name="address" class="choices field" legend=move || t_string!(i18n, messages.address)
-                    label=address_name value=address on_pick=move |a| address.set(a) />
+                    label=address_name value={move || address.get()} on_pick=move |a| address.set(a) />
             })}
         </div>
     }
