@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::domain::record::Record;
 use crate::storage::db::{Database, DbEvent, APP_DATABASE};
 use crate::storage::{estimate, prefs, StorageError};
-use crate::ui::feedback::{use_feedback, AppError};
+use crate::ui::feedback::{use_feedback, AppError, Feedback};
 
 /// Where the database connection stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -140,6 +140,24 @@ impl Reload {
     }
 }
 
+/// A store's loading, boxed so that the task running it is compiled once for all stores.
+type Loading = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), StorageError>>>>;
+
+/// Runs a store's loading and shows its failure unless a newer reload started.
+fn spawn_loading(loading: Result<Loading, StorageError>, reload: Reload, feedback: Feedback) {
+    leptos::task::spawn_local(async move {
+        let result = match loading {
+            Ok(loading) => loading.await,
+            Err(e) => Err(e),
+        };
+        if let Err(e) = result {
+            if !reload.is_stale() {
+                feedback.error(AppError::ActionFailed(e));
+            }
+        }
+    });
+}
+
 /// Keeps an in-memory store in step with the database: runs `load` when the database
 /// opens and whenever the data changed wholesale (another tab, an import, a wipe). `load`
 /// applies what it read itself, checking [`Reload::is_stale`] before it does, so that a
@@ -159,18 +177,10 @@ where
         if !data.ready() {
             return;
         }
-        let loading = data.db().map(|db| load(db, reload));
-        leptos::task::spawn_local(async move {
-            let result = match loading {
-                Ok(loading) => loading.await,
-                Err(e) => Err(e),
-            };
-            if let Err(e) = result {
-                if !reload.is_stale() {
-                    feedback.error(AppError::ActionFailed(e));
-                }
-            }
-        });
+        let loading = data
+            .db()
+            .map(|db| -> Loading { Box::pin(load(db, reload)) });
+        spawn_loading(loading, reload, feedback);
     });
 }
 

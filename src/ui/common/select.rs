@@ -18,7 +18,7 @@ type Selected = Arc<dyn Fn() -> String + Send + Sync>;
 /// Hears the key picked.
 type Pick = Arc<dyn Fn(&str) + Send + Sync>;
 
-/// One option of a [`KeySelect`]: the stored key and its text, read reactively.
+/// One option of a [`key_select`]: the stored key and its text, read reactively.
 type KeyOption = (&'static str, Arc<dyn Fn() -> String + Send + Sync>);
 
 /// A language's own name, the same in every UI language (a user who cannot read the
@@ -84,7 +84,7 @@ where
             .unwrap_or_default()
     });
     let pick: Pick = Arc::new(move |key: &str| on_pick(T::from_key(key)));
-    KeySelect(KeySelectProps {
+    key_select(KeySelect {
         id,
         selected,
         pick,
@@ -95,10 +95,8 @@ where
     })
 }
 
-/// The view of [`EnumSelect`], not generic so that each enumeration adds only the few
-/// lines above to the download, not a copy of this.
-#[component]
-fn KeySelect(
+/// What [`key_select`] shows.
+struct KeySelect {
     id: String,
     selected: Selected,
     pick: Pick,
@@ -106,7 +104,21 @@ fn KeySelect(
     none: Option<TextProp>,
     disabled: Signal<bool>,
     describedby: Option<String>,
-) -> impl IntoView {
+}
+
+/// The view of [`EnumSelect`], not generic so that each enumeration adds only the few
+/// lines above to the download, not a copy of this; a plain function, not a component,
+/// for the same reason.
+fn key_select(select: KeySelect) -> impl IntoView {
+    let KeySelect {
+        id,
+        selected,
+        pick,
+        options,
+        none,
+        disabled,
+        describedby,
+    } = select;
     let keys: Vec<&'static str> = options.iter().map(|(key, _)| *key).collect();
     let unknown = {
         let selected = selected.clone();
@@ -144,7 +156,7 @@ fn KeySelect(
     }
 }
 
-/// One radio button of a [`KeyRadios`]: the key, its text and hint, and its language.
+/// One radio button of a [`key_radios`]: the key, its text and hint, and its language.
 struct KeyRadio {
     key: &'static str,
     text: Arc<dyn Fn() -> String + Send + Sync>,
@@ -205,7 +217,7 @@ where
             on_pick(v);
         }
     });
-    KeyRadios(KeyRadiosProps {
+    key_radios(KeyRadios {
         name,
         legend,
         legend_hidden,
@@ -216,9 +228,8 @@ where
     })
 }
 
-/// The view of [`EnumRadios`], not generic for the same reason as [`KeySelect`].
-#[component]
-fn KeyRadios(
+/// What [`key_radios`] shows.
+struct KeyRadios {
     name: &'static str,
     legend: TextProp,
     legend_hidden: bool,
@@ -226,7 +237,19 @@ fn KeyRadios(
     selected: Selected,
     pick: Pick,
     radios: Vec<KeyRadio>,
-) -> impl IntoView {
+}
+
+/// The view of [`EnumRadios`], a plain function for the same reasons as [`key_select`].
+fn key_radios(group: KeyRadios) -> impl IntoView {
+    let KeyRadios {
+        name,
+        legend,
+        legend_hidden,
+        class,
+        selected,
+        pick,
+        radios,
+    } = group;
     view! {
         <fieldset class=class>
             <legend class:visually-hidden=legend_hidden>{move || legend.get()}</legend>

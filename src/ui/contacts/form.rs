@@ -206,7 +206,7 @@ fn ContactForm(base: Contact, photo: Option<Photo>) -> impl IntoView {
 
     view! {
         <form class="card contact-form" novalidate on:submit=move |ev| { ev.prevent_default(); save(None); } on:paste=on_paste>
-            <ConflictBanner conflict save_again=Callback::new(move |r: u32| save_again(Some(r))) take_theirs=Callback::new(take_theirs) />
+            <ConflictBanner conflict save_again=move |r: u32| save_again(Some(r)) take_theirs />
             <p class="muted">{tr!(i18n, contacts.form.required_hint)}</p>
             <NameSection draft errors />
             <PhotoField photo error=photo_error />

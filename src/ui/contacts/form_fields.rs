@@ -171,14 +171,15 @@ pub fn Field(
 pub fn ConflictBanner(
     conflict: RwSignal<Option<Option<Contact>>>,
     /// Saves this version over the stored revision it names.
-    save_again: Callback<u32>,
+    save_again: impl Fn(u32) + Clone + Send + Sync + 'static,
     /// Replaces the form with their version.
-    take_theirs: Callback<Contact>,
+    take_theirs: impl Fn(Contact) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         {move || conflict.get().map(|theirs| {
-                        let revision = theirs.as_ref().map(|t| t.meta.revision);
+            let save_again = save_again.clone();
+            let revision = theirs.as_ref().map(|t| t.meta.revision);
             view! {
                 <div class="conflict" role="alert">
                     <p>{match revision {
@@ -186,11 +187,11 @@ pub fn ConflictBanner(
                         None => tr!(i18n, contacts.form.conflict_deleted).into_any(),
                     }}</p>
                     <div class="button-row">
-                        <button type="button" class="button" on:click=move |_| save_again.run(revision.unwrap_or(0))>
+                        <button type="button" class="button" on:click=move |_| save_again(revision.unwrap_or(0))>
                             {tr!(i18n, contacts.form.keep_mine)}
                         </button>
                         {theirs.map(|t| view! {
-                            <button type="button" class="button button--secondary" on:click=move |_| take_theirs.run(t.clone())>
+                            <button type="button" class="button button--secondary" on:click=move |_| take_theirs(t.clone())>
                                 {tr!(i18n, contacts.form.take_theirs)}
                             </button>
                         })}

@@ -1,6 +1,7 @@
 //! Running a form's write: at most one at a time, with the button busy meanwhile.
 
 use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
 
@@ -17,6 +18,14 @@ pub struct Creator {
     feedback: Feedback,
     /// True while a write runs; the form's button is disabled meanwhile.
     pub busy: RwSignal<bool>,
+}
+
+/// Runs `writing` and then marks the form idle again.
+fn spawn_busy(writing: Pin<Box<dyn Future<Output = ()>>>, busy: RwSignal<bool>) {
+    leptos::task::spawn_local(async move {
+        writing.await;
+        busy.set(false);
+    });
 }
 
 impl Creator {
@@ -43,12 +52,9 @@ impl Creator {
             return;
         };
         self.busy.set(true);
-        let writing = write(db);
-        let busy = self.busy;
-        leptos::task::spawn_local(async move {
-            writing.await;
-            busy.set(false);
-        });
+        // Boxed, so the task around it is compiled once, not once per form.
+        let writing: Pin<Box<dyn Future<Output = ()>>> = Box::pin(write(db));
+        spawn_busy(writing, self.busy);
     }
 
     /// Stores `record` (new, or a changed one) and hands the stored version to `then`; a

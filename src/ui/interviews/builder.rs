@@ -94,7 +94,7 @@ pub fn Builder(editor: PlanEditor) -> impl IntoView {
                     key=|(at, item)| (*at, item.text.clone(), item.question_id.clone())
                     children=move |(at, item)| view! {
                         <QuestionRow editor at item items dragging over
-                            up=Callback::new(up) down=Callback::new(down) remove=Callback::new(remove) drop_at=Callback::new(drop_at) />
+                            up down remove drop_at />
                     }
                 />
             </ol>
@@ -118,10 +118,10 @@ fn QuestionRow(
     /// The position being dragged, and the one it is over.
     dragging: RwSignal<Option<usize>>,
     over: RwSignal<Option<usize>>,
-    up: Callback<usize>,
-    down: Callback<usize>,
-    remove: Callback<usize>,
-    drop_at: Callback<usize>,
+    up: impl Fn(usize) + Copy + Send + Sync + 'static,
+    down: impl Fn(usize) + Copy + Send + Sync + 'static,
+    remove: impl Fn(usize) + Copy + Send + Sync + 'static,
+    drop_at: impl Fn(usize) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let n = at + 1;
@@ -139,7 +139,7 @@ fn QuestionRow(
                 dragging.set(Some(at));
             }
             on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); over.set(Some(at)); }
-            on:drop=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); drop_at.run(at); }
+            on:drop=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); drop_at(at); }
             on:dragend=move |_| { dragging.set(None); over.set(None); }
         >
             <span class="question-item__handle" aria-hidden="true">"⠿"</span>
@@ -157,11 +157,11 @@ fn QuestionRow(
             </label>
             <span class="question-item__buttons">
                 <button type="button" class="icon-button" id=format!("q-up-{at}") disabled={at == 0}
-                    aria-label=t_string!(i18n, interviews.builder.move_up, n = n).to_string() on:click=move |_| up.run(at)>"↑"</button>
+                    aria-label=t_string!(i18n, interviews.builder.move_up, n = n).to_string() on:click=move |_| up(at)>"↑"</button>
                 <button type="button" class="icon-button" id=format!("q-down-{at}") disabled=last
-                    aria-label=t_string!(i18n, interviews.builder.move_down, n = n).to_string() on:click=move |_| down.run(at)>"↓"</button>
+                    aria-label=t_string!(i18n, interviews.builder.move_down, n = n).to_string() on:click=move |_| down(at)>"↓"</button>
                 <button type="button" class="icon-button"
-                    aria-label=t_string!(i18n, interviews.builder.remove, n = n).to_string() on:click=move |_| remove.run(at)>"×"</button>
+                    aria-label=t_string!(i18n, interviews.builder.remove, n = n).to_string() on:click=move |_| remove(at)>"×"</button>
             </span>
         </li>
     }

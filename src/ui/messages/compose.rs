@@ -97,7 +97,8 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
             .record
             .with(|m| m.as_ref().and_then(|m| m.status.known()))
     });
-    let draft = move || status.get() == Some(Status::Draft);
+    let is_draft = Memo::new(move |_| status.get() == Some(Status::Draft));
+    let draft = move || is_draft.get();
     let outcomes = Memo::new(move |_| {
         editor.record.with(|m| {
             m.as_ref()
@@ -154,9 +155,9 @@ fn Compose(editor: MessageEditor, name: Memo<String>) -> impl IntoView {
             <div class="compose__main">
                 <section class="card" aria-labelledby="compose-text-h">
                     <h2 id="compose-text-h">{tr!(i18n, messages.text)}</h2>
-                    <ChoiceFields editor draft=Signal::derive(draft) lang />
+                    <ChoiceFields editor draft=is_draft.into() lang />
                     {move || draft().then(|| view! { <TemplateChoice editor purpose /> })}
-                    <MessageText editor draft=Signal::derive(draft) channel />
+                    <MessageText editor draft=is_draft.into() channel />
                     <SaveAsTemplate editor=editor />
                 </section>
                 <Actions editor=editor status=status pending=pending act=Callback::new(move |(a, c): (Act, bool)| act(a, c)) outcomes=outcomes mailto=mailto channel=channel contact_link=Signal::derive(contact_link) />

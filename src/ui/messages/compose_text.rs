@@ -28,18 +28,19 @@ use crate::ui::library_store::use_library;
 #[component]
 pub fn ChoiceFields(editor: MessageEditor, draft: Signal<bool>, lang: Memo<Lang>) -> impl IntoView {
     let i18n = use_i18n();
-    let draft = move || draft.get();
+    // Fixed once sent.
+    let locked = Signal::derive(move || !draft.get());
     view! {
         <div class="field-row">
             <div class="field">
                 <label for="compose-channel">{tr!(i18n, messages.channel_label)}</label>
-                <EnumSelect id="compose-channel" disabled=Signal::derive(move || !draft()) label=channel_label
+                <EnumSelect id="compose-channel" disabled=locked label=channel_label
                     value={move || editor.part(|m| m.channel.clone())}
                     on_pick={move |c: Option<Channel>| if let Some(c) = c { editor.edit(|m| m.channel = c.into()) }} />
             </div>
             <div class="field">
                 <label for="compose-purpose">{tr!(i18n, messages.purpose_label)}</label>
-                <EnumSelect id="compose-purpose" disabled=Signal::derive(move || !draft()) label=purpose_label
+                <EnumSelect id="compose-purpose" disabled=locked label=purpose_label
                     value={move || editor.part(|m| m.purpose.clone())}
                     on_pick={move |p: Option<Purpose>| if let Some(p) = p { editor.edit(|m| m.purpose = p.into()) }} />
             </div>
@@ -47,14 +48,14 @@ pub fn ChoiceFields(editor: MessageEditor, draft: Signal<bool>, lang: Memo<Lang>
         <div class="field-row">
             <div class="field">
                 <label for="compose-lang">{tr!(i18n, messages.language)}</label>
-                <EnumSelect id="compose-lang" disabled=Signal::derive(move || !draft()) label=lang_name
+                <EnumSelect id="compose-lang" disabled=locked label=lang_name
                     value={move || editor.part(|m| m.lang.clone())}
                     on_pick={move |l: Option<Lang>| if let Some(l) = l { editor.edit(|m| m.lang = l.into()) }} />
             </div>
             {move || (lang.get() == Lang::De).then(|| view! {
                 <div class="field">
                     <label for="compose-address">{tr!(i18n, messages.address)}</label>
-                    <EnumSelect id="compose-address" disabled=Signal::derive(move || !draft()) label=address_name
+                    <EnumSelect id="compose-address" disabled=locked label=address_name
                         value={move || editor.part(|m| m.address.clone())}
                         on_pick={move |a: Option<Address>| if let Some(a) = a { editor.edit(|m| m.address = a.into()) }} />
                 </div>
