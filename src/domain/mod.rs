@@ -8,6 +8,7 @@ pub mod code;
 pub mod contacts;
 pub mod format;
 pub mod integrity;
+pub mod interop;
 pub mod interviews;
 pub mod lang;
 pub mod link;

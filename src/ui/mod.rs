@@ -12,6 +12,7 @@ mod feedback;
 mod files;
 mod guard;
 mod idle;
+mod interop;
 mod interviews;
 mod lazy;
 mod library_store;

@@ -29,10 +29,11 @@ pub struct Suggestion {
     pub reasons: Vec<Reason>,
 }
 
-/// A profile link reduced to host and path, so `https://www.linkedin.com/in/x/` and
-/// `http://linkedin.com/in/x` are the same.
+/// A profile link reduced to host and path, so `https://www.linkedin.com/in/x/`,
+/// `http://linkedin.com/in/x` and the percent-encoded form of a path with umlauts (as
+/// LinkedIn exports it) are the same.
 pub fn link_key(link: &str) -> String {
-    let lower = link.trim().to_lowercase();
+    let lower = percent_decoded(link.trim()).to_lowercase();
     let rest = lower
         .strip_prefix("https://")
         .or_else(|| lower.strip_prefix("http://"))
@@ -40,6 +41,34 @@ pub fn link_key(link: &str) -> String {
     let rest = rest.strip_prefix("www.").unwrap_or(rest);
     let rest = rest.split(['?', '#']).next().unwrap_or(rest);
     rest.trim_end_matches('/').to_string()
+}
+
+/// `text` with every `%XX` escape decoded (invalid UTF-8 replaced); other text unchanged.
+fn percent_decoded(text: &str) -> String {
+    if !text.contains('%') {
+        return text.to_string();
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Every pair of contacts sharing a full name, an e-mail address or a profile link.

@@ -372,6 +372,8 @@ fn EmptyContacts() -> impl IntoView {
             </ul>
             <p>
                 <AppLink href="/contacts/new" class="button">{tr!(i18n, contacts.empty.action)}</AppLink>
+                " "
+                <AppLink href="/settings#import" class="button button--secondary">{tr!(i18n, contacts.empty.import)}</AppLink>
             </p>
         </section>
     }

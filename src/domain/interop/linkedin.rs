@@ -1,0 +1,158 @@
+//! LinkedIn's `Connections.csv` (from "Get a copy of your data").
+//!
+//! Exports since about 2022 start with a `Notes:` preamble before the header; older ones
+//! have no preamble, no `URL` column and dates like `1/8/18, 6:14 PM`. The header is found
+//! by its column names and columns are mapped by name, so LinkedIn adding or reordering
+//! columns does not break the import.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::csv::{self, Row, Separator};
+use super::{ImportError, Parsed, SkipReason, Skipped, MAX_IMPORT_PEOPLE};
+use crate::domain::contacts::draft::new_contact;
+use crate::domain::link::SafeLink;
+use crate::domain::record::{in_range, Circle, Contact, Meta};
+
+/// The occasion and tag imported connections get.
+pub const LINKEDIN: &str = "LinkedIn";
+
+/// How many rows the header may come after (the preamble is three lines today).
+const HEADER_SEARCH_ROWS: usize = 20;
+
+/// Where each known column is, by its name in the header.
+#[derive(Default)]
+struct Columns {
+    first: Option<usize>,
+    last: Option<usize>,
+    url: Option<usize>,
+    email: Option<usize>,
+    company: Option<usize>,
+    position: Option<usize>,
+    connected: Option<usize>,
+}
+
+impl Columns {
+    /// The columns of a header row; `None` when it names neither name column.
+    fn of(row: &Row) -> Option<Columns> {
+        let mut c = Columns::default();
+        for (i, name) in row.fields.iter().enumerate() {
+            let slot = match name.trim().to_ascii_lowercase().as_str() {
+                "first name" => &mut c.first,
+                "last name" => &mut c.last,
+                "url" | "profile url" => &mut c.url,
+                "email address" | "e-mail address" => &mut c.email,
+                "company" => &mut c.company,
+                "position" => &mut c.position,
+                "connected on" => &mut c.connected,
+                _ => continue,
+            };
+            slot.get_or_insert(i);
+        }
+        (c.first.is_some() || c.last.is_some()).then_some(c)
+    }
+}
+
+/// The connections in a `Connections.csv`. Imported people are in the periphery circle
+/// with reminders off (a cadence of 0), so a network of thousands never floods the due
+/// list, and carry the tag and occasion "LinkedIn" with the day they connected.
+pub fn read_connections(text: &str, now: DateTime<Utc>) -> Result<Parsed, ImportError> {
+    let rows = csv::read(text, Separator::Comma).map_err(|e| match e {
+        csv::CsvError::UnclosedQuote(line) => ImportError::UnclosedQuote(line),
+    })?;
+    let (header, columns) = rows
+        .iter()
+        .take(HEADER_SEARCH_ROWS)
+        .enumerate()
+        .find_map(|(i, row)| Columns::of(row).map(|c| (i, c)))
+        .ok_or(ImportError::NoHeader)?;
+    let body = &rows[header + 1..];
+    let count = body.iter().filter(|r| !r.is_blank()).count();
+    if count > MAX_IMPORT_PEOPLE {
+        return Err(ImportError::TooMany(count));
+    }
+    let mut parsed = Parsed::default();
+    for row in body.iter().filter(|r| !r.is_blank()) {
+        let first = clean(row.get(columns.first));
+        let last = clean(row.get(columns.last));
+        if first.is_empty() && last.is_empty() {
+            parsed.skipped.push(Skipped {
+                place: row.line,
+                reason: SkipReason::HiddenProfile,
+            });
+            continue;
+        }
+        parsed.take(row.line, connection(row, &columns, first, last, now));
+    }
+    if parsed.people.is_empty() && parsed.skipped.is_empty() {
+        return Err(ImportError::NoPeople);
+    }
+    Ok(parsed)
+}
+
+fn connection(
+    row: &Row,
+    columns: &Columns,
+    first: String,
+    last: String,
+    now: DateTime<Utc>,
+) -> Contact {
+    let mut c = new_contact(Meta::new(String::new(), now));
+    c.first_name = first;
+    c.last_name = last;
+    c.company = clean(row.get(columns.company));
+    c.role = clean(row.get(columns.position));
+    c.email = email(row.get(columns.email));
+    c.links = profile_link(row.get(columns.url)).into_iter().collect();
+    c.met.occasion = LINKEDIN.to_string();
+    c.met.date = connected_on(row.get(columns.connected));
+    c.tags = vec![LINKEDIN.to_string()];
+    c.circle = Circle::Periphery;
+    c.cadence_days = Some(0);
+    c
+}
+
+/// A name or other line with white space (tabs included) trimmed and runs of it joined.
+fn clean(value: &str) -> String {
+    value.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An e-mail address, or "" for what is not one: LinkedIn puts `urn:li:member:…` there
+/// for people who hide their address.
+fn email(value: &str) -> String {
+    let v = value.trim();
+    let looks_like_email = v.contains('@') && !v.contains(char::is_whitespace) && !v.contains(':');
+    if looks_like_email {
+        v.to_string()
+    } else {
+        String::new()
+    }
+}
+
+/// The profile link, when it is a safe web link.
+fn profile_link(value: &str) -> Option<String> {
+    let v = value.trim();
+    if v.is_empty() {
+        return None;
+    }
+    SafeLink::parse_web(v).ok().map(|l| l.href().to_string())
+}
+
+/// "09 Oct 2024" (today's exports) or "1/8/18, 6:14 PM" (older ones, month first);
+/// `None` for anything else or a date outside what a contact can hold.
+pub fn connected_on(value: &str) -> Option<NaiveDate> {
+    let v = value.trim();
+    let date = NaiveDate::parse_from_str(v, "%d %b %Y")
+        .ok()
+        .or_else(|| {
+            let day = v.split(',').next()?.trim();
+            let year_digits = day.rsplit('/').next()?.len();
+            let format = if year_digits == 4 {
+                "%m/%d/%Y"
+            } else {
+                "%m/%d/%y"
+            };
+            NaiveDate::parse_from_str(day, format).ok()
+        })
+        .or_else(|| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())?;
+    in_range(date).then_some(date)
+}

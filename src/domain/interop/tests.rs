@@ -1,0 +1,446 @@
+//! The readers and writers against fixture files written from the formats' descriptions
+//! (`tests/data/interop/`), and the import plan against stored contacts.
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+
+use super::csv::{self, Separator};
+use super::ical::{Calendar, EventTexts};
+use super::linkedin::{connected_on, read_connections};
+use super::matching::{plan, Choices, Counts, Outcome};
+use super::vcard::{self, push_folded, NoteLabels, MAX_LINE_OCTETS};
+use super::*;
+use crate::domain::contacts::draft::new_contact;
+use crate::domain::record::{Birthday, Circle, FollowUp, FollowUpKind, Meta, Photo};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 12, 2, 10, 0, 0).unwrap()
+}
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/data/interop/{name}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&path).unwrap();
+    file_text(&bytes).unwrap().to_string()
+}
+
+fn ids() -> impl FnMut() -> String {
+    let mut n = 0;
+    move || {
+        n += 1;
+        format!("new-{n}")
+    }
+}
+
+fn stored(id: &str, first: &str, last: &str) -> Contact {
+    let mut c = new_contact(Meta::new(id, now()));
+    c.meta.revision = 3;
+    c.first_name = first.into();
+    c.last_name = last.into();
+    c
+}
+
+#[test]
+fn todays_linkedin_export_with_preamble_bom_and_quirks() {
+    let parsed = read_connections(&fixture("linkedin-2024.csv"), now()).unwrap();
+    let names: Vec<String> = parsed
+        .people
+        .iter()
+        .map(|p| format!("{} {}", p.contact.first_name, p.contact.last_name))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Martina Müller",
+            "Jürgen Schmidt",
+            "Anna Müller",
+            "Anna Müller",
+            "Dana Kight",
+            "Evil Link"
+        ]
+    );
+    let martina = &parsed.people[0];
+    assert_eq!(martina.place, 5);
+    let m = &martina.contact;
+    assert_eq!(m.company, "Acme, Inc.");
+    assert_eq!(m.role, "Head of UX Research");
+    assert_eq!(
+        m.links,
+        ["https://www.linkedin.com/in/martina-mueller-4711"]
+    );
+    assert_eq!(m.met.occasion, "LinkedIn");
+    assert_eq!(m.met.date, NaiveDate::from_ymd_opt(2024, 10, 9));
+    assert_eq!(m.tags, ["LinkedIn"]);
+    assert_eq!(m.circle, Circle::Periphery);
+    assert_eq!(m.cadence_days, Some(0), "reminders off: no flood on Today");
+    let j = &parsed.people[1].contact;
+    assert_eq!(j.first_name, "Jürgen", "tabs and spaces trimmed");
+    assert_eq!(j.last_name, "Schmidt");
+    assert_eq!(j.role, "Engineer, \"Platform\"");
+    assert_eq!(j.email, "juergen@example.org");
+    assert_eq!(
+        parsed.people[2].contact.email, "",
+        "urn:li:member is not an e-mail"
+    );
+    assert_eq!(parsed.people[4].contact.company, "Kight, MS");
+    assert_eq!(parsed.people[4].contact.role, "Consultant 🚀");
+    let evil = &parsed.people[5].contact;
+    assert!(evil.links.is_empty(), "a javascript: link is dropped");
+    assert_eq!(evil.role, "=HYPERLINK(\"x\")", "kept as text");
+    assert_eq!(
+        parsed.skipped,
+        [Skipped {
+            place: 7,
+            reason: SkipReason::HiddenProfile
+        }]
+    );
+}
+
+#[test]
+fn older_linkedin_export_without_preamble_or_url() {
+    let parsed = read_connections(&fixture("linkedin-2018.csv"), now()).unwrap();
+    assert_eq!(parsed.people.len(), 3);
+    let kai = &parsed.people[0].contact;
+    assert_eq!(kai.email, "kai@example.com");
+    assert!(kai.links.is_empty());
+    assert_eq!(kai.met.date, NaiveDate::from_ymd_opt(2018, 1, 8));
+    assert_eq!(
+        parsed.people[1].contact.met.date,
+        NaiveDate::from_ymd_opt(2017, 12, 31)
+    );
+}
+
+#[test]
+fn connected_on_formats() {
+    let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+    assert_eq!(connected_on("09 Oct 2024"), d(2024, 10, 9));
+    assert_eq!(connected_on("9 oct 2024"), d(2024, 10, 9));
+    assert_eq!(connected_on("1/8/18, 6:14 PM"), d(2018, 1, 8));
+    assert_eq!(connected_on("12/31/2017"), d(2017, 12, 31));
+    assert_eq!(connected_on("2024-02-29"), d(2024, 2, 29));
+    assert_eq!(connected_on("31 Feb 2024"), None);
+    assert_eq!(
+        connected_on("01 Jan 1800"),
+        None,
+        "outside what a contact holds"
+    );
+    assert_eq!(connected_on(""), None);
+}
+
+#[test]
+fn files_an_import_refuses() {
+    assert_eq!(file_text(b""), Err(ImportError::Empty));
+    assert_eq!(file_text(b" \r\n"), Err(ImportError::Empty));
+    assert_eq!(file_text("\u{feff}".as_bytes()), Err(ImportError::Empty));
+    assert_eq!(
+        file_text(&[0x89, b'P', b'N', b'G', 0, 0xff]),
+        Err(ImportError::NotText)
+    );
+    assert_eq!(file_text(b"a\0b"), Err(ImportError::NotText));
+    let big = vec![b'a'; MAX_IMPORT_BYTES + 1];
+    assert_eq!(
+        file_text(&big),
+        Err(ImportError::TooLarge(MAX_IMPORT_BYTES + 1))
+    );
+    assert!(file_text(&big[1..]).is_ok(), "40 MiB exactly is read");
+    assert_eq!(
+        read_connections("Name,Phone\nA,1", now()),
+        Err(ImportError::NoHeader)
+    );
+    assert_eq!(
+        read_connections("First Name,Last Name\n", now()),
+        Err(ImportError::NoPeople)
+    );
+    assert_eq!(
+        read_connections("First Name,Last Name\n\"Anna,Müller\n", now()),
+        Err(ImportError::UnclosedQuote(2))
+    );
+}
+
+#[test]
+fn more_than_twenty_thousand_people_are_refused() {
+    let mut text = String::from("First Name,Last Name\n");
+    for i in 0..=MAX_IMPORT_PEOPLE {
+        text.push_str(&format!("A{i},B\n"));
+    }
+    assert_eq!(
+        read_connections(&text, now()),
+        Err(ImportError::TooMany(MAX_IMPORT_PEOPLE + 1))
+    );
+}
+
+#[test]
+fn rows_a_contact_cannot_hold_are_skipped_with_the_field() {
+    let long = "x".repeat(501);
+    let text = format!("First Name,Last Name,Company\nA,B,{long}\nC,D,ok\n");
+    let parsed = read_connections(&text, now()).unwrap();
+    assert_eq!(parsed.people.len(), 1);
+    assert_eq!(
+        parsed.skipped,
+        [Skipped {
+            place: 2,
+            reason: SkipReason::Invalid("company")
+        }]
+    );
+}
+
+fn counts_of(stored: &[Contact], text: &str) -> (Counts, matching::ImportPlan) {
+    let parsed = read_connections(text, now()).unwrap();
+    let p = plan(stored, parsed.people, parsed.skipped, &mut ids());
+    (p.counts(), p)
+}
+
+#[test]
+fn equal_names_with_different_profiles_are_different_people() {
+    let (counts, p) = counts_of(&[], &fixture("linkedin-2024.csv"));
+    assert_eq!(counts.new, 6);
+    assert_eq!(counts.possible_duplicates, 0);
+    assert_eq!(counts.skipped, 1);
+    let ids: Vec<&str> = p
+        .people
+        .iter()
+        .map(|x| x.contact.meta.id.as_str())
+        .collect();
+    assert_eq!(ids, ["new-1", "new-2", "new-3", "new-4", "new-5", "new-6"]);
+}
+
+#[test]
+fn a_second_import_of_the_same_file_changes_nothing() {
+    for file in ["linkedin-2024.csv", "linkedin-2018.csv"] {
+        let (_, first) = counts_of(&[], &fixture(file));
+        let stored = first.contacts(Choices::default());
+        let (counts, second) = counts_of(&stored, &fixture(file));
+        assert_eq!(
+            second.contacts(Choices::default()),
+            Vec::<Contact>::new(),
+            "{file}"
+        );
+        assert_eq!(
+            counts.new + counts.possible_duplicates + counts.complete,
+            0,
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn the_same_person_twice_in_one_file_is_written_once() {
+    let (counts, p) = counts_of(&[], &fixture("linkedin-2018.csv"));
+    assert_eq!(counts.new, 2);
+    assert_eq!(counts.same_in_file, 1);
+    assert_eq!(p.people[2].outcome, Outcome::SameAs(2));
+}
+
+#[test]
+fn a_stored_contact_is_completed_never_overwritten() {
+    let mut martina = stored("m1", "Martina", "Mueller");
+    martina.links = vec!["http://linkedin.com/in/martina-mueller-4711/".into()];
+    martina.company = "Her own company".into();
+    martina.notes = "Met at the barcamp".into();
+    martina.cadence_days = None;
+    martina.circle = Circle::Core;
+    let mut juergen = stored("j1", "J.", "Schmidt");
+    // The same profile, typed by the user with the umlaut.
+    juergen.links = vec!["https://www.linkedin.com/in/jürgen-schmidt-12345".into()];
+    let (counts, p) = counts_of(&[martina.clone(), juergen], &fixture("linkedin-2024.csv"));
+    assert_eq!(counts.complete, 2);
+    assert_eq!(counts.new, 4);
+    let completed = &p.people[0];
+    assert_eq!(completed.outcome, Outcome::Completes("m1".into()));
+    let c = &completed.contact;
+    assert_eq!(
+        c.meta, martina.meta,
+        "same id and revision: a change meanwhile conflicts"
+    );
+    assert_eq!(c.company, "Her own company");
+    assert_eq!(c.role, "Head of UX Research", "an empty field is filled");
+    assert_eq!(c.tags, ["LinkedIn"]);
+    assert_eq!(c.circle, Circle::Core, "the user's circle stays");
+    assert_eq!(c.cadence_days, None, "the user's reminders stay on");
+    assert_eq!(c.notes, "Met at the barcamp");
+    assert_eq!(c.links.len(), 1);
+    let none = Choices {
+        complete: false,
+        ..Choices::default()
+    };
+    assert_eq!(p.contacts(none).len(), 4);
+}
+
+#[test]
+fn a_name_alone_is_only_a_possible_duplicate() {
+    let mut anna = stored("a1", "Anna", "Müller");
+    anna.company = "Delta".into();
+    let text = "First Name,Last Name,Company\nAnna,Mueller,Epsilon\n";
+    let (counts, p) = counts_of(&[anna], text);
+    assert_eq!(counts.possible_duplicates, 1);
+    assert_eq!(
+        p.people[0].contact.meta.id, "new-1",
+        "kept separate by default"
+    );
+    let skip = Choices {
+        possible_duplicates: false,
+        ..Choices::default()
+    };
+    assert!(p.contacts(skip).is_empty());
+    // The same name and nothing new: the row was imported before.
+    let row = "First Name,Last Name\nAnna,Müller\n";
+    let (_, first) = counts_of(&[], row);
+    let mut before = first.contacts(Choices::default());
+    before[0].company = "Added by the user".into();
+    let (counts, _) = counts_of(&before, row);
+    assert_eq!(counts.unchanged, 1);
+}
+
+#[test]
+fn csv_reads_what_it_writes_for_every_contact_field() {
+    let mut c = stored("x", "Zoë \"Z\"", "O'Brien; Jr.");
+    c.company = "Acme, Inc.\t".into();
+    c.notes = "Line one\nLine two, with = sign\n=cmd".into();
+    c.tags = vec!["a".into(), "b c".into()];
+    c.phone = "+49 221 12345".into();
+    let headers: [&str; contacts_csv::COLUMNS] = ["h"; contacts_csv::COLUMNS];
+    for sep in [Separator::Comma, Separator::Semicolon] {
+        let text = contacts_csv::write(&[(&c, contacts_csv::Computed::default())], &headers, sep);
+        assert!(text.starts_with('\u{feff}'));
+        let rows = csv::read(&text, sep).unwrap();
+        let back: Vec<&str> = rows[1].fields.iter().map(|f| csv::unguard(f)).collect();
+        assert_eq!(back[0], c.first_name);
+        assert_eq!(back[1], c.last_name);
+        assert_eq!(back[2], c.company);
+        assert_eq!(back[7], c.phone);
+        assert_eq!(back[9], "a, b c");
+        assert_eq!(back[17], c.notes);
+    }
+}
+
+/// Unfolds a folded text as a reader does: a line break followed by a space or tab
+/// continues the line.
+fn unfold(text: &str) -> String {
+    text.replace("\r\n ", "").replace("\r\n\t", "")
+}
+
+#[test]
+fn folding_never_splits_a_character_and_keeps_lines_short() {
+    let samples = [
+        "NOTE:".to_string() + &"ä".repeat(100),
+        "NOTE:".to_string() + &"🙂".repeat(60),
+        "NOTE:".to_string() + &"a".repeat(74) + "€",
+        "X:".to_string() + &"ab".repeat(200),
+        "SHORT:x".to_string(),
+    ];
+    for line in samples {
+        let mut out = String::new();
+        push_folded(&mut out, &line);
+        assert!(out.ends_with("\r\n"));
+        for physical in out.split("\r\n") {
+            assert!(physical.len() <= MAX_LINE_OCTETS, "{physical:?}");
+        }
+        assert_eq!(unfold(&out).trim_end_matches("\r\n"), line);
+    }
+}
+
+#[test]
+fn vcard_escapes_and_writes_every_field() {
+    let mut c = stored("v1", "Zoë", "Müller, Jr.");
+    c.company = "Acme; Inc.".into();
+    c.role = "Lead \\ Research".into();
+    c.email = "zoe@example.org".into();
+    c.phone = "+49 221 1".into();
+    c.links = vec!["https://www.linkedin.com/in/zoe".into()];
+    c.city = "Köln".into();
+    c.birthday = Some(Birthday {
+        month: 4,
+        day: 14,
+        year: None,
+    });
+    c.tags = vec!["UX, Research".into(), "Köln".into()];
+    c.notes = "First line\nsecond".into();
+    c.met.occasion = "UX Barcamp".into();
+    c.met.date = NaiveDate::from_ymd_opt(2026, 11, 3);
+    c.met.hook = "talked about 🚲".into();
+    let photo = Photo {
+        meta: Meta::new("p1", now()),
+        contact_id: "v1".into(),
+        mime: "image/png".into(),
+        data: "iVBORw0KGgo=".repeat(20),
+    };
+    let labels = NoteLabels {
+        met: "How we met",
+        hook: "Hook",
+    };
+    let mut out = String::new();
+    vcard::write_card(&mut out, &c, Some(&photo), labels);
+    let text = unfold(&out);
+    for expected in [
+        "BEGIN:VCARD\r\nVERSION:3.0\r\n",
+        "N:Müller\\, Jr.;Zoë;;;\r\n",
+        "FN:Zoë Müller\\, Jr.\r\n",
+        "ORG:Acme\\; Inc.\r\n",
+        "TITLE:Lead \\\\ Research\r\n",
+        "EMAIL;TYPE=INTERNET:zoe@example.org\r\n",
+        "TEL:+49 221 1\r\n",
+        "URL:https://www.linkedin.com/in/zoe\r\n",
+        "ADR:;;;Köln;;;\r\n",
+        "BDAY:--0414\r\n",
+        "CATEGORIES:UX\\, Research,Köln\r\n",
+        "NOTE:First line\\nsecond\\n\\nHow we met: UX Barcamp\\, 2026-11-03\\n\\nHook: talked about 🚲\r\n",
+        "X-NETZWEBER-HOOK:talked about 🚲\r\n",
+        "PHOTO;ENCODING=b;TYPE=PNG:iVBORw0KGgo=",
+        "END:VCARD\r\n",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing in\n{text}");
+    }
+    assert!(out.split("\r\n").all(|l| l.len() <= MAX_LINE_OCTETS));
+}
+
+#[test]
+fn calendar_events_have_stable_uids_and_fold() {
+    let texts = EventTexts {
+        interview: &|n| format!("Informational interview with {n}"),
+        goal: "Goal",
+        questions: "Questions",
+        birthday: &|n| format!("Birthday: {n}"),
+        promise: &|t, n| format!("{t} ({n})"),
+    };
+    let follow_up = FollowUp {
+        meta: Meta::new("f1", now()),
+        contact_id: Some("c1".into()),
+        kind: FollowUpKind::IPromised,
+        text: "Send the article; with a note, please".into(),
+        due: NaiveDate::from_ymd_opt(2026, 12, 24),
+        done: None,
+        message_id: None,
+    };
+    let mut cal = Calendar::new(now());
+    cal.promise(&follow_up, "Anna", &texts);
+    let leap = Birthday {
+        month: 2,
+        day: 29,
+        year: None,
+    };
+    cal.birthday("c1", leap, "Anna", &texts);
+    let text = cal.finish();
+    let unfolded = unfold(&text);
+    for expected in [
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n",
+        "UID:promise-f1@netzweber.app\r\nDTSTAMP:20261202T100000Z\r\n",
+        "DTSTART;VALUE=DATE:20261224\r\nDTEND;VALUE=DATE:20261225\r\n",
+        "SUMMARY:Send the article\\; with a note\\, please (Anna)\r\n",
+        "BEGIN:VALARM\r\n",
+        "UID:birthday-c1@netzweber.app\r\n",
+        "DTSTART;VALUE=DATE:20000229\r\n",
+        "RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1\r\n",
+        "END:VCALENDAR\r\n",
+    ] {
+        assert!(
+            unfolded.contains(expected),
+            "{expected:?} missing in\n{unfolded}"
+        );
+    }
+    let mut done = follow_up.clone();
+    done.done = Some(now());
+    let mut cal = Calendar::new(now());
+    cal.promise(&done, "Anna", &texts);
+    assert!(
+        !cal.finish().contains("VEVENT"),
+        "done promises are left out"
+    );
+}

@@ -1,0 +1,400 @@
+//! Settings → Import contacts: pick a file, see what it would change, write it all or
+//! nothing.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::domain::backup::Dataset;
+use crate::domain::contacts::draft::display_name;
+use crate::domain::format;
+use crate::domain::interop::linkedin::read_connections;
+use crate::domain::interop::matching::{plan, Choices, Counts, ImportPlan, Outcome};
+use crate::domain::interop::{file_text, ImportError, SkipReason, Skipped, MAX_IMPORT_BYTES};
+use crate::domain::record::Contact;
+use crate::i18n::*;
+use crate::storage::db::SaveError;
+use crate::ui::data::{new_id, now, use_data, Data};
+use crate::ui::feedback::{use_feedback, AppError, Feedback};
+
+/// How many possible duplicates and skipped rows the preview names; the rest are counted.
+const LISTED: usize = 50;
+
+/// Where an import stands.
+#[derive(Clone, Debug, PartialEq)]
+enum Step {
+    Idle,
+    Reading,
+    /// The file cannot be imported; the message says why.
+    Failed(String),
+    Preview(Staged),
+    Working,
+    Done(String),
+}
+
+/// A checked file's preview; the plan itself stays out of signals.
+#[derive(Clone, Debug, PartialEq)]
+struct Staged {
+    file: String,
+    counts: Counts,
+    /// "Line 12: Anna Müller", for each possible duplicate (the first [`LISTED`]).
+    possible: Vec<String>,
+    /// "Line 7: hidden profile", for each row left out (the first [`LISTED`]).
+    skipped: Vec<String>,
+}
+
+fn error_text(i18n: I18n, e: &ImportError) -> String {
+    let lang = i18n.lang_untracked();
+    match e {
+        ImportError::Empty => t_string!(i18n, interop.err_empty).to_string(),
+        ImportError::TooLarge(bytes) => t_string!(
+            i18n,
+            interop.err_too_large,
+            size = format::bytes(*bytes as u64, lang),
+            max = format::bytes(MAX_IMPORT_BYTES as u64, lang)
+        )
+        .to_string(),
+        ImportError::NotText => t_string!(i18n, interop.err_not_text).to_string(),
+        ImportError::TooMany(n) => t_string!(
+            i18n,
+            interop.err_too_many,
+            count = format::integer(*n as i64, lang)
+        )
+        .to_string(),
+        ImportError::UnclosedQuote(line) => {
+            t_string!(i18n, interop.err_quote, line = *line).to_string()
+        }
+        ImportError::NoHeader => t_string!(i18n, interop.err_no_header).to_string(),
+        ImportError::NoPeople => t_string!(i18n, interop.err_no_people).to_string(),
+    }
+}
+
+fn skipped_text(i18n: I18n, s: &Skipped) -> String {
+    let reason = match s.reason {
+        SkipReason::HiddenProfile => t_string!(i18n, interop.skip_hidden).to_string(),
+        SkipReason::NoName => t_string!(i18n, interop.skip_no_name).to_string(),
+        SkipReason::Invalid(field) => {
+            t_string!(i18n, interop.skip_invalid, field = field).to_string()
+        }
+    };
+    t_string!(i18n, interop.at_line, line = s.place, text = reason).to_string()
+}
+
+/// Reads the whole file as bytes, refusing one over the limit before reading it.
+async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    if file.size() > MAX_IMPORT_BYTES as f64 {
+        return Err(format!("{}", file.size()));
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Import contacts from LinkedIn's export.
+#[component]
+pub fn ImportSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = use_data();
+    let feedback = use_feedback();
+    let step = RwSignal::new(Step::Idle);
+    let planned = StoredValue::new_local(None::<Rc<ImportPlan>>);
+    let add_new = RwSignal::new(true);
+    let add_possible = RwSignal::new(true);
+    let complete = RwSignal::new(true);
+    let importer = Importer {
+        step,
+        planned,
+        data,
+        feedback,
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        // Choosing the same file again must check it again.
+        input.set_value("");
+        importer.check(i18n, file);
+    };
+    let busy = move || step.with(|s| matches!(s, Step::Reading | Step::Working));
+    let run = move || {
+        let choices = Choices {
+            new: add_new.get_untracked(),
+            possible_duplicates: add_possible.get_untracked(),
+            complete: complete.get_untracked(),
+        };
+        importer.import(i18n, choices);
+    };
+    let cancel = move || {
+        planned.set_value(None);
+        step.set(Step::Idle);
+    };
+
+    view! {
+        <section class="card" id="import" aria-labelledby="settings-import">
+            <h2 id="settings-import">{tr!(i18n, interop.import_title)}</h2>
+            <p>{tr!(i18n, interop.import_intro)}</p>
+            <details class="how-to">
+                <summary>{tr!(i18n, interop.linkedin_how_title)}</summary>
+                <ol>
+                    <li>{tr!(i18n, interop.linkedin_how_1)}</li>
+                    <li>{tr!(i18n, interop.linkedin_how_2)}</li>
+                    <li>{tr!(i18n, interop.linkedin_how_3)}</li>
+                </ol>
+            </details>
+            <div class="field">
+                <label for="import-file">{tr!(i18n, interop.file_label)}</label>
+                <span class="hint" id="import-file-hint">{tr!(i18n, interop.file_hint)}</span>
+                <input
+                    id="import-file"
+                    type="file"
+                    accept=".csv,text/csv"
+                    aria-describedby="import-file-hint"
+                    disabled=move || !data.ready() || busy()
+                    on:change=on_file
+                />
+            </div>
+            <div role="status" aria-live="polite" class="import-step">
+                {move || match step.get() {
+                    Step::Idle => ().into_any(),
+                    Step::Reading => view! { <p class="muted">{tr!(i18n, interop.reading)}</p> }.into_any(),
+                    Step::Working => view! { <p class="muted">{tr!(i18n, interop.working)}</p> }.into_any(),
+                    Step::Done(message) => view! { <p class="status status--ok">{message}</p> }.into_any(),
+                    Step::Failed(message) => view! {
+                        <div class="banner banner--error import-error">
+                            <p><strong>{tr!(i18n, interop.error_title)}</strong></p>
+                            <p>{message}</p>
+                        </div>
+                    }
+                    .into_any(),
+                    Step::Preview(staged) => preview_view(i18n, staged, [add_new, add_possible, complete], run, cancel).into_any(),
+                }}
+            </div>
+        </section>
+    }
+}
+
+/// The counts of a checked file, the groups to choose, and the import button.
+fn preview_view(
+    i18n: I18n,
+    staged: Staged,
+    [add_new, add_possible, complete]: [RwSignal<bool>; 3],
+    run: impl Fn() + Copy + 'static,
+    cancel: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let lang = i18n.lang_untracked();
+    let n = move |v: usize| format::integer(v as i64, lang);
+    let Staged {
+        file,
+        counts,
+        possible,
+        skipped,
+    } = staged;
+    let c = counts;
+    let more_possible = c.possible_duplicates.saturating_sub(possible.len());
+    let more_skipped = c.skipped.saturating_sub(skipped.len());
+    let writes = c.new + c.possible_duplicates + c.complete;
+    let choice = |signal: RwSignal<bool>, id: &'static str, text: String| {
+        view! {
+            <label class="choice" for=id>
+                <input type="checkbox" id=id prop:checked=move || signal.get()
+                    on:change=move |ev| signal.set(event_target_checked(&ev)) />
+                <span>{text}</span>
+            </label>
+        }
+    };
+    view! {
+        <h3 id="import-preview-title">{tr!(i18n, interop.preview_title)}</h3>
+        <p>{t_string!(i18n, interop.preview_file, file = file)}</p>
+        <dl class="facts import-counts">
+            <dt>{tr!(i18n, interop.count_new)}</dt><dd>{n(c.new)}</dd>
+            <dt>{tr!(i18n, interop.count_complete)}</dt><dd>{n(c.complete)}</dd>
+            <dt>{tr!(i18n, interop.count_unchanged)}</dt><dd>{n(c.unchanged)}</dd>
+            <dt>{tr!(i18n, interop.count_same_in_file)}</dt><dd>{n(c.same_in_file)}</dd>
+            <dt>{tr!(i18n, interop.count_possible)}</dt><dd>{n(c.possible_duplicates)}</dd>
+            <dt>{tr!(i18n, interop.count_skipped)}</dt><dd>{n(c.skipped)}</dd>
+        </dl>
+        {(!possible.is_empty()).then(|| view! {
+            <details>
+                <summary>{tr!(i18n, interop.possible_title)}</summary>
+                <p class="hint">{tr!(i18n, interop.possible_hint)}</p>
+                <ul class="stack">{possible.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                {(more_possible > 0).then(|| view! { <p>{t_string!(i18n, interop.more, count = n(more_possible))}</p> })}
+            </details>
+        })}
+        {(!skipped.is_empty()).then(|| view! {
+            <details>
+                <summary>{tr!(i18n, interop.skipped_title)}</summary>
+                <ul class="stack">{skipped.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                {(more_skipped > 0).then(|| view! { <p>{t_string!(i18n, interop.more, count = n(more_skipped))}</p> })}
+            </details>
+        })}
+        <fieldset class="choices">
+            <legend>{tr!(i18n, interop.choose)}</legend>
+            {(c.new > 0).then(|| choice(add_new, "import-new", t_string!(i18n, interop.choose_new, count = n(c.new)).to_string()))}
+            {(c.complete > 0).then(|| choice(complete, "import-complete", t_string!(i18n, interop.choose_complete, count = n(c.complete)).to_string()))}
+            {(c.possible_duplicates > 0).then(|| choice(add_possible, "import-possible", t_string!(i18n, interop.choose_possible, count = n(c.possible_duplicates)).to_string()))}
+            {(writes == 0).then(|| view! { <p>{tr!(i18n, interop.nothing_to_import)}</p> })}
+        </fieldset>
+        <div class="button-row">
+            {(writes > 0).then(|| view! {
+                <button type="button" class="button" on:click=move |_| run()>{tr!(i18n, interop.import_button)}</button>
+            })}
+            <button type="button" class="button button--secondary" on:click=move |_| cancel()>{tr!(i18n, interop.cancel)}</button>
+        </div>
+    }
+}
+
+/// Checking a chosen file and importing what was checked.
+#[derive(Clone, Copy)]
+struct Importer {
+    step: RwSignal<Step>,
+    /// The plan of the checked file, out of signals: it can hold 20,000 people.
+    planned: StoredValue<Option<Rc<ImportPlan>>, LocalStorage>,
+    data: Data,
+    feedback: Feedback,
+}
+
+impl Importer {
+    /// Reads and checks `file` whole and plans the import against the contacts stored
+    /// now; nothing is written.
+    fn check(self, i18n: I18n, file: web_sys::File) {
+        let Importer {
+            step,
+            planned,
+            data,
+            feedback,
+        } = self;
+        let name = file.name();
+        planned.set_value(None);
+        step.set(Step::Reading);
+        leptos::task::spawn_local(async move {
+            let bytes = match read_bytes(&file).await {
+                Ok(b) => b,
+                Err(detail) => {
+                    let too_large = file.size() > MAX_IMPORT_BYTES as f64;
+                    step.set(Step::Failed(if too_large {
+                        error_text(i18n, &ImportError::TooLarge(file.size() as usize))
+                    } else {
+                        t_string!(i18n, interop.err_read, detail = detail).to_string()
+                    }));
+                    return;
+                }
+            };
+            let parsed = file_text(&bytes).and_then(|text| read_connections(text, now()));
+            let parsed = match parsed {
+                Ok(p) => p,
+                Err(e) => {
+                    step.set(Step::Failed(error_text(i18n, &e)));
+                    return;
+                }
+            };
+            let stored = match data.db() {
+                Ok(db) => db.all::<Contact>().await,
+                Err(e) => Err(e),
+            };
+            let stored = match stored {
+                Ok(s) => s,
+                Err(e) => {
+                    step.set(Step::Idle);
+                    feedback.error(AppError::ActionFailed(e));
+                    return;
+                }
+            };
+            let plan = plan(&stored, parsed.people, parsed.skipped, &mut new_id);
+            let possible = plan
+                .people
+                .iter()
+                .filter(|p| p.outcome == Outcome::PossibleDuplicate)
+                .take(LISTED)
+                .map(|p| {
+                    t_string!(
+                        i18n,
+                        interop.at_line,
+                        line = p.place,
+                        text = display_name(&p.contact)
+                    )
+                    .to_string()
+                })
+                .collect();
+            let skipped = plan
+                .skipped
+                .iter()
+                .take(LISTED)
+                .map(|s| skipped_text(i18n, s))
+                .collect();
+            step.set(Step::Preview(Staged {
+                file: name,
+                counts: plan.counts(),
+                possible,
+                skipped,
+            }));
+            planned.set_value(Some(Rc::new(plan)));
+        });
+    }
+
+    /// Writes the chosen groups of the checked plan in one transaction. When a contact it
+    /// completes changed meanwhile (another tab), nothing is written and the file must be
+    /// checked again.
+    fn import(self, i18n: I18n, choices: Choices) {
+        let Importer {
+            step,
+            planned,
+            data,
+            feedback,
+        } = self;
+        if step.with_untracked(|s| matches!(s, Step::Working)) {
+            return;
+        }
+        let Some(plan) = planned.with_value(|p| p.clone()) else {
+            return;
+        };
+        let db = match data.db() {
+            Ok(db) => db,
+            Err(e) => {
+                feedback.error(AppError::ActionFailed(e));
+                return;
+            }
+        };
+        let previous = step.get_untracked();
+        step.set(Step::Working);
+        leptos::task::spawn_local(async move {
+            let contacts = plan.contacts(choices);
+            let added = contacts.iter().filter(|c| c.meta.revision == 0).count();
+            let completed = contacts.len() - added;
+            let dataset = Dataset {
+                contacts,
+                ..Dataset::default()
+            };
+            match db.save_changes(dataset, now()).await {
+                Ok(_) => {
+                    planned.set_value(None);
+                    let lang = i18n.lang_untracked();
+                    step.set(Step::Done(
+                        t_string!(
+                            i18n,
+                            interop.done,
+                            added = format::integer(added as i64, lang),
+                            completed = format::integer(completed as i64, lang)
+                        )
+                        .to_string(),
+                    ));
+                    data.replaced();
+                }
+                Err(SaveError::Conflict(_)) => {
+                    planned.set_value(None);
+                    step.set(Step::Failed(
+                        t_string!(i18n, interop.err_conflict).to_string(),
+                    ));
+                }
+                Err(SaveError::Storage(e)) => {
+                    // Rolled back: nothing changed, the preview still holds.
+                    step.set(previous);
+                    feedback.error(AppError::ActionFailed(e));
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,220 @@
+// Bringing a network in and taking it out, as a user does it: LinkedIn's connections
+// file (preview, import, a second import that changes nothing, bad files), and vCard,
+// spreadsheet and calendar exports read back from the downloaded files.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { useServerAndBrowser, openPage, assertClean, appReady, axe, shot, counts, seed } from './support.mjs';
+
+const env = useServerAndBrowser();
+
+const PREAMBLE = [
+  'Notes:',
+  '"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connections who have allowed their connections to see or download their email address using this setting https://www.linkedin.com/psettings/privacy/email."',
+  '',
+];
+
+/** A Connections.csv as LinkedIn writes it today: BOM (after a spreadsheet re-save),
+ * preamble, CRLF, quotes only where needed, and three hidden profiles. */
+function connections(count) {
+  const rows = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On'];
+  const companies = ['Acme, Inc.', 'Stadtwerke Köln', 'Beta GmbH', 'Kight, MS'];
+  for (let i = 0; i < count; i++) {
+    const [first, last] = i === 7 ? ['Martina', 'Müller'] : [`Person${i}`, `Name${i}`];
+    const company = companies[i % companies.length];
+    const quoted = company.includes(',') ? `"${company}"` : company;
+    const email = i % 5 === 0 ? `p${i}@example.org` : i % 5 === 1 ? 'urn:li:member:12345' : '';
+    rows.push(`${first},${last},https://www.linkedin.com/in/person-${i},${email},${quoted},Role ${i},0${(i % 9) + 1} Oct 2024`);
+    if (i % 700 === 0) rows.push(',,,,,,05 Dec 2024');
+  }
+  return '\ufeff' + [...PREAMBLE, ...rows].join('\r\n') + '\r\n';
+}
+
+const csvFile = (name, text) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+
+async function chooseImport(page, file) {
+  await page.waitForFunction(() => document.querySelector('#import-file')?.disabled === false);
+  await page.getByLabel('LinkedIn connections file (Connections.csv)').setInputFiles(file);
+}
+
+/** The preview's counts, as the user reads them. */
+async function previewCounts(region) {
+  const list = region.locator('dl.import-counts');
+  await list.waitFor();
+  const terms = await list.locator('dt').allInnerTexts();
+  const values = await list.locator('dd').allInnerTexts();
+  return Object.fromEntries(terms.map((t, i) => [t, values[i]]));
+}
+
+test('2,000 LinkedIn connections: preview, import, found by search, no flood on Today, a second import changes nothing', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server);
+  await page.goto(env.server.url('contacts'));
+  await appReady(page);
+  await page.getByRole('link', { name: 'Import your LinkedIn connections' }).click();
+  const region = page.getByRole('region', { name: 'Import contacts' });
+  await region.waitFor();
+  await region.getByText('How to get your LinkedIn connections').click();
+  assert.deepEqual(await axe(page), []);
+
+  const file = csvFile('Connections.csv', connections(2000));
+  const picked = Date.now();
+  await chooseImport(page, file);
+  await region.getByRole('heading', { name: 'What this import would do' }).waitFor();
+  const toPreview = Date.now() - picked;
+  const c = await previewCounts(region);
+  assert.equal(c['New contacts'], '2,000');
+  assert.equal(c['Rows left out'], '3');
+  assert.equal(c['Possible duplicates (same name only)'], '0');
+  await region.getByText('Rows left out').last().click();
+  await region.getByText('Line 6: hidden profile (LinkedIn exports only the date)').waitFor();
+  assert.deepEqual(await axe(page), []);
+  await shot(page, 'import-linkedin-preview');
+
+  const started = Date.now();
+  await region.getByRole('button', { name: 'Import' }).click();
+  await region.getByText('Import finished. New contacts: 2,000; completed: 0.').waitFor({ timeout: 30000 });
+  const written = Date.now() - started;
+  console.log(`# LinkedIn 2,000 rows: file to preview ${toPreview} ms, written in ${written} ms`);
+  assert.equal((await counts(page)).Contacts, '2,000');
+  assert.deepEqual(await axe(page), []);
+
+  // Found without typing the umlaut.
+  await page.goto(env.server.url('contacts'));
+  await page.getByRole('searchbox', { name: 'Search' }).fill('muller');
+  const list = page.getByRole('list', { name: 'Contacts' });
+  await list.getByText('Martina Müller').waitFor();
+  await page.getByText('1 of 2,000 contacts').waitFor();
+  await list.getByRole('link', { name: /Martina Müller/ }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Martina Müller' }).waitFor();
+  await page.getByText('Role 7 · Kight, MS').waitFor();
+
+  // Reminders are off for imported people: nobody is "due for contact".
+  await page.goto(env.server.url(''));
+  await appReady(page);
+  await page.getByRole('heading', { name: 'Worth reviving this week' }).waitFor();
+  assert.equal(await page.getByRole('heading', { name: 'Due for contact' }).count(), 0);
+
+  // The same file again: everything is there already.
+  await page.goto(env.server.url('settings'));
+  await appReady(page);
+  await chooseImport(page, file);
+  const again = await previewCounts(region);
+  assert.equal(again['New contacts'], '0');
+  assert.equal(again['Already in Netzweber, nothing new'], '2,000');
+  await region.getByText('Nothing to import: Netzweber already has everything in this file.').waitFor();
+  assert.equal(await region.getByRole('button', { name: 'Import' }).count(), 0);
+  await region.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal((await counts(page)).Contacts, '2,000');
+  await assertClean(null, page, problems);
+  await context.close();
+});
+
+test('a contact the user has is completed, never overwritten; equal names stay apart', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server);
+  const meta = (id) => ({ id, created: '2026-01-01T10:00:00Z', updated: '2026-01-01T10:00:00Z', revision: 2 });
+  await seed(page, env.server, {
+    contacts: [
+      { meta: meta('m1'), first_name: 'Martina', last_name: 'Müller', company: 'Her own firm', links: ['https://linkedin.com/in/martina'], circle: 'core' },
+      { meta: meta('a1'), first_name: 'Anna', last_name: 'Schmidt', company: 'Delta' },
+    ],
+  });
+  const text = [
+    'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+    'Martina,Müller,https://www.linkedin.com/in/martina/,,Acme,Head of Research,09 Oct 2024',
+    'Anna,Schmidt,,,Epsilon,Designer,10 Oct 2024',
+  ].join('\n');
+  await chooseImport(page, csvFile('Connections.csv', text));
+  const region = page.getByRole('region', { name: 'Import contacts' });
+  const c = await previewCounts(region);
+  assert.equal(c['Contacts you have that it completes (empty fields and tags only)'], '1');
+  assert.equal(c['Possible duplicates (same name only)'], '1');
+  await region.getByText('Possible duplicates', { exact: true }).click();
+  await region.getByText('Line 3: Anna Schmidt').waitFor();
+  await shot(page, 'import-linkedin-duplicates');
+  // Leave the possible duplicate out.
+  await region.getByLabel('Add the possible duplicates as separate contacts (1)').uncheck();
+  await region.getByRole('button', { name: 'Import' }).click();
+  await region.getByText('Import finished. New contacts: 0; completed: 1.').waitFor();
+  assert.equal((await counts(page)).Contacts, '2');
+  await page.goto(env.server.url('contacts/m1'));
+  await page.getByText('Head of Research · Her own firm').waitFor();
+  await assertClean(null, page, problems);
+  await context.close();
+});
+
+test('files that are not a connections list are refused with a reason, and nothing changes', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server);
+  await page.goto(env.server.url('settings'));
+  await appReady(page);
+  const region = page.getByRole('region', { name: 'Import contacts' });
+  const cases = [
+    [{ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0xff, 0xfe]) }, 'The file is not a text file.'],
+    [csvFile('empty.csv', ''), 'The file is empty.'],
+    [csvFile('other.csv', 'Name,Phone\nAnna,123\n'), 'This is not LinkedIn\'s connections file'],
+    [csvFile('header.csv', 'First Name,Last Name,URL\n'), 'The file has a header but no one in it.'],
+    [csvFile('cut.csv', 'First Name,Last Name\n"Anna,Müller\n'), 'a quote opened on line 2 never closes'],
+  ];
+  for (const [file, message] of cases) {
+    await chooseImport(page, file);
+    await region.getByText('This file cannot be imported. Nothing was changed.').waitFor();
+    await region.getByText(message).waitFor();
+  }
+  assert.deepEqual(await axe(page), []);
+  await shot(page, 'import-refused');
+  assert.equal((await counts(page)).Contacts, '0');
+  await assertClean(null, page, problems);
+  await context.close();
+});
+
+test('contacts as vCard and spreadsheet, and the calendar, read back from the downloaded files', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server);
+  const meta = (id) => ({ id, created: '2026-01-01T10:00:00Z', updated: '2026-01-01T10:00:00Z', revision: 2 });
+  await seed(page, env.server, {
+    contacts: [
+      {
+        meta: meta('c1'), first_name: 'Zoë', last_name: 'Müller, Jr.', company: 'Acme; Inc.', role: 'Lead', email: 'zoe@example.org',
+        phone: '+49 221 1', links: ['https://www.linkedin.com/in/zoe'], tags: ['UX', 'Köln'], notes: 'Line one\nLine two',
+        birthday: { month: 4, day: 14 }, met: { occasion: 'UX Barcamp', date: '2025-11-03', hook: 'bikes 🚲' },
+      },
+      { meta: meta('c2'), first_name: 'Kai', last_name: '=cmd()', circle: 'periphery' },
+    ],
+    interactions: [{ meta: meta('i1'), contact_id: 'c1', kind: 'call', date: '2026-01-20', summary: 'Talked' }],
+    follow_ups: [{ meta: meta('f1'), contact_id: 'c1', text: 'Send the article', due: '2026-12-24' }],
+    interview_plans: [{ meta: meta('ip1'), contact_id: 'c1', goal: 'Learn how UX teams hire', scheduled: '2026-12-10T14:00:00Z', duration_minutes: 30, place: 'Café Rosa', items: [{ text: 'What does a normal day look like?', minutes: 4 }] }],
+  });
+  const region = page.getByRole('region', { name: 'Export contacts and calendar' });
+  await region.waitFor();
+  assert.deepEqual(await axe(page), []);
+  await shot(page, 'export-section');
+  const download = async (name, pattern) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), region.getByRole('button', { name }).click()]);
+    assert.match(file.suggestedFilename(), pattern);
+    return readFile(await file.path(), 'utf8');
+  };
+
+  const vcf = await download('Contacts as vCard (.vcf)', /^netzweber-contacts-\d{4}-\d{2}-\d{2}\.vcf$/);
+  const unfolded = vcf.replace(/\r\n[ \t]/g, '');
+  assert.equal(unfolded.match(/BEGIN:VCARD\r\n/g).length, 2);
+  for (const line of ['N:Müller\\, Jr.;Zoë;;;', 'ORG:Acme\\; Inc.', 'BDAY:--0414', 'CATEGORIES:UX,Köln', 'EMAIL;TYPE=INTERNET:zoe@example.org']) {
+    assert.ok(unfolded.includes(`${line}\r\n`), `${line} in ${unfolded}`);
+  }
+  assert.ok(vcf.split('\r\n').every((l) => Buffer.byteLength(l) <= 75));
+
+  const csv = await download('Contacts as spreadsheet (.csv)', /^netzweber-contacts-\d{4}-\d{2}-\d{2}\.csv$/);
+  assert.ok(csv.startsWith('\ufeffFirst name,Last name,'), csv.slice(0, 40));
+  assert.ok(csv.includes('"Müller, Jr."'));
+  assert.ok(csv.includes('"\'=cmd()"'), 'a formula is guarded');
+  assert.ok(csv.includes(',2026-01-20,'), 'last contact computed');
+
+  const ics = await download('Calendar (.ics)', /^netzweber-calendar-\d{4}-\d{2}-\d{2}\.ics$/);
+  const events = ics.replace(/\r\n[ \t]/g, '');
+  for (const line of [
+    'UID:interview-ip1@netzweber.app', 'DTSTART:20261210T140000Z', 'DTEND:20261210T143000Z', 'LOCATION:Café Rosa',
+    'UID:promise-f1@netzweber.app', 'DTSTART;VALUE=DATE:20261224', 'UID:birthday-c1@netzweber.app', 'RRULE:FREQ=YEARLY',
+  ]) {
+    assert.ok(events.includes(`${line}\r\n`), `${line} in ${events}`);
+  }
+  await page.getByText(/^Saved as netzweber-calendar-/).waitFor();
+  await assertClean(null, page, problems);
+  await context.close();
+});
