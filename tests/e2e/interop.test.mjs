@@ -34,7 +34,7 @@ const csvFile = (name, text) => ({ name, mimeType: 'text/csv', buffer: Buffer.fr
 
 async function chooseImport(page, file) {
   await page.waitForFunction(() => document.querySelector('#import-file')?.disabled === false);
-  await page.getByLabel('LinkedIn connections file (Connections.csv)').setInputFiles(file);
+  await page.getByLabel('Contacts file: LinkedIn\'s Connections.csv or a vCard (.vcf)').setInputFiles(file);
 }
 
 /** The preview's counts, as the user reads them. */
@@ -63,9 +63,9 @@ test('2,000 LinkedIn connections: preview, import, found by search, no flood on 
   const toPreview = Date.now() - picked;
   const c = await previewCounts(region);
   assert.equal(c['New contacts'], '2,000');
-  assert.equal(c['Rows left out'], '3');
+  assert.equal(c['Left out'], '3');
   assert.equal(c['Possible duplicates (same name only)'], '0');
-  await region.getByText('Rows left out').last().click();
+  await region.locator('summary', { hasText: 'Left out (rows or cards)' }).click();
   await region.getByText('Line 6: hidden profile (LinkedIn exports only the date)').waitFor();
   assert.deepEqual(await axe(page), []);
   await shot(page, 'import-linkedin-preview');
@@ -150,8 +150,8 @@ test('files that are not a connections list are refused with a reason, and nothi
   const cases = [
     [{ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0xff, 0xfe]) }, 'The file is not a text file.'],
     [csvFile('empty.csv', ''), 'The file is empty.'],
-    [csvFile('other.csv', 'Name,Phone\nAnna,123\n'), 'This is not LinkedIn\'s connections file'],
-    [csvFile('header.csv', 'First Name,Last Name,URL\n'), 'The file has a header but no one in it.'],
+    [csvFile('other.csv', 'Name,Phone\nAnna,123\n'), 'This file is neither LinkedIn\'s connections list nor a vCard file'],
+    [csvFile('header.csv', 'First Name,Last Name,URL\n'), 'There is no one in the file.'],
     [csvFile('cut.csv', 'First Name,Last Name\n"Anna,Müller\n'), 'a quote opened on line 2 never closes'],
   ];
   for (const [file, message] of cases) {
@@ -215,6 +215,62 @@ test('contacts as vCard and spreadsheet, and the calendar, read back from the do
     assert.ok(events.includes(`${line}\r\n`), `${line} in ${events}`);
   }
   await page.getByText(/^Saved as netzweber-calendar-/).waitFor();
+  await assertClean(null, page, problems);
+  await context.close();
+});
+
+test('vCards from a phone with a photo, a broken card listed, and Netzweber\'s own vCard export imported again', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server);
+  await page.goto(env.server.url('settings'));
+  await appReady(page);
+  const region = page.getByRole('region', { name: 'Import contacts' });
+  const fixture = async (name) => ({ name, mimeType: 'text/vcard', buffer: await readFile(new URL(`../data/interop/${name}`, import.meta.url)) });
+
+  await chooseImport(page, await fixture('broken.vcf'));
+  let c = await previewCounts(region);
+  assert.equal(c['New contacts'], '2');
+  assert.equal(c['Left out'], '2');
+  await region.locator('summary', { hasText: 'Left out (rows or cards)' }).click();
+  await region.getByText('Card 2: no name').waitFor();
+  await region.getByText('Card 4: the card ends too early (the file may be cut off)').waitFor();
+  await region.locator('summary', { hasText: 'Photos left out' }).click();
+  await region.getByText('Card 3', { exact: true }).waitFor();
+  assert.deepEqual(await axe(page), []);
+  await shot(page, 'import-vcard-broken');
+  await region.getByRole('button', { name: 'Cancel' }).click();
+
+  await chooseImport(page, await fixture('apple-3.0.vcf'));
+  c = await previewCounts(region);
+  assert.equal(c['New contacts'], '2');
+  await region.getByRole('button', { name: 'Import' }).click();
+  await region.getByText('Import finished. New contacts: 2; completed: 0.').waitFor();
+  await page.goto(env.server.url('contacts'));
+  await page.getByRole('link', { name: /Anna-Lena Weiß/ }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Anna-Lena Weiß' }).waitFor();
+  await page.getByRole('img', { name: 'Photo of Anna-Lena Weiß' }).waitFor();
+  await page.getByText('Head of Research · Acme, Inc.').waitFor();
+
+  // Out as vCard, everything deleted, back in: the same contacts with the same fields.
+  await page.goto(env.server.url('settings'));
+  await appReady(page);
+  const exportRegion = page.getByRole('region', { name: 'Export contacts and calendar' });
+  const [file] = await Promise.all([page.waitForEvent('download'), exportRegion.getByRole('button', { name: 'Contacts as vCard (.vcf)' }).click()]);
+  const first = await readFile(await file.path());
+  await page.getByRole('button', { name: 'Delete all data…' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await page.getByText('All data on this device was deleted.').waitFor();
+  await chooseImport(page, { name: 'netzweber-contacts.vcf', mimeType: 'text/vcard', buffer: first });
+  c = await previewCounts(region);
+  assert.equal(c['New contacts'], '2');
+  await region.getByRole('button', { name: 'Import' }).click();
+  await region.getByText('Import finished. New contacts: 2; completed: 0.').waitFor();
+  const [again] = await Promise.all([page.waitForEvent('download'), exportRegion.getByRole('button', { name: 'Contacts as vCard (.vcf)' }).click()]);
+  // Only the order of cards may differ (new ids).
+  const cardsOf = (text) => text.split('BEGIN:VCARD').sort();
+  assert.deepEqual(cardsOf((await readFile(await again.path())).toString()), cardsOf(first.toString()));
+  // And the same file once more changes nothing.
+  await chooseImport(page, { name: 'netzweber-contacts.vcf', mimeType: 'text/vcard', buffer: first });
+  await region.getByText('Nothing to import: Netzweber already has everything in this file.').waitFor();
   await assertClean(null, page, problems);
   await context.close();
 });

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use super::{Incoming, Skipped};
 use crate::domain::contacts::duplicates::{link_key, merge_fields};
 use crate::domain::contacts::search::fold;
-use crate::domain::record::Contact;
+use crate::domain::record::{Contact, Photo};
 
 /// What becomes of one incoming person.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,6 +42,9 @@ pub struct Planned {
     /// The contact to write: a new one with its id, or the stored one completed. For
     /// `Unchanged` and `SameAs`, the row as read.
     pub contact: Contact,
+    /// A new contact's photo, with its id and the contact's. A stored contact keeps the
+    /// photo it has (or has none): an import never replaces a picture the user chose.
+    pub photo: Option<Photo>,
 }
 
 /// Which groups of the plan the user wants written.
@@ -72,6 +75,8 @@ pub struct ImportPlan {
     pub people: Vec<Planned>,
     /// Rows or cards left out, with reasons.
     pub skipped: Vec<Skipped>,
+    /// Places whose photo was left out.
+    pub photos_left_out: Vec<usize>,
 }
 
 /// How many people fall into each group.
@@ -110,18 +115,25 @@ impl ImportPlan {
         c
     }
 
+    fn chosen(&self, choices: Choices) -> impl Iterator<Item = &Planned> {
+        self.people.iter().filter(move |p| match p.outcome {
+            Outcome::New => choices.new,
+            Outcome::PossibleDuplicate => choices.possible_duplicates,
+            Outcome::Completes(_) => choices.complete,
+            Outcome::Unchanged(_) | Outcome::SameAs(_) => false,
+        })
+    }
+
     /// The contacts to write for `choices`: new ones (revision 0) and completed stored
     /// ones (at the revision they were read at, so a change made meanwhile is a conflict).
     pub fn contacts(&self, choices: Choices) -> Vec<Contact> {
-        self.people
-            .iter()
-            .filter(|p| match p.outcome {
-                Outcome::New => choices.new,
-                Outcome::PossibleDuplicate => choices.possible_duplicates,
-                Outcome::Completes(_) => choices.complete,
-                Outcome::Unchanged(_) | Outcome::SameAs(_) => false,
-            })
-            .map(|p| p.contact.clone())
+        self.chosen(choices).map(|p| p.contact.clone()).collect()
+    }
+
+    /// The photos of the new contacts written for `choices`.
+    pub fn photos(&self, choices: Choices) -> Vec<Photo> {
+        self.chosen(choices)
+            .filter_map(|p| p.photo.clone())
             .collect()
     }
 }
@@ -172,10 +184,14 @@ pub fn completed(stored: &Contact, incoming: &Contact) -> Option<Contact> {
 /// `new_id`.
 pub fn plan(
     stored: &[Contact],
-    incoming: Vec<Incoming>,
-    skipped: Vec<Skipped>,
+    parsed: super::Parsed,
     new_id: &mut dyn FnMut() -> String,
 ) -> ImportPlan {
+    let super::Parsed {
+        people: incoming,
+        skipped,
+        photos_left_out,
+    } = parsed;
     let mut by_identity: HashMap<String, usize> = HashMap::new();
     let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, c) in stored.iter().enumerate() {
@@ -193,7 +209,12 @@ pub fn plan(
     let mut completing: HashMap<usize, usize> = HashMap::new();
     let mut people: Vec<Planned> = Vec::with_capacity(incoming.len());
 
-    for Incoming { place, contact } in incoming {
+    for Incoming {
+        place,
+        contact,
+        photo,
+    } in incoming
+    {
         let keys = identities(&contact);
         let name = name_key(&contact);
         let stored_match = keys.iter().find_map(|k| by_identity.get(k)).copied();
@@ -211,6 +232,7 @@ pub fn plan(
                         place,
                         outcome: Outcome::SameAs(people[first].place),
                         contact,
+                        photo: None,
                     }
                 }
                 None => match completed(&stored[s], &contact) {
@@ -220,12 +242,14 @@ pub fn plan(
                             place,
                             outcome: Outcome::Completes(id),
                             contact: c,
+                            photo: None,
                         }
                     }
                     None => Planned {
                         place,
                         outcome: Outcome::Unchanged(id),
                         contact,
+                        photo: None,
                     },
                 },
             }
@@ -235,10 +259,18 @@ pub fn plan(
             }
             let merged = merge_fields(&people[first].contact, &contact);
             people[first].contact = merged;
+            if people[first].photo.is_none() {
+                people[first].photo = photo.map(|mut p| {
+                    p.meta.id = new_id();
+                    p.contact_id.clone_from(&people[first].contact.meta.id);
+                    p
+                });
+            }
             Planned {
                 place,
                 outcome: Outcome::SameAs(people[first].place),
                 contact,
+                photo: None,
             }
         } else {
             let same_name_stored: Vec<&Contact> = name
@@ -254,6 +286,7 @@ pub fn plan(
                     place,
                     outcome: Outcome::Unchanged(s.meta.id.clone()),
                     contact,
+                    photo: None,
                 }
             } else {
                 let same_name_file = name
@@ -267,7 +300,13 @@ pub fn plan(
                     .any(|other| !told_apart(other, &contact));
                 let mut c = contact;
                 c.meta.id = new_id();
+                let photo = photo.map(|mut p| {
+                    p.meta.id = new_id();
+                    p.contact_id.clone_from(&c.meta.id);
+                    p
+                });
                 Planned {
+                    photo,
                     place,
                     outcome: if doubtful {
                         Outcome::PossibleDuplicate
@@ -289,5 +328,9 @@ pub fn plan(
         }
         people.push(planned);
     }
-    ImportPlan { people, skipped }
+    ImportPlan {
+        people,
+        skipped,
+        photos_left_out,
+    }
 }

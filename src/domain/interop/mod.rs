@@ -12,10 +12,12 @@ pub mod ical;
 pub mod linkedin;
 pub mod matching;
 pub mod vcard;
+pub mod vcard_read;
 
+use std::borrow::Cow;
 use std::fmt;
 
-use crate::domain::record::{Contact, Record, RecordProblem};
+use crate::domain::record::{Contact, Photo, Record, RecordProblem};
 
 /// The largest file an import reads.
 pub const MAX_IMPORT_BYTES: usize = 40 * 1024 * 1024;
@@ -31,6 +33,9 @@ pub struct Incoming {
     pub place: usize,
     /// The contact as read.
     pub contact: Contact,
+    /// Its photo (vCard), checked as a stored photo is; `meta` and `contact_id` are
+    /// placeholders until the plan gives them ids.
+    pub photo: Option<Photo>,
 }
 
 /// Why a row or card was left out.
@@ -42,6 +47,8 @@ pub enum SkipReason {
     NoName,
     /// A field a contact cannot hold (too long, a link that is not safe …).
     Invalid(&'static str),
+    /// A card that never ends (a truncated file).
+    Incomplete,
 }
 
 /// A row or card left out, and why.
@@ -60,13 +67,34 @@ pub struct Parsed {
     pub people: Vec<Incoming>,
     /// What it left out.
     pub skipped: Vec<Skipped>,
+    /// Places whose photo was left out (not JPEG, PNG or WebP, damaged, or too large).
+    pub photos_left_out: Vec<usize>,
 }
 
 impl Parsed {
     /// Takes `contact` read from `place` if a contact can hold it, or notes why not.
     pub fn take(&mut self, place: usize, contact: Contact) {
+        self.take_with_photo(place, contact, None);
+    }
+
+    /// [`Parsed::take`] with a photo, which is left out (and noted) when it is not one
+    /// Netzweber can store.
+    pub fn take_with_photo(&mut self, place: usize, contact: Contact, photo: Option<Photo>) {
         match contact.check() {
-            Ok(()) => self.people.push(Incoming { place, contact }),
+            Ok(()) => {
+                let photo = photo.filter(|p| {
+                    let ok = p.check().is_ok();
+                    if !ok {
+                        self.photos_left_out.push(place);
+                    }
+                    ok
+                });
+                self.people.push(Incoming {
+                    place,
+                    contact,
+                    photo,
+                })
+            }
             Err(RecordProblem::Missing(_)) => self.skipped.push(Skipped {
                 place,
                 reason: SkipReason::NoName,
@@ -119,17 +147,23 @@ impl fmt::Display for ImportError {
 }
 
 /// The file's bytes as text, refusing what an import cannot read: empty, larger than
-/// [`MAX_IMPORT_BYTES`], or not UTF-8 text (a BOM is removed).
-pub fn file_text(bytes: &[u8]) -> Result<&str, ImportError> {
+/// [`MAX_IMPORT_BYTES`], or not text (a BOM is removed). Text is UTF-8, except a vCard
+/// file that is not: older Outlook versions write Windows-1252.
+pub fn file_text(bytes: &[u8]) -> Result<Cow<'_, str>, ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge(bytes.len()));
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
-    // Binary files that happen to be valid UTF-8 still hold control characters.
-    if text.contains('\0') {
+    // Binary files hold NUL bytes; text never does.
+    if bytes.contains(&0) {
         return Err(ImportError::NotText);
     }
-    let text = csv::strip_bom(text);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(csv::strip_bom(text)),
+        Err(_) if vcard_read::is_vcard(&String::from_utf8_lossy(&bytes[..bytes.len().min(64)])) => {
+            Cow::Owned(vcard_read::windows_1252(bytes))
+        }
+        Err(_) => return Err(ImportError::NotText),
+    };
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }

@@ -19,7 +19,7 @@ fn now() -> DateTime<Utc> {
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/data/interop/{name}", env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(&path).unwrap();
-    file_text(&bytes).unwrap().to_string()
+    file_text(&bytes).unwrap().into_owned()
 }
 
 fn ids() -> impl FnMut() -> String {
@@ -184,7 +184,7 @@ fn rows_a_contact_cannot_hold_are_skipped_with_the_field() {
 
 fn counts_of(stored: &[Contact], text: &str) -> (Counts, matching::ImportPlan) {
     let parsed = read_connections(text, now()).unwrap();
-    let p = plan(stored, parsed.people, parsed.skipped, &mut ids());
+    let p = plan(stored, parsed, &mut ids());
     (p.counts(), p)
 }
 
@@ -443,4 +443,227 @@ fn calendar_events_have_stable_uids_and_fold() {
         !cal.finish().contains("VEVENT"),
         "done promises are left out"
     );
+}
+
+fn cards(name: &str) -> Parsed {
+    vcard_read::read_cards(&fixture(name), now()).unwrap()
+}
+
+#[test]
+fn apple_contacts_vcard_with_groups_labels_photo_and_omitted_year() {
+    let parsed = cards("apple-3.0.vcf");
+    assert_eq!(parsed.skipped, []);
+    assert_eq!(parsed.people.len(), 2);
+    let anna = &parsed.people[0];
+    assert_eq!(anna.place, 1);
+    let c = &anna.contact;
+    assert_eq!(
+        (c.first_name.as_str(), c.last_name.as_str()),
+        ("Anna-Lena", "Weiß")
+    );
+    assert_eq!(
+        c.company, "Acme, Inc.",
+        "the first ORG component, unescaped"
+    );
+    assert_eq!(c.role, "Head of Research");
+    assert_eq!(c.email, "anna@example.org", "the preferred address");
+    assert_eq!(c.phone, "+49 170 1234567");
+    assert_eq!(c.city, "Köln");
+    assert_eq!(
+        c.links,
+        ["https://www.linkedin.com/in/anna-lena-weiss-12345"]
+    );
+    assert_eq!(
+        c.birthday,
+        Some(Birthday {
+            month: 4,
+            day: 14,
+            year: None
+        })
+    );
+    assert_eq!(c.tags, ["UX", "Research, Ops"]);
+    assert!(c
+        .notes
+        .starts_with("Met at UX Barcamp Köln, talked about research ops;"));
+    assert!(c
+        .notes
+        .contains("🚲 Follow up in spring\nSecond line with a backslash \\ here."));
+    assert!(
+        c.notes.ends_with("anna.private@example.net\n+49 221 999"),
+        "{}",
+        c.notes
+    );
+    let photo = anna.photo.as_ref().unwrap();
+    assert_eq!(photo.mime, "image/jpeg");
+    assert!(photo.data.starts_with("iVBORw0KGgo"));
+    let zoe = &parsed.people[1].contact;
+    assert_eq!(
+        zoe.links,
+        ["http://www.xing.com/profile/Zoe_Ek"],
+        "an escaped colon"
+    );
+    assert_eq!(zoe.birthday.and_then(|b| b.year), Some(1985));
+}
+
+#[test]
+fn outlook_vcard_2_1_in_windows_1252_with_quoted_printable() {
+    let parsed = cards("outlook-2.1.vcf");
+    let c = &parsed.people[0].contact;
+    assert_eq!(
+        (c.first_name.as_str(), c.last_name.as_str()),
+        ("Jürgen", "Müller")
+    );
+    assert_eq!(c.company, "Stadtwerke Köln");
+    assert_eq!(c.email, "juergen@example.com");
+    assert_eq!(c.phone, "+49 221 123");
+    assert!(
+        c.notes.starts_with("Grüße aus Köln € 5\r\nZweite Zeile, die sehr lang ist und deshalb weich umbrochen wird."),
+        "{:?}",
+        c.notes
+    );
+    assert_eq!(
+        parsed.people[0].photo.as_ref().map(|p| p.mime.as_str()),
+        Some("image/jpeg")
+    );
+    assert_eq!(parsed.photos_left_out, Vec::<usize>::new());
+}
+
+#[test]
+fn android_vcard_4_with_only_fn_pref_and_data_uri() {
+    let parsed = cards("android-4.0.vcf");
+    let kai = &parsed.people[0];
+    assert_eq!(kai.contact.first_name, "Kai");
+    assert_eq!(kai.contact.last_name, "Weber");
+    assert_eq!(kai.contact.email, "kai@example.com", "PREF=1 first");
+    assert_eq!(kai.contact.phone, "+49-171-000");
+    assert!(kai.contact.links.is_empty(), "a javascript: URL is dropped");
+    assert_eq!(
+        kai.contact.birthday,
+        Some(Birthday {
+            month: 2,
+            day: 29,
+            year: None
+        })
+    );
+    assert_eq!(
+        kai.photo.as_ref().map(|p| p.mime.as_str()),
+        Some("image/png")
+    );
+    assert!(
+        parsed.people[1].photo.is_none(),
+        "a photo link is never fetched"
+    );
+    assert_eq!(parsed.photos_left_out, Vec::<usize>::new());
+}
+
+#[test]
+fn a_broken_card_is_listed_and_the_others_are_read() {
+    let parsed = cards("broken.vcf");
+    let names: Vec<&str> = parsed
+        .people
+        .iter()
+        .map(|p| p.contact.last_name.as_str())
+        .collect();
+    assert_eq!(names, ["Good", "Photo"]);
+    assert_eq!(
+        parsed.skipped,
+        [
+            Skipped {
+                place: 2,
+                reason: SkipReason::NoName
+            },
+            Skipped {
+                place: 4,
+                reason: SkipReason::Incomplete
+            }
+        ]
+    );
+    assert_eq!(
+        parsed.photos_left_out,
+        [3],
+        "a GIF is not a photo Netzweber stores"
+    );
+    assert!(parsed.people[1].photo.is_none());
+    assert_eq!(
+        vcard_read::read_cards("BEGIN:VCARD\r\n", now()).map(|p| p.skipped.len()),
+        Ok(1)
+    );
+}
+
+fn full_contact() -> Contact {
+    let mut c = stored("v1", "Zoë 👩🏽‍💻", "Müller, Jr.; \\ عربى");
+    c.company = "Acme; Inc., \"Q\"".into();
+    c.role = "Lead".into();
+    c.field = "UX research".into();
+    c.email = "zoe@example.org".into();
+    c.phone = "+49 221 1".into();
+    c.links = vec![
+        "https://www.linkedin.com/in/zoe".into(),
+        "https://www.xing.com/profile/Zoe".into(),
+    ];
+    c.city = "Köln".into();
+    c.birthday = Some(Birthday {
+        month: 2,
+        day: 29,
+        year: None,
+    });
+    c.tags = vec!["UX, Research".into(), "Köln".into()];
+    c.notes = "First line\nsecond; with, marks \\n literal".into();
+    c.met.occasion = "UX Barcamp".into();
+    c.met.date = NaiveDate::from_ymd_opt(2026, 11, 3);
+    c.met.hook = "talked about 🚲".into();
+    c.circle = Circle::Core;
+    c.cadence_days = Some(21);
+    c
+}
+
+/// The fields a vCard carries, with the meta that a file never carries left out.
+fn card_fields(c: &Contact) -> Contact {
+    let mut c = c.clone();
+    c.meta = Meta::new("", now());
+    c.introduced_by = None;
+    c.introduced_by_name = String::new();
+    c.greetings = Vec::new();
+    c
+}
+
+#[test]
+fn vcard_written_reads_back_with_every_field() {
+    let labels = NoteLabels {
+        met: "How we met",
+        hook: "Hook",
+    };
+    let blns: Vec<String> = serde_json::from_str(
+        &std::fs::read_to_string(format!(
+            "{}/tests/data/blns.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let mut without_notes = full_contact();
+    without_notes.notes = String::new();
+    let mut contacts = vec![full_contact(), without_notes];
+    for (i, s) in blns.iter().enumerate() {
+        let mut c = stored(&format!("b{i}"), "B", &format!("{i}"));
+        // A contact's single-line fields never hold line breaks or outer spaces.
+        let line: String = s.replace(['\n', '\r'], " ").trim().to_string();
+        c.company = crate::domain::record::fit_line(&line);
+        c.notes = s.trim().to_string();
+        c.met.hook = s.trim().to_string();
+        if !line.is_empty() && !line.contains(',') {
+            c.tags = vec![line.chars().take(100).collect()];
+        }
+        if c.check().is_ok() {
+            contacts.push(c);
+        }
+    }
+    let text = vcard::write_cards(&contacts, |_| None, labels);
+    assert!(text.split("\r\n").all(|l| l.len() <= MAX_LINE_OCTETS));
+    let parsed = vcard_read::read_cards(&text, now()).unwrap();
+    assert_eq!(parsed.skipped, []);
+    assert_eq!(parsed.people.len(), contacts.len());
+    for (written, read) in contacts.iter().zip(&parsed.people) {
+        assert_eq!(card_fields(&read.contact), card_fields(written));
+    }
 }

@@ -1,5 +1,5 @@
-//! Settings → Import contacts: pick a file, see what it would change, write it all or
-//! nothing.
+//! Settings → Import contacts: pick a file (LinkedIn's connections or vCards), see what
+//! it would change, write it all or nothing.
 
 use std::rc::Rc;
 
@@ -11,6 +11,7 @@ use crate::domain::contacts::draft::display_name;
 use crate::domain::format;
 use crate::domain::interop::linkedin::read_connections;
 use crate::domain::interop::matching::{plan, Choices, Counts, ImportPlan, Outcome};
+use crate::domain::interop::vcard_read::{is_vcard, read_cards};
 use crate::domain::interop::{file_text, ImportError, SkipReason, Skipped, MAX_IMPORT_BYTES};
 use crate::domain::record::Contact;
 use crate::i18n::*;
@@ -42,6 +43,10 @@ struct Staged {
     possible: Vec<String>,
     /// "Line 7: hidden profile", for each row left out (the first [`LISTED`]).
     skipped: Vec<String>,
+    /// "Card 3", for each card whose photo was left out (the first [`LISTED`]).
+    photos_left_out: Vec<String>,
+    /// How many photos were left out.
+    photos_left_out_count: usize,
 }
 
 fn error_text(i18n: I18n, e: &ImportError) -> String {
@@ -70,15 +75,25 @@ fn error_text(i18n: I18n, e: &ImportError) -> String {
     }
 }
 
-fn skipped_text(i18n: I18n, s: &Skipped) -> String {
+/// "Line 12: …" in a spreadsheet, "Card 12: …" in a vCard file.
+fn at(i18n: I18n, cards: bool, place: usize, text: String) -> String {
+    if cards {
+        t_string!(i18n, interop.at_card, line = place, text = text).to_string()
+    } else {
+        t_string!(i18n, interop.at_line, line = place, text = text).to_string()
+    }
+}
+
+fn skipped_text(i18n: I18n, cards: bool, s: &Skipped) -> String {
     let reason = match s.reason {
         SkipReason::HiddenProfile => t_string!(i18n, interop.skip_hidden).to_string(),
         SkipReason::NoName => t_string!(i18n, interop.skip_no_name).to_string(),
         SkipReason::Invalid(field) => {
             t_string!(i18n, interop.skip_invalid, field = field).to_string()
         }
+        SkipReason::Incomplete => t_string!(i18n, interop.skip_incomplete).to_string(),
     };
-    t_string!(i18n, interop.at_line, line = s.place, text = reason).to_string()
+    at(i18n, cards, s.place, reason)
 }
 
 /// Reads the whole file as bytes, refusing one over the limit before reading it.
@@ -92,7 +107,7 @@ async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Import contacts from LinkedIn's export.
+/// Import contacts from LinkedIn's export or a vCard file.
 #[component]
 pub fn ImportSection() -> impl IntoView {
     let i18n = use_i18n();
@@ -144,13 +159,17 @@ pub fn ImportSection() -> impl IntoView {
                     <li>{tr!(i18n, interop.linkedin_how_3)}</li>
                 </ol>
             </details>
+            <details class="how-to">
+                <summary>{tr!(i18n, interop.vcard_how_title)}</summary>
+                <p>{tr!(i18n, interop.vcard_how)}</p>
+            </details>
             <div class="field">
                 <label for="import-file">{tr!(i18n, interop.file_label)}</label>
                 <span class="hint" id="import-file-hint">{tr!(i18n, interop.file_hint)}</span>
                 <input
                     id="import-file"
                     type="file"
-                    accept=".csv,text/csv"
+                    accept=".csv,.vcf,.vcard,text/csv,text/vcard,text/x-vcard"
                     aria-describedby="import-file-hint"
                     disabled=move || !data.ready() || busy()
                     on:change=on_file
@@ -191,7 +210,10 @@ fn preview_view(
         counts,
         possible,
         skipped,
+        photos_left_out,
+        photos_left_out_count,
     } = staged;
+    let more_photos = photos_left_out_count.saturating_sub(photos_left_out.len());
     let c = counts;
     let more_possible = c.possible_duplicates.saturating_sub(possible.len());
     let more_skipped = c.skipped.saturating_sub(skipped.len());
@@ -229,6 +251,13 @@ fn preview_view(
                 <summary>{tr!(i18n, interop.skipped_title)}</summary>
                 <ul class="stack">{skipped.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
                 {(more_skipped > 0).then(|| view! { <p>{t_string!(i18n, interop.more, count = n(more_skipped))}</p> })}
+            </details>
+        })}
+        {(!photos_left_out.is_empty()).then(|| view! {
+            <details>
+                <summary>{tr!(i18n, interop.photos_left_out)}" ("{n(photos_left_out_count)}")"</summary>
+                <ul class="stack">{photos_left_out.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+                {(more_photos > 0).then(|| view! { <p>{t_string!(i18n, interop.more, count = n(more_photos))}</p> })}
             </details>
         })}
         <fieldset class="choices">
@@ -283,7 +312,15 @@ impl Importer {
                     return;
                 }
             };
-            let parsed = file_text(&bytes).and_then(|text| read_connections(text, now()));
+            let mut cards = false;
+            let parsed = file_text(&bytes).and_then(|text| {
+                cards = is_vcard(&text);
+                if cards {
+                    read_cards(&text, now())
+                } else {
+                    read_connections(&text, now())
+                }
+            });
             let parsed = match parsed {
                 Ok(p) => p,
                 Err(e) => {
@@ -303,33 +340,34 @@ impl Importer {
                     return;
                 }
             };
-            let plan = plan(&stored, parsed.people, parsed.skipped, &mut new_id);
+            let plan = plan(&stored, parsed, &mut new_id);
             let possible = plan
                 .people
                 .iter()
                 .filter(|p| p.outcome == Outcome::PossibleDuplicate)
                 .take(LISTED)
-                .map(|p| {
-                    t_string!(
-                        i18n,
-                        interop.at_line,
-                        line = p.place,
-                        text = display_name(&p.contact)
-                    )
-                    .to_string()
-                })
+                .map(|p| at(i18n, cards, p.place, display_name(&p.contact)))
                 .collect();
             let skipped = plan
                 .skipped
                 .iter()
                 .take(LISTED)
-                .map(|s| skipped_text(i18n, s))
+                .map(|s| skipped_text(i18n, cards, s))
+                .collect();
+            let photos_left_out = plan
+                .photos_left_out
+                .iter()
+                .take(LISTED)
+                .map(|&place| at(i18n, cards, place, String::new()))
+                .map(|text| text.trim_end_matches([':', ' ']).to_string())
                 .collect();
             step.set(Step::Preview(Staged {
                 file: name,
                 counts: plan.counts(),
                 possible,
                 skipped,
+                photos_left_out,
+                photos_left_out_count: plan.photos_left_out.len(),
             }));
             planned.set_value(Some(Rc::new(plan)));
         });
@@ -366,6 +404,7 @@ impl Importer {
             let completed = contacts.len() - added;
             let dataset = Dataset {
                 contacts,
+                photos: plan.photos(choices),
                 ..Dataset::default()
             };
             match db.save_changes(dataset, now()).await {
