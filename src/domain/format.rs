@@ -194,7 +194,7 @@ pub fn hour_minute(time: NaiveTime) -> String {
 }
 
 /// The number `text` spells with `min` to `max` ASCII digits and nothing else.
-fn digits(text: &str, min: usize, max: usize) -> Option<u32> {
+pub(crate) fn digits(text: &str, min: usize, max: usize) -> Option<u32> {
     if !(min..=max).contains(&text.len()) || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }

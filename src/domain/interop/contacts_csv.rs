@@ -21,8 +21,7 @@ pub struct Computed {
 }
 
 fn date(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    d.map(crate::domain::format::iso_date).unwrap_or_default()
 }
 
 /// Every contact as CSV: `headers` first, then one row per contact.

@@ -4,7 +4,7 @@
 //! Every event's UID is made from its record's id, so importing a newer export updates
 //! the same events instead of adding them again.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc};
 
 use super::vcard::push_folded;
 use crate::domain::record::{Birthday, FollowUp, InterviewPlan};
@@ -34,12 +34,19 @@ pub fn escape(value: &str) -> String {
     super::vcard::escape(value)
 }
 
+// By hand: chrono's `format` brings its strftime machinery into the wasm.
 fn utc(t: DateTime<Utc>) -> String {
-    t.format("%Y%m%dT%H%M%SZ").to_string()
+    format!(
+        "{}T{:02}{:02}{:02}Z",
+        day(t.date_naive()),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 fn day(d: NaiveDate) -> String {
-    d.format("%Y%m%d").to_string()
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
 }
 
 /// Builds a calendar, event by event.

@@ -10,6 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::csv::{self, Row, Separator};
 use super::{ImportError, Parsed, SkipReason, Skipped, MAX_IMPORT_PEOPLE};
 use crate::domain::contacts::draft::new_contact;
+use crate::domain::format::{digits, parse_iso_date};
 use crate::domain::link::SafeLink;
 use crate::domain::record::{in_range, Circle, Contact, Meta};
 
@@ -141,18 +142,49 @@ fn profile_link(value: &str) -> Option<String> {
 /// `None` for anything else or a date outside what a contact can hold.
 pub fn connected_on(value: &str) -> Option<NaiveDate> {
     let v = value.trim();
-    let date = NaiveDate::parse_from_str(v, "%d %b %Y")
-        .ok()
-        .or_else(|| {
-            let day = v.split(',').next()?.trim();
-            let year_digits = day.rsplit('/').next()?.len();
-            let format = if year_digits == 4 {
-                "%m/%d/%Y"
-            } else {
-                "%m/%d/%y"
-            };
-            NaiveDate::parse_from_str(day, format).ok()
-        })
-        .or_else(|| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())?;
+    // By hand: chrono's `parse_from_str` brings its strftime machinery into the wasm.
+    let date = day_month_year(v)
+        .or_else(|| month_day_year(v.split(',').next()?.trim()))
+        .or_else(|| parse_iso_date(v))?;
     in_range(date).then_some(date)
+}
+
+/// "09 Oct 2024": English month abbreviations, any case.
+fn day_month_year(v: &str) -> Option<NaiveDate> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let mut parts = v.split_whitespace();
+    let day = digits(parts.next()?, 1, 2)?;
+    let month = parts.next()?.to_ascii_lowercase();
+    let month = MONTHS.iter().position(|m| month.starts_with(m))? as u32 + 1;
+    let year = digits(parts.next()?, 4, 4)?;
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year as i32, month, day)
+}
+
+/// "1/8/18" or "1/8/2018", month first; a two-digit year 70–99 is in the 1900s, as in
+/// chrono and most `strptime`s.
+fn month_day_year(v: &str) -> Option<NaiveDate> {
+    let mut parts = v.split('/');
+    let month = digits(parts.next()?, 1, 2)?;
+    let day = digits(parts.next()?, 1, 2)?;
+    let year = parts.next()?;
+    if parts.next().is_some() {
+        return None;
+    }
+    let year = match year.len() {
+        2 => {
+            let y = digits(year, 2, 2)? as i32;
+            if y >= 70 {
+                1900 + y
+            } else {
+                2000 + y
+            }
+        }
+        _ => digits(year, 4, 4)? as i32,
+    };
+    NaiveDate::from_ymd_opt(year, month, day)
 }

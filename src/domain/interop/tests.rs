@@ -667,3 +667,48 @@ fn vcard_written_reads_back_with_every_field() {
         assert_eq!(card_fields(&read.contact), card_fields(written));
     }
 }
+
+proptest::proptest! {
+    /// The hand-written readers agree with chrono's on every date a contact can hold.
+    #[test]
+    fn connected_on_reads_what_linkedin_writes(days in 0i64..109_000) {
+        let date = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Duration::days(days);
+        let at = date.and_hms_opt(18, 14, 0).unwrap();
+        for format in ["%d %b %Y", "%-m/%-d/%Y", "%m/%d/%Y, %-I:%M %p", "%Y-%m-%d"] {
+            let text = at.format(format).to_string();
+            proptest::prop_assert_eq!(connected_on(&text), Some(date), "{}", text);
+        }
+        let short = at.format("%-m/%-d/%y, %-I:%M %p").to_string();
+        let expected = NaiveDate::parse_from_str(short.split(',').next().unwrap(), "%m/%d/%y").ok();
+        proptest::prop_assert_eq!(connected_on(&short), expected);
+    }
+
+    /// Calendar times are written as chrono would.
+    #[test]
+    fn calendar_stamps_match_chrono(secs in 0i64..7_000_000_000) {
+        let at = DateTime::from_timestamp(secs, 0).unwrap();
+        let mut cal = Calendar::new(at);
+        let f = FollowUp {
+            meta: Meta::new("f", at),
+            contact_id: None,
+            kind: FollowUpKind::Reminder,
+            text: "x".into(),
+            due: Some(at.date_naive()),
+            done: None,
+            message_id: None,
+        };
+        let texts = EventTexts {
+            interview: &|n| n.to_string(),
+            goal: "",
+            questions: "",
+            birthday: &|n| n.to_string(),
+            promise: &|t, _| t.to_string(),
+        };
+        cal.promise(&f, "", &texts);
+        let text = cal.finish();
+        let stamp = format!("DTSTAMP:{}\r\n", at.format("%Y%m%dT%H%M%SZ"));
+        proptest::prop_assert!(text.contains(&stamp), "{}", text);
+        let day = format!("DTSTART;VALUE=DATE:{}\r\n", at.format("%Y%m%d"));
+        proptest::prop_assert!(text.contains(&day), "{}", text);
+    }
+}

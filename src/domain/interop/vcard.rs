@@ -67,7 +67,7 @@ pub fn escape(value: &str) -> String {
 }
 
 fn date_text(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    crate::domain::format::iso_date(date)
 }
 
 /// The readable note: the user's notes, then how they met and the hook.

@@ -13,6 +13,7 @@ use chrono::Datelike;
 use super::{ImportError, Parsed, SkipReason, Skipped, MAX_IMPORT_PEOPLE};
 use crate::domain::code::{Code, Coded};
 use crate::domain::contacts::draft::new_contact;
+use crate::domain::format::{digits, parse_iso_date};
 use crate::domain::link::SafeLink;
 use crate::domain::record::{Birthday, Circle, Contact, Meta, Photo};
 
@@ -245,9 +246,11 @@ fn birthday(p: &Property) -> Option<Birthday> {
         };
         return b.is_valid().then_some(b);
     }
-    let date = NaiveDate::parse_from_str(v, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(v, "%Y%m%d"))
-        .ok()?;
+    let date = parse_iso_date(v).or_else(|| {
+        let (y, rest) = v.split_at_checked(4)?;
+        let (m, d) = rest.split_at_checked(2)?;
+        NaiveDate::from_ymd_opt(digits(y, 4, 4)? as i32, digits(m, 2, 2)?, digits(d, 2, 2)?)
+    })?;
     let year = date.year();
     let unknown_year = omit_year.is_some_and(|y| y == year.to_string()) || year == 1604;
     let b = Birthday {
@@ -472,8 +475,7 @@ fn card(cards: &mut Parsed, number: usize, props: &[Property], now: DateTime<Utc
     c.field = text_of("X-NETZWEBER-FIELD").unwrap_or_default();
     c.met.occasion = text_of("X-NETZWEBER-OCCASION").unwrap_or_default();
     c.met.hook = text_of("X-NETZWEBER-HOOK").unwrap_or_default();
-    c.met.date =
-        text_of("X-NETZWEBER-MET").and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+    c.met.date = text_of("X-NETZWEBER-MET").and_then(|d| parse_iso_date(&d));
     if let Some(circle) = text_of("X-NETZWEBER-CIRCLE").and_then(|k| Circle::from_key(&k)) {
         c.circle = circle;
     }
@@ -487,10 +489,12 @@ fn card(cards: &mut Parsed, number: usize, props: &[Property], now: DateTime<Utc
 
 /// Every value of the properties named `name`, `pref` first, without duplicates.
 fn many(props: &[Property], name: &str) -> Vec<String> {
-    let mut list: Vec<&Property> = props.iter().filter(|p| p.name == name).collect();
-    list.sort_by_key(|p| !p.is_preferred());
+    let named = || props.iter().filter(|p| p.name == name);
+    // Preferred ones first, then the rest in file order (two passes: no sort code).
+    let preferred = named().filter(|p| p.is_preferred());
+    let others = named().filter(|p| !p.is_preferred());
     let mut out: Vec<String> = Vec::new();
-    for p in list {
+    for p in preferred.chain(others) {
         let v = p.text().trim().to_string();
         if !v.is_empty() && !out.contains(&v) {
             out.push(v);
