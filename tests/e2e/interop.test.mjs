@@ -215,6 +215,21 @@ test('contacts as vCard and spreadsheet, and the calendar, read back from the do
     assert.ok(events.includes(`${line}\r\n`), `${line} in ${events}`);
   }
   await page.getByText(/^Saved as netzweber-calendar-/).waitFor();
+
+  // One contact from its page, one interview from its plan.
+  await page.goto(env.server.url('contacts/c1'));
+  await page.getByRole('heading', { level: 1, name: 'Zoë Müller, Jr.' }).waitFor();
+  const [card] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Share as vCard' }).click()]);
+  assert.match(card.suggestedFilename(), /^netzweber-zoë-müller-jr-\d{4}-\d{2}-\d{2}\.vcf$/);
+  const one = (await readFile(await card.path(), 'utf8')).replace(/\r\n[ \t]/g, '');
+  assert.equal(one.match(/BEGIN:VCARD/g).length, 1);
+  assert.ok(one.includes('X-NETZWEBER-HOOK:bikes 🚲\r\n'));
+  await page.goto(env.server.url('interviews/ip1'));
+  const [event] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Add to calendar' }).click()]);
+  const single = (await readFile(await event.path(), 'utf8')).replace(/\r\n[ \t]/g, '');
+  assert.equal(single.match(/BEGIN:VEVENT/g).length, 1);
+  assert.ok(single.includes('UID:interview-ip1@netzweber.app\r\n'), 'the same event as in the full calendar');
+  assert.ok(single.includes('- What does a normal day look like?'));
   await assertClean(null, page, problems);
   await context.close();
 });

@@ -170,5 +170,22 @@ pub fn file_text(bytes: &[u8]) -> Result<Cow<'_, str>, ImportError> {
     Ok(text)
 }
 
+/// A name as part of a file name: letters and digits (umlauts kept) joined by `-`,
+/// lower case, at most 40 characters; "contact" when nothing is left.
+pub fn file_slug(name: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let slug: String = words.join("-").chars().take(40).collect();
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        "contact".to_string()
+    } else {
+        slug.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests;

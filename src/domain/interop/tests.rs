@@ -712,3 +712,11 @@ proptest::proptest! {
         proptest::prop_assert!(text.contains(&day), "{}", text);
     }
 }
+
+#[test]
+fn file_slugs() {
+    assert_eq!(file_slug("Dr. Anna-Lena Weiß"), "dr-anna-lena-weiß");
+    assert_eq!(file_slug("  <script>/../"), "script");
+    assert_eq!(file_slug("🙂"), "contact");
+    assert_eq!(file_slug(&"ab ".repeat(30)).len(), 40);
+}

@@ -17,6 +17,8 @@ use crate::ui::common::dates::show_date;
 use crate::ui::common::focus::focus_id;
 use crate::ui::common::select::coded_label;
 use crate::ui::contacts::store::use_network;
+use crate::ui::feedback::{use_feedback, AppError};
+use crate::ui::interop::share_contact;
 use crate::ui::link::use_app_path;
 
 /// Photo (or initials), name, work, circle, and what to do next with them.
@@ -32,6 +34,7 @@ pub fn ContactHead(contact: Contact, photo: LocalResource<Option<Photo>>) -> imp
     let introduce_path = app_path(&format!("/contacts/introduce?a={id}"));
     let message_path = app_path(&format!("/messages/new?contact={id}"));
     let initials = avatar_text(&contact);
+    let feedback = use_feedback();
     view! {
     <header class="card contact-head">
         {move || match photo.get().flatten() {
@@ -51,6 +54,13 @@ pub fn ContactHead(contact: Contact, photo: LocalResource<Option<Photo>>) -> imp
                 <button type="button" class="button button--secondary" on:click=|_| focus_log_form()>{tr!(i18n, contacts.timeline.log)}</button>
                 <a class="button button--secondary" href=introduce_path>{tr!(i18n, contacts.introduce.action)}</a>
                 <a class="button button--secondary" href=message_path>{tr!(i18n, messages.write)}</a>
+                <button type="button" class="button button--secondary" on:click=move |_| {
+                    let shared = photo.with_untracked(|p| share_contact(i18n, &contact, p.as_ref().and_then(Option::as_ref)));
+                    match shared {
+                        Ok(file) => feedback.toast(t_string!(i18n, interop.exported, file = file)),
+                        Err(e) => feedback.error(AppError::ActionFailed(e)),
+                    }
+                }>{tr!(i18n, interop.share_vcard)}</button>
             </div>
         </div>
     </header>

@@ -12,8 +12,8 @@ use crate::domain::contacts::keep_in_touch::next_due;
 use crate::domain::format;
 use crate::domain::interop::contacts_csv::{self, Computed, COLUMNS};
 use crate::domain::interop::csv::Separator;
-use crate::domain::interop::ical::{Calendar, EventTexts};
-use crate::domain::interop::vcard::{write_cards, NoteLabels};
+use crate::domain::interop::ical::Calendar;
+use crate::domain::interop::vcard::write_cards;
 use crate::domain::lang::Lang;
 use crate::i18n::*;
 use crate::storage::{prefs, StorageError};
@@ -21,20 +21,14 @@ use crate::ui::data::{now, use_data, Data};
 use crate::ui::feedback::{use_feedback, AppError};
 use crate::ui::files::download;
 
+use super::share::{note_labels, with_event_texts};
+
 /// What the export section writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Format {
     VCard,
     Csv(Separator),
     Calendar,
-}
-
-/// The labels of the readable vCard note.
-pub fn note_labels(i18n: I18n) -> NoteLabels {
-    NoteLabels {
-        met: t_string!(i18n, interop.note_met),
-        hook: t_string!(i18n, interop.note_hook),
-    }
 }
 
 /// The spreadsheet's column names in the user's language.
@@ -137,39 +131,25 @@ pub fn calendar(i18n: I18n, data: &Dataset) -> String {
             .cloned()
             .unwrap_or_default()
     };
-    let interview = |name: &str| t_string!(i18n, interop.event_interview, name = name).to_string();
-    let birthday = |name: &str| t_string!(i18n, interop.event_birthday, name = name).to_string();
-    let promise = |text: &str, name: &str| {
-        if name.is_empty() {
-            text.to_string()
-        } else {
-            t_string!(i18n, interop.event_promise, text = text, name = name).to_string()
+    with_event_texts(i18n, |texts| {
+        let mut cal = Calendar::new(now());
+        for plan in &data.interview_plans {
+            let name = match plan.person_name.trim() {
+                "" => name_of(plan.contact_id.as_ref()),
+                n => n.to_string(),
+            };
+            cal.interview(plan, &name, texts);
         }
-    };
-    let texts = EventTexts {
-        interview: &interview,
-        goal: t_string!(i18n, interop.event_goal),
-        questions: t_string!(i18n, interop.event_questions),
-        birthday: &birthday,
-        promise: &promise,
-    };
-    let mut cal = Calendar::new(now());
-    for plan in &data.interview_plans {
-        let name = match plan.person_name.trim() {
-            "" => name_of(plan.contact_id.as_ref()),
-            n => n.to_string(),
-        };
-        cal.interview(plan, &name, &texts);
-    }
-    for f in &data.follow_ups {
-        cal.promise(f, &name_of(f.contact_id.as_ref()), &texts);
-    }
-    for c in &data.contacts {
-        if let Some(b) = c.birthday {
-            cal.birthday(&c.meta.id, b, &display_name(c), &texts);
+        for f in &data.follow_ups {
+            cal.promise(f, &name_of(f.contact_id.as_ref()), texts);
         }
-    }
-    cal.finish()
+        for c in &data.contacts {
+            if let Some(b) = c.birthday {
+                cal.birthday(&c.meta.id, b, &display_name(c), texts);
+            }
+        }
+        cal.finish()
+    })
 }
 
 async fn export(i18n: I18n, data: Data, format: Format) -> Result<String, StorageError> {

@@ -23,6 +23,7 @@ use crate::ui::data::{new_id, now, use_data};
 use crate::ui::editor::{delete_with_undo, SaveStatus, WhenFound};
 use crate::ui::feedback::{use_feedback, AppError};
 use crate::ui::files::{copy, download};
+use crate::ui::interop::add_to_calendar;
 use crate::ui::link::use_app_path;
 use crate::ui::title::use_page_title;
 
@@ -142,7 +143,27 @@ fn ExportButtons(editor: PlanEditor, person: Memo<String>) -> impl IntoView {
             });
         }
     };
+    let scheduled = Memo::new(move |_| {
+        editor
+            .record
+            .with(|p| p.as_ref().is_some_and(|p| p.scheduled.is_some()))
+    });
+    let calendar = move |_| {
+        let shared = editor.record.with_untracked(|p| {
+            p.as_ref()
+                .map(|p| add_to_calendar(i18n, p, &person.get_untracked()))
+        });
+        match shared {
+            Some(Ok(file)) => feedback.toast(t_string!(i18n, interop.exported, file = file)),
+            Some(Err(e)) => feedback.error(AppError::ActionFailed(e)),
+            None => {}
+        }
+    };
     view! {
+        // Only an interview with a time has a place in a calendar.
+        <Show when=move || scheduled.get()>
+            <button type="button" class="button button--secondary" on:click=calendar>{tr!(i18n, interop.add_calendar)}</button>
+        </Show>
         <button type="button" class="button button--secondary" on:click=export>{tr!(i18n, interviews.export.download)}</button>
         <button type="button" class="button button--secondary" on:click=copy_it>{tr!(i18n, interviews.export.copy)}</button>
     }
