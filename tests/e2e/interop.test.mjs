@@ -72,7 +72,7 @@ test('2,000 LinkedIn connections: preview, import, found by search, no flood on 
 
   const started = Date.now();
   await region.getByRole('button', { name: 'Import' }).click();
-  await region.getByText('Import finished. New contacts: 2,000; completed: 0.').waitFor({ timeout: 30000 });
+  await region.getByText('Import finished. New contacts: 2,000; completed: 0; timeline entries: 0.').waitFor({ timeout: 30000 });
   const written = Date.now() - started;
   console.log(`# LinkedIn 2,000 rows: file to preview ${toPreview} ms, written in ${written} ms`);
   assert.equal((await counts(page)).Contacts, '2,000');
@@ -134,7 +134,7 @@ test('a contact the user has is completed, never overwritten; equal names stay a
   // Leave the possible duplicate out.
   await region.getByLabel('Add the possible duplicates as separate contacts (1)').uncheck();
   await region.getByRole('button', { name: 'Import' }).click();
-  await region.getByText('Import finished. New contacts: 0; completed: 1.').waitFor();
+  await region.getByText('Import finished. New contacts: 0; completed: 1; timeline entries: 0.').waitFor();
   assert.equal((await counts(page)).Contacts, '2');
   await page.goto(env.server.url('contacts/m1'));
   await page.getByText('Head of Research · Her own firm').waitFor();
@@ -258,7 +258,7 @@ test('vCards from a phone with a photo, a broken card listed, and Netzweber\'s o
   c = await previewCounts(region);
   assert.equal(c['New contacts'], '2');
   await region.getByRole('button', { name: 'Import' }).click();
-  await region.getByText('Import finished. New contacts: 2; completed: 0.').waitFor();
+  await region.getByText('Import finished. New contacts: 2; completed: 0; timeline entries: 0.').waitFor();
   await page.goto(env.server.url('contacts'));
   await page.getByRole('link', { name: /Anna-Lena Weiß/ }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Anna-Lena Weiß' }).waitFor();
@@ -278,13 +278,49 @@ test('vCards from a phone with a photo, a broken card listed, and Netzweber\'s o
   c = await previewCounts(region);
   assert.equal(c['New contacts'], '2');
   await region.getByRole('button', { name: 'Import' }).click();
-  await region.getByText('Import finished. New contacts: 2; completed: 0.').waitFor();
+  await region.getByText('Import finished. New contacts: 2; completed: 0; timeline entries: 0.').waitFor();
   const [again] = await Promise.all([page.waitForEvent('download'), exportRegion.getByRole('button', { name: 'Contacts as vCard (.vcf)' }).click()]);
   // Only the order of cards may differ (new ids).
   const cardsOf = (text) => text.split('BEGIN:VCARD').sort();
   assert.deepEqual(cardsOf((await readFile(await again.path())).toString()), cardsOf(first.toString()));
   // And the same file once more changes nothing.
   await chooseImport(page, { name: 'netzweber-contacts.vcf', mimeType: 'text/vcard', buffer: first });
+  await region.getByText('Nothing to import: Netzweber already has everything in this file.').waitFor();
+  await assertClean(null, page, problems);
+  await context.close();
+});
+
+test('LinkedIn messages chosen with the connections become timeline entries once', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server);
+  await page.goto(env.server.url('settings'));
+  await appReady(page);
+  const region = page.getByRole('region', { name: 'Import contacts' });
+  const fixture = async (name) => ({ name, mimeType: 'text/csv', buffer: await readFile(new URL(`../data/interop/${name}`, import.meta.url)) });
+  const files = [await fixture('linkedin-2024.csv'), await fixture('linkedin-messages.csv')];
+  await chooseImport(page, files);
+  const c = await previewCounts(region);
+  assert.equal(c['New contacts'], '6');
+  assert.equal(c['New timeline entries from LinkedIn messages'], '2');
+  assert.equal(c['Conversations with people who are not your contacts (left out)'], '2');
+  await region.getByText('Your own messages were recognised as those of Mia Sommer.').waitFor();
+  assert.deepEqual(await axe(page), []);
+  await shot(page, 'import-linkedin-messages');
+  await region.getByRole('button', { name: 'Import' }).click();
+  await region.getByText('Import finished. New contacts: 6; completed: 0; timeline entries: 2.').waitFor();
+
+  await page.goto(env.server.url('contacts'));
+  await page.getByRole('link', { name: /Martina Müller/ }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Martina Müller' }).waitFor();
+  await page.getByText(/LinkedIn: Coffee\?/).waitFor();
+  await page.getByText(/You: Thanks again!/).waitFor();
+
+  // Both files again: nothing new.
+  await page.goto(env.server.url('settings'));
+  await appReady(page);
+  await chooseImport(page, files);
+  const again = await previewCounts(region);
+  assert.equal(again['New timeline entries from LinkedIn messages'], '0');
+  assert.equal(again['Timeline entries imported before'], '2');
   await region.getByText('Nothing to import: Netzweber already has everything in this file.').waitFor();
   await assertClean(null, page, problems);
   await context.close();

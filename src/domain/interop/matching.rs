@@ -7,12 +7,12 @@
 //! unless the stored contact already holds everything the row says (then it is the same
 //! row imported before, and nothing is written: a second import changes nothing).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{Incoming, Skipped};
 use crate::domain::contacts::duplicates::{link_key, merge_fields};
 use crate::domain::contacts::search::fold;
-use crate::domain::record::{Contact, Photo};
+use crate::domain::record::{Contact, Interaction, Photo};
 
 /// What becomes of one incoming person.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,6 +77,10 @@ pub struct ImportPlan {
     pub skipped: Vec<Skipped>,
     /// Places whose photo was left out.
     pub photos_left_out: Vec<usize>,
+    /// Timeline entries from conversations (LinkedIn's messages), not stored yet.
+    pub entries: Vec<Interaction>,
+    /// Entries of the conversations that are stored already (an earlier import).
+    pub entries_stored: usize,
 }
 
 /// How many people fall into each group.
@@ -94,6 +98,8 @@ pub struct Counts {
     pub same_in_file: usize,
     /// Left out.
     pub skipped: usize,
+    /// New timeline entries from conversations.
+    pub entries: usize,
 }
 
 impl ImportPlan {
@@ -101,6 +107,7 @@ impl ImportPlan {
     pub fn counts(&self) -> Counts {
         let mut c = Counts {
             skipped: self.skipped.len(),
+            entries: self.entries.len(),
             ..Counts::default()
         };
         for p in &self.people {
@@ -128,6 +135,54 @@ impl ImportPlan {
     /// ones (at the revision they were read at, so a change made meanwhile is a conflict).
     pub fn contacts(&self, choices: Choices) -> Vec<Contact> {
         self.chosen(choices).map(|p| p.contact.clone()).collect()
+    }
+
+    /// Everyone conversations can be matched with: the stored contacts (as this import
+    /// completes them) and the new ones.
+    pub fn candidates<'a>(&'a self, stored: &'a [Contact]) -> Vec<&'a Contact> {
+        let completed: HashMap<&str, &Contact> = self
+            .people
+            .iter()
+            .filter(|p| matches!(p.outcome, Outcome::Completes(_)))
+            .map(|p| (p.contact.meta.id.as_str(), &p.contact))
+            .collect();
+        let stored = stored
+            .iter()
+            .map(|c| completed.get(c.meta.id.as_str()).copied().unwrap_or(c));
+        let new = self
+            .people
+            .iter()
+            .filter(|p| matches!(p.outcome, Outcome::New | Outcome::PossibleDuplicate))
+            .map(|p| &p.contact);
+        stored.chain(new).collect()
+    }
+
+    /// Adds the timeline entries of conversations, leaving out those whose id is stored.
+    pub fn add_entries(&mut self, entries: Vec<Interaction>, stored_ids: &HashSet<String>) {
+        let (stored, new): (Vec<Interaction>, Vec<Interaction>) = entries
+            .into_iter()
+            .partition(|e| stored_ids.contains(&e.meta.id));
+        self.entries_stored += stored.len();
+        self.entries.extend(new);
+    }
+
+    /// The timeline entries to write for `choices`: none for a new contact left out.
+    pub fn entries(&self, choices: Choices) -> Vec<Interaction> {
+        let left_out: HashSet<&str> = self
+            .people
+            .iter()
+            .filter(|p| match p.outcome {
+                Outcome::New => !choices.new,
+                Outcome::PossibleDuplicate => !choices.possible_duplicates,
+                _ => false,
+            })
+            .map(|p| p.contact.meta.id.as_str())
+            .collect();
+        self.entries
+            .iter()
+            .filter(|e| !left_out.contains(e.contact_id.as_str()))
+            .cloned()
+            .collect()
     }
 
     /// The photos of the new contacts written for `choices`.
@@ -332,5 +387,6 @@ pub fn plan(
         people,
         skipped,
         photos_left_out,
+        ..ImportPlan::default()
     }
 }

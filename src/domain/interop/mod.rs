@@ -10,6 +10,7 @@ pub mod contacts_csv;
 pub mod csv;
 pub mod ical;
 pub mod linkedin;
+pub mod linkedin_messages;
 pub mod matching;
 pub mod vcard;
 pub mod vcard_read;

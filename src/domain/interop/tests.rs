@@ -720,3 +720,81 @@ fn file_slugs() {
     assert_eq!(file_slug("🙂"), "contact");
     assert_eq!(file_slug(&"ab ".repeat(30)).len(), 40);
 }
+
+#[test]
+fn linkedin_messages_become_one_entry_per_conversation_and_day() {
+    use super::linkedin_messages::{is_messages, read_messages, EntryTexts};
+    let text = fixture("linkedin-messages.csv");
+    assert!(is_messages(&text));
+    let mut martina = stored("m1", "Martina", "Müller");
+    martina.links = vec!["https://www.linkedin.com/in/martina-mueller-4711".into()];
+    // Matched by name: Kai has no profile link stored.
+    let kai = stored("k1", "Kai", "Weber");
+    let contacts = [&martina, &kai];
+    let texts = EntryTexts { you: "You" };
+    let read = read_messages(&text, &contacts, "", texts, now()).unwrap();
+    assert_eq!(
+        read.owner.as_deref(),
+        Some("Mia Sommer"),
+        "in every conversation"
+    );
+    assert_eq!(read.messages, 5);
+    assert_eq!(read.unmatched, 1, "the stranger");
+    let summaries: Vec<(&str, NaiveDate, &str)> = read
+        .entries
+        .iter()
+        .map(|e| (e.contact_id.as_str(), e.date, e.summary.as_str()))
+        .collect();
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    assert_eq!(
+        summaries,
+        [
+            ("k1", d(2023, 5, 1), "LinkedIn\nKai: Hello from Kai"),
+            (
+                "m1",
+                d(2024, 10, 9),
+                "LinkedIn: Coffee?\nYou: Hi Martina, would you have 20 minutes, maybe next week?\nMartina: Gladly! Tuesday?"
+            ),
+            ("m1", d(2024, 10, 12), "LinkedIn\nYou: Thanks again!"),
+        ]
+    );
+    for e in &read.entries {
+        assert_eq!(e.kind, crate::domain::record::InteractionKind::Message);
+        assert!(
+            crate::domain::record::is_valid_id(&e.meta.id),
+            "{}",
+            e.meta.id
+        );
+        assert!(e.check().is_ok());
+    }
+    // The same file again gives the same ids: the import adds nothing twice.
+    let again = read_messages(&text, &contacts, "", texts, now()).unwrap();
+    assert_eq!(again.entries, read.entries);
+    // Two contacts of the same name: nobody is guessed.
+    let other_kai = stored("k2", "Kai", "Weber");
+    let read = read_messages(&text, &[&martina, &kai, &other_kai], "", texts, now()).unwrap();
+    assert!(read
+        .entries
+        .iter()
+        .all(|e| e.contact_id != "k1" && e.contact_id != "k2"));
+    // The user's own link decides who they are.
+    let read = read_messages(
+        &text,
+        &contacts,
+        "https://linkedin.com/in/mia-sommer/",
+        texts,
+        now(),
+    )
+    .unwrap();
+    assert_eq!(read.owner.as_deref(), Some("Mia Sommer"));
+    assert_eq!(
+        read_messages(
+            "CONVERSATION ID,FROM,DATE,CONTENT\n",
+            &contacts,
+            "",
+            texts,
+            now()
+        ),
+        Err(ImportError::NoPeople)
+    );
+}

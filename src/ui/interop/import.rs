@@ -1,6 +1,7 @@
 //! Settings → Import contacts: pick a file (LinkedIn's connections or vCards), see what
 //! it would change, write it all or nothing.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -10,10 +11,13 @@ use crate::domain::backup::Dataset;
 use crate::domain::contacts::draft::display_name;
 use crate::domain::format;
 use crate::domain::interop::linkedin::read_connections;
+use crate::domain::interop::linkedin_messages::{is_messages, read_messages, EntryTexts};
 use crate::domain::interop::matching::{plan, Choices, Counts, ImportPlan, Outcome};
 use crate::domain::interop::vcard_read::{is_vcard, read_cards};
-use crate::domain::interop::{file_text, ImportError, SkipReason, Skipped, MAX_IMPORT_BYTES};
-use crate::domain::record::Contact;
+use crate::domain::interop::{
+    file_text, ImportError, Parsed, SkipReason, Skipped, MAX_IMPORT_BYTES,
+};
+use crate::domain::record::{Contact, Kind};
 use crate::i18n::*;
 use crate::storage::db::SaveError;
 use crate::ui::data::{new_id, now, use_data, Data};
@@ -47,6 +51,19 @@ struct Staged {
     photos_left_out: Vec<String>,
     /// How many photos were left out.
     photos_left_out_count: usize,
+    /// What the messages file gave, when one was chosen.
+    conversations: Option<Conversations>,
+}
+
+/// What a messages file gave besides the new entries.
+#[derive(Clone, Debug, PartialEq)]
+struct Conversations {
+    /// The user's name in the file, when recognised.
+    owner: Option<String>,
+    /// Conversations with no one among the contacts.
+    unmatched: usize,
+    /// Entries stored by an earlier import.
+    stored: usize,
 }
 
 fn error_text(i18n: I18n, e: &ImportError) -> String {
@@ -126,12 +143,13 @@ pub fn ImportSection() -> impl IntoView {
     };
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
+        let Some(list) = input.files() else { return };
+        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
         // Choosing the same file again must check it again.
         input.set_value("");
-        importer.check(i18n, file);
+        if !files.is_empty() {
+            importer.check(i18n, files);
+        }
     };
     let busy = move || step.with(|s| matches!(s, Step::Reading | Step::Working));
     let run = move || {
@@ -163,6 +181,7 @@ pub fn ImportSection() -> impl IntoView {
                 <summary>{tr!(i18n, interop.vcard_how_title)}</summary>
                 <p>{tr!(i18n, interop.vcard_how)}</p>
             </details>
+            <p class="hint">{tr!(i18n, interop.messages_hint)}</p>
             <div class="field">
                 <label for="import-file">{tr!(i18n, interop.file_label)}</label>
                 <span class="hint" id="import-file-hint">{tr!(i18n, interop.file_hint)}</span>
@@ -170,6 +189,7 @@ pub fn ImportSection() -> impl IntoView {
                     id="import-file"
                     type="file"
                     accept=".csv,.vcf,.vcard,text/csv,text/vcard,text/x-vcard"
+                    multiple
                     aria-describedby="import-file-hint"
                     disabled=move || !data.ready() || busy()
                     on:change=on_file
@@ -212,12 +232,13 @@ fn preview_view(
         skipped,
         photos_left_out,
         photos_left_out_count,
+        conversations,
     } = staged;
     let more_photos = photos_left_out_count.saturating_sub(photos_left_out.len());
     let c = counts;
     let more_possible = c.possible_duplicates.saturating_sub(possible.len());
     let more_skipped = c.skipped.saturating_sub(skipped.len());
-    let writes = c.new + c.possible_duplicates + c.complete;
+    let writes = c.new + c.possible_duplicates + c.complete + c.entries;
     let choice = |signal: RwSignal<bool>, id: &'static str, text: String| {
         view! {
             <label class="choice" for=id>
@@ -237,7 +258,18 @@ fn preview_view(
             <dt>{tr!(i18n, interop.count_same_in_file)}</dt><dd>{n(c.same_in_file)}</dd>
             <dt>{tr!(i18n, interop.count_possible)}</dt><dd>{n(c.possible_duplicates)}</dd>
             <dt>{tr!(i18n, interop.count_skipped)}</dt><dd>{n(c.skipped)}</dd>
+            {conversations.as_ref().map(|m| view! {
+                <dt>{tr!(i18n, interop.count_entries)}</dt><dd>{n(c.entries)}</dd>
+                <dt>{tr!(i18n, interop.count_entries_stored)}</dt><dd>{n(m.stored)}</dd>
+                <dt>{tr!(i18n, interop.count_unmatched)}</dt><dd>{n(m.unmatched)}</dd>
+            })}
         </dl>
+        {conversations.map(|m| view! {
+            <p>{match m.owner {
+                Some(name) => t_string!(i18n, interop.owner, name = name).to_string(),
+                None => t_string!(i18n, interop.owner_unknown).to_string(),
+            }}</p>
+        })}
         {(!possible.is_empty()).then(|| view! {
             <details>
                 <summary>{tr!(i18n, interop.possible_title)}</summary>
@@ -289,50 +321,71 @@ struct Importer {
 impl Importer {
     /// Reads and checks `file` whole and plans the import against the contacts stored
     /// now; nothing is written.
-    fn check(self, i18n: I18n, file: web_sys::File) {
+    fn check(self, i18n: I18n, files: Vec<web_sys::File>) {
         let Importer {
             step,
             planned,
             data,
             feedback,
         } = self;
-        let name = file.name();
+        let name = files
+            .iter()
+            .map(web_sys::File::name)
+            .collect::<Vec<_>>()
+            .join(", ");
         planned.set_value(None);
         step.set(Step::Reading);
         leptos::task::spawn_local(async move {
-            let bytes = match read_bytes(&file).await {
-                Ok(b) => b,
-                Err(detail) => {
-                    let too_large = file.size() > MAX_IMPORT_BYTES as f64;
-                    step.set(Step::Failed(if too_large {
-                        error_text(i18n, &ImportError::TooLarge(file.size() as usize))
-                    } else {
-                        t_string!(i18n, interop.err_read, detail = detail).to_string()
-                    }));
+            let mut texts = Vec::with_capacity(files.len());
+            for file in &files {
+                match read_bytes(file).await {
+                    Ok(b) => texts.push(b),
+                    Err(detail) => {
+                        let too_large = file.size() > MAX_IMPORT_BYTES as f64;
+                        step.set(Step::Failed(if too_large {
+                            error_text(i18n, &ImportError::TooLarge(file.size() as usize))
+                        } else {
+                            t_string!(i18n, interop.err_read, detail = detail).to_string()
+                        }));
+                        return;
+                    }
+                }
+            }
+            let fail = |e: ImportError| step.set(Step::Failed(error_text(i18n, &e)));
+            let mut people_file = None;
+            let mut messages_file = None;
+            for bytes in &texts {
+                let text = match file_text(bytes) {
+                    Ok(t) => t,
+                    Err(e) => return fail(e),
+                };
+                let slot = if is_messages(&text) {
+                    &mut messages_file
+                } else {
+                    &mut people_file
+                };
+                if slot.replace(text).is_some() {
+                    step.set(Step::Failed(
+                        t_string!(i18n, interop.err_two_files).to_string(),
+                    ));
                     return;
                 }
+            }
+            let cards = people_file.as_deref().is_some_and(is_vcard);
+            let parsed = match &people_file {
+                Some(text) if cards => read_cards(text, now()),
+                Some(text) => read_connections(text, now()),
+                None => Ok(Parsed::default()),
             };
-            let mut cards = false;
-            let parsed = file_text(&bytes).and_then(|text| {
-                cards = is_vcard(&text);
-                if cards {
-                    read_cards(&text, now())
-                } else {
-                    read_connections(&text, now())
-                }
-            });
             let parsed = match parsed {
                 Ok(p) => p,
-                Err(e) => {
-                    step.set(Step::Failed(error_text(i18n, &e)));
-                    return;
-                }
+                Err(e) => return fail(e),
             };
-            let stored = match data.db() {
-                Ok(db) => db.all::<Contact>().await,
-                Err(e) => Err(e),
+            let Some(db) = feedback.database(data) else {
+                step.set(Step::Idle);
+                return;
             };
-            let stored = match stored {
+            let stored = match db.all::<Contact>().await {
                 Ok(s) => s,
                 Err(e) => {
                     step.set(Step::Idle);
@@ -340,7 +393,42 @@ impl Importer {
                     return;
                 }
             };
-            let plan = plan(&stored, parsed, &mut new_id);
+            let mut plan = plan(&stored, parsed, &mut new_id);
+            let mut owner = None;
+            if let Some(text) = &messages_file {
+                let extra = async {
+                    let own = db.profile().await?.map(|p| p.profile.profile_url);
+                    let stamps = db.stamps().await?;
+                    Ok::<_, crate::storage::StorageError>((own, stamps))
+                };
+                let (own, stamps) = match extra.await {
+                    Ok(x) => x,
+                    Err(e) => {
+                        step.set(Step::Idle);
+                        feedback.error(AppError::ActionFailed(e));
+                        return;
+                    }
+                };
+                let you = t_string!(i18n, interop.you);
+                let read = read_messages(
+                    text,
+                    &plan.candidates(&stored),
+                    own.as_deref().unwrap_or(""),
+                    EntryTexts { you },
+                    now(),
+                );
+                let read = match read {
+                    Ok(r) => r,
+                    Err(e) => return fail(e),
+                };
+                let stored_ids: HashSet<String> = stamps
+                    .kinds
+                    .get(&Kind::Interactions)
+                    .map(|ids| ids.keys().cloned().collect())
+                    .unwrap_or_default();
+                owner = Some((read.owner.clone(), read.unmatched));
+                plan.add_entries(read.entries, &stored_ids);
+            }
             let possible = plan
                 .people
                 .iter()
@@ -364,6 +452,11 @@ impl Importer {
             step.set(Step::Preview(Staged {
                 file: name,
                 counts: plan.counts(),
+                conversations: owner.map(|(owner, unmatched)| Conversations {
+                    owner,
+                    unmatched,
+                    stored: plan.entries_stored,
+                }),
                 possible,
                 skipped,
                 photos_left_out,
@@ -402,9 +495,11 @@ impl Importer {
             let contacts = plan.contacts(choices);
             let added = contacts.iter().filter(|c| c.meta.revision == 0).count();
             let completed = contacts.len() - added;
+            let entries = plan.entries(choices).len();
             let dataset = Dataset {
                 contacts,
                 photos: plan.photos(choices),
+                interactions: plan.entries(choices),
                 ..Dataset::default()
             };
             match db.save_changes(dataset, now()).await {
@@ -416,7 +511,8 @@ impl Importer {
                             i18n,
                             interop.done,
                             added = format::integer(added as i64, lang),
-                            completed = format::integer(completed as i64, lang)
+                            completed = format::integer(completed as i64, lang),
+                            entries = format::integer(entries as i64, lang)
                         )
                         .to_string(),
                     ));
