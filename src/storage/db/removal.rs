@@ -139,7 +139,7 @@ impl Database {
                 });
                 (w.guard)(tx, &put, true).await?;
                 let mut written = ImportReport::default();
-                (w.put_dataset)(tx, &put, &mut written)?;
+                (w.put_dataset)(tx, &put, &mut written).await?;
                 report.restored = written.written.values().sum();
                 touch_activity(tx, now).await?;
                 Ok(report)

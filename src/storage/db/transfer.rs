@@ -41,7 +41,7 @@ impl Database {
                         let chosen = merge_selection(data, &stamps);
                         (w.guard)(tx, &chosen, true).await?;
                         let mut report = ImportReport::default();
-                        (w.put_dataset)(tx, &chosen, &mut report)?;
+                        (w.put_dataset)(tx, &chosen, &mut report).await?;
                         if report.written.values().any(|n| *n > 0) {
                             touch_activity(tx, now).await?;
                         }
@@ -143,7 +143,7 @@ impl Database {
                         }
                     }
                 }
-                (w.put_dataset)(tx, data, &mut report)?;
+                (w.put_dataset)(tx, data, &mut report).await?;
                 touch_activity(tx, now).await?;
                 Ok(report)
             })

@@ -34,7 +34,7 @@ pub(super) struct Writer {
     /// [`guard`].
     pub guard: for<'a> fn(&'a Tx, &'a Dataset, bool) -> Checked<'a>,
     /// [`put_dataset`].
-    pub put_dataset: fn(&Tx, &Dataset, &mut ImportReport) -> Result<(), StorageError>,
+    pub put_dataset: for<'a> fn(&'a Tx, &'a Dataset, &'a mut ImportReport) -> Checked<'a>,
     /// [`write_stores`].
     pub write_stores: fn(&Dataset) -> Vec<&'static str>,
 }
@@ -46,12 +46,16 @@ fn boxed_guard<'a>(tx: &'a Tx, data: &'a Dataset, against_store: bool) -> Checke
     Box::pin(guard(tx, data, against_store))
 }
 
+fn boxed_put<'a>(tx: &'a Tx, data: &'a Dataset, report: &'a mut ImportReport) -> Checked<'a> {
+    Box::pin(put_dataset(tx, data, report))
+}
+
 split_point!(
     writer,
     fn load_writer() -> Writer {
         Writer {
             guard: boxed_guard,
-            put_dataset,
+            put_dataset: boxed_put,
             write_stores,
         }
     }
@@ -156,7 +160,7 @@ impl Database {
                 record.add_to(&mut checked);
                 (w.guard)(tx, &checked, true).await?;
                 tx.put(&store, &to_row(&record)?)?;
-                (w.put_dataset)(tx, &new, &mut ImportReport::default())?;
+                (w.put_dataset)(tx, &new, &mut ImportReport::default()).await?;
                 touch_activity(tx, now).await?;
                 Ok(record)
             })
@@ -188,7 +192,7 @@ impl Database {
                 });
                 outcome?;
                 (w.guard)(tx, &data, true).await?;
-                (w.put_dataset)(tx, &data, &mut ImportReport::default())?;
+                (w.put_dataset)(tx, &data, &mut ImportReport::default()).await?;
                 touch_activity(tx, now).await?;
                 Ok(())
             })
@@ -267,7 +271,7 @@ impl Database {
         let tx = self.tx(&stores, true, Durability::Default)?;
         tx.run(async |tx: &Tx| {
             (w.guard)(tx, &data, true).await?;
-            (w.put_dataset)(tx, &data, &mut ImportReport::default())?;
+            (w.put_dataset)(tx, &data, &mut ImportReport::default()).await?;
             touch_activity(tx, now).await
         })
         .await?;
