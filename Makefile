@@ -34,6 +34,7 @@ bench: setup-bench e2e-build
 	cd bench && trunk build --offline --release --config Trunk.toml
 	E2E_DIST=$(TEST_DIST) E2E_BASE=$(TEST_PUBLIC_URL) node tests/bench/bench.mjs
 	E2E_DIST=$(TEST_DIST) E2E_BASE=$(TEST_PUBLIC_URL) node tests/bench/contacts.mjs
+	E2E_DIST=$(TEST_DIST) E2E_BASE=$(TEST_PUBLIC_URL) node tests/bench/interop.mjs
 	node tests/bench/size-report.mjs
 
 setup:
