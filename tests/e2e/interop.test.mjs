@@ -34,7 +34,7 @@ const csvFile = (name, text) => ({ name, mimeType: 'text/csv', buffer: Buffer.fr
 
 async function chooseImport(page, file) {
   await page.waitForFunction(() => document.querySelector('#import-file')?.disabled === false);
-  await page.getByLabel('Contacts file: LinkedIn\'s Connections.csv or a vCard (.vcf)').setInputFiles(file);
+  await page.getByLabel('Contacts file: LinkedIn\'s Connections.csv, a vCard (.vcf) or a spreadsheet (.csv)').setInputFiles(file);
 }
 
 /** The preview's counts, as the user reads them. */
@@ -150,7 +150,7 @@ test('files that are not a connections list are refused with a reason, and nothi
   const cases = [
     [{ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0xff, 0xfe]) }, 'The file is not a text file.'],
     [csvFile('empty.csv', ''), 'The file is empty.'],
-    [csvFile('other.csv', 'Name,Phone\nAnna,123\n'), 'This file is neither LinkedIn\'s connections list nor a vCard file'],
+    [csvFile('header-only.csv', 'Name;Telefon\n'), 'There is no one in the file.'],
     [csvFile('header.csv', 'First Name,Last Name,URL\n'), 'There is no one in the file.'],
     [csvFile('cut.csv', 'First Name,Last Name\n"Anna,Müller\n'), 'a quote opened on line 2 never closes'],
   ];
@@ -321,6 +321,60 @@ test('LinkedIn messages chosen with the connections become timeline entries once
   const again = await previewCounts(region);
   assert.equal(again['New timeline entries from LinkedIn messages'], '0');
   assert.equal(again['Timeline entries imported before'], '2');
+  await region.getByText('Nothing to import: Netzweber already has everything in this file.').waitFor();
+  await assertClean(null, page, problems);
+  await context.close();
+});
+
+test('a spreadsheet from Google or Outlook: columns guessed from their names, corrected by the user, previewed, imported', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server);
+  await page.goto(env.server.url('settings'));
+  await appReady(page);
+  const region = page.getByRole('region', { name: 'Import contacts' });
+  const google = [
+    'Name,Given Name,Family Name,E-mail 1 - Type,E-mail 1 - Value,Organization 1 - Name,Organization 1 - Title,Birthday,Group Membership,Website 1 - Value,Notes',
+    'Anna Weiß,Anna,Weiß,* Work,anna@example.org,"Acme, Inc.",Researcher,1985-04-14,* myContacts ::: UX,https://www.linkedin.com/in/anna-weiss,=cmd()',
+    'Bo,,,,bo@example.org,Beta,,--06-01,,,',
+  ].join('\r\n');
+  await chooseImport(page, csvFile('google.csv', google));
+  await region.getByRole('heading', { name: 'Which column holds what?' }).waitFor();
+  assert.equal(await region.getByLabel('Given Name').inputValue(), 'first_name');
+  assert.equal(await region.getByLabel('E-mail 1 - Type').inputValue(), 'ignore');
+  assert.equal(await region.getByLabel('E-mail 1 - Value').inputValue(), 'email');
+  assert.equal(await region.getByLabel('Organization 1 - Title').inputValue(), 'role');
+  await region.getByText('e.g. “anna@example.org”').waitFor();
+  assert.deepEqual(await axe(page), []);
+  await shot(page, 'import-spreadsheet-mapping');
+  // Nothing named: the user is told, nothing happens.
+  for (const column of ['Name', 'Given Name', 'Family Name']) await region.getByLabel(column, { exact: true }).selectOption('ignore');
+  await region.getByRole('button', { name: 'Show what would be imported' }).click();
+  await region.getByRole('alert').getByText('Choose the column (or columns) that hold the name.').waitFor();
+  await region.getByLabel('Name', { exact: true }).selectOption('full_name');
+  await region.getByLabel('Notes').selectOption('hook');
+  await region.getByRole('button', { name: 'Show what would be imported' }).click();
+  const c = await previewCounts(region);
+  assert.equal(c['New contacts'], '2');
+  await region.getByRole('button', { name: 'Import' }).click();
+  await region.getByText('Import finished. New contacts: 2; completed: 0; timeline entries: 0.').waitFor();
+  await page.goto(env.server.url('contacts'));
+  await page.getByRole('link', { name: /Anna Weiß/ }).first().click();
+  await page.getByText('Researcher · Acme, Inc.').waitFor();
+  await page.getByText('=cmd()').first().waitFor();
+
+  // Netzweber's own spreadsheet (German, semicolons) maps itself and imports nothing twice.
+  await page.goto(env.server.url('settings'));
+  await appReady(page);
+  const exportRegion = page.getByRole('region', { name: 'Export contacts and calendar' });
+  await exportRegion.getByLabel('Spreadsheet separator').selectOption(';');
+  const [file] = await Promise.all([page.waitForEvent('download'), exportRegion.getByRole('button', { name: 'Contacts as spreadsheet (.csv)' }).click()]);
+  const own = await readFile(await file.path());
+  assert.ok(own.toString().startsWith('\ufeffFirst name;Last name;'));
+  await chooseImport(page, csvFile('own.csv', own));
+  assert.equal(await region.getByLabel('Last contact').inputValue(), 'ignore');
+  assert.equal(await region.getByLabel('Where we met').inputValue(), 'occasion');
+  await region.getByRole('button', { name: 'Show what would be imported' }).click();
+  const again = await previewCounts(region);
+  assert.equal(again['Already in Netzweber, nothing new'], '2');
   await region.getByText('Nothing to import: Netzweber already has everything in this file.').waitFor();
   await assertClean(null, page, problems);
   await context.close();

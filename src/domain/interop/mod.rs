@@ -6,6 +6,7 @@
 //! and plans what an import writes. Writers turn records into files. Everything here is
 //! pure: no clock (callers pass `now`), no ids drawn (callers pass a source of them).
 
+pub mod columns;
 pub mod contacts_csv;
 pub mod csv;
 pub mod ical;

@@ -8,8 +8,11 @@ use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::backup::Dataset;
+use crate::domain::code::Code;
 use crate::domain::contacts::draft::display_name;
 use crate::domain::format;
+use crate::domain::interop::columns::{guess_all, read_mapped, read_rows, Target};
+use crate::domain::interop::csv::Row;
 use crate::domain::interop::linkedin::read_connections;
 use crate::domain::interop::linkedin_messages::{is_messages, read_messages, EntryTexts};
 use crate::domain::interop::matching::{plan, Choices, Counts, ImportPlan, Outcome};
@@ -33,9 +36,50 @@ enum Step {
     Reading,
     /// The file cannot be imported; the message says why.
     Failed(String),
+    /// A spreadsheet Netzweber does not know: which column holds what.
+    Mapping(Mapping),
     Preview(Staged),
     Working,
     Done(String),
+}
+
+/// A spreadsheet read, waiting for its columns to be mapped.
+struct Pending {
+    rows: Vec<Row>,
+    /// LinkedIn's messages, when chosen with it.
+    messages: Option<String>,
+}
+
+/// The columns of a spreadsheet to map, as shown.
+#[derive(Clone, Debug, PartialEq)]
+struct Mapping {
+    file: String,
+    /// Each column's header, first value and guessed target.
+    columns: Vec<(String, String, Target)>,
+}
+
+impl Mapping {
+    fn of(file: String, rows: &[Row]) -> Mapping {
+        let header = &rows[0];
+        let guesses = guess_all(header);
+        let columns = header
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let sample = rows[1..]
+                    .iter()
+                    .map(|r| r.get(Some(i)).trim())
+                    .find(|v| !v.is_empty())
+                    .unwrap_or("")
+                    .chars()
+                    .take(60)
+                    .collect();
+                (h.trim().to_string(), sample, guesses[i])
+            })
+            .collect();
+        Mapping { file, columns }
+    }
 }
 
 /// A checked file's preview; the plan itself stays out of signals.
@@ -132,12 +176,14 @@ pub fn ImportSection() -> impl IntoView {
     let feedback = use_feedback();
     let step = RwSignal::new(Step::Idle);
     let planned = StoredValue::new_local(None::<Rc<ImportPlan>>);
+    let pending = StoredValue::new_local(None::<Rc<Pending>>);
     let add_new = RwSignal::new(true);
     let add_possible = RwSignal::new(true);
     let complete = RwSignal::new(true);
     let importer = Importer {
         step,
         planned,
+        pending,
         data,
         feedback,
     };
@@ -162,6 +208,7 @@ pub fn ImportSection() -> impl IntoView {
     };
     let cancel = move || {
         planned.set_value(None);
+        pending.set_value(None);
         step.set(Step::Idle);
     };
 
@@ -208,6 +255,7 @@ pub fn ImportSection() -> impl IntoView {
                         </div>
                     }
                     .into_any(),
+                    Step::Mapping(mapping) => mapping_view(i18n, mapping, importer).into_any(),
                     Step::Preview(staged) => preview_view(i18n, staged, [add_new, add_possible, complete], run, cancel).into_any(),
                 }}
             </div>
@@ -308,12 +356,89 @@ fn preview_view(
     }
 }
 
+/// The name of a contact field a column can fill.
+fn target_label(i18n: I18n, t: Target) -> &'static str {
+    match t {
+        Target::Ignore => t_string!(i18n, interop.target.ignore),
+        Target::FirstName => t_string!(i18n, contacts.field.first_name),
+        Target::LastName => t_string!(i18n, contacts.field.last_name),
+        Target::FullName => t_string!(i18n, interop.target.full_name),
+        Target::Company => t_string!(i18n, contacts.field.company),
+        Target::Role => t_string!(i18n, contacts.field.role),
+        Target::Field => t_string!(i18n, contacts.field.field),
+        Target::City => t_string!(i18n, contacts.field.city),
+        Target::Email => t_string!(i18n, contacts.field.email),
+        Target::Phone => t_string!(i18n, contacts.field.phone),
+        Target::Links => t_string!(i18n, interop.col_links),
+        Target::Tags => t_string!(i18n, interop.col_tags),
+        Target::Notes => t_string!(i18n, interop.col_notes),
+        Target::Birthday => t_string!(i18n, interop.col_birthday),
+        Target::Occasion => t_string!(i18n, interop.col_occasion),
+        Target::MetOn => t_string!(i18n, interop.col_met_on),
+        Target::Hook => t_string!(i18n, interop.col_hook),
+        Target::Circle => t_string!(i18n, contacts.field.circle),
+        Target::Cadence => t_string!(i18n, interop.col_cadence),
+    }
+}
+
+/// Which column of an unknown spreadsheet fills which field, guessed from the headers.
+fn mapping_view(i18n: I18n, mapping: Mapping, importer: Importer) -> impl IntoView {
+    let Mapping { file, columns } = mapping;
+    let targets = StoredValue::new_local(columns.iter().map(|c| c.2).collect::<Vec<_>>());
+    let no_name = RwSignal::new(false);
+    let go = move |_| {
+        let chosen = targets.get_value();
+        let named = chosen
+            .iter()
+            .any(|t| matches!(t, Target::FirstName | Target::LastName | Target::FullName));
+        no_name.set(!named);
+        if named {
+            importer.apply_mapping(i18n, file.clone(), chosen);
+        }
+    };
+    view! {
+        <h3 id="import-mapping-title">{tr!(i18n, interop.mapping_title)}</h3>
+        <p>{tr!(i18n, interop.mapping_intro)}</p>
+        <div class="mapping">
+            {columns.into_iter().enumerate().map(|(i, (header, sample, guess))| {
+                let id = format!("import-column-{i}");
+                let hint = format!("import-column-{i}-hint");
+                let header = if header.is_empty() { format!("{}", i + 1) } else { header };
+                view! {
+                    <div class="field">
+                        <label for=id.clone()>{header}</label>
+                        <span class="hint" id=hint.clone()>{(!sample.is_empty()).then(|| t_string!(i18n, interop.mapping_sample, value = sample.clone()).to_string())}</span>
+                        <select id=id aria-describedby=hint on:change=move |ev| {
+                            let t = Target::from_key(&event_target_value(&ev)).unwrap_or(Target::Ignore);
+                            targets.update_value(|v| v[i] = t);
+                        }>
+                            {Target::ALL.iter().map(|&t| view! {
+                                <option value=t.key() selected=t == guess>{target_label(i18n, t)}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                }
+            }).collect_view()}
+        </div>
+        {move || no_name.get().then(|| view! { <p class="error" role="alert">{tr!(i18n, interop.mapping_no_name)}</p> })}
+        <div class="button-row">
+            <button type="button" class="button" on:click=go>{tr!(i18n, interop.mapping_continue)}</button>
+            <button type="button" class="button button--secondary" on:click=move |_| {
+                importer.pending.set_value(None);
+                importer.step.set(Step::Idle);
+            }>{tr!(i18n, interop.cancel)}</button>
+        </div>
+    }
+}
+
 /// Checking a chosen file and importing what was checked.
 #[derive(Clone, Copy)]
 struct Importer {
     step: RwSignal<Step>,
     /// The plan of the checked file, out of signals: it can hold 20,000 people.
     planned: StoredValue<Option<Rc<ImportPlan>>, LocalStorage>,
+    /// A spreadsheet waiting for its columns to be mapped.
+    pending: StoredValue<Option<Rc<Pending>>, LocalStorage>,
     data: Data,
     feedback: Feedback,
 }
@@ -325,8 +450,8 @@ impl Importer {
         let Importer {
             step,
             planned,
-            data,
-            feedback,
+            pending,
+            ..
         } = self;
         let name = files
             .iter()
@@ -371,99 +496,153 @@ impl Importer {
                     return;
                 }
             }
+            let messages = messages_file.map(|m| m.into_owned());
             let cards = people_file.as_deref().is_some_and(is_vcard);
             let parsed = match &people_file {
                 Some(text) if cards => read_cards(text, now()),
-                Some(text) => read_connections(text, now()),
+                Some(text) => match read_connections(text, now()) {
+                    // Not LinkedIn's: a spreadsheet whose columns the user maps.
+                    Err(ImportError::NoHeader) => {
+                        match read_rows(text) {
+                            Ok(rows) => {
+                                let mapping = Mapping::of(name, &rows);
+                                pending.set_value(Some(Rc::new(Pending { rows, messages })));
+                                step.set(Step::Mapping(mapping));
+                            }
+                            Err(e) => fail(e),
+                        }
+                        return;
+                    }
+                    other => other,
+                },
                 None => Ok(Parsed::default()),
             };
             let parsed = match parsed {
                 Ok(p) => p,
                 Err(e) => return fail(e),
             };
-            let Some(db) = feedback.database(data) else {
-                step.set(Step::Idle);
-                return;
-            };
-            let stored = match db.all::<Contact>().await {
-                Ok(s) => s,
-                Err(e) => {
+            self.preview(i18n, name, parsed, cards, messages).await;
+        });
+    }
+
+    /// Reads the pending spreadsheet with the columns mapped to `targets` and previews it.
+    fn apply_mapping(self, i18n: I18n, file: String, targets: Vec<Target>) {
+        let Some(pending) = self.pending.with_value(|p| p.clone()) else {
+            return;
+        };
+        self.step.set(Step::Reading);
+        leptos::task::spawn_local(async move {
+            let parsed = read_mapped(&pending.rows, &targets, now());
+            self.preview(i18n, file, parsed, false, pending.messages.clone())
+                .await;
+        });
+    }
+
+    /// Plans the import of `parsed` (and the conversations of `messages`) against the
+    /// contacts stored now and shows the preview; nothing is written.
+    async fn preview(
+        self,
+        i18n: I18n,
+        name: String,
+        parsed: Parsed,
+        cards: bool,
+        messages: Option<String>,
+    ) {
+        let Importer {
+            step,
+            planned,
+            data,
+            feedback,
+            ..
+        } = self;
+        let fail = |e: ImportError| step.set(Step::Failed(error_text(i18n, &e)));
+        let messages_file = messages;
+        {
+            {
+                let Some(db) = feedback.database(data) else {
                     step.set(Step::Idle);
-                    feedback.error(AppError::ActionFailed(e));
                     return;
-                }
-            };
-            let mut plan = plan(&stored, parsed, &mut new_id);
-            let mut owner = None;
-            if let Some(text) = &messages_file {
-                let extra = async {
-                    let own = db.profile().await?.map(|p| p.profile.profile_url);
-                    let stamps = db.stamps().await?;
-                    Ok::<_, crate::storage::StorageError>((own, stamps))
                 };
-                let (own, stamps) = match extra.await {
-                    Ok(x) => x,
+                let stored = match db.all::<Contact>().await {
+                    Ok(s) => s,
                     Err(e) => {
                         step.set(Step::Idle);
                         feedback.error(AppError::ActionFailed(e));
                         return;
                     }
                 };
-                let you = t_string!(i18n, interop.you);
-                let read = read_messages(
-                    text,
-                    &plan.candidates(&stored),
-                    own.as_deref().unwrap_or(""),
-                    EntryTexts { you },
-                    now(),
-                );
-                let read = match read {
-                    Ok(r) => r,
-                    Err(e) => return fail(e),
-                };
-                let stored_ids: HashSet<String> = stamps
-                    .kinds
-                    .get(&Kind::Interactions)
-                    .map(|ids| ids.keys().cloned().collect())
-                    .unwrap_or_default();
-                owner = Some((read.owner.clone(), read.unmatched));
-                plan.add_entries(read.entries, &stored_ids);
+                let mut plan = plan(&stored, parsed, &mut new_id);
+                let mut owner = None;
+                if let Some(text) = &messages_file {
+                    let extra = async {
+                        let own = db.profile().await?.map(|p| p.profile.profile_url);
+                        let stamps = db.stamps().await?;
+                        Ok::<_, crate::storage::StorageError>((own, stamps))
+                    };
+                    let (own, stamps) = match extra.await {
+                        Ok(x) => x,
+                        Err(e) => {
+                            step.set(Step::Idle);
+                            feedback.error(AppError::ActionFailed(e));
+                            return;
+                        }
+                    };
+                    let you = t_string!(i18n, interop.you);
+                    let read = read_messages(
+                        text,
+                        &plan.candidates(&stored),
+                        own.as_deref().unwrap_or(""),
+                        EntryTexts { you },
+                        now(),
+                    );
+                    let read = match read {
+                        Ok(r) => r,
+                        Err(e) => return fail(e),
+                    };
+                    let stored_ids: HashSet<String> = stamps
+                        .kinds
+                        .get(&Kind::Interactions)
+                        .map(|ids| ids.keys().cloned().collect())
+                        .unwrap_or_default();
+                    owner = Some((read.owner.clone(), read.unmatched));
+                    plan.add_entries(read.entries, &stored_ids);
+                }
+                let possible = plan
+                    .people
+                    .iter()
+                    .filter(|p| p.outcome == Outcome::PossibleDuplicate)
+                    .take(LISTED)
+                    .map(|p| at(i18n, cards, p.place, display_name(&p.contact)))
+                    .collect();
+                let skipped = plan
+                    .skipped
+                    .iter()
+                    .take(LISTED)
+                    .map(|s| skipped_text(i18n, cards, s))
+                    .collect();
+                let photos_left_out = plan
+                    .photos_left_out
+                    .iter()
+                    .take(LISTED)
+                    .map(|&place| at(i18n, cards, place, String::new()))
+                    .map(|text| text.trim_end_matches([':', ' ']).to_string())
+                    .collect();
+                step.set(Step::Preview(Staged {
+                    file: name,
+                    counts: plan.counts(),
+                    conversations: owner.map(|(owner, unmatched)| Conversations {
+                        owner,
+                        unmatched,
+                        stored: plan.entries_stored,
+                    }),
+                    possible,
+                    skipped,
+                    photos_left_out,
+                    photos_left_out_count: plan.photos_left_out.len(),
+                }));
+                planned.set_value(Some(Rc::new(plan)));
             }
-            let possible = plan
-                .people
-                .iter()
-                .filter(|p| p.outcome == Outcome::PossibleDuplicate)
-                .take(LISTED)
-                .map(|p| at(i18n, cards, p.place, display_name(&p.contact)))
-                .collect();
-            let skipped = plan
-                .skipped
-                .iter()
-                .take(LISTED)
-                .map(|s| skipped_text(i18n, cards, s))
-                .collect();
-            let photos_left_out = plan
-                .photos_left_out
-                .iter()
-                .take(LISTED)
-                .map(|&place| at(i18n, cards, place, String::new()))
-                .map(|text| text.trim_end_matches([':', ' ']).to_string())
-                .collect();
-            step.set(Step::Preview(Staged {
-                file: name,
-                counts: plan.counts(),
-                conversations: owner.map(|(owner, unmatched)| Conversations {
-                    owner,
-                    unmatched,
-                    stored: plan.entries_stored,
-                }),
-                possible,
-                skipped,
-                photos_left_out,
-                photos_left_out_count: plan.photos_left_out.len(),
-            }));
-            planned.set_value(Some(Rc::new(plan)));
-        });
+        }
     }
 
     /// Writes the chosen groups of the checked plan in one transaction. When a contact it
@@ -475,6 +654,7 @@ impl Importer {
             planned,
             data,
             feedback,
+            ..
         } = self;
         if step.with_untracked(|s| matches!(s, Step::Working)) {
             return;
