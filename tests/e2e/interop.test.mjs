@@ -84,6 +84,11 @@ test('2,000 LinkedIn connections: preview, import, found by search, no flood on 
   const list = page.getByRole('list', { name: 'Contacts' });
   await list.getByText('Martina Müller').waitFor();
   await page.getByText('1 of 2,000 contacts').waitFor();
+  // What the search shows, as a vCard file.
+  const [shown] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export these contacts as vCard' }).click()]);
+  const found = await readFile(await shown.path(), 'utf8');
+  assert.equal(found.match(/BEGIN:VCARD/g).length, 1);
+  assert.ok(found.includes('FN:Martina Müller\r\n'));
   await list.getByRole('link', { name: /Martina Müller/ }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Martina Müller' }).waitFor();
   await page.getByText('Role 7 · Kight, MS').waitFor();

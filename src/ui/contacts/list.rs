@@ -12,13 +12,16 @@ use crate::domain::code::{Code, Coded};
 use crate::domain::contacts::draft::{display_name, work_line};
 use crate::domain::contacts::network::{ListQuery, Only, Sort};
 use crate::domain::format;
-use crate::domain::record::Circle;
+use crate::domain::record::{Circle, Contact};
 use crate::i18n::*;
 use crate::ui::common::dates::show_date;
 use crate::ui::common::focus::focus_after_render;
 use crate::ui::common::routes::contact_path;
 use crate::ui::common::select::EnumSelect;
 use crate::ui::contacts::store::{use_network, Loaded};
+use crate::ui::data::use_data;
+use crate::ui::feedback::{use_feedback, AppError};
+use crate::ui::interop::share_contacts;
 use crate::ui::link::{use_app_path, AppLink};
 use crate::ui::title::use_page_title;
 
@@ -99,10 +102,52 @@ pub fn ContactsPage() -> impl IntoView {
                         t_string!(i18n, contacts.count, shown = shown, total = all).to_string()
                     }}
                 </p>
+                <ExportShown places />
                 <QuickLog quick />
                 <VirtualList places quick />
             </Show>
         </Show>
+    }
+}
+
+/// The contacts the list shows (all, or the filter's and search's result) as one vCard
+/// file.
+#[component]
+fn ExportShown(places: Memo<Vec<usize>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_network();
+    let data = use_data();
+    let feedback = use_feedback();
+    let busy = RwSignal::new(false);
+    let export = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        let contacts: Vec<Contact> = store.network.with_untracked(|n| {
+            places.with_untracked(|p| {
+                p.iter()
+                    .filter_map(|&i| n.id_at(i).and_then(|id| n.contact(id)).cloned())
+                    .collect()
+            })
+        });
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match share_contacts(i18n, data, contacts).await {
+                Ok(file) => feedback.toast(t_string!(i18n, interop.exported, file = file)),
+                Err(e) => feedback.error(AppError::ActionFailed(e)),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <p>
+            <button type="button" class="button button--secondary"
+                disabled=move || busy.get() || places.with(Vec::is_empty)
+                aria-busy=move || busy.get().to_string()
+                on:click=export>
+                {tr!(i18n, interop.export_shown)}
+            </button>
+        </p>
     }
 }
 

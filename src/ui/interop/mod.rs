@@ -8,4 +8,4 @@ mod share;
 
 pub use export::ExportSection;
 pub use import::ImportSection;
-pub use share::{add_to_calendar, share_contact};
+pub use share::{add_to_calendar, share_contact, share_contacts};

@@ -2,15 +2,17 @@
 //! calendar event. Used by the contact and plan pages; the texts are shared with the
 //! export in Settings.
 
+use std::collections::HashMap;
+
 use crate::domain::contacts::draft::display_name;
 use crate::domain::format;
 use crate::domain::interop::file_slug;
 use crate::domain::interop::ical::{Calendar, EventTexts};
-use crate::domain::interop::vcard::{write_card, NoteLabels};
+use crate::domain::interop::vcard::{write_card, write_cards, NoteLabels};
 use crate::domain::record::{Contact, InterviewPlan, Photo};
 use crate::i18n::*;
 use crate::storage::StorageError;
-use crate::ui::data::now;
+use crate::ui::data::{now, Data};
 use crate::ui::files::download;
 
 /// The labels of the readable vCard note.
@@ -52,6 +54,29 @@ pub fn share_contact(
     let file = format!(
         "netzweber-{}-{}.vcf",
         file_slug(&display_name(contact)),
+        format::iso_date(now().date_naive())
+    );
+    download(&file, &text, "text/vcard;charset=utf-8")?;
+    Ok(file)
+}
+
+/// Downloads `contacts` (a filtered list) as one vCard file with their photos; returns
+/// the file's name.
+pub async fn share_contacts(
+    i18n: I18n,
+    data: Data,
+    contacts: Vec<Contact>,
+) -> Result<String, StorageError> {
+    let photos = data.db()?.all::<Photo>().await?;
+    let by_contact: HashMap<&str, &Photo> =
+        photos.iter().map(|p| (p.contact_id.as_str(), p)).collect();
+    let text = write_cards(
+        &contacts,
+        |id| by_contact.get(id).copied(),
+        note_labels(i18n),
+    );
+    let file = format!(
+        "netzweber-contacts-{}.vcf",
         format::iso_date(now().date_naive())
     );
     download(&file, &text, "text/vcard;charset=utf-8")?;
