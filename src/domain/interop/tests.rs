@@ -926,3 +926,69 @@ fn spreadsheet_dates_and_rows_without_a_name() {
     assert_eq!(read_rows("Name;Telefon\n"), Err(ImportError::NoPeople));
     assert_eq!(read_rows(""), Err(ImportError::Empty));
 }
+
+#[test]
+fn spreadsheet_round_trip_keeps_the_naughty_strings() {
+    use super::columns::{guess_all, read_mapped, read_rows};
+    let blns: Vec<String> = serde_json::from_str(
+        &std::fs::read_to_string(format!(
+            "{}/tests/data/blns.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let headers: [&str; contacts_csv::COLUMNS] = [
+        "First name",
+        "Last name",
+        "Company",
+        "Role",
+        "Field or industry",
+        "City",
+        "Email",
+        "Phone",
+        "Links",
+        "Tags",
+        "Circle",
+        "Keep in touch (days)",
+        "Where we met",
+        "Met on",
+        "Hook",
+        "Birthday",
+        "Preferred channel",
+        "Notes",
+        "Last contact",
+        "Next due",
+    ];
+    let contacts: Vec<Contact> = blns
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut c = stored(&format!("b{i}"), "B", &format!("{i}"));
+            // What a single-line field can hold: no line breaks, no outer or repeated
+            // white space (the form and every reader trim those).
+            let line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            c.company = crate::domain::record::fit_line(&line);
+            c.notes = s.trim().to_string();
+            c.met.hook = s.trim().to_string();
+            c
+        })
+        .filter(|c| c.check().is_ok())
+        .collect();
+    for sep in [Separator::Comma, Separator::Semicolon] {
+        let rows: Vec<_> = contacts
+            .iter()
+            .map(|c| (c, contacts_csv::Computed::default()))
+            .collect();
+        let text = contacts_csv::write(&rows, &headers, sep);
+        let text = file_text(text.as_bytes()).unwrap();
+        let read = read_rows(&text).unwrap();
+        let parsed = read_mapped(&read, &guess_all(&read[0]), now());
+        assert_eq!(parsed.people.len(), contacts.len(), "{sep:?}");
+        for (written, back) in contacts.iter().zip(&parsed.people) {
+            assert_eq!(back.contact.company, written.company.trim(), "{sep:?}");
+            assert_eq!(back.contact.notes, written.notes, "{sep:?}");
+            assert_eq!(back.contact.met.hook, written.met.hook, "{sep:?}");
+        }
+    }
+}

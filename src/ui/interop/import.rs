@@ -25,6 +25,7 @@ use crate::i18n::*;
 use crate::storage::db::SaveError;
 use crate::ui::data::{new_id, now, use_data, Data};
 use crate::ui::feedback::{use_feedback, AppError, Feedback};
+use crate::ui::idle::yield_to_browser;
 
 /// How many possible duplicates and skipped rows the preview names; the rest are counted.
 const LISTED: usize = 50;
@@ -572,6 +573,9 @@ impl Importer {
                     }
                 };
                 let mut plan = plan(&stored, parsed, &mut new_id);
+                // Planning 20,000 people and drawing their preview are two long steps: the
+                // page paints and answers in between.
+                yield_to_browser().await;
                 let mut owner = None;
                 if let Some(text) = &messages_file {
                     let extra = async {
