@@ -210,9 +210,66 @@ impl SavedProfile {
     }
 }
 
+/// The profile to save so that `url`, which the user said is theirs (choosing themselves
+/// among the people of a LinkedIn messages file), is remembered: `saved` with the link
+/// filled in, or a new profile holding only it. `None` when a link is there already (the
+/// user's own word wins) or `url` is not one a profile can hold.
+pub fn with_own_link(
+    saved: Option<SavedProfile>,
+    url: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Option<SavedProfile> {
+    let mut record = saved.unwrap_or_else(|| SavedProfile {
+        meta: Meta::new(PROFILE_ID, now),
+        profile: Profile::default(),
+    });
+    if !record.profile.profile_url.trim().is_empty() {
+        return None;
+    }
+    record.profile.profile_url = url.to_string();
+    record.profile.validate().is_empty().then(|| SavedProfile {
+        profile: record.profile.normalised(),
+        ..record
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn own_link_is_remembered_only_where_none_is() {
+        let now = chrono::DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+        let url = "https://www.linkedin.com/in/mia-sommer";
+        let fresh = with_own_link(None, url, now).unwrap();
+        assert_eq!(fresh.meta.id, PROFILE_ID);
+        assert_eq!(fresh.meta.revision, 0);
+        assert_eq!(fresh.profile.profile_url, url);
+        assert!(fresh.check().is_ok());
+        let named = SavedProfile {
+            meta: Meta {
+                revision: 4,
+                ..Meta::new(PROFILE_ID, now)
+            },
+            profile: Profile {
+                name: "Mia Sommer".into(),
+                ..Profile::default()
+            },
+        };
+        let kept = with_own_link(Some(named.clone()), url, now).unwrap();
+        assert_eq!(kept.meta.revision, 4, "saved over what was read");
+        assert_eq!(kept.profile.name, "Mia Sommer");
+        assert_eq!(kept.profile.profile_url, url);
+        let linked = SavedProfile {
+            profile: Profile {
+                profile_url: "https://xing.com/profile/Mia_Sommer".into(),
+                ..named.profile.clone()
+            },
+            ..named.clone()
+        };
+        assert_eq!(with_own_link(Some(linked), url, now), None);
+        assert_eq!(with_own_link(Some(named), "javascript:alert(1)", now), None);
+    }
 
     #[test]
     fn empty_profile_is_valid() {

@@ -295,6 +295,50 @@ test('vCards from a phone with a photo, a broken card listed, and Netzweber\'s o
   await context.close();
 });
 
+test('a large photo in a vCard is scaled like a picked one; one the browser cannot draw is listed as left out', async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server);
+  await page.goto(env.server.url('settings'));
+  await appReady(page);
+  const region = page.getByRole('region', { name: 'Import contacts' });
+  // A 1,200 × 900 photo as a phone's contacts app exports it.
+  const large = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 1200;
+    canvas.height = 900;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#2a6';
+    ctx.fillRect(0, 0, 1200, 900);
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(300, 200, 600, 500);
+    return canvas.toDataURL('image/png').split(',')[1];
+  });
+  // PNG's signature followed by nothing a browser can draw.
+  const damaged = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]).toString('base64');
+  const card = (name, photo) => ['BEGIN:VCARD', 'VERSION:4.0', `FN:${name}`, `PHOTO:data:image/png;base64,${photo}`, 'END:VCARD'].join('\r\n');
+  const text = [card('Greta Groß', large), card('Paul Pixel', damaged)].join('\r\n') + '\r\n';
+  await chooseImport(page, { name: 'phone.vcf', mimeType: 'text/vcard', buffer: Buffer.from(text) });
+  const c = await previewCounts(region);
+  assert.equal(c['New contacts'], '2');
+  await region.locator('summary', { hasText: 'Photos left out' }).click();
+  await region.getByText('Card 2', { exact: true }).waitFor();
+  await region.getByRole('button', { name: 'Import' }).click();
+  await region.getByText('Import finished. New contacts: 2; completed: 0; timeline entries: 0.').waitFor();
+
+  await page.goto(env.server.url('contacts'));
+  await page.getByRole('link', { name: /Greta Groß/ }).first().click();
+  const img = page.getByRole('img', { name: 'Photo of Greta Groß' });
+  await img.waitFor();
+  await page.waitForFunction(() => document.querySelector('img[alt="Photo of Greta Groß"]')?.complete);
+  const shown = await img.evaluate((el) => ({ w: el.naturalWidth, h: el.naturalHeight, src: el.src.slice(0, 23) }));
+  assert.deepEqual(shown, { w: 256, h: 192, src: 'data:image/jpeg;base64,' });
+  await page.goto(env.server.url('contacts'));
+  await page.getByRole('link', { name: /Paul Pixel/ }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Paul Pixel' }).waitFor();
+  assert.equal(await page.getByRole('img', { name: 'Photo of Paul Pixel' }).count(), 0);
+  await assertClean(null, page, problems);
+  await context.close();
+});
+
 test('LinkedIn messages chosen with the connections become timeline entries once', async () => {
   const { context, page, problems } = await openPage(env.browser, env.server);
   await page.goto(env.server.url('settings'));
@@ -307,11 +351,24 @@ test('LinkedIn messages chosen with the connections become timeline entries once
   assert.equal(c['New contacts'], '6');
   assert.equal(c['New timeline entries from LinkedIn messages'], '2');
   assert.equal(c['Conversations with people who are not your contacts (left out)'], '2');
-  await region.getByText('Your own messages were recognised as those of Mia Sommer.').waitFor();
+  // No profile link yet: the user is asked who they are, the busiest person guessed.
+  const who = region.getByLabel('Which of these people are you?');
+  assert.equal(await who.locator('option:checked').innerText(), 'Mia Sommer (3 conversations)');
+  await region.getByText('Netzweber remembers your choice as your profile link under “My profile”.').waitFor();
   assert.deepEqual(await axe(page), []);
   await shot(page, 'import-linkedin-messages');
+  // A wrong choice changes whose side each message is on, and the preview with it.
+  await who.selectOption({ label: 'Martina Müller (1 conversation)' });
+  await page.waitForFunction(() => document.querySelector('#import-owner option:checked')?.textContent.startsWith('Martina'));
+  assert.equal((await previewCounts(region))['New timeline entries from LinkedIn messages'], '0');
+  await region.getByLabel('Which of these people are you?').selectOption({ label: 'Mia Sommer (3 conversations)' });
+  await page.waitForFunction(() => document.querySelector('#import-owner option:checked')?.textContent.startsWith('Mia'));
+  assert.equal((await previewCounts(region))['New timeline entries from LinkedIn messages'], '2');
   await region.getByRole('button', { name: 'Import' }).click();
   await region.getByText('Import finished. New contacts: 6; completed: 0; timeline entries: 2.').waitFor();
+  // Remembered: the profile now holds the link, so the next file is not asked about.
+  await page.getByLabel('Profile link').and(page.locator('input')).first().waitFor();
+  await page.waitForFunction(() => document.querySelector('#profile-url')?.value === 'https://www.linkedin.com/in/mia-sommer');
 
   await page.goto(env.server.url('contacts'));
   await page.getByRole('link', { name: /Martina Müller/ }).first().click();
@@ -324,6 +381,8 @@ test('LinkedIn messages chosen with the connections become timeline entries once
   await appReady(page);
   await chooseImport(page, files);
   const again = await previewCounts(region);
+  await region.getByText('Your own messages were recognised as those of Mia Sommer.').waitFor();
+  assert.equal(await region.getByLabel('Which of these people are you?').count(), 0);
   assert.equal(again['New timeline entries from LinkedIn messages'], '0');
   assert.equal(again['Timeline entries imported before'], '2');
   await region.getByText('Nothing to import: Netzweber already has everything in this file.').waitFor();

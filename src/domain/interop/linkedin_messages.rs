@@ -6,7 +6,7 @@
 //! order. Its id is made from the conversation, the contact and the day, so importing the
 //! same file again adds nothing.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -31,11 +31,32 @@ pub struct Conversations {
     pub entries: Vec<Interaction>,
     /// The user as found in the file: their name there, when recognised.
     pub owner: Option<String>,
+    /// The user's profile link as found in the file (compared as [`link_key`]).
+    pub owner_link: Option<String>,
+    /// Whether the user was found by the link they gave, not guessed.
+    pub owner_known: bool,
+    /// Who takes part in the most conversations, most first: the people the user may be
+    /// (at most [`PARTICIPANTS`]).
+    pub participants: Vec<Participant>,
     /// Messages in the file.
     pub messages: usize,
     /// Conversations with no one the user has as a contact (or with a name that several
     /// contacts share): left out.
     pub unmatched: usize,
+}
+
+/// How many of the busiest people in a file the user may choose from as themselves.
+pub const PARTICIPANTS: usize = 8;
+
+/// Someone who writes or receives messages in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Participant {
+    /// Their profile link as written in the file.
+    pub url: String,
+    /// Their name as written in the file (empty when only the link is there).
+    pub name: String,
+    /// In how many conversations they take part.
+    pub conversations: usize,
 }
 
 /// Where each column is.
@@ -81,6 +102,7 @@ pub fn is_messages(text: &str) -> bool {
 struct Message {
     conversation: String,
     sender: String,
+    sender_url: String,
     sender_name: String,
     recipients: Vec<String>,
     recipient_names: String,
@@ -137,6 +159,7 @@ pub fn read_messages(
             Some(Message {
                 conversation: row.get(columns.conversation).trim().to_string(),
                 sender: link_key(row.get(columns.sender_url)),
+                sender_url: row.get(columns.sender_url).trim().to_string(),
                 sender_name: row.get(columns.from).trim().to_string(),
                 recipients: urls(row.get(columns.recipient_urls)),
                 recipient_names: row.get(columns.to).trim().to_string(),
@@ -161,7 +184,14 @@ pub fn read_messages(
             .or_default()
             .push(c);
     }
-    let owner = owner(&messages, own_link, &by_link);
+    let participants = participants(&messages, &by_link);
+    let own = link_key(own_link);
+    let owner_known = !own.is_empty() && participants.iter().any(|(key, _)| *key == own);
+    let owner = if owner_known {
+        Some(own)
+    } else {
+        participants.first().map(|(key, _)| key.clone())
+    };
     let owner_name = messages
         .iter()
         .find(|m| Some(&m.sender) == owner.as_ref())
@@ -173,10 +203,13 @@ pub fn read_messages(
     for m in &messages {
         let outgoing = owner.as_deref() == Some(m.sender.as_str());
         let others: Vec<(Option<&String>, &str)> = if outgoing {
-            if m.recipients.is_empty() {
-                vec![(None, m.recipient_names.as_str())]
-            } else {
-                m.recipients.iter().map(|r| (Some(r), "")).collect()
+            match m.recipients.as_slice() {
+                [] => vec![(None, m.recipient_names.as_str())],
+                // One recipient: their name in TO finds a contact who has no link.
+                [one] => vec![(Some(one), m.recipient_names.as_str())],
+                // Several: TO's names cannot be told apart reliably (a name may hold a
+                // comma), so only links count.
+                many => many.iter().map(|r| (Some(r), "")).collect(),
             }
         } else {
             vec![(Some(&m.sender), m.sender_name.as_str())]
@@ -235,35 +268,64 @@ pub fn read_messages(
     Ok(Conversations {
         entries,
         owner: owner_name,
+        owner_link: owner,
+        owner_known,
+        participants: participants
+            .into_iter()
+            .take(PARTICIPANTS)
+            .map(|(_, p)| p)
+            .collect(),
         messages: messages.len(),
         unmatched: matched_conversations.values().filter(|m| !**m).count(),
     })
 }
 
-/// The user's own profile in the file: their own link if it occurs, else whoever takes
-/// part in the most conversations, preferring someone who is not a contact (the user is
-/// never their own contact).
-fn owner(
+/// Everyone with a profile link in the file and the conversations they take part in, the
+/// one the user most likely is first: in the most conversations, preferring someone who
+/// is not a contact (the user is never their own contact). Names are known only of
+/// senders: a participant who never wrote has the link only.
+fn participants(
     messages: &[Message],
-    own_link: &str,
     contacts: &HashMap<String, &Contact>,
-) -> Option<String> {
-    let own = link_key(own_link);
-    let mut conversations: HashMap<&str, Vec<&str>> = HashMap::new();
+) -> Vec<(String, Participant)> {
+    let mut seen: HashMap<&str, (HashSet<&str>, Participant)> = HashMap::new();
     for m in messages {
-        for p in std::iter::once(&m.sender).chain(&m.recipients) {
-            let seen = conversations.entry(p.as_str()).or_default();
-            if !seen.contains(&m.conversation.as_str()) {
-                seen.push(m.conversation.as_str());
+        let people = std::iter::once((&m.sender, Some(m)))
+            .chain(m.recipients.iter().map(|r| (r, None)))
+            .filter(|(key, _)| !key.is_empty());
+        for (key, sent) in people {
+            let (conversations, person) = seen.entry(key.as_str()).or_insert_with(|| {
+                (
+                    HashSet::new(),
+                    Participant {
+                        url: String::new(),
+                        name: String::new(),
+                        conversations: 0,
+                    },
+                )
+            });
+            conversations.insert(m.conversation.as_str());
+            if let Some(m) = sent.filter(|_| person.url.is_empty()) {
+                person.url.clone_from(&m.sender_url);
+                person.name.clone_from(&m.sender_name);
             }
         }
     }
-    if !own.is_empty() && conversations.contains_key(own.as_str()) {
-        return Some(own);
-    }
-    conversations
+    let mut all: Vec<(String, Participant)> = seen
         .into_iter()
-        .filter(|(p, _)| !p.is_empty())
-        .max_by_key(|(p, seen)| (seen.len(), !contacts.contains_key(*p), *p))
-        .map(|(p, _)| p.to_string())
+        .map(|(key, (conversations, mut person))| {
+            person.conversations = conversations.len();
+            if person.url.is_empty() {
+                person.url = format!("https://{key}");
+            }
+            (key.to_string(), person)
+        })
+        .collect();
+    all.sort_by(|(a, pa), (b, pb)| {
+        pb.conversations
+            .cmp(&pa.conversations)
+            .then_with(|| contacts.contains_key(a).cmp(&contacts.contains_key(b)))
+            .then_with(|| a.cmp(b))
+    });
+    all
 }

@@ -787,6 +787,48 @@ fn linkedin_messages_become_one_entry_per_conversation_and_day() {
     )
     .unwrap();
     assert_eq!(read.owner.as_deref(), Some("Mia Sommer"));
+    assert!(read.owner_known);
+    assert!(
+        !read_messages(&text, &contacts, "", texts, now())
+            .unwrap()
+            .owner_known
+    );
+    // Guessed wrong, the user says who they are: Martina's side of the story.
+    let names: Vec<(&str, &str, usize)> = read
+        .participants
+        .iter()
+        .map(|p| (p.name.as_str(), p.url.as_str(), p.conversations))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Mia Sommer", "https://www.linkedin.com/in/mia-sommer", 3),
+            ("Kai Weber", "https://www.linkedin.com/in/kai-weber-x", 1),
+            ("Stranger Person", "https://www.linkedin.com/in/stranger", 1),
+            (
+                "Martina Müller",
+                "https://www.linkedin.com/in/martina-mueller-4711",
+                1
+            ),
+        ],
+        "most conversations first; among equals, who is no contact (by link) before a contact"
+    );
+    let mia = stored("s1", "Mia", "Sommer");
+    let as_martina =
+        read_messages(&text, &[&mia], &read.participants[3].url, texts, now()).unwrap();
+    assert_eq!(as_martina.owner.as_deref(), Some("Martina Müller"));
+    let lines: Vec<&str> = as_martina
+        .entries
+        .iter()
+        .map(|e| e.summary.as_str())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "LinkedIn: Coffee?\nMia: Hi Martina, would you have 20 minutes, maybe next week?\nYou: Gladly! Tuesday?",
+            "LinkedIn\nMia: Thanks again!",
+        ]
+    );
     assert_eq!(
         read_messages(
             "CONVERSATION ID,FROM,DATE,CONTENT\n",

@@ -15,7 +15,7 @@ pub mod labels;
 mod list;
 pub mod log_interaction;
 pub mod name;
-mod photo;
+pub(crate) mod photo;
 mod photo_field;
 pub mod picker;
 pub mod store;

@@ -26,12 +26,22 @@ pub async fn scale(file: &File) -> Result<(String, String), PhotoError> {
         return Err(PhotoError::NotAnImage);
     }
     let url = Url::create_object_url_with_blob(file).map_err(|_| PhotoError::Unreadable)?;
-    let result = scale_url(&url).await;
+    let result = scale_url(&url, false).await;
     let _ = Url::revoke_object_url(&url);
-    result
+    result.and_then(|scaled| scaled.ok_or(PhotoError::Unreadable))
 }
 
-async fn scale_url(url: &str) -> Result<(String, String), PhotoError> {
+/// An imported photo (`data` base64) scaled like a picked one; `None` when it is no larger
+/// than [`MAX_SIDE`] already, so that it is kept as it is: re-encoding a small JPEG would
+/// only lose quality, and Netzweber's own vCards re-import with the same bytes.
+pub async fn scale_imported(
+    mime: &str,
+    data: &str,
+) -> Result<Option<(String, String)>, PhotoError> {
+    scale_url(&data_url(mime, data), true).await
+}
+
+async fn scale_url(url: &str, keep_small: bool) -> Result<Option<(String, String)>, PhotoError> {
     let fail = |_: JsValue| PhotoError::Unreadable;
     let img = HtmlImageElement::new().map_err(fail)?;
     img.set_src(url);
@@ -42,6 +52,9 @@ async fn scale_url(url: &str) -> Result<(String, String), PhotoError> {
     );
     if w < 1.0 || h < 1.0 {
         return Err(PhotoError::Unreadable);
+    }
+    if keep_small && w.max(h) <= MAX_SIDE {
+        return Ok(None);
     }
     let factor = (MAX_SIDE / w.max(h)).min(1.0);
     let (tw, th) = ((w * factor).round().max(1.0), (h * factor).round().max(1.0));
@@ -68,7 +81,7 @@ async fn scale_url(url: &str) -> Result<(String, String), PhotoError> {
         .split_once(',')
         .map(|(_, d)| d.to_string())
         .ok_or(PhotoError::Unreadable)?;
-    Ok(("image/jpeg".to_string(), data))
+    Ok(Some(("image/jpeg".to_string(), data)))
 }
 
 fn document() -> web_sys::Document {

@@ -10,7 +10,9 @@ use wasm_bindgen_futures::JsFuture;
 use crate::domain::backup::Dataset;
 use crate::domain::code::Code;
 use crate::domain::contacts::draft::display_name;
+use crate::domain::contacts::duplicates::link_key;
 use crate::domain::format;
+use crate::domain::profile::with_own_link;
 use crate::domain::interop::columns::{guess_all, read_mapped, read_rows, Target};
 use crate::domain::interop::csv::Row;
 use crate::domain::interop::linkedin::read_connections;
@@ -22,7 +24,8 @@ use crate::domain::interop::{
 };
 use crate::domain::record::{Contact, Kind};
 use crate::i18n::*;
-use crate::storage::db::SaveError;
+use crate::storage::db::{Database, SaveError};
+use crate::ui::contacts::photo::scale_imported;
 use crate::ui::data::{new_id, now, use_data, Data};
 use crate::ui::feedback::{use_feedback, AppError, Feedback};
 use crate::ui::idle::yield_to_browser;
@@ -42,6 +45,15 @@ enum Step {
     Preview(Staged),
     Working,
     Done(String),
+}
+
+/// What a preview with messages was made from, to make it again when the user says who
+/// they are in the messages.
+struct Checked {
+    file: String,
+    parsed: Parsed,
+    cards: bool,
+    messages: String,
 }
 
 /// A spreadsheet read, waiting for its columns to be mapped.
@@ -105,6 +117,14 @@ struct Staged {
 struct Conversations {
     /// The user's name in the file, when recognised.
     owner: Option<String>,
+    /// Found by the link in the user's profile; otherwise guessed, and the user is asked.
+    known: bool,
+    /// The people the user may be: (profile link, "Mia Sommer (3 conversations)").
+    participants: Vec<(String, String)>,
+    /// The link of the one taken for the user.
+    chosen: String,
+    /// Whether the choice is remembered in the profile, which has no link yet.
+    remembered: bool,
     /// Conversations with no one among the contacts.
     unmatched: usize,
     /// Entries stored by an earlier import.
@@ -178,6 +198,8 @@ pub fn ImportSection() -> impl IntoView {
     let step = RwSignal::new(Step::Idle);
     let planned = StoredValue::new_local(None::<Rc<ImportPlan>>);
     let pending = StoredValue::new_local(None::<Rc<Pending>>);
+    let checked = StoredValue::new_local(None::<Rc<Checked>>);
+    let own_link = StoredValue::new(None::<String>);
     let add_new = RwSignal::new(true);
     let add_possible = RwSignal::new(true);
     let complete = RwSignal::new(true);
@@ -185,6 +207,8 @@ pub fn ImportSection() -> impl IntoView {
         step,
         planned,
         pending,
+        checked,
+        own_link,
         data,
         feedback,
     };
@@ -210,6 +234,7 @@ pub fn ImportSection() -> impl IntoView {
     let cancel = move || {
         planned.set_value(None);
         pending.set_value(None);
+        checked.set_value(None);
         step.set(Step::Idle);
     };
 
@@ -257,7 +282,7 @@ pub fn ImportSection() -> impl IntoView {
                     }
                     .into_any(),
                     Step::Mapping(mapping) => mapping_view(i18n, mapping, importer).into_any(),
-                    Step::Preview(staged) => preview_view(i18n, staged, [add_new, add_possible, complete], run, cancel).into_any(),
+                    Step::Preview(staged) => preview_view(i18n, staged, [add_new, add_possible, complete], run, cancel, move |link| importer.choose_owner(i18n, link)).into_any(),
                 }}
             </div>
         </section>
@@ -271,6 +296,7 @@ fn preview_view(
     [add_new, add_possible, complete]: [RwSignal<bool>; 3],
     run: impl Fn() + Copy + 'static,
     cancel: impl Fn() + Copy + 'static,
+    choose_owner: impl Fn(String) + Copy + 'static,
 ) -> impl IntoView {
     let lang = i18n.lang_untracked();
     let n = move |v: usize| format::integer(v as i64, lang);
@@ -313,12 +339,7 @@ fn preview_view(
                 <dt>{tr!(i18n, interop.count_unmatched)}</dt><dd>{n(m.unmatched)}</dd>
             })}
         </dl>
-        {conversations.map(|m| view! {
-            <p>{match m.owner {
-                Some(name) => t_string!(i18n, interop.owner, name = name).to_string(),
-                None => t_string!(i18n, interop.owner_unknown).to_string(),
-            }}</p>
-        })}
+        {conversations.map(|m| owner_view(i18n, m, choose_owner))}
         {(!possible.is_empty()).then(|| view! {
             <details>
                 <summary>{tr!(i18n, interop.possible_title)}</summary>
@@ -432,6 +453,42 @@ fn mapping_view(i18n: I18n, mapping: Mapping, importer: Importer) -> impl IntoVi
     }
 }
 
+/// Who the user is in the messages: named when their profile link found them, otherwise
+/// asked among the busiest people of the file, the likeliest chosen.
+fn owner_view(
+    i18n: I18n,
+    m: Conversations,
+    choose_owner: impl Fn(String) + Copy + 'static,
+) -> impl IntoView {
+    if m.known || m.participants.len() < 2 {
+        return view! {
+            <p>{match m.owner {
+                Some(name) => t_string!(i18n, interop.owner, name = name).to_string(),
+                None => t_string!(i18n, interop.owner_unknown).to_string(),
+            }}</p>
+        }
+        .into_any();
+    }
+    let chosen = m.chosen;
+    view! {
+        <div class="field">
+            <label for="import-owner">{tr!(i18n, interop.owner_question)}</label>
+            <span class="hint" id="import-owner-hint">
+                {tr!(i18n, interop.owner_hint)}
+                {m.remembered.then(|| view! { " "{tr!(i18n, interop.owner_remembered)} })}
+            </span>
+            <select id="import-owner" aria-describedby="import-owner-hint"
+                on:change=move |ev| choose_owner(event_target_value(&ev))>
+                {m.participants.into_iter().map(|(link, label)| {
+                    let selected = link == chosen;
+                    view! { <option value=link selected=selected>{label}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+    .into_any()
+}
+
 /// Checking a chosen file and importing what was checked.
 #[derive(Clone, Copy)]
 struct Importer {
@@ -440,6 +497,11 @@ struct Importer {
     planned: StoredValue<Option<Rc<ImportPlan>>, LocalStorage>,
     /// A spreadsheet waiting for its columns to be mapped.
     pending: StoredValue<Option<Rc<Pending>>, LocalStorage>,
+    /// The checked files while the preview shows conversations.
+    checked: StoredValue<Option<Rc<Checked>>, LocalStorage>,
+    /// The user's profile link to remember once the import is written: chosen among the
+    /// people of the messages file while the profile has none.
+    own_link: StoredValue<Option<String>>,
     data: Data,
     feedback: Feedback,
 }
@@ -522,7 +584,33 @@ impl Importer {
                 Ok(p) => p,
                 Err(e) => return fail(e),
             };
-            self.preview(i18n, name, parsed, cards, messages).await;
+            self.preview(i18n, name, parsed, cards, messages, None)
+                .await;
+        });
+    }
+
+    /// Makes the preview again with the user as the person of `link` in the messages.
+    fn choose_owner(self, i18n: I18n, link: String) {
+        let Some(checked) = self.checked.with_value(|c| c.clone()) else {
+            return;
+        };
+        self.step.set(Step::Reading);
+        leptos::task::spawn_local(async move {
+            let Checked {
+                file,
+                parsed,
+                cards,
+                messages,
+            } = &*checked;
+            self.preview(
+                i18n,
+                file.clone(),
+                parsed.clone(),
+                *cards,
+                Some(messages.clone()),
+                Some(link),
+            )
+            .await;
         });
     }
 
@@ -534,7 +622,7 @@ impl Importer {
         self.step.set(Step::Reading);
         leptos::task::spawn_local(async move {
             let parsed = read_mapped(&pending.rows, &targets, now());
-            self.preview(i18n, file, parsed, false, pending.messages.clone())
+            self.preview(i18n, file, parsed, false, pending.messages.clone(), None)
                 .await;
         });
     }
@@ -548,105 +636,153 @@ impl Importer {
         parsed: Parsed,
         cards: bool,
         messages: Option<String>,
+        chosen_owner: Option<String>,
     ) {
         let Importer {
             step,
             planned,
+            checked,
+            own_link,
             data,
             feedback,
             ..
         } = self;
+        checked.set_value(messages.as_ref().map(|m| {
+            Rc::new(Checked {
+                file: name.clone(),
+                parsed: parsed.clone(),
+                cards,
+                messages: m.clone(),
+            })
+        }));
+        own_link.set_value(None);
         let fail = |e: ImportError| step.set(Step::Failed(error_text(i18n, &e)));
         let messages_file = messages;
-        {
-            {
-                let Some(db) = feedback.database(data) else {
-                    step.set(Step::Idle);
-                    return;
-                };
-                let stored = match db.all::<Contact>().await {
-                    Ok(s) => s,
-                    Err(e) => {
-                        step.set(Step::Idle);
-                        feedback.error(AppError::ActionFailed(e));
-                        return;
-                    }
-                };
-                let mut plan = plan(&stored, parsed, &mut new_id);
-                // Planning 20,000 people and drawing their preview are two long steps: the
-                // page paints and answers in between.
-                yield_to_browser().await;
-                let mut owner = None;
-                if let Some(text) = &messages_file {
-                    let extra = async {
-                        let own = db.profile().await?.map(|p| p.profile.profile_url);
-                        let stamps = db.stamps().await?;
-                        Ok::<_, crate::storage::StorageError>((own, stamps))
-                    };
-                    let (own, stamps) = match extra.await {
-                        Ok(x) => x,
-                        Err(e) => {
-                            step.set(Step::Idle);
-                            feedback.error(AppError::ActionFailed(e));
-                            return;
-                        }
-                    };
-                    let you = t_string!(i18n, interop.you);
-                    let read = read_messages(
-                        text,
-                        &plan.candidates(&stored),
-                        own.as_deref().unwrap_or(""),
-                        EntryTexts { you },
-                        now(),
-                    );
-                    let read = match read {
-                        Ok(r) => r,
-                        Err(e) => return fail(e),
-                    };
-                    let stored_ids: HashSet<String> = stamps
-                        .kinds
-                        .get(&Kind::Interactions)
-                        .map(|ids| ids.keys().cloned().collect())
-                        .unwrap_or_default();
-                    owner = Some((read.owner.clone(), read.unmatched));
-                    plan.add_entries(read.entries, &stored_ids);
-                }
-                let possible = plan
-                    .people
-                    .iter()
-                    .filter(|p| p.outcome == Outcome::PossibleDuplicate)
-                    .take(LISTED)
-                    .map(|p| at(i18n, cards, p.place, display_name(&p.contact)))
-                    .collect();
-                let skipped = plan
-                    .skipped
-                    .iter()
-                    .take(LISTED)
-                    .map(|s| skipped_text(i18n, cards, s))
-                    .collect();
-                let photos_left_out = plan
-                    .photos_left_out
-                    .iter()
-                    .take(LISTED)
-                    .map(|&place| at(i18n, cards, place, String::new()))
-                    .map(|text| text.trim_end_matches([':', ' ']).to_string())
-                    .collect();
-                step.set(Step::Preview(Staged {
-                    file: name,
-                    counts: plan.counts(),
-                    conversations: owner.map(|(owner, unmatched)| Conversations {
-                        owner,
-                        unmatched,
-                        stored: plan.entries_stored,
-                    }),
-                    possible,
-                    skipped,
-                    photos_left_out,
-                    photos_left_out_count: plan.photos_left_out.len(),
-                }));
-                planned.set_value(Some(Rc::new(plan)));
+        let Some(db) = feedback.database(data) else {
+            step.set(Step::Idle);
+            return;
+        };
+        let stored = match db.all::<Contact>().await {
+            Ok(s) => s,
+            Err(e) => {
+                step.set(Step::Idle);
+                feedback.error(AppError::ActionFailed(e));
+                return;
             }
+        };
+        let mut plan = plan(&stored, parsed, &mut new_id);
+        // Planning 20,000 people and drawing their preview are two long steps: the
+        // page paints and answers in between.
+        yield_to_browser().await;
+        scale_photos(&mut plan).await;
+        let mut owner = None;
+        if let Some(text) = &messages_file {
+            let extra = async {
+                let own = db.profile().await?.map(|p| p.profile.profile_url);
+                let own = own.filter(|l| !l.trim().is_empty());
+                let stamps = db.stamps().await?;
+                Ok::<_, crate::storage::StorageError>((own, stamps))
+            };
+            let (own, stamps) = match extra.await {
+                Ok(x) => x,
+                Err(e) => {
+                    step.set(Step::Idle);
+                    feedback.error(AppError::ActionFailed(e));
+                    return;
+                }
+            };
+            let you = t_string!(i18n, interop.you);
+            let remembered = own.is_none();
+            let read = read_messages(
+                text,
+                &plan.candidates(&stored),
+                chosen_owner.as_deref().or(own.as_deref()).unwrap_or(""),
+                EntryTexts { you },
+                now(),
+            );
+            let read = match read {
+                Ok(r) => r,
+                Err(e) => return fail(e),
+            };
+            let stored_ids: HashSet<String> = stamps
+                .kinds
+                .get(&Kind::Interactions)
+                .map(|ids| ids.keys().cloned().collect())
+                .unwrap_or_default();
+            let lang = i18n.lang_untracked();
+            let participants: Vec<(String, String)> = read
+                .participants
+                .iter()
+                .map(|p| {
+                    let name = if p.name.is_empty() { &p.url } else { &p.name };
+                    let label = if p.conversations == 1 {
+                        t_string!(i18n, interop.owner_option_one, name = name).to_string()
+                    } else {
+                        t_string!(
+                            i18n,
+                            interop.owner_option,
+                            name = name,
+                            count = format::integer(p.conversations as i64, lang)
+                        )
+                        .to_string()
+                    };
+                    (p.url.clone(), label)
+                })
+                .collect();
+            let chosen = read
+                .participants
+                .iter()
+                .find(|p| Some(link_key(&p.url)) == read.owner_link)
+                .map(|p| p.url.clone())
+                .unwrap_or_default();
+            let known = read.owner_known && chosen_owner.is_none();
+            if !known && remembered && !chosen.is_empty() {
+                own_link.set_value(Some(chosen.clone()));
+            }
+            owner = Some(Conversations {
+                owner: read.owner.clone(),
+                known,
+                participants,
+                chosen,
+                remembered,
+                unmatched: read.unmatched,
+                stored: 0,
+            });
+            plan.add_entries(read.entries, &stored_ids);
         }
+        let possible = plan
+            .people
+            .iter()
+            .filter(|p| p.outcome == Outcome::PossibleDuplicate)
+            .take(LISTED)
+            .map(|p| at(i18n, cards, p.place, display_name(&p.contact)))
+            .collect();
+        let skipped = plan
+            .skipped
+            .iter()
+            .take(LISTED)
+            .map(|s| skipped_text(i18n, cards, s))
+            .collect();
+        let photos_left_out = plan
+            .photos_left_out
+            .iter()
+            .take(LISTED)
+            .map(|&place| at(i18n, cards, place, String::new()))
+            .map(|text| text.trim_end_matches([':', ' ']).to_string())
+            .collect();
+        step.set(Step::Preview(Staged {
+            file: name,
+            counts: plan.counts(),
+            conversations: owner.map(|c| Conversations {
+                stored: plan.entries_stored,
+                ..c
+            }),
+            possible,
+            skipped,
+            photos_left_out,
+            photos_left_out_count: plan.photos_left_out.len(),
+        }));
+        planned.set_value(Some(Rc::new(plan)));
     }
 
     /// Writes the chosen groups of the checked plan in one transaction. When a contact it
@@ -656,6 +792,7 @@ impl Importer {
         let Importer {
             step,
             planned,
+            own_link,
             data,
             feedback,
             ..
@@ -689,6 +826,9 @@ impl Importer {
             match db.save_changes(dataset, now()).await {
                 Ok(_) => {
                     planned.set_value(None);
+                    if let Some(link) = own_link.get_value() {
+                        remember_own_link(&db, &link, feedback).await;
+                    }
                     let lang = i18n.lang_untracked();
                     step.set(Step::Done(
                         t_string!(
@@ -716,4 +856,44 @@ impl Importer {
             }
         });
     }
+}
+
+/// Saves `link`, which the user chose as theirs among the people of a messages file, as
+/// the profile link while the profile has none, so that the next messages file knows them.
+async fn remember_own_link(db: &Database, link: &str, feedback: Feedback) {
+    let saved = match db.profile().await {
+        Ok(saved) => saved,
+        Err(e) => return feedback.error(AppError::SaveFailed(e)),
+    };
+    let at = now();
+    let Some(record) = with_own_link(saved, link, at) else {
+        return;
+    };
+    match db.save(record, at).await {
+        // Another tab saved the profile meanwhile: what the user typed there wins.
+        Ok(_) | Err(SaveError::Conflict(_)) => {}
+        Err(SaveError::Storage(e)) => feedback.error(AppError::SaveFailed(e)),
+    }
+}
+
+/// Scales the photos of new contacts as a picked photo is scaled; one the browser cannot
+/// draw is left out and listed with the others left out.
+async fn scale_photos(plan: &mut ImportPlan) {
+    for person in &mut plan.people {
+        let Some(photo) = person.photo.as_mut() else {
+            continue;
+        };
+        match scale_imported(&photo.mime, &photo.data).await {
+            Ok(None) => {}
+            Ok(Some((mime, data))) => {
+                photo.mime = mime;
+                photo.data = data;
+            }
+            Err(_) => {
+                person.photo = None;
+                plan.photos_left_out.push(person.place);
+            }
+        }
+    }
+    plan.photos_left_out.sort_unstable();
 }
