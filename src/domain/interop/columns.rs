@@ -6,7 +6,7 @@ use chrono::DateTime;
 use chrono::Utc;
 
 use super::csv::{self, Row};
-use super::{ImportError, Parsed, MAX_IMPORT_PEOPLE};
+use super::{ImportError, Parsed, Reader, MAX_IMPORT_PEOPLE};
 use crate::domain::code::Code;
 use crate::domain::contacts::draft::new_contact;
 use crate::domain::format::{digits, parse_iso_date};
@@ -250,74 +250,117 @@ fn date(value: &str) -> Option<chrono::NaiveDate> {
 /// that cannot be read (a date that is no date, a link that is not safe) are left out of
 /// the contact; a row with no name is listed as left out.
 pub fn read_mapped(rows: &[Row], targets: &[Target], now: DateTime<Utc>) -> Parsed {
-    let mut parsed = Parsed::default();
-    for row in rows.iter().skip(1) {
-        let mut c = new_contact(Meta::new(String::new(), now));
-        let mut more = Vec::new();
-        let mut notes = Vec::new();
-        for (i, value) in row.fields.iter().enumerate() {
-            let value = csv::unguard(value.trim()).trim();
-            let target = targets.get(i).copied().unwrap_or(Target::Ignore);
-            if value.is_empty() {
-                continue;
-            }
-            let line = || value.split_whitespace().collect::<Vec<_>>().join(" ");
-            let fill = |slot: &mut String, more: &mut Vec<String>| {
-                if slot.is_empty() {
-                    *slot = line();
-                } else if *slot != line() {
-                    more.push(line());
+    let mut reader = MappedReader::new(rows, targets, now);
+    while reader.step(usize::MAX) {}
+    reader.parsed
+}
+
+/// [`read_mapped`] a slice of rows at a time.
+pub struct MappedReader<'a> {
+    /// The header and the rows after it.
+    rows: &'a [Row],
+    targets: &'a [Target],
+    /// The next row to read (the header is row 0).
+    next: usize,
+    parsed: Parsed,
+    now: DateTime<Utc>,
+}
+
+impl<'a> MappedReader<'a> {
+    /// Reads `rows` (the header first) with the column `i` holding `targets[i]`.
+    pub fn new(rows: &'a [Row], targets: &'a [Target], now: DateTime<Utc>) -> MappedReader<'a> {
+        MappedReader {
+            rows,
+            targets,
+            next: 1,
+            parsed: Parsed::default(),
+            now,
+        }
+    }
+}
+
+impl Reader for MappedReader<'_> {
+    fn step(&mut self, people: usize) -> bool {
+        let end = self.next.saturating_add(people).min(self.rows.len());
+        let rows = self.rows;
+        for row in &rows[self.next.min(end)..end] {
+            let mut c = new_contact(Meta::new(String::new(), self.now));
+            let mut more = Vec::new();
+            let mut notes = Vec::new();
+            for (i, value) in row.fields.iter().enumerate() {
+                let value = csv::unguard(value.trim()).trim();
+                let target = self.targets.get(i).copied().unwrap_or(Target::Ignore);
+                if value.is_empty() {
+                    continue;
                 }
-            };
-            match target {
-                Target::Ignore => {}
-                Target::FirstName => c.first_name = line(),
-                Target::LastName => c.last_name = line(),
-                Target::FullName => {
-                    let full = line();
-                    match full.rsplit_once(' ') {
-                        Some((first, last)) => {
-                            c.first_name = first.to_string();
-                            c.last_name = last.to_string();
-                        }
-                        None => c.first_name = full,
+                let line = || value.split_whitespace().collect::<Vec<_>>().join(" ");
+                let fill = |slot: &mut String, more: &mut Vec<String>| {
+                    if slot.is_empty() {
+                        *slot = line();
+                    } else if *slot != line() {
+                        more.push(line());
                     }
-                }
-                Target::Company => c.company = line(),
-                Target::Role => c.role = line(),
-                Target::Field => c.field = line(),
-                Target::City => c.city = line(),
-                Target::Email => fill(&mut c.email, &mut more),
-                Target::Phone => fill(&mut c.phone, &mut more),
-                Target::Links => {
-                    for link in value.split_whitespace() {
-                        if let Ok(l) = SafeLink::parse_web(link) {
-                            if !c.links.iter().any(|x| x == l.href()) {
-                                c.links.push(l.href().to_string());
+                };
+                match target {
+                    Target::Ignore => {}
+                    Target::FirstName => c.first_name = line(),
+                    Target::LastName => c.last_name = line(),
+                    Target::FullName => {
+                        let full = line();
+                        match full.rsplit_once(' ') {
+                            Some((first, last)) => {
+                                c.first_name = first.to_string();
+                                c.last_name = last.to_string();
+                            }
+                            None => c.first_name = full,
+                        }
+                    }
+                    Target::Company => c.company = line(),
+                    Target::Role => c.role = line(),
+                    Target::Field => c.field = line(),
+                    Target::City => c.city = line(),
+                    Target::Email => fill(&mut c.email, &mut more),
+                    Target::Phone => fill(&mut c.phone, &mut more),
+                    Target::Links => {
+                        for link in value.split_whitespace() {
+                            if let Ok(l) = SafeLink::parse_web(link) {
+                                if !c.links.iter().any(|x| x == l.href()) {
+                                    c.links.push(l.href().to_string());
+                                }
                             }
                         }
                     }
-                }
-                Target::Tags => {
-                    for tag in value.split([',', ';']).flat_map(|t| t.split(":::")) {
-                        let tag = tag.trim().trim_start_matches('*').trim();
-                        if !tag.is_empty() && !c.tags.iter().any(|t| t == tag) {
-                            c.tags.push(tag.to_string());
+                    Target::Tags => {
+                        for tag in value.split([',', ';']).flat_map(|t| t.split(":::")) {
+                            let tag = tag.trim().trim_start_matches('*').trim();
+                            if !tag.is_empty() && !c.tags.iter().any(|t| t == tag) {
+                                c.tags.push(tag.to_string());
+                            }
                         }
                     }
+                    Target::Notes => notes.push(value.to_string()),
+                    Target::Birthday => c.birthday = birthday(value),
+                    Target::Occasion => c.met.occasion = line(),
+                    Target::MetOn => c.met.date = date(value),
+                    Target::Hook => c.met.hook = value.to_string(),
+                    Target::Circle => c.circle = Circle::from_key(value).unwrap_or(c.circle),
+                    Target::Cadence => c.cadence_days = value.parse().ok(),
                 }
-                Target::Notes => notes.push(value.to_string()),
-                Target::Birthday => c.birthday = birthday(value),
-                Target::Occasion => c.met.occasion = line(),
-                Target::MetOn => c.met.date = date(value),
-                Target::Hook => c.met.hook = value.to_string(),
-                Target::Circle => c.circle = Circle::from_key(value).unwrap_or(c.circle),
-                Target::Cadence => c.cadence_days = value.parse().ok(),
             }
+            notes.extend(more);
+            c.notes = notes.join("\n\n");
+            self.parsed.take(row.line, c);
         }
-        notes.extend(more);
-        c.notes = notes.join("\n\n");
-        parsed.take(row.line, c);
+        self.next = end;
+        end < self.rows.len()
     }
-    parsed
+
+    fn progress(&self) -> (usize, usize) {
+        let total = self.rows.len().saturating_sub(1);
+        (self.next.saturating_sub(1).min(total), total)
+    }
+
+    fn finish(self) -> Result<Parsed, ImportError> {
+        Ok(self.parsed)
+    }
 }

@@ -93,75 +93,87 @@ pub fn detect_separator(text: &str) -> Separator {
 /// field's start; anywhere else it is kept as text (as spreadsheet programs read it).
 /// Line breaks inside quotes belong to the field (as `\n`).
 pub fn read(text: &str, sep: Separator) -> Result<Vec<Row>, CsvError> {
-    let sep = sep.char();
+    // Separators, quotes and line breaks are ASCII, so the scan goes over bytes and copies
+    // the text between them in slices: a 20,000-row file in one short task.
+    let sep = sep.char() as u8;
+    let text = strip_bom(text);
+    let bytes = text.as_bytes();
+    let end = bytes.len();
+    let line_break = |i: usize| {
+        if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            2
+        } else {
+            1
+        }
+    };
     let mut rows = Vec::new();
     let mut fields = Vec::new();
     let mut field = String::new();
-    let mut line = 1;
-    let mut start_line = 1;
-    // Whether a quoted field's quote is still open.
-    let mut open = false;
-    let mut chars = strip_bom(text).chars().peekable();
+    let (mut line, mut start_line) = (1, 1);
     let mut at_field_start = true;
-    let mut any = false;
-    while let Some(c) = chars.next() {
-        any = true;
-        if open {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => open = false,
-                '\r' => {
-                    if chars.peek() == Some(&'\n') {
-                        chars.next();
+    // Where the current record began: a last record without a final line break counts.
+    let mut row_start = 0;
+    let mut i = 0;
+    while i < end {
+        if at_field_start && bytes[i] == b'"' {
+            at_field_start = false;
+            i += 1;
+            loop {
+                let Some(found) = bytes[i..]
+                    .iter()
+                    .position(|&b| matches!(b, b'"' | b'\r' | b'\n'))
+                else {
+                    return Err(CsvError::UnclosedQuote(start_line));
+                };
+                field.push_str(&text[i..i + found]);
+                i += found;
+                match bytes[i] {
+                    b'"' if bytes.get(i + 1) == Some(&b'"') => {
+                        field.push('"');
+                        i += 2;
                     }
-                    line += 1;
-                    field.push('\n');
+                    b'"' => {
+                        i += 1;
+                        break;
+                    }
+                    _ => {
+                        i += line_break(i);
+                        line += 1;
+                        field.push('\n');
+                    }
                 }
-                '\n' => {
-                    line += 1;
-                    field.push('\n');
-                }
-                _ => field.push(c),
             }
             continue;
         }
-        match c {
-            '"' if at_field_start => {
-                open = true;
-                at_field_start = false;
-            }
-            c if c == sep => {
-                fields.push(std::mem::take(&mut field));
-                at_field_start = true;
-            }
-            '\r' | '\n' => {
-                if c == '\r' && chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                fields.push(std::mem::take(&mut field));
-                rows.push(Row {
-                    line: start_line,
-                    fields: std::mem::take(&mut fields),
-                });
-                line += 1;
-                start_line = line;
-                at_field_start = true;
-                any = false;
-            }
-            // Text after a closing quote (`"a"b`) is kept, as spreadsheets do.
-            _ => {
-                field.push(c);
-                at_field_start = false;
-            }
+        // Unquoted text, also after a closing quote (`"a"b`) and a quote that does not
+        // start its field: kept as text, as spreadsheets do.
+        let found = bytes[i..]
+            .iter()
+            .position(|&b| b == sep || b == b'\r' || b == b'\n')
+            .unwrap_or(end - i);
+        field.push_str(&text[i..i + found]);
+        i += found;
+        if i == end {
+            break;
+        }
+        if bytes[i] == sep {
+            fields.push(std::mem::take(&mut field));
+            at_field_start = true;
+            i += 1;
+        } else {
+            i += line_break(i);
+            fields.push(std::mem::take(&mut field));
+            rows.push(Row {
+                line: start_line,
+                fields: std::mem::take(&mut fields),
+            });
+            line += 1;
+            start_line = line;
+            at_field_start = true;
+            row_start = i;
         }
     }
-    if open {
-        return Err(CsvError::UnclosedQuote(start_line));
-    }
-    if any {
+    if row_start < end {
         fields.push(field);
         rows.push(Row {
             line: start_line,

@@ -8,7 +8,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::csv::{self, Row, Separator};
-use super::{ImportError, Parsed, SkipReason, Skipped, MAX_IMPORT_PEOPLE};
+use super::{ImportError, Parsed, Reader, SkipReason, Skipped, MAX_IMPORT_PEOPLE};
 use crate::domain::contacts::draft::new_contact;
 use crate::domain::format::{digits, parse_iso_date};
 use crate::domain::link::SafeLink;
@@ -57,37 +57,80 @@ impl Columns {
 /// with reminders off (a cadence of 0), so a network of thousands never floods the due
 /// list, and carry the tag and occasion "LinkedIn" with the day they connected.
 pub fn read_connections(text: &str, now: DateTime<Utc>) -> Result<Parsed, ImportError> {
-    let rows = csv::read(text, Separator::Comma).map_err(|e| match e {
-        csv::CsvError::UnclosedQuote(line) => ImportError::UnclosedQuote(line),
-    })?;
-    let (header, columns) = rows
-        .iter()
-        .take(HEADER_SEARCH_ROWS)
-        .enumerate()
-        .find_map(|(i, row)| Columns::of(row).map(|c| (i, c)))
-        .ok_or(ImportError::NoHeader)?;
-    let body = &rows[header + 1..];
-    let count = body.iter().filter(|r| !r.is_blank()).count();
-    if count > MAX_IMPORT_PEOPLE {
-        return Err(ImportError::TooMany(count));
-    }
-    let mut parsed = Parsed::default();
-    for row in body.iter().filter(|r| !r.is_blank()) {
-        let first = clean(row.get(columns.first));
-        let last = clean(row.get(columns.last));
-        if first.is_empty() && last.is_empty() {
-            parsed.skipped.push(Skipped {
-                place: row.line,
-                reason: SkipReason::HiddenProfile,
-            });
-            continue;
+    ConnectionsReader::open(text, now)?.read_all()
+}
+
+/// [`read_connections`] a slice of rows at a time.
+pub struct ConnectionsReader {
+    /// The rows after the header, blank ones left out.
+    rows: Vec<Row>,
+    columns: Columns,
+    next: usize,
+    parsed: Parsed,
+    now: DateTime<Utc>,
+}
+
+impl ConnectionsReader {
+    /// Finds the header and counts the people; refuses a file that is not a connections
+    /// list or holds too many.
+    pub fn open(text: &str, now: DateTime<Utc>) -> Result<ConnectionsReader, ImportError> {
+        let rows = csv::read(text, Separator::Comma).map_err(|e| match e {
+            csv::CsvError::UnclosedQuote(line) => ImportError::UnclosedQuote(line),
+        })?;
+        let (header, columns) = rows
+            .iter()
+            .take(HEADER_SEARCH_ROWS)
+            .enumerate()
+            .find_map(|(i, row)| Columns::of(row).map(|c| (i, c)))
+            .ok_or(ImportError::NoHeader)?;
+        let rows: Vec<Row> = rows
+            .into_iter()
+            .skip(header + 1)
+            .filter(|r| !r.is_blank())
+            .collect();
+        if rows.len() > MAX_IMPORT_PEOPLE {
+            return Err(ImportError::TooMany(rows.len()));
         }
-        parsed.take(row.line, connection(row, &columns, first, last, now));
+        Ok(ConnectionsReader {
+            rows,
+            columns,
+            next: 0,
+            parsed: Parsed::default(),
+            now,
+        })
     }
-    if parsed.people.is_empty() && parsed.skipped.is_empty() {
-        return Err(ImportError::NoPeople);
+}
+
+impl Reader for ConnectionsReader {
+    fn step(&mut self, people: usize) -> bool {
+        let end = self.next.saturating_add(people).min(self.rows.len());
+        for row in &self.rows[self.next..end] {
+            let first = clean(row.get(self.columns.first));
+            let last = clean(row.get(self.columns.last));
+            if first.is_empty() && last.is_empty() {
+                self.parsed.skipped.push(Skipped {
+                    place: row.line,
+                    reason: SkipReason::HiddenProfile,
+                });
+                continue;
+            }
+            let contact = connection(row, &self.columns, first, last, self.now);
+            self.parsed.take(row.line, contact);
+        }
+        self.next = end;
+        end < self.rows.len()
     }
-    Ok(parsed)
+
+    fn progress(&self) -> (usize, usize) {
+        (self.next, self.rows.len())
+    }
+
+    fn finish(self) -> Result<Parsed, ImportError> {
+        if self.parsed.people.is_empty() && self.parsed.skipped.is_empty() {
+            return Err(ImportError::NoPeople);
+        }
+        Ok(self.parsed)
+    }
 }
 
 fn connection(

@@ -62,6 +62,25 @@ pub struct Skipped {
     pub reason: SkipReason,
 }
 
+/// A file read a slice at a time: between slices the page paints and answers (a 20,000
+/// person file is several long steps in one), and shows how far it got.
+pub trait Reader {
+    /// Reads up to `people` more people (rows or cards); `false` once the file is read.
+    fn step(&mut self, people: usize) -> bool;
+    /// How many of the file's people (rows or cards) are read so far, and of how many.
+    fn progress(&self) -> (usize, usize);
+    /// What was read, or why the file as a whole cannot be imported.
+    fn finish(self) -> Result<Parsed, ImportError>;
+    /// Reads the rest in one go.
+    fn read_all(mut self) -> Result<Parsed, ImportError>
+    where
+        Self: Sized,
+    {
+        while self.step(usize::MAX) {}
+        self.finish()
+    }
+}
+
 /// What a reader found in a file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Parsed {

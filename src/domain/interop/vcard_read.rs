@@ -10,7 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use chrono::Datelike;
 
-use super::{ImportError, Parsed, SkipReason, Skipped, MAX_IMPORT_PEOPLE};
+use super::{ImportError, Parsed, Reader, SkipReason, Skipped, MAX_IMPORT_PEOPLE};
 use crate::domain::code::{Code, Coded};
 use crate::domain::contacts::draft::new_contact;
 use crate::domain::format::{digits, parse_iso_date};
@@ -156,29 +156,47 @@ fn split_unescaped(value: &str, sep: char) -> Vec<String> {
 }
 
 /// Logical lines: folded lines joined (a line break then a space or tab), and 2.1's
-/// quoted-printable soft line breaks (`=` at the end) joined with the next line.
-fn unfold(text: &str) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut soft_break = false;
-    for raw in text.split('\n') {
-        let line = raw.strip_suffix('\r').unwrap_or(raw);
-        if soft_break {
-            if let Some(last) = lines.last_mut() {
-                last.pop();
-                last.push_str(line);
-            }
-        } else if line.starts_with([' ', '\t']) && !lines.is_empty() {
-            if let Some(last) = lines.last_mut() {
-                last.push_str(&line[1..]);
-            }
-        } else {
-            lines.push(line.to_string());
+/// quoted-printable soft line breaks (`=` at the end) joined with the next line. Read as
+/// they are needed, so that a large file is not unfolded in one step.
+struct Unfolded<'a> {
+    raw: std::str::Split<'a, char>,
+    /// The logical line read so far, complete once a line that does not continue it
+    /// comes.
+    pending: Option<String>,
+}
+
+impl<'a> Unfolded<'a> {
+    fn new(text: &'a str) -> Unfolded<'a> {
+        Unfolded {
+            raw: text.split('\n'),
+            pending: None,
         }
-        soft_break = lines.last().is_some_and(|l| {
-            l.ends_with('=') && l.to_ascii_uppercase().contains("QUOTED-PRINTABLE")
-        });
     }
-    lines
+}
+
+impl Iterator for Unfolded<'_> {
+    type Item = String;
+
+    fn next(&mut self) -> Option<String> {
+        for raw in self.raw.by_ref() {
+            let line = raw.strip_suffix('\r').unwrap_or(raw);
+            let Some(pending) = self.pending.as_mut() else {
+                self.pending = Some(line.to_string());
+                continue;
+            };
+            let soft_break =
+                pending.ends_with('=') && pending.to_ascii_uppercase().contains("QUOTED-PRINTABLE");
+            if soft_break {
+                pending.pop();
+                pending.push_str(line);
+            } else if line.starts_with([' ', '\t']) {
+                pending.push_str(&line[1..]);
+            } else {
+                return self.pending.replace(line.to_string());
+            }
+        }
+        self.pending.take()
+    }
 }
 
 /// One logical line as a property; `None` for a line that is not one.
@@ -316,57 +334,114 @@ pub fn is_vcard(text: &str) -> bool {
 
 /// Every card of a vCard file, numbered from 1 in the file's order.
 pub fn read_cards(text: &str, now: DateTime<Utc>) -> Result<Parsed, ImportError> {
-    if !is_vcard(text) {
-        return Err(ImportError::NoHeader);
-    }
-    let mut cards = Parsed::default();
-    let mut current: Option<Vec<Property>> = None;
-    let mut number = 0;
-    for line in unfold(text) {
-        if line.trim().is_empty() {
-            continue;
+    CardReader::open(text, now)?.read_all()
+}
+
+/// [`read_cards`] a slice of cards at a time.
+pub struct CardReader<'a> {
+    lines: Unfolded<'a>,
+    /// The properties of the card being read, from its `BEGIN:VCARD` on.
+    current: Option<Vec<Property>>,
+    /// Cards begun so far.
+    number: usize,
+    /// Cards in the file, counted by their plain `BEGIN:VCARD` lines.
+    total: usize,
+    /// A card begun beyond [`MAX_IMPORT_PEOPLE`] (one the count missed, e.g. grouped).
+    too_many: bool,
+    parsed: Parsed,
+    now: DateTime<Utc>,
+}
+
+impl<'a> CardReader<'a> {
+    /// Refuses a file that is not a vCard file or holds too many cards.
+    pub fn open(text: &'a str, now: DateTime<Utc>) -> Result<CardReader<'a>, ImportError> {
+        if !is_vcard(text) {
+            return Err(ImportError::NoHeader);
         }
-        let Some(p) = property(&line) else { continue };
-        match (
-            p.name.as_str(),
-            p.value.trim().to_ascii_uppercase().as_str(),
-        ) {
-            ("BEGIN", "VCARD") => {
-                if current.is_some() {
-                    // The card before never ended.
-                    cards.skipped.push(Skipped {
-                        place: number,
-                        reason: SkipReason::Incomplete,
-                    });
-                }
-                number += 1;
-                if number > MAX_IMPORT_PEOPLE {
-                    return Err(ImportError::TooMany(count_cards(text)));
-                }
-                current = Some(Vec::new());
+        let total = count_cards(text);
+        if total > MAX_IMPORT_PEOPLE {
+            return Err(ImportError::TooMany(total));
+        }
+        Ok(CardReader {
+            lines: Unfolded::new(text),
+            current: None,
+            number: 0,
+            total,
+            too_many: false,
+            parsed: Parsed::default(),
+            now,
+        })
+    }
+}
+
+impl Reader for CardReader<'_> {
+    fn step(&mut self, people: usize) -> bool {
+        let mut ended = 0;
+        while ended < people {
+            let Some(line) = self.lines.next() else {
+                return false;
+            };
+            if line.trim().is_empty() {
+                continue;
             }
-            ("END", "VCARD") => {
-                if let Some(props) = current.take() {
-                    card(&mut cards, number, &props, now);
+            let Some(p) = property(&line) else { continue };
+            match (
+                p.name.as_str(),
+                p.value.trim().to_ascii_uppercase().as_str(),
+            ) {
+                ("BEGIN", "VCARD") => {
+                    if self.current.is_some() {
+                        // The card before never ended.
+                        self.parsed.skipped.push(Skipped {
+                            place: self.number,
+                            reason: SkipReason::Incomplete,
+                        });
+                        ended += 1;
+                    }
+                    if self.number == MAX_IMPORT_PEOPLE {
+                        self.too_many = true;
+                        return false;
+                    }
+                    self.number += 1;
+                    self.current = Some(Vec::new());
                 }
-            }
-            _ => {
-                if let Some(props) = current.as_mut() {
-                    props.push(p);
+                ("END", "VCARD") => {
+                    if let Some(props) = self.current.take() {
+                        card(&mut self.parsed, self.number, &props, self.now);
+                        ended += 1;
+                    }
+                }
+                _ => {
+                    if let Some(props) = self.current.as_mut() {
+                        props.push(p);
+                    }
                 }
             }
         }
+        true
     }
-    if current.is_some() {
-        cards.skipped.push(Skipped {
-            place: number,
-            reason: SkipReason::Incomplete,
-        });
+
+    fn progress(&self) -> (usize, usize) {
+        (self.number.min(self.total), self.total)
     }
-    if number == 0 {
-        return Err(ImportError::NoPeople);
+
+    fn finish(mut self) -> Result<Parsed, ImportError> {
+        // Whatever the steps left unread.
+        while self.step(usize::MAX) {}
+        if self.too_many {
+            return Err(ImportError::TooMany(self.total.max(self.number + 1)));
+        }
+        if self.current.is_some() {
+            self.parsed.skipped.push(Skipped {
+                place: self.number,
+                reason: SkipReason::Incomplete,
+            });
+        }
+        if self.number == 0 {
+            return Err(ImportError::NoPeople);
+        }
+        Ok(self.parsed)
     }
-    Ok(cards)
 }
 
 fn count_cards(text: &str) -> usize {

@@ -12,16 +12,16 @@ use crate::domain::code::Code;
 use crate::domain::contacts::draft::display_name;
 use crate::domain::contacts::duplicates::link_key;
 use crate::domain::format;
-use crate::domain::profile::with_own_link;
-use crate::domain::interop::columns::{guess_all, read_mapped, read_rows, Target};
+use crate::domain::interop::columns::{guess_all, read_rows, MappedReader, Target};
 use crate::domain::interop::csv::Row;
-use crate::domain::interop::linkedin::read_connections;
+use crate::domain::interop::linkedin::ConnectionsReader;
 use crate::domain::interop::linkedin_messages::{is_messages, read_messages, EntryTexts};
 use crate::domain::interop::matching::{plan, Choices, Counts, ImportPlan, Outcome};
-use crate::domain::interop::vcard_read::{is_vcard, read_cards};
+use crate::domain::interop::vcard_read::{is_vcard, CardReader};
 use crate::domain::interop::{
-    file_text, ImportError, Parsed, SkipReason, Skipped, MAX_IMPORT_BYTES,
+    file_text, ImportError, Parsed, Reader, SkipReason, Skipped, MAX_IMPORT_BYTES,
 };
+use crate::domain::profile::with_own_link;
 use crate::domain::record::{Contact, Kind};
 use crate::i18n::*;
 use crate::storage::db::{Database, SaveError};
@@ -37,7 +37,8 @@ const LISTED: usize = 50;
 #[derive(Clone, Debug, PartialEq)]
 enum Step {
     Idle,
-    Reading,
+    /// Reading the file; how many of its people are read, once known.
+    Reading(Option<(usize, usize)>),
     /// The file cannot be imported; the message says why.
     Failed(String),
     /// A spreadsheet Netzweber does not know: which column holds what.
@@ -222,7 +223,7 @@ pub fn ImportSection() -> impl IntoView {
             importer.check(i18n, files);
         }
     };
-    let busy = move || step.with(|s| matches!(s, Step::Reading | Step::Working));
+    let busy = move || step.with(|s| matches!(s, Step::Reading(_) | Step::Working));
     let run = move || {
         let choices = Choices {
             new: add_new.get_untracked(),
@@ -271,7 +272,13 @@ pub fn ImportSection() -> impl IntoView {
             <div role="status" aria-live="polite" class="import-step">
                 {move || match step.get() {
                     Step::Idle => ().into_any(),
-                    Step::Reading => view! { <p class="muted">{tr!(i18n, interop.reading)}</p> }.into_any(),
+                    Step::Reading(progress) => view! {
+                        <p class="muted" id="import-reading">{tr!(i18n, interop.reading)}</p>
+                        {progress.map(|(read, total)| view! {
+                            <progress aria-labelledby="import-reading" max=total value=read></progress>
+                        })}
+                    }
+                    .into_any(),
                     Step::Working => view! { <p class="muted">{tr!(i18n, interop.working)}</p> }.into_any(),
                     Step::Done(message) => view! { <p class="status status--ok">{message}</p> }.into_any(),
                     Step::Failed(message) => view! {
@@ -522,7 +529,7 @@ impl Importer {
             .collect::<Vec<_>>()
             .join(", ");
         planned.set_value(None);
-        step.set(Step::Reading);
+        step.set(Step::Reading(None));
         leptos::task::spawn_local(async move {
             let mut texts = Vec::with_capacity(files.len());
             for file in &files {
@@ -562,8 +569,11 @@ impl Importer {
             let messages = messages_file.map(|m| m.into_owned());
             let cards = people_file.as_deref().is_some_and(is_vcard);
             let parsed = match &people_file {
-                Some(text) if cards => read_cards(text, now()),
-                Some(text) => match read_connections(text, now()) {
+                Some(text) if cards => match CardReader::open(text, now()) {
+                    Ok(reader) => read_in_slices(step, reader).await,
+                    Err(e) => Err(e),
+                },
+                Some(text) => match ConnectionsReader::open(text, now()) {
                     // Not LinkedIn's: a spreadsheet whose columns the user maps.
                     Err(ImportError::NoHeader) => {
                         match read_rows(text) {
@@ -576,7 +586,8 @@ impl Importer {
                         }
                         return;
                     }
-                    other => other,
+                    Ok(reader) => read_in_slices(step, reader).await,
+                    Err(e) => Err(e),
                 },
                 None => Ok(Parsed::default()),
             };
@@ -594,7 +605,7 @@ impl Importer {
         let Some(checked) = self.checked.with_value(|c| c.clone()) else {
             return;
         };
-        self.step.set(Step::Reading);
+        self.step.set(Step::Reading(None));
         leptos::task::spawn_local(async move {
             let Checked {
                 file,
@@ -619,11 +630,16 @@ impl Importer {
         let Some(pending) = self.pending.with_value(|p| p.clone()) else {
             return;
         };
-        self.step.set(Step::Reading);
+        self.step.set(Step::Reading(None));
         leptos::task::spawn_local(async move {
-            let parsed = read_mapped(&pending.rows, &targets, now());
-            self.preview(i18n, file, parsed, false, pending.messages.clone(), None)
-                .await;
+            let reader = MappedReader::new(&pending.rows, &targets, now());
+            match read_in_slices(self.step, reader).await {
+                Ok(parsed) => {
+                    self.preview(i18n, file, parsed, false, pending.messages.clone(), None)
+                        .await
+                }
+                Err(e) => self.step.set(Step::Failed(error_text(i18n, &e))),
+            }
         });
     }
 
@@ -874,6 +890,22 @@ async fn remember_own_link(db: &Database, link: &str, feedback: Feedback) {
         Ok(_) | Err(SaveError::Conflict(_)) => {}
         Err(SaveError::Storage(e)) => feedback.error(AppError::SaveFailed(e)),
     }
+}
+
+/// How many people are read between two paints: a few milliseconds' work.
+const SLICE: usize = 1_000;
+
+/// Reads a file with `reader` a slice at a time, showing how far it got and letting the
+/// page paint and answer in between.
+async fn read_in_slices(
+    step: RwSignal<Step>,
+    mut reader: impl Reader,
+) -> Result<Parsed, ImportError> {
+    while reader.step(SLICE) {
+        step.set(Step::Reading(Some(reader.progress())));
+        yield_to_browser().await;
+    }
+    reader.finish()
 }
 
 /// Scales the photos of new contacts as a picked photo is scaled; one the browser cannot
