@@ -346,9 +346,22 @@ test('LinkedIn messages chosen with the connections become timeline entries once
   const region = page.getByRole('region', { name: 'Import contacts' });
   const fixture = async (name) => ({ name, mimeType: 'text/csv', buffer: await readFile(new URL(`../data/interop/${name}`, import.meta.url)) });
   const files = [await fixture('linkedin-2024.csv'), await fixture('linkedin-messages.csv')];
+  // The connections first: Martina's last contact is the day they connected.
+  await chooseImport(page, files[0]);
+  await previewCounts(region);
+  await region.getByRole('button', { name: 'Import' }).click();
+  await region.getByText('Import finished. New contacts: 6; completed: 0; timeline entries: 0.').waitFor();
+  const martina = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: /Martina Müller/ }) });
+  await page.goto(env.server.url('contacts'));
+  await martina.waitFor();
+  // Connected, but nothing said yet.
+  assert.equal(await martina.getByText(/^Last contact /).count(), 0, await martina.innerText());
+
+  await page.goto(env.server.url('settings'));
+  await appReady(page);
   await chooseImport(page, files);
   const c = await previewCounts(region);
-  assert.equal(c['New contacts'], '6');
+  assert.equal(c['Already in Netzweber, nothing new'], '6');
   assert.equal(c['New timeline entries from LinkedIn messages'], '2');
   assert.equal(c['Conversations with people who are not your contacts (left out)'], '2');
   // No profile link yet: the user is asked who they are, the busiest person guessed.
@@ -365,12 +378,14 @@ test('LinkedIn messages chosen with the connections become timeline entries once
   await page.waitForFunction(() => document.querySelector('#import-owner option:checked')?.textContent.startsWith('Mia'));
   assert.equal((await previewCounts(region))['New timeline entries from LinkedIn messages'], '2');
   await region.getByRole('button', { name: 'Import' }).click();
-  await region.getByText('Import finished. New contacts: 6; completed: 0; timeline entries: 2.').waitFor();
+  await region.getByText('Import finished. New contacts: 0; completed: 0; timeline entries: 2.').waitFor();
   // Remembered: the profile now holds the link, so the next file is not asked about.
   await page.getByLabel('Profile link').and(page.locator('input')).first().waitFor();
   await page.waitForFunction(() => document.querySelector('#profile-url')?.value === 'https://www.linkedin.com/in/mia-sommer');
 
   await page.goto(env.server.url('contacts'));
+  await martina.getByText(/^Last contact /).waitFor();
+  assert.equal(await martina.getByText(/^Last contact /).innerText(), 'Last contact 12 Oct 2024', 'the day of the last message');
   await page.getByRole('link', { name: /Martina Müller/ }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Martina Müller' }).waitFor();
   await page.getByText(/LinkedIn: Coffee\?/).waitFor();
