@@ -7,6 +7,7 @@ pub mod backup;
 pub mod code;
 pub mod contacts;
 pub mod format;
+pub mod insights;
 pub mod integrity;
 pub mod interop;
 pub mod interviews;

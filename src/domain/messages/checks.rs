@@ -204,6 +204,45 @@ pub struct Context {
     pub premium: bool,
 }
 
+impl Context {
+    /// What the checks know for a message to `contact` (introduced by `introducer`, a
+    /// name) or, without a contact, to the person named `recipient_name`, written by the
+    /// user of `profile`.
+    pub fn for_recipient(
+        contact: Option<&crate::domain::record::Contact>,
+        introducer: &str,
+        recipient_name: &str,
+        profile: &crate::domain::profile::Profile,
+        premium: bool,
+    ) -> Context {
+        let mine = Context {
+            my_email: profile.email.clone(),
+            my_phone: profile.phone.clone(),
+            premium,
+            ..Context::default()
+        };
+        match contact {
+            Some(c) => Context {
+                first_name: c.first_name.clone(),
+                last_name: c.last_name.clone(),
+                hook: c.met.hook.clone(),
+                introducer: introducer.to_string(),
+                occasion: c.met.occasion.clone(),
+                ..mine
+            },
+            None => {
+                let (first_name, last_name) =
+                    crate::domain::interviews::wrap_up::split_name(recipient_name);
+                Context {
+                    first_name,
+                    last_name,
+                    ..mine
+                }
+            }
+        }
+    }
+}
+
 /// The message being checked.
 #[derive(Clone, Copy, Debug)]
 pub struct Draft<'a> {

@@ -184,35 +184,19 @@ pub fn recipient_name(m: &Message) -> String {
 pub fn check_context(m: &Message) -> Context {
     let network = use_network();
     let outreach = use_outreach();
-    let profile = outreach.profile.get();
-    let premium = outreach.premium.get();
-    match recipient(m) {
-        Some(c) => Context {
-            first_name: c.first_name.clone(),
-            last_name: c.last_name.clone(),
-            hook: c.met.hook.clone(),
-            introducer: c
-                .introduced_by
-                .as_deref()
-                .and_then(|id| network.network.with(|n| n.contact(id).map(display_name)))
-                .unwrap_or_default(),
-            occasion: c.met.occasion.clone(),
-            my_email: profile.email,
-            my_phone: profile.phone,
-            premium,
-        },
-        None => {
-            let (first, last) = crate::domain::interviews::wrap_up::split_name(&m.recipient_name);
-            Context {
-                first_name: first,
-                last_name: last,
-                my_email: profile.email,
-                my_phone: profile.phone,
-                premium,
-                ..Context::default()
-            }
-        }
-    }
+    let contact = recipient(m);
+    let introducer = contact
+        .as_ref()
+        .and_then(|c| c.introduced_by.as_deref())
+        .and_then(|id| network.network.with(|n| n.contact(id).map(display_name)))
+        .unwrap_or_default();
+    Context::for_recipient(
+        contact.as_ref(),
+        &introducer,
+        &m.recipient_name,
+        &outreach.profile.get(),
+        outreach.premium.get(),
+    )
 }
 
 /// The values a template's placeholders take for a recipient.
