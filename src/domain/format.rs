@@ -50,6 +50,11 @@ fn month_name(lang: Lang, month0: u32) -> &'static str {
     names[month0 as usize % 12]
 }
 
+/// A month's name in three letters (`Mär`, `Oct`): for a chart's axis.
+pub fn month_short(date: NaiveDate, lang: Lang) -> String {
+    month_name(lang, date.month0()).chars().take(3).collect()
+}
+
 /// A compact date: `28.11.2026` in German, `28 Nov 2026` in English.
 pub fn date_short(date: NaiveDate, lang: Lang) -> String {
     match lang {

@@ -270,6 +270,18 @@ pub async fn get_all_by_index(
     Ok(request(&req).await?.unchecked_into())
 }
 
+/// All values in `store` whose `index` is `from` or after it, in the index's order.
+pub async fn get_all_by_index_from(
+    store: &IdbObjectStore,
+    index: &str,
+    from: &JsValue,
+) -> Result<Array, StorageError> {
+    let index = store.index(index).map_err(|e| to_error(&e))?;
+    let range = IdbKeyRange::lower_bound(from).map_err(|e| to_error(&e))?;
+    let req = index.get_all_with_key(&range).map_err(|e| to_error(&e))?;
+    Ok(request(&req).await?.unchecked_into())
+}
+
 /// The first `count` values of `store` in the order of `index`.
 pub async fn get_first_by_index(
     store: &IdbObjectStore,

@@ -10,6 +10,7 @@ use serde::{de::DeserializeOwned, Serialize};
 use super::StorageError;
 use crate::domain::code::Code;
 use crate::domain::contacts::keep_in_touch::CadenceSettings;
+use crate::domain::insights::goal::WeeklyGoal;
 use crate::domain::lang::Lang;
 use crate::domain::profile::Profile;
 use crate::domain::theme::Theme;
@@ -30,6 +31,8 @@ pub const CADENCE_KEY: &str = "netzweber.keep-in-touch";
 pub const LINKEDIN_PREMIUM_KEY: &str = "netzweber.linkedin-premium";
 /// Storage key noting that persistent storage was requested after the first save.
 pub const PERSIST_ASKED_KEY: &str = "netzweber.persist-asked";
+/// Key of the weekly goal.
+pub const WEEKLY_GOAL_KEY: &str = "netzweber.weekly-goal";
 
 fn read<T: DeserializeOwned>(key: &str) -> Option<T> {
     LocalStorage::get(key).ok()
@@ -130,4 +133,16 @@ pub fn load_linkedin_premium() -> bool {
 /// Remembers the LinkedIn Premium setting.
 pub fn save_linkedin_premium(premium: bool) -> Result<(), StorageError> {
     write(LINKEDIN_PREMIUM_KEY, &premium)
+}
+
+/// The weekly goal; off where nothing (readable) is stored.
+pub fn load_weekly_goal() -> WeeklyGoal {
+    read::<WeeklyGoal>(WEEKLY_GOAL_KEY)
+        .map(WeeklyGoal::clamped)
+        .unwrap_or_default()
+}
+
+/// Remembers the weekly goal.
+pub fn save_weekly_goal(goal: WeeklyGoal) -> Result<(), StorageError> {
+    write(WEEKLY_GOAL_KEY, &goal.clamped())
 }

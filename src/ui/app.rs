@@ -34,6 +34,7 @@ mod screens {
         ContactPage, ContactsPage, DuplicatesPage, EditContactPage, GreetingsPage, IntroducePage,
         NewContactPage,
     };
+    use crate::ui::insights::InsightsPage;
     use crate::ui::interviews::{
         ConductPage, InterviewsPage, NewInterviewPage, PlanPage, PrintPage, QuestionsPage,
         WrapUpPage,
@@ -65,6 +66,7 @@ mod screens {
         message => MessagePage,
     });
     super::screens!(settings { settings => SettingsPage });
+    super::screens!(insights { insights => InsightsPage });
 }
 
 /// The router base: the path of the document's `<base href>`, without the trailing slash,
@@ -174,6 +176,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/messages") view=|| view! { <Lazy load=screens::messages_list /> } />
                     <Route path=path!("/messages/new") view=|| view! { <Lazy load=screens::new_message /> } />
                     <Route path=path!("/messages/:id") view=|| view! { <Lazy load=screens::message /> } />
+                    <Route path=path!("/insights") view=|| view! { <Lazy load=screens::insights /> } />
                     <Route path=path!("/settings") view=|| view! { <Lazy load=screens::settings /> } />
                 </Routes>
                 </Show>

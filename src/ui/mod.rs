@@ -12,6 +12,7 @@ mod feedback;
 mod files;
 mod guard;
 mod idle;
+mod insights;
 mod interop;
 mod interviews;
 mod lazy;

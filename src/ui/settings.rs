@@ -15,6 +15,7 @@ use crate::ui::backup::{BackupSection, DataSection};
 use crate::ui::common::select::{lang_name, EnumRadios};
 use crate::ui::context::{use_app_update, use_preferences};
 use crate::ui::feedback::{storage_error_text, use_feedback, AppError};
+use crate::ui::insights::goal::GoalSettings;
 use crate::ui::interop::{ExportSection, ImportSection};
 use crate::ui::profile::ProfileSection;
 use crate::ui::title::use_page_title;
@@ -31,6 +32,7 @@ pub fn SettingsPage() -> impl IntoView {
         <ThemeSection />
         <ProfileSection />
         <KeepInTouchSection />
+        <GoalSettings />
         <MessagesSection />
         <DataSection />
         <BackupSection />

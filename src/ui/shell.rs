@@ -46,6 +46,9 @@ pub fn Shell(children: Children) -> impl IntoView {
                                 <AppLink href="/messages">{tr!(i18n, nav.messages)}</AppLink>
                             </li>
                             <li>
+                                <AppLink href="/insights">{tr!(i18n, nav.insights)}</AppLink>
+                            </li>
+                            <li>
                                 <AppLink href="/settings">{tr!(i18n, nav.settings)}</AppLink>
                             </li>
                         </ul>

@@ -17,6 +17,7 @@ use crate::ui::contacts::store::{use_network, Loaded};
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::feedback::report_save;
 use crate::ui::feedback::use_feedback;
+use crate::ui::insights::goal::WeekGoal;
 use crate::ui::interviews::parts::person_of;
 use crate::ui::interviews::store::use_interviews;
 use crate::ui::interviews::PlanRow;
@@ -127,6 +128,7 @@ fn Agenda() -> impl IntoView {
     let dormant_all = StoredValue::new(app_path("/contacts?only=dormant"));
     view! {
         <Show when=full fallback=move || view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }>
+            <WeekGoal />
             {move || {
                 let t = view_data.get();
                 let f = &t.follow_ups;

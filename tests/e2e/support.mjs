@@ -160,6 +160,7 @@ export const LAZY_SCREENS = [
   ['interviews/questions', 'Question library'],
   ['messages', 'Messages'],
   ['messages/new', 'Write a message'],
+  ['insights', 'Insights'],
   ['settings', 'Settings'],
 ];
 

@@ -11,7 +11,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::prelude::*;
 use web_sys::{IdbDatabase, IdbTransactionMode};
@@ -336,6 +336,19 @@ impl Database {
 
     /// Saves a record, new or changed. `record.meta().revision` must be the revision it was
     /// loaded at (0 for a new record); if the stored one moved on since, nothing is written
+    /// The records of a kind dated `from` or later, by their `date` index (timeline
+    /// entries: their day; messages: the UTC day they were sent; interviews: their UTC
+    /// day). Only for kinds with that index.
+    pub async fn dated_since<R: Record>(&self, from: NaiveDate) -> Result<Vec<R>, StorageError> {
+        let tx = self.tx(&[R::KIND.key()], false, Durability::Default)?;
+        let key: JsValue = crate::domain::format::iso_date(from).into();
+        tx.run(async |tx: &Tx| {
+            let store = tx.store(R::KIND.key())?;
+            rows_to_records(&idb::get_all_by_index_from(&store, "date", &key).await?)
+        })
+        .await
+    }
+
     /// The saved profile, if any.
     pub async fn profile(&self) -> Result<Option<SavedProfile>, StorageError> {
         self.get(PROFILE_ID).await

@@ -1,0 +1,135 @@
+//! The Insights page: the time range, and each picture from the records the stores and
+//! the database hold.
+
+use leptos::prelude::*;
+
+use crate::domain::contacts::draft::display_name;
+use crate::domain::insights::activity::{activity, Activity};
+use crate::domain::insights::goal::goal_week;
+use crate::domain::insights::outreach::{outreach, HeldInterview, Outreach, SentMessage};
+use crate::domain::insights::Span;
+use crate::domain::messages::checks::Context;
+use crate::domain::record::Interaction;
+use crate::i18n::*;
+use crate::storage::prefs;
+use crate::ui::common::dates::local_time;
+use crate::ui::common::select::EnumRadios;
+use crate::ui::contacts::store::use_network;
+use crate::ui::data::reload_on_epoch;
+use crate::ui::insights::activity::ActivitySection;
+use crate::ui::insights::outreach::OutreachSection;
+use crate::ui::interviews::store::use_interviews;
+use crate::ui::messages::store::use_outreach;
+use crate::ui::title::use_page_title;
+
+fn span_label(i18n: I18n, span: Span) -> String {
+    match span {
+        Span::Months3 => t_string!(i18n, insights.span_3m),
+        Span::Months6 => t_string!(i18n, insights.span_6m),
+        Span::Months12 => t_string!(i18n, insights.span_12m),
+        Span::All => t_string!(i18n, insights.span_all),
+    }
+    .to_string()
+}
+
+/// The Insights screen.
+#[component]
+pub fn InsightsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    use_page_title(move || t_string!(i18n, insights.title).to_string());
+    let network = use_network();
+    let outreach_store = use_outreach();
+    let interviews = use_interviews();
+    let span = RwSignal::new(Span::default());
+    // Every timeline entry: read when the screen opens, not at start-up.
+    let entries = RwSignal::new(None::<Vec<Interaction>>);
+    reload_on_epoch(
+        |db| async move { db.all::<Interaction>().await },
+        move |all| entries.set(Some(all)),
+    );
+    let goal = prefs::load_weekly_goal();
+    let today = Memo::new(move |_| network.clock.get().today);
+    let sent_days = Memo::new(move |_| {
+        outreach_store.messages.with(|messages| {
+            messages
+                .iter()
+                .filter(|m| m.status.known() != Some(crate::domain::messages::model::Status::Draft))
+                .filter_map(|m| m.sent.map(|at| local_time(at).date()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let activity_memo: Memo<Option<Activity>> = Memo::new(move |_| {
+        let today = today.get();
+        entries.with(|e| {
+            e.as_ref()
+                .map(|e| sent_days.with(|sent| activity(e, sent, span.get().start(today), today)))
+        })
+    });
+    // The streak looks back a year whatever the range shows.
+    let streak = Memo::new(move |_| {
+        let today = today.get();
+        entries.with(|e| {
+            e.as_ref().map_or(0, |e| {
+                sent_days.with(|sent| {
+                    let year = activity(e, sent, Span::Months12.start(today), today);
+                    goal_week(goal, &year.weeks, today).streak
+                })
+            })
+        })
+    });
+    let outreach_memo: Memo<Option<Outreach>> = Memo::new(move |_| {
+        if !outreach_store.loaded.get() || !interviews.loaded.get() {
+            return None;
+        }
+        let profile = outreach_store.profile.get();
+        let premium = outreach_store.premium.get();
+        let sent: Vec<SentMessage> = network.network.with(|n| {
+            outreach_store.messages.with(|messages| {
+                messages
+                    .iter()
+                    .filter_map(|m| {
+                        let contact = m.contact_id.as_deref().and_then(|id| n.contact(id));
+                        let introducer = contact
+                            .and_then(|c| c.introduced_by.as_deref())
+                            .and_then(|id| n.contact(id))
+                            .map(display_name)
+                            .unwrap_or_default();
+                        let ctx = Context::for_recipient(
+                            contact,
+                            &introducer,
+                            &m.recipient_name,
+                            &profile,
+                            premium,
+                        );
+                        let day = |at: Option<chrono::DateTime<chrono::Utc>>| {
+                            at.map(|at| local_time(at).date())
+                        };
+                        SentMessage::of(m, day(m.sent), day(m.closed), &ctx)
+                    })
+                    .collect()
+            })
+        });
+        let held: Vec<HeldInterview> = interviews.plans.with(|plans| {
+            plans
+                .iter()
+                .filter_map(|p| {
+                    let held = p.finished.or(p.wrapped_up)?;
+                    Some(HeldInterview {
+                        contact_id: p.contact_id.clone()?,
+                        day: local_time(held).date(),
+                        suggested: p.suggested.len(),
+                    })
+                })
+                .collect()
+        });
+        Some(outreach(&sent, &held, span.get().start(today.get())))
+    });
+    view! {
+        <h1>{tr!(i18n, insights.title)}</h1>
+        <p class="lead">{tr!(i18n, insights.lead)}</p>
+        <EnumRadios name="insights-span" class="segmented" legend=move || t_string!(i18n, insights.span_legend)
+            value=move || span.get() on_pick=move |s| span.set(s) label=span_label />
+        <ActivitySection activity=activity_memo goal=goal streak=streak />
+        <OutreachSection outreach=outreach_memo />
+    }
+}

@@ -1,0 +1,170 @@
+// Insights as a user meets it: a seeded network (messages sent with good and poor texts,
+// replies, an interview with suggested people), the summaries read, the range switched,
+// tables compared with the pictures, and a weekly goal that Today's rings follow.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServerAndBrowser, openPage, assertClean, appReady, axe, shot, seed } from './support.mjs';
+
+const env = useServerAndBrowser();
+
+const meta = (id) => ({ id, created: '2026-09-01T10:00:00Z', updated: '2026-09-01T10:00:00Z', revision: 1 });
+const person = (id, first, last, company) => ({ meta: meta(id), first_name: first, last_name: last, company, met: { occasion: 'UX Camp', hook: `We talked about ${company} at UX Camp` } });
+const contacts = [
+  person('anna', 'Anna', 'Schmidt', 'Acme'),
+  person('ben', 'Ben', 'Weber', 'Beta'),
+  person('cem', 'Cem', 'Kaya', 'Gamma'),
+  person('dana', 'Dana', 'Roth', 'Delta'),
+  person('eva', 'Eva', 'Lang', 'Epsilon'),
+  person('finn', 'Finn', 'Vogel', 'Zeta'),
+];
+const entry = (n, contact, kind, date) => ({ meta: meta(`i${n}`), contact_id: contact, kind, date, summary: `${kind} ${n}` });
+// November: 7 conversations and an introduction; December so far (1–3 Dec): 3.
+const interactions = [
+  entry(1, 'anna', 'call', '2026-11-02'),
+  entry(2, 'ben', 'meeting', '2026-11-04'),
+  entry(3, 'cem', 'email', '2026-11-10'),
+  entry(4, 'anna', 'informational_interview', '2026-11-20'),
+  entry(5, 'dana', 'call', '2026-11-17'),
+  entry(6, 'dana', 'call', '2026-11-18'),
+  entry(7, 'eva', 'message', '2026-11-25'),
+  entry(8, 'anna', 'introduction', '2026-11-21'),
+  entry(9, 'finn', 'meeting', '2026-12-01'),
+  entry(10, 'ben', 'call', '2026-12-02'),
+  entry(11, 'cem', 'event', '2026-12-02'),
+  // Last spring: only in the longer ranges.
+  entry(12, 'eva', 'meeting', '2026-04-15'),
+];
+const good = (name) => `Hello ${name}, we talked about research operations at UX Camp and your talk stayed with me. I am moving from engineering into UX research. Would you have 20 minutes for a call next week, at a time that suits you? I would be glad to share my notes from the camp in return.`;
+const poor = () => 'Hi, please find my CV attached. I am looking for a job in your company and would like you to forward my application to HR as soon as possible.';
+const message = (n, contact, name, body, status, sent, closed) => ({
+  meta: meta(`m${n}`), contact_id: contact, channel: 'linkedin_message', purpose: 'informational_interview', lang: 'en',
+  subject: '', body, status, sent, address: 'du', recipient_name: '', recipient_company: '', manual: [], closed,
+});
+const messages = [
+  message(1, 'anna', 'Anna', good('Anna'), 'meeting_agreed', '2026-11-01T09:00:00Z', '2026-11-03T09:00:00Z'),
+  message(2, 'ben', 'Ben', good('Ben'), 'replied', '2026-11-02T09:00:00Z', '2026-11-06T09:00:00Z'),
+  message(3, 'cem', 'Cem', good('Cem'), 'replied', '2026-11-03T09:00:00Z', '2026-11-04T09:00:00Z'),
+  message(4, 'dana', 'Dana', good('Dana'), 'declined', '2026-11-05T09:00:00Z', '2026-11-08T09:00:00Z'),
+  message(5, 'eva', 'Eva', good('Eva'), 'sent', '2026-11-20T09:00:00Z', null),
+  message(6, 'finn', 'Finn', poor(), 'no_reply', '2026-11-06T09:00:00Z', '2026-11-20T09:00:00Z'),
+  message(7, 'finn', 'Finn', poor(), 'no_reply', '2026-11-21T09:00:00Z', '2026-11-30T09:00:00Z'),
+  message(8, 'eva', 'Eva', poor(), 'sent', '2026-12-01T09:00:00Z', null),
+  message(9, 'dana', 'Dana', 'Draft, never sent', 'draft', null, null),
+];
+const plans = [{
+  meta: meta('p-anna'), contact_id: 'anna', goal: 'Learn how research teams hire', scheduled: '2026-11-20T09:00:00Z', format: 'video',
+  place: '', duration_minutes: 30, items: [], finished: '2026-11-20T09:40:00Z',
+  suggested: [{ name: 'Ruth Berger', company: 'Acme' }, { name: 'Sami Yilmaz', company: '' }],
+}];
+
+async function openInsights({ german = false, ...options } = {}) {
+  const opened = await openPage(env.browser, env.server, { timezoneId: 'Europe/Berlin', ...options });
+  // Thursday, 3 December 2026.
+  await opened.page.clock.install({ time: new Date('2026-12-03T10:00:00+01:00') });
+  await seed(opened.page, env.server, { contacts, interactions, messages, interview_plans: plans });
+  if (german) await opened.page.getByRole('radio', { name: 'Deutsch' }).check();
+  await opened.page.getByRole('navigation', { name: german ? 'Hauptnavigation' : 'Main' }).getByRole('link', { name: german ? 'Einblicke' : 'Insights' }).click();
+  await appReady(opened.page);
+  return opened;
+}
+
+test('the pictures tell what the records say: summaries, range, tables, outreach by checklist score', async () => {
+  const { context, page, problems } = await openInsights();
+  await page.getByRole('heading', { level: 1, name: 'Insights' }).waitFor();
+  const activity = page.getByRole('region', { name: 'Activity' });
+  await activity.getByText('This month: 3 conversations, 4 fewer than last month.').waitFor();
+  // The default range (3 months) leaves April out; everything brings it in.
+  const cells = async () => (await activity.locator('svg.chart rect.bar').count());
+  const threeMonths = await cells();
+  await page.getByRole('radio', { name: 'Everything' }).check();
+  await page.waitForFunction((n) => document.querySelectorAll('svg.chart rect.bar').length > n, threeMonths);
+  await page.getByRole('radio', { name: 'Last 3 months' }).check();
+  await page.waitForFunction((n) => document.querySelectorAll('svg.chart rect.bar').length === n, threeMonths);
+
+  // The table holds the picture's numbers: the week of 16 November had two calls.
+  await activity.getByRole('button', { name: 'Show as table' }).click();
+  const table = activity.getByRole('table', { name: 'Timeline entries per week' });
+  const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: '16 Nov 2026' }) });
+  const headers = await table.locator('thead th').allInnerTexts();
+  const values = await row.locator('td').allInnerTexts();
+  assert.equal(values[headers.indexOf('Call') - 1], '2');
+  assert.equal(values[headers.indexOf('Informational interview') - 1], '1');
+  assert.equal(values[headers.indexOf('Conversations') - 1], '3', 'the calls and the interview');
+  assert.equal(await activity.getByRole('button', { name: 'Hide table' }).getAttribute('aria-expanded'), 'true');
+  assert.deepEqual(await axe(page), []);
+
+  const outreach = page.getByRole('region', { name: 'Outreach results' });
+  await outreach.getByText('4 of 8 messages were answered (50%).').waitFor();
+  const funnel = await outreach.locator('.funnel li').allInnerTexts();
+  assert.deepEqual(funnel.map((t) => t.replace(/\s+/g, ' ').trim()), ['Sent 8', 'Answered 4', 'Meeting agreed 1', 'Interview held 1', 'People suggested 2']);
+  await outreach.getByRole('button', { name: 'Show as table' }).click();
+  const steps = outreach.getByRole('table', { name: 'From message to interview' });
+  assert.equal(await steps.getByRole('row', { name: /^Answered/ }).locator('td').first().innerText(), '4');
+  assert.equal(await steps.getByRole('row', { name: /^Answered/ }).locator('td').nth(1).innerText(), '50%');
+  // The good texts were answered, the poor ones not; the draft is not counted.
+  const rate = async (name) => outreach.locator('dt', { hasText: name }).locator('xpath=following-sibling::dd[1]').innerText();
+  assert.equal(await rate('Messages that passed at least 80 % of their automatic checks'), '80% (4 of 5)');
+  assert.equal(await rate('The other messages'), 'too few messages to tell (0 of 3)');
+  await outreach.getByText('An answer came after 2.5 days on average.').waitFor();
+  assert.deepEqual(await axe(page), []);
+  await shot(page, 'insights');
+  await assertClean(null, page, problems);
+  await context.close();
+});
+
+test('a weekly goal: set in Settings, met step by step on Today, the streak on Insights', async () => {
+  const { context, page, problems } = await openInsights();
+  await page.getByRole('region', { name: 'Activity' }).getByText('No weekly goal is set.').waitFor();
+  await page.getByRole('link', { name: 'Set a weekly goal' }).click();
+  const goal = page.getByRole('region', { name: 'Weekly goal' });
+  await goal.getByLabel('Conversations').fill('4');
+  await goal.getByLabel('Conversations').press('Tab');
+  await goal.getByLabel('Messages to send').fill('1');
+  await goal.getByLabel('Messages to send').press('Tab');
+  assert.deepEqual(await axe(page), []);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  const week = page.getByRole('region', { name: 'This week' });
+  await week.getByText('3 of 4 conversations').waitFor();
+  await week.getByText('1 of 1 messages sent').waitFor();
+  await shot(page, 'today-goal');
+  assert.deepEqual(await axe(page), []);
+
+  // A call logged now moves the ring.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+  await page.getByRole('button', { name: 'Log an interaction with Dana Roth' }).click();
+  await page.getByLabel('Type of contact').selectOption({ label: 'Call' });
+  await page.getByLabel('Summary').fill('Talked about her team');
+  await page.getByRole('button', { name: 'Add to timeline' }).click();
+  await page.getByRole('heading', { name: 'Log an interaction with Dana Roth' }).waitFor({ state: 'detached' });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+  await week.getByText('4 of 4 conversations').waitFor();
+
+  await page.getByRole('link', { name: 'See your insights' }).click();
+  await page.getByRole('region', { name: 'Activity' }).getByText('Your weekly goal was met the last week.').waitFor({ state: 'detached' }).catch(() => {});
+  await page.getByRole('region', { name: 'Activity' }).getByText(/^Your weekly goal was/).waitFor();
+  await assertClean(null, page, problems);
+  await context.close();
+});
+
+test('Insights in German, dark and at 360 px; nothing recorded shows what to do', async () => {
+  const { context, page, problems } = await openInsights({ german: true, colorScheme: 'dark', viewport: { width: 360, height: 800 } });
+  await page.getByRole('heading', { level: 1, name: 'Einblicke' }).waitFor();
+  await page.getByText('Diesen Monat: 3 Gespräche, 4 weniger als im letzten Monat.').waitFor();
+  assert.deepEqual(await axe(page), []);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0, 'nothing wider than the phone');
+  await shot(page, 'insights-de-dark-360');
+  await assertClean(null, page, problems);
+  await context.close();
+
+  const empty = await openPage(env.browser, env.server, { viewport: { width: 360, height: 800 } });
+  await empty.page.goto(env.server.url('insights'));
+  await appReady(empty.page);
+  await empty.page.getByText('Nothing recorded in this period yet.', { exact: false }).waitFor();
+  await empty.page.getByText('No messages sent in this period.', { exact: false }).waitFor();
+  assert.deepEqual(await axe(empty.page), []);
+  await shot(empty.page, 'insights-empty');
+  await assertClean(null, empty.page, empty.problems);
+  await empty.context.close();
+});
