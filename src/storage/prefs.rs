@@ -142,7 +142,21 @@ pub fn load_weekly_goal() -> WeeklyGoal {
         .unwrap_or_default()
 }
 
-/// Remembers the weekly goal.
+/// Remembers the weekly goal; no goal is no entry, so that [`weekly_goal_set`] can tell.
 pub fn save_weekly_goal(goal: WeeklyGoal) -> Result<(), StorageError> {
+    if goal.is_off() {
+        LocalStorage::delete(WEEKLY_GOAL_KEY);
+        return Ok(());
+    }
     write(WEEKLY_GOAL_KEY, &goal.clamped())
+}
+
+/// Whether a weekly goal is set, without reading it: Today asks at start-up, and the code
+/// that reads the goal arrives only where one is set.
+pub fn weekly_goal_set() -> bool {
+    LocalStorage::raw()
+        .get_item(WEEKLY_GOAL_KEY)
+        .ok()
+        .flatten()
+        .is_some()
 }

@@ -29,11 +29,12 @@ use crate::ui::today::Today;
 /// download, so the start screen paints from it alone. Interviews and messages share one
 /// chunk (`outreach`): they share the editor, the creator and the person chooser, and as
 /// two chunks they cost 21 KB gzip more in all (measured), for little gain on first use.
-mod screens {
+pub(super) mod screens {
     use crate::ui::contacts::{
         ContactPage, ContactsPage, DuplicatesPage, EditContactPage, GreetingsPage, IntroducePage,
         NewContactPage,
     };
+    use crate::ui::insights::goal::WeekGoal;
     use crate::ui::insights::InsightsPage;
     use crate::ui::interviews::{
         ConductPage, InterviewsPage, NewInterviewPage, PlanPage, PrintPage, QuestionsPage,
@@ -66,7 +67,7 @@ mod screens {
         message => MessagePage,
     });
     super::screens!(settings { settings => SettingsPage });
-    super::screens!(insights { insights => InsightsPage });
+    super::screens!(insights { insights => InsightsPage, week_goal => WeekGoal });
 }
 
 /// The router base: the path of the document's `<base href>`, without the trailing slash,

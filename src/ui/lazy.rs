@@ -34,6 +34,21 @@ macro_rules! screens {
 }
 pub(crate) use screens;
 
+/// A part of a screen that arrives with a chunk (Today's weekly goal): nothing until the
+/// chunk is there. Unlike a screen it shows nothing when the chunk cannot come (offline
+/// before it was cached): the screen around it works without it, and the next visit tries
+/// again.
+#[component]
+pub fn LazyPart(load: Loader) -> impl IntoView {
+    let part = RwSignal::new(None::<Screen>);
+    leptos::task::spawn_local(async move {
+        if let Ok(screen) = load().await {
+            part.try_set(Some(screen));
+        }
+    });
+    move || part.get().map(|screen| screen())
+}
+
 thread_local! {
     /// The loaders whose screen has been shown once (by address: one per screen).
     static SHOWN: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };

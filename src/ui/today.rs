@@ -10,6 +10,8 @@ use crate::domain::contacts::network::{FollowUpGroups, TodayView};
 use crate::domain::interviews::plan::{agenda, Agenda};
 use crate::domain::record::{FollowUp, FollowUpKind, Meta};
 use crate::i18n::*;
+use crate::storage::prefs;
+use crate::ui::app::screens;
 use crate::ui::common::dates::{show_date, when_text};
 use crate::ui::contacts::follow_ups::FollowUpItem;
 use crate::ui::contacts::name::ContactName;
@@ -17,10 +19,10 @@ use crate::ui::contacts::store::{use_network, Loaded};
 use crate::ui::data::{new_id, now, use_data};
 use crate::ui::feedback::report_save;
 use crate::ui::feedback::use_feedback;
-use crate::ui::insights::goal::WeekGoal;
 use crate::ui::interviews::parts::person_of;
 use crate::ui::interviews::store::use_interviews;
 use crate::ui::interviews::PlanRow;
+use crate::ui::lazy::LazyPart;
 use crate::ui::link::{use_app_path, AppLink};
 use crate::ui::title::use_page_title;
 
@@ -128,7 +130,7 @@ fn Agenda() -> impl IntoView {
     let dormant_all = StoredValue::new(app_path("/contacts?only=dormant"));
     view! {
         <Show when=full fallback=move || view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }>
-            <WeekGoal />
+            {prefs::weekly_goal_set().then(|| view! { <LazyPart load=screens::week_goal /> })}
             {move || {
                 let t = view_data.get();
                 let f = &t.follow_ups;

@@ -113,3 +113,40 @@ pub fn goal_week(goal: WeeklyGoal, weeks: &[Week], today: NaiveDate) -> GoalWeek
         streak,
     }
 }
+
+/// This week against the goal, counted straight from the week's entries and the local
+/// days messages were sent (what Today shows; no streak). Smaller than going through
+/// [`crate::domain::insights::activity::activity`], which Today's first download need
+/// not carry.
+pub fn this_week(
+    goal: WeeklyGoal,
+    entries: &[crate::domain::record::Interaction],
+    sent: &[NaiveDate],
+    today: NaiveDate,
+) -> GoalWeek {
+    let start = monday(today);
+    let week = |d: NaiveDate| d >= start && d <= today;
+    let in_week = entries.iter().filter(|e| week(e.date));
+    let conversations = in_week
+        .clone()
+        .filter(|e| super::is_conversation(e.kind))
+        .count();
+    let interviews = in_week
+        .filter(|e| e.kind == InteractionKind::InformationalInterview)
+        .count();
+    GoalWeek {
+        messages: Progress {
+            done: sent.iter().filter(|d| week(**d)).count(),
+            goal: goal.messages,
+        },
+        conversations: Progress {
+            done: conversations,
+            goal: goal.conversations,
+        },
+        interviews: Progress {
+            done: interviews,
+            goal: goal.interviews,
+        },
+        streak: 0,
+    }
+}

@@ -335,6 +335,17 @@ fn the_weekly_goal_counts_this_week_and_the_weeks_met_in_a_row() {
     entries.push(entry(10, InteractionKind::Meeting, today));
     let a = activity(&entries, &sent, Some(today - chrono::Days::new(70)), today);
     assert_eq!(goal_week(goal, &a.weeks, today).streak, 4);
+    // Today's count straight from the entries gives the same week.
+    let straight = super::goal::this_week(goal, &entries, &sent, today);
+    let full = goal_week(goal, &a.weeks, today);
+    assert_eq!(
+        (
+            straight.messages,
+            straight.conversations,
+            straight.interviews
+        ),
+        (full.messages, full.conversations, full.interviews)
+    );
     // No goal: nothing is met, no streak.
     assert_eq!(goal_week(WeeklyGoal::default(), &a.weeks, today).streak, 0);
     assert!(WeeklyGoal::default().is_off());

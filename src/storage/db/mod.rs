@@ -349,6 +349,25 @@ impl Database {
         .await
     }
 
+    /// When each message sent on the UTC day `from` or later was sent, read without
+    /// decoding the messages: Today counts them for the weekly goal, and the code that
+    /// decodes a message belongs to the screens that show one, not the first download.
+    pub async fn sent_since(&self, from: NaiveDate) -> Result<Vec<DateTime<Utc>>, StorageError> {
+        let tx = self.tx(&["messages"], false, Durability::Default)?;
+        let key: JsValue = crate::domain::format::iso_date(from).into();
+        let rows = tx
+            .run(async |tx: &Tx| {
+                idb::get_all_by_index_from(&tx.store("messages")?, "date", &key).await
+            })
+            .await?;
+        Ok(rows::sent_times(&rows)
+            .to_vec()
+            .into_iter()
+            .filter(|ms| ms.is_finite())
+            .filter_map(|ms| DateTime::from_timestamp_millis(ms as i64))
+            .collect())
+    }
+
     /// The saved profile, if any.
     pub async fn profile(&self) -> Result<Option<SavedProfile>, StorageError> {
         self.get(PROFILE_ID).await

@@ -208,6 +208,18 @@ extern "C" {
     fn join_json(rows: &Array) -> String;
 }
 
+#[wasm_bindgen(inline_js = "export function sent_times(rows) { \
+    const out = new Float64Array(rows.length); \
+    for (let i = 0; i < rows.length; i++) { \
+        let m = null; try { m = JSON.parse(rows[i].json); } catch (e) {} \
+        out[i] = m && m.sent && m.status !== 'draft' ? Date.parse(m.sent) : NaN; } \
+    return out; }")]
+extern "C" {
+    /// When each message row was sent (milliseconds since 1970; NaN for a draft or a
+    /// row that cannot be read), parsed by the browser.
+    pub fn sent_times(rows: &Array) -> js_sys::Float64Array;
+}
+
 /// The records of rows as `get_all` returned them, decoded in one pass.
 pub fn rows_to_records<R: Stored>(rows: &Array) -> Result<Vec<R>, StorageError> {
     if rows.length() == 0 {

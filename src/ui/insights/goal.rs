@@ -3,11 +3,9 @@
 use leptos::prelude::*;
 
 use crate::domain::format;
-use crate::domain::insights::activity::activity;
-use crate::domain::insights::goal::{goal_week, GoalWeek, Progress, WeeklyGoal, MAX_PER_WEEK};
+use crate::domain::insights::goal::{this_week, GoalWeek, Progress, WeeklyGoal, MAX_PER_WEEK};
 use crate::domain::insights::monday;
-use crate::domain::messages::model::Status;
-use crate::domain::record::{Interaction, Message};
+use crate::domain::record::Interaction;
 use crate::i18n::*;
 use crate::storage::prefs;
 use crate::storage::StorageError;
@@ -66,9 +64,9 @@ pub fn GoalSettings() -> impl IntoView {
 /// This week's entries and the local days its messages were sent.
 type ThisWeek = (Vec<Interaction>, Vec<chrono::NaiveDate>);
 
-/// Today's "This week": a ring per goal set, counted from this week's timeline entries and
-/// messages (read by their date index, so the rest is not read at start-up). Nothing when
-/// no goal is set.
+/// Today's "This week" (in the Insights chunk, loaded where a goal is set): a ring per
+/// goal, counted from this week's timeline entries and messages (read by their date
+/// index, so the rest is not read at start-up).
 #[component]
 pub fn WeekGoal() -> impl IntoView {
     let goal = prefs::load_weekly_goal();
@@ -82,21 +80,13 @@ fn WeekRings(goal: WeeklyGoal) -> impl IntoView {
     let week = RwSignal::new(None::<ThisWeek>);
     reload_on_epoch(
         move |db| {
-            let today = network.clock.get_untracked().today;
-            let monday = monday(today);
+            let monday = monday(network.clock.get_untracked().today);
             async move {
                 let entries = db.dated_since::<Interaction>(monday).await?;
                 // The index holds the UTC day; a message sent early on Monday in a zone
                 // ahead of UTC is under Sunday.
-                let messages = db
-                    .dated_since::<Message>(monday.pred_opt().unwrap_or(monday))
-                    .await?;
-                let sent = messages
-                    .iter()
-                    .filter(|m| m.status.known() != Some(Status::Draft))
-                    .filter_map(|m| m.sent.map(|at| local_time(at).date()))
-                    .filter(|d| *d >= monday)
-                    .collect();
+                let sent = db.sent_since(monday.pred_opt().unwrap_or(monday)).await?;
+                let sent = sent.into_iter().map(|at| local_time(at).date()).collect();
                 Ok::<_, StorageError>((entries, sent))
             }
         },
@@ -105,10 +95,8 @@ fn WeekRings(goal: WeeklyGoal) -> impl IntoView {
     let progress = Memo::new(move |_| {
         let today = network.clock.get().today;
         week.with(|w| {
-            w.as_ref().map(|(entries, sent)| {
-                let a = activity(entries, sent, Some(monday(today)), today);
-                goal_week(goal, &a.weeks, today)
-            })
+            w.as_ref()
+                .map(|(entries, sent)| this_week(goal, entries, sent, today))
         })
     });
     view! {
@@ -140,7 +128,8 @@ fn rings(i18n: I18n, goal: WeeklyGoal, p: GoalWeek) -> impl IntoView {
         <ul class="rings">
             {all.into_iter().enumerate().filter(|(_, (g, _))| *g > 0).map(|(kind, (_, progress))| {
                 // A circle of circumference 100 draws the share as dash length.
-                let share = format!("{:.1} 100", progress.share() * 100.0);
+                // Whole units: formatting a float would bring its printing code along.
+                let share = format!("{} 100", (progress.share() * 100.0).round() as u32);
                 view! {
                     <li class:ring--met=progress.met()>
                         <svg class="ring" viewBox="0 0 40 40" aria-hidden="true" focusable="false">
