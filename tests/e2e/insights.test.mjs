@@ -16,6 +16,11 @@ const contacts = [
   person('dana', 'Dana', 'Roth', 'Delta'),
   person('eva', 'Eva', 'Lang', 'Epsilon'),
   person('finn', 'Finn', 'Vogel', 'Zeta'),
+  // Anna led to Ruth and Sami, Ruth to Tom, Tom to Uwe.
+  { ...person('ruth', 'Ruth', 'Berger', 'Acme'), introduced_by: 'anna' },
+  { ...person('sami', 'Sami', 'Yilmaz', 'Acme'), introduced_by: 'anna' },
+  { ...person('tom', 'Tom', 'Kranz', 'Eta'), introduced_by: 'ruth' },
+  { ...person('uwe', 'Uwe', 'Lind', 'Theta'), introduced_by: 'tom' },
 ];
 const entry = (n, contact, kind, date) => ({ meta: meta(`i${n}`), contact_id: contact, kind, date, summary: `${kind} ${n}` });
 // November: 7 conversations and an introduction; December so far (1–3 Dec): 3.
@@ -106,8 +111,17 @@ test('the pictures tell what the records say: summaries, range, tables, outreach
   assert.equal(await rate('Messages that passed at least 80 % of their automatic checks'), '80% (4 of 5)');
   assert.equal(await rate('The other messages'), 'too few messages to tell (0 of 3)');
   await outreach.getByText('An answer came after 2.5 days on average.').waitFor();
+
+  const led = page.getByRole('region', { name: 'Who led to whom' });
+  await led.getByText('Anna Schmidt led you to the most people: 4.').waitFor();
+  // Three levels open; the fourth on request.
+  assert.equal(await led.getByRole('link', { name: 'Uwe Lind' }).isVisible(), false);
+  await led.getByText('Show whom they introduced (1)').click();
+  await led.getByRole('link', { name: 'Uwe Lind' }).waitFor();
   assert.deepEqual(await axe(page), []);
   await shot(page, 'insights');
+  await led.getByRole('link', { name: 'Tom Kranz' }).press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Tom Kranz' }).waitFor();
   await assertClean(null, page, problems);
   await context.close();
 });

@@ -9,6 +9,7 @@
 
 pub mod activity;
 pub mod goal;
+pub mod introductions;
 pub mod outreach;
 
 #[cfg(test)]

@@ -395,3 +395,93 @@ fn ten_thousand_contacts_and_fifty_thousand_entries_are_counted_quickly() {
     // Debug builds are slower than the release build the goal is about.
     assert!(took.as_millis() < 1_000, "{took:?}");
 }
+
+fn contact(id: &str, name: &str, by: Option<&str>) -> crate::domain::record::Contact {
+    let mut c = crate::domain::contacts::draft::new_contact(Meta::new(id, now()));
+    c.first_name = name.into();
+    c.introduced_by = by.map(Into::into);
+    c
+}
+
+#[test]
+fn introductions_form_a_forest_under_the_people_met_directly() {
+    use super::introductions::introductions;
+    let all = [
+        contact("anna", "Anna", None),
+        contact("ben", "Ben", Some("anna")),
+        contact("cem", "Cem", Some("anna")),
+        contact("dana", "Dana", Some("ben")),
+        contact("eva", "Eva", None),
+        contact("finn", "Finn", Some("eva")),
+        // Nobody introduced by Gus: he is not shown.
+        contact("gus", "Gus", None),
+        // Introduced by someone since deleted, or by themselves: met directly.
+        contact("hana", "Hana", Some("deleted")),
+        contact("ivo", "Ivo", Some("ivo")),
+        contact("jan", "Jan", Some("hana")),
+    ];
+    let refs: Vec<&_> = all.iter().collect();
+    let f = introductions(&refs);
+    let roots: Vec<(&str, usize)> = f
+        .roots
+        .iter()
+        .map(|n| (n.name.as_str(), n.led_to))
+        .collect();
+    assert_eq!(roots, [("Anna", 3), ("Eva", 1), ("Hana", 1)]);
+    let anna = &f.roots[0];
+    let kids: Vec<(&str, usize)> = anna
+        .children
+        .iter()
+        .map(|n| (n.name.as_str(), n.led_to))
+        .collect();
+    assert_eq!(kids, [("Ben", 1), ("Cem", 0)], "who led further first");
+    assert_eq!(anna.children[0].children[0].name, "Dana");
+    assert_eq!(f.introduced, 5);
+    assert_eq!(f.top(), Some(("Anna", 3)));
+    assert_eq!(
+        introductions(&[]),
+        super::introductions::Introductions::default()
+    );
+}
+
+#[test]
+fn a_ring_of_introductions_shows_everyone_once() {
+    use super::introductions::introductions;
+    // A introduced by B, B by A, and C by A.
+    let all = [
+        contact("a", "Alma", Some("b")),
+        contact("b", "Bea", Some("a")),
+        contact("c", "Carl", Some("a")),
+    ];
+    let refs: Vec<&_> = all.iter().collect();
+    let f = introductions(&refs);
+    assert_eq!(f.roots.len(), 1);
+    let alma = &f.roots[0];
+    assert_eq!((alma.name.as_str(), alma.led_to), ("Alma", 2));
+    let mut names: Vec<&str> = alma.children.iter().map(|n| n.name.as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["Bea", "Carl"]);
+}
+
+#[test]
+fn a_chain_of_twenty_thousand_is_counted_and_built_only_so_deep() {
+    use super::introductions::{introductions, MAX_DEPTH};
+    let all: Vec<_> = (0..20_000)
+        .map(|i| {
+            let by = (i > 0).then(|| format!("p{}", i - 1));
+            contact(&format!("p{i}"), &format!("P{i}"), by.as_deref())
+        })
+        .collect();
+    let refs: Vec<&_> = all.iter().collect();
+    let f = introductions(&refs);
+    assert_eq!(f.roots.len(), 1);
+    assert_eq!(f.roots[0].led_to, 19_999);
+    let mut depth = 0;
+    let mut node = &f.roots[0];
+    while let Some(next) = node.children.first() {
+        depth += 1;
+        node = next;
+    }
+    assert_eq!(depth, MAX_DEPTH);
+    assert_eq!(node.led_to, 19_999 - MAX_DEPTH, "the rest is counted");
+}

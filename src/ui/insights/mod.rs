@@ -6,6 +6,7 @@
 mod activity;
 mod chart;
 pub mod goal;
+mod introductions;
 mod outreach;
 mod page;
 

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::domain::contacts::draft::display_name;
 use crate::domain::insights::activity::{activity, Activity};
 use crate::domain::insights::goal::goal_week;
+use crate::domain::insights::introductions::introductions;
 use crate::domain::insights::outreach::{outreach, HeldInterview, Outreach, SentMessage};
 use crate::domain::insights::Span;
 use crate::domain::messages::checks::Context;
@@ -17,6 +18,7 @@ use crate::ui::common::select::EnumRadios;
 use crate::ui::contacts::store::use_network;
 use crate::ui::data::reload_on_epoch;
 use crate::ui::insights::activity::ActivitySection;
+use crate::ui::insights::introductions::IntroductionsSection;
 use crate::ui::insights::outreach::OutreachSection;
 use crate::ui::interviews::store::use_interviews;
 use crate::ui::messages::store::use_outreach;
@@ -124,6 +126,12 @@ pub fn InsightsPage() -> impl IntoView {
         });
         Some(outreach(&sent, &held, span.get().start(today.get())))
     });
+    let forest = Memo::new(move |_| {
+        network.network.with(|n| {
+            let contacts: Vec<&crate::domain::record::Contact> = n.contacts().collect();
+            Some(introductions(&contacts))
+        })
+    });
     view! {
         <h1>{tr!(i18n, insights.title)}</h1>
         <p class="lead">{tr!(i18n, insights.lead)}</p>
@@ -131,5 +139,6 @@ pub fn InsightsPage() -> impl IntoView {
             value=move || span.get() on_pick=move |s| span.set(s) label=span_label />
         <ActivitySection activity=activity_memo goal=goal streak=streak />
         <OutreachSection outreach=outreach_memo />
+        <IntroductionsSection forest=forest />
     }
 }
