@@ -22,6 +22,10 @@ pub struct Profile {
     pub phone: String,
     /// Link to their own LinkedIn, Xing or personal page.
     pub profile_url: String,
+    /// The field or fields they are moving into, comma-separated ("UX research").
+    pub target_field: String,
+    /// The field or fields they come from, comma-separated.
+    pub former_field: String,
 }
 
 /// A profile field, for attaching validation messages to the right input.
@@ -37,6 +41,10 @@ pub enum ProfileField {
     Phone,
     /// [`Profile::profile_url`]
     ProfileUrl,
+    /// [`Profile::target_field`]
+    TargetField,
+    /// [`Profile::former_field`]
+    FormerField,
 }
 
 /// Why a profile field is not accepted.
@@ -54,12 +62,14 @@ pub enum ProfileError {
 
 impl ProfileField {
     /// Every field, in form order.
-    pub const ALL: [ProfileField; 5] = [
+    pub const ALL: [ProfileField; 7] = [
         ProfileField::Name,
         ProfileField::Headline,
         ProfileField::Email,
         ProfileField::Phone,
         ProfileField::ProfileUrl,
+        ProfileField::TargetField,
+        ProfileField::FormerField,
     ];
 }
 
@@ -72,6 +82,8 @@ impl Profile {
             ProfileField::Email => &self.email,
             ProfileField::Phone => &self.phone,
             ProfileField::ProfileUrl => &self.profile_url,
+            ProfileField::TargetField => &self.target_field,
+            ProfileField::FormerField => &self.former_field,
         }
     }
 
@@ -83,6 +95,8 @@ impl Profile {
             ProfileField::Email => &mut self.email,
             ProfileField::Phone => &mut self.phone,
             ProfileField::ProfileUrl => &mut self.profile_url,
+            ProfileField::TargetField => &mut self.target_field,
+            ProfileField::FormerField => &mut self.former_field,
         }
     }
 
@@ -132,6 +146,8 @@ impl Profile {
             profile_url: SafeLink::parse_web(url)
                 .map(|l| l.href().to_string())
                 .unwrap_or_else(|_| url.to_string()),
+            target_field: self.target_field.trim().to_string(),
+            former_field: self.former_field.trim().to_string(),
         }
     }
 }

@@ -71,6 +71,7 @@ fn ProfileInput(
                 name=id
                 type=input_type
                 autocomplete=autocomplete
+                list=matches!(field, ProfileField::TargetField | ProfileField::FormerField).then_some("contact-fields")
                 maxlength=MAX_LINE
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=described_by
@@ -93,6 +94,8 @@ fn field_spec(field: ProfileField) -> (&'static str, &'static str, &'static str)
         ProfileField::Email => ("profile-email", "email", "email"),
         ProfileField::Phone => ("profile-phone", "tel", "tel"),
         ProfileField::ProfileUrl => ("profile-url", "url", "url"),
+        ProfileField::TargetField => ("profile-target-field", "text", "off"),
+        ProfileField::FormerField => ("profile-former-field", "text", "off"),
     }
 }
 
@@ -103,6 +106,8 @@ fn field_label(i18n: I18n, field: ProfileField) -> String {
         ProfileField::Email => t_string!(i18n, settings.profile.email),
         ProfileField::Phone => t_string!(i18n, settings.profile.phone),
         ProfileField::ProfileUrl => t_string!(i18n, settings.profile.url),
+        ProfileField::TargetField => t_string!(i18n, settings.profile.target_field),
+        ProfileField::FormerField => t_string!(i18n, settings.profile.former_field),
     }
     .to_string()
 }
@@ -111,6 +116,9 @@ fn field_hint(i18n: I18n, field: ProfileField) -> Option<String> {
     match field {
         ProfileField::Headline => Some(t_string!(i18n, settings.profile.headline_hint).to_string()),
         ProfileField::ProfileUrl => Some(t_string!(i18n, settings.profile.url_hint).to_string()),
+        ProfileField::TargetField | ProfileField::FormerField => {
+            Some(t_string!(i18n, settings.profile.field_hint).to_string())
+        }
         _ => None,
     }
 }
@@ -158,7 +166,7 @@ pub fn ProfileSection() -> impl IntoView {
     let shown =
         Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || data.ready());
     view! {
-        <section class="card" aria-labelledby="settings-profile">
+        <section class="card" id="profile" aria-labelledby="settings-profile">
             <h2 id="settings-profile">{tr!(i18n, settings.profile.title)}</h2>
             <p class="muted">{tr!(i18n, settings.profile.hint)}</p>
             <Show
@@ -223,6 +231,7 @@ fn ProfileForm(
     let i18n = use_i18n();
     let feedback = use_feedback();
     let data = use_data();
+    let network = crate::ui::contacts::store::use_network();
     // The record the draft is based on, and the draft the user types into.
     let base = RwSignal::new(None::<Loaded>);
     let draft = RwSignal::new(Profile::default());
@@ -322,6 +331,9 @@ fn ProfileForm(
                 .into_iter()
                 .map(|field| view! { <ProfileInput field draft error=error_for(field) /> })
                 .collect_view()}
+            <datalist id="contact-fields">
+                {move || network.network.with(|n| n.fields()).into_iter().map(|f| view! { <option value=f></option> }).collect_view()}
+            </datalist>
             <Show when=move || attempted.get() && !problems.with(Vec::is_empty)>
                 <p class="error" role="alert">{tr!(i18n, settings.profile.not_saved)}</p>
             </Show>

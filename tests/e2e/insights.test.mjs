@@ -8,14 +8,14 @@ import { useServerAndBrowser, openPage, assertClean, appReady, axe, shot, seed }
 const env = useServerAndBrowser();
 
 const meta = (id) => ({ id, created: '2026-09-01T10:00:00Z', updated: '2026-09-01T10:00:00Z', revision: 1 });
-const person = (id, first, last, company) => ({ meta: meta(id), first_name: first, last_name: last, company, met: { occasion: 'UX Camp', hook: `We talked about ${company} at UX Camp` } });
+const person = (id, first, last, company, field = '') => ({ meta: meta(id), first_name: first, last_name: last, company, field, met: { occasion: 'UX Camp', hook: `We talked about ${company} at UX Camp` } });
 const contacts = [
-  person('anna', 'Anna', 'Schmidt', 'Acme'),
-  person('ben', 'Ben', 'Weber', 'Beta'),
-  person('cem', 'Cem', 'Kaya', 'Gamma'),
-  person('dana', 'Dana', 'Roth', 'Delta'),
+  person('anna', 'Anna', 'Schmidt', 'Acme', 'UX Research'),
+  person('ben', 'Ben', 'Weber', 'Beta', 'UX research & design'),
+  person('cem', 'Cem', 'Kaya', 'Gamma', 'Software engineering'),
+  person('dana', 'Dana', 'Roth', 'Delta', 'Engineering management'),
   person('eva', 'Eva', 'Lang', 'Epsilon'),
-  person('finn', 'Finn', 'Vogel', 'Zeta'),
+  person('finn', 'Finn', 'Vogel', 'Zeta', 'Marketing'),
   // Anna led to Ruth and Sami, Ruth to Tom, Tom to Uwe.
   { ...person('ruth', 'Ruth', 'Berger', 'Acme'), introduced_by: 'anna' },
   { ...person('sami', 'Sami', 'Yilmaz', 'Acme'), introduced_by: 'anna' },
@@ -62,11 +62,13 @@ const plans = [{
   suggested: [{ name: 'Ruth Berger', company: 'Acme' }, { name: 'Sami Yilmaz', company: '' }],
 }];
 
+const profile = { meta: meta('profile'), profile: { name: 'Jonas Weber', headline: '', email: '', phone: '', profile_url: '', target_field: 'UX research', former_field: 'engineering' } };
+
 async function openInsights({ german = false, ...options } = {}) {
   const opened = await openPage(env.browser, env.server, { timezoneId: 'Europe/Berlin', ...options });
   // Thursday, 3 December 2026.
   await opened.page.clock.install({ time: new Date('2026-12-03T10:00:00+01:00') });
-  await seed(opened.page, env.server, { contacts, interactions, messages, interview_plans: plans });
+  await seed(opened.page, env.server, { contacts, interactions, messages, interview_plans: plans }, profile);
   if (german) await opened.page.getByRole('radio', { name: 'Deutsch' }).check();
   await opened.page.getByRole('navigation', { name: german ? 'Hauptnavigation' : 'Main' }).getByRole('link', { name: german ? 'Einblicke' : 'Insights' }).click();
   await appReady(opened.page);
@@ -82,9 +84,9 @@ test('the pictures tell what the records say: summaries, range, tables, outreach
   const cells = async () => (await activity.locator('svg.chart rect.bar').count());
   const threeMonths = await cells();
   await page.getByRole('radio', { name: 'Everything' }).check();
-  await page.waitForFunction((n) => document.querySelectorAll('svg.chart rect.bar').length > n, threeMonths);
+  await page.waitForFunction((n) => document.querySelectorAll('[aria-labelledby=insights-activity] svg.chart rect.bar').length > n, threeMonths);
   await page.getByRole('radio', { name: 'Last 3 months' }).check();
-  await page.waitForFunction((n) => document.querySelectorAll('svg.chart rect.bar').length === n, threeMonths);
+  await page.waitForFunction((n) => document.querySelectorAll('[aria-labelledby=insights-activity] svg.chart rect.bar').length === n, threeMonths);
 
   // The table holds the picture's numbers: the week of 16 November had two calls.
   await activity.getByRole('button', { name: 'Show as table' }).click();
@@ -111,6 +113,13 @@ test('the pictures tell what the records say: summaries, range, tables, outreach
   assert.equal(await rate('Messages that passed at least 80 % of their automatic checks'), '80% (4 of 5)');
   assert.equal(await rate('The other messages'), 'too few messages to tell (0 of 3)');
   await outreach.getByText('An answer came after 2.5 days on average.').waitFor();
+
+  // November: Anna twice and Ben in UX research of 7; December so far: Ben of 3.
+  const shift = page.getByRole('region', { name: "Your network's shift" });
+  await shift.getByText('33% of your conversations in December 2026 were with people in UX research. It was 43% in November 2026.').waitFor();
+  await shift.getByRole('button', { name: 'Show as table' }).click();
+  const november = shift.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'November 2026' }) });
+  assert.deepEqual(await november.locator('td').allInnerTexts(), ['3', '3', '1', '43%', '0']);
 
   const led = page.getByRole('region', { name: 'Who led to whom' });
   await led.getByText('Anna Schmidt led you to the most people: 4.').waitFor();
@@ -177,6 +186,7 @@ test('Insights in German, dark and at 360 px; nothing recorded shows what to do'
   await appReady(empty.page);
   await empty.page.getByText('Nothing recorded in this period yet.', { exact: false }).waitFor();
   await empty.page.getByText('No messages sent in this period.', { exact: false }).waitFor();
+  await empty.page.getByText('Tell Netzweber which field you are moving into', { exact: false }).waitFor();
   assert.deepEqual(await axe(empty.page), []);
   await shot(empty.page, 'insights-empty');
   await assertClean(null, empty.page, empty.problems);

@@ -391,6 +391,17 @@ impl Network {
         set.into_iter().map(str::to_string).collect()
     }
 
+    /// Every field contacts are in, sorted (suggestions for the user's own fields).
+    pub fn fields(&self) -> Vec<String> {
+        let set: BTreeSet<&str> = self
+            .contacts
+            .values()
+            .map(|c| c.field.trim())
+            .filter(|f| !f.is_empty())
+            .collect();
+        set.into_iter().map(str::to_string).collect()
+    }
+
     /// The contacts `id` introduced to the user.
     pub fn introduced_by(&self, id: &str) -> Vec<&Contact> {
         let mut list: Vec<&Contact> = self

@@ -11,6 +11,7 @@ pub mod activity;
 pub mod goal;
 pub mod introductions;
 pub mod outreach;
+pub mod shift;
 
 #[cfg(test)]
 mod tests;

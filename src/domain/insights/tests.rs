@@ -485,3 +485,84 @@ fn a_chain_of_twenty_thousand_is_counted_and_built_only_so_deep() {
     assert_eq!(depth, MAX_DEPTH);
     assert_eq!(node.led_to, 19_999 - MAX_DEPTH, "the rest is counted");
 }
+
+#[test]
+fn fields_match_folded_and_a_target_wins_over_a_former_one() {
+    use super::shift::{Fields, Side};
+    let f = Fields::of(
+        "UX Research; Nutzerforschung",
+        "Öffentlicher Dienst, Verwaltung",
+    );
+    assert_eq!(f.target, ["ux research", "nutzerforschung"]);
+    assert_eq!(f.side("Senior UX research lead"), Side::Target);
+    assert_eq!(f.side("NUTZERFORSCHUNG"), Side::Target);
+    assert_eq!(
+        f.side("offentlicher dienst"),
+        Side::Former,
+        "umlauts folded"
+    );
+    assert_eq!(f.side("Stadtverwaltung Köln"), Side::Former);
+    assert_eq!(f.side("UX research, früher Verwaltung"), Side::Target);
+    assert_eq!(f.side("Marketing"), Side::Other);
+    assert_eq!(f.side(""), Side::Other);
+    assert!(Fields::of(" , ;", "Verwaltung").is_empty());
+}
+
+#[test]
+fn the_shift_counts_each_month_by_the_contacts_field() {
+    use super::shift::{shift, Fields};
+    let mut ux = contact("ux", "Uma", None);
+    ux.field = "UX Research".into();
+    ux.met.date = Some(d(2026, 11, 5));
+    let mut old = contact("old", "Olaf", None);
+    old.field = "Verwaltung".into();
+    let nobody = contact("none", "Nora", None);
+    let contacts = [&ux, &old, &nobody];
+    let mut e = |n, c: &str, kind, date| {
+        let mut i = entry(n, kind, date);
+        i.contact_id = c.into();
+        i
+    };
+    let entries = [
+        e(1, "old", InteractionKind::Meeting, d(2026, 6, 3)),
+        e(2, "old", InteractionKind::Call, d(2026, 6, 20)),
+        e(3, "none", InteractionKind::Call, d(2026, 6, 21)),
+        e(4, "ux", InteractionKind::Call, d(2026, 11, 6)),
+        e(5, "ux", InteractionKind::Meeting, d(2026, 11, 20)),
+        e(6, "old", InteractionKind::Email, d(2026, 11, 21)),
+        // An introduction is not a conversation.
+        e(7, "ux", InteractionKind::Introduction, d(2026, 11, 22)),
+        // A deleted contact's entry counts as other.
+        e(8, "gone", InteractionKind::Call, d(2026, 11, 23)),
+    ];
+    let fields = Fields::of("UX research", "Verwaltung");
+    let months = shift(&contacts, &entries, &fields, None, d(2026, 12, 3));
+    assert_eq!(months.len(), 7, "June to December");
+    let june = &months[0];
+    assert_eq!((june.target, june.former, june.other), (0, 2, 1));
+    let november = &months[5];
+    assert_eq!(
+        (november.target, november.former, november.other),
+        (2, 1, 1)
+    );
+    assert_eq!(november.new_target, 1);
+    assert_eq!(november.target_share(), Some(0.5));
+    assert_eq!(
+        months[6].target_share(),
+        None,
+        "no conversation in December yet"
+    );
+    // Every conversation lands in exactly one month and side.
+    let total: usize = months.iter().map(|m| m.conversations()).sum();
+    assert_eq!(total, 7);
+    // A span starts at its first month.
+    let recent = shift(
+        &contacts,
+        &entries,
+        &fields,
+        Some(d(2026, 9, 15)),
+        d(2026, 12, 3),
+    );
+    assert_eq!(recent.first().map(|m| m.first), Some(d(2026, 9, 1)));
+    assert_eq!(shift(&[], &[], &fields, None, d(2026, 12, 3)).len(), 1);
+}

@@ -9,5 +9,6 @@ pub mod goal;
 mod introductions;
 mod outreach;
 mod page;
+mod shift;
 
 pub use page::InsightsPage;

@@ -8,6 +8,7 @@ use crate::domain::insights::activity::{activity, Activity};
 use crate::domain::insights::goal::goal_week;
 use crate::domain::insights::introductions::introductions;
 use crate::domain::insights::outreach::{outreach, HeldInterview, Outreach, SentMessage};
+use crate::domain::insights::shift::{shift, Fields};
 use crate::domain::insights::Span;
 use crate::domain::messages::checks::Context;
 use crate::domain::record::Interaction;
@@ -20,6 +21,7 @@ use crate::ui::data::reload_on_epoch;
 use crate::ui::insights::activity::ActivitySection;
 use crate::ui::insights::introductions::IntroductionsSection;
 use crate::ui::insights::outreach::OutreachSection;
+use crate::ui::insights::shift::{ShiftData, ShiftSection};
 use crate::ui::interviews::store::use_interviews;
 use crate::ui::messages::store::use_outreach;
 use crate::ui::title::use_page_title;
@@ -126,6 +128,27 @@ pub fn InsightsPage() -> impl IntoView {
         });
         Some(outreach(&sent, &held, span.get().start(today.get())))
     });
+    let shift_data = Memo::new(move |_| {
+        if !outreach_store.loaded.get() {
+            return None;
+        }
+        let (target, former) = outreach_store
+            .profile
+            .with(|p| (p.target_field.clone(), p.former_field.clone()));
+        let fields = Fields::of(&target, &former);
+        let today = today.get();
+        let months = entries.with(|e| {
+            let e = e.as_ref()?;
+            Some(network.network.with(|n| {
+                let contacts: Vec<&crate::domain::record::Contact> = n.contacts().collect();
+                shift(&contacts, e, &fields, span.get().start(today), today)
+            }))
+        })?;
+        Some(ShiftData {
+            months,
+            target: target.trim().to_string(),
+        })
+    });
     let forest = Memo::new(move |_| {
         network.network.with(|n| {
             let contacts: Vec<&crate::domain::record::Contact> = n.contacts().collect();
@@ -139,6 +162,7 @@ pub fn InsightsPage() -> impl IntoView {
             value=move || span.get() on_pick=move |s| span.set(s) label=span_label />
         <ActivitySection activity=activity_memo goal=goal streak=streak />
         <OutreachSection outreach=outreach_memo />
+        <ShiftSection data=shift_data />
         <IntroductionsSection forest=forest />
     }
 }
