@@ -518,7 +518,7 @@ fn the_shift_counts_each_month_by_the_contacts_field() {
     old.field = "Verwaltung".into();
     let nobody = contact("none", "Nora", None);
     let contacts = [&ux, &old, &nobody];
-    let mut e = |n, c: &str, kind, date| {
+    let e = |n, c: &str, kind, date| {
         let mut i = entry(n, kind, date);
         i.contact_id = c.into();
         i
