@@ -39,6 +39,8 @@ fn preferences_round_trip_through_local_storage() {
         email: "zoe@example.com".into(),
         phone: "+49 30 1234567".into(),
         profile_url: "https://www.xing.com/profile/Zoe_Uenal".into(),
+        target_field: "UX-Forschung, Nutzerforschung".into(),
+        former_field: "Öffentlicher Dienst".into(),
     };
     prefs::save_legacy_profile(&profile).unwrap();
     assert_eq!(prefs::load_lang(), Some(Lang::De));
@@ -109,4 +111,29 @@ async fn the_app_mounts_with_its_shell() {
         Some("en")
     );
     drop(handle);
+}
+
+#[wasm_bindgen_test]
+fn the_weekly_goal_is_kept_and_no_goal_leaves_no_entry() {
+    use netzweber::domain::insights::goal::{WeeklyGoal, MAX_PER_WEEK};
+    fresh();
+    assert!(!prefs::weekly_goal_set());
+    assert!(prefs::load_weekly_goal().is_off());
+    let goal = WeeklyGoal {
+        messages: 3,
+        conversations: 2,
+        interviews: 0,
+    };
+    prefs::save_weekly_goal(goal).unwrap();
+    assert!(prefs::weekly_goal_set());
+    assert_eq!(prefs::load_weekly_goal(), goal);
+    // A value written elsewhere is held to the limit.
+    LocalStorage::set(
+        prefs::WEEKLY_GOAL_KEY,
+        serde_json::json!({"messages": 9999}),
+    )
+    .unwrap();
+    assert_eq!(prefs::load_weekly_goal().messages, MAX_PER_WEEK);
+    prefs::save_weekly_goal(WeeklyGoal::default()).unwrap();
+    assert!(!prefs::weekly_goal_set());
 }

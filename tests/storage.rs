@@ -1079,3 +1079,56 @@ async fn another_tab_hears_about_saved_changes() {
     b.close();
     finish(a).await;
 }
+
+#[wasm_bindgen_test]
+async fn the_week_is_read_by_its_date_index_and_drafts_are_not_sent() {
+    let (db, _) = fresh("dated").await;
+    let day = |id: &str, date: &str| -> Interaction {
+        serde_json::from_value(serde_json::json!({
+            "meta": meta(id), "contact_id": "c1", "date": date, "summary": "Call"
+        }))
+        .unwrap()
+    };
+    let message = |id: &str, status: &str, sent: Option<&str>| -> Message {
+        serde_json::from_value(serde_json::json!({
+            "meta": meta(id), "status": status, "sent": sent, "body": "Hello"
+        }))
+        .unwrap()
+    };
+    let data = Dataset {
+        contacts: vec![contact("c1", "Ada")],
+        interactions: vec![
+            day("i1", "2026-11-29"),
+            day("i2", "2026-11-30"),
+            day("i3", "2026-12-03"),
+        ],
+        messages: vec![
+            message("m1", "sent", Some("2026-11-29T22:30:00Z")),
+            message("m2", "replied", Some("2026-12-01T08:00:00Z")),
+            message("m3", "draft", None),
+            message("m4", "sent", Some("2026-11-20T08:00:00Z")),
+        ],
+        ..Dataset::default()
+    };
+    db.save_changes(data, at("2026-12-03T10:00:00Z"))
+        .await
+        .unwrap();
+    let monday = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let mut ids: Vec<String> = db
+        .dated_since::<Interaction>(monday)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|i| i.meta.id)
+        .collect();
+    ids.sort();
+    assert_eq!(ids, ["i2", "i3"]);
+    // From the Sunday before (UTC): the message sent on Monday 00:30 in Berlin is there.
+    let mut sent = db.sent_since(monday.pred_opt().unwrap()).await.unwrap();
+    sent.sort();
+    assert_eq!(
+        sent,
+        [at("2026-11-29T22:30:00Z"), at("2026-12-01T08:00:00Z")]
+    );
+    finish(db).await;
+}
