@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useServerAndBrowser, openPage, assertClean, appReady, axe, shot, seed as seedWith } from './support.mjs';
+import { useServerAndBrowser, openPage, assertClean, appReady, axe, shot, seed as seedWith, bigPhoto } from './support.mjs';
 
 const env = useServerAndBrowser();
 const blns = JSON.parse(await readFile(new URL('../data/blns.json', import.meta.url), 'utf8'));
@@ -12,24 +12,6 @@ const blns = JSON.parse(await readFile(new URL('../data/blns.json', import.meta.
 const meta = (id) => ({ id, created: '2026-01-01T10:00:00Z', updated: '2026-01-01T10:00:00Z', revision: 1 });
 const person = (id, first_name, last_name, more = {}) => ({ meta: meta(id), first_name, last_name, ...more });
 const seed = (page, records) => seedWith(page, env.server, records);
-
-/** A photo as a phone would take it: 1200 × 900 pixels, made in the browser. */
-async function bigPhoto(page) {
-  const dataUrl = await page.evaluate(() => {
-    const c = document.createElement('canvas');
-    c.width = 1200;
-    c.height = 900;
-    const g = c.getContext('2d');
-    g.fillStyle = '#2a6f97';
-    g.fillRect(0, 0, 1200, 900);
-    g.fillStyle = '#f4a261';
-    g.beginPath();
-    g.arc(600, 420, 260, 0, Math.PI * 2);
-    g.fill();
-    return c.toDataURL('image/png');
-  });
-  return { name: 'portrait.png', mimeType: 'image/png', buffer: Buffer.from(dataUrl.split(',')[1], 'base64') };
-}
 
 test('record a contact with every field and a photo, log a call and a promise, find it all after a reload', async () => {
   const { context, page, problems } = await openPage(env.browser, env.server);

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useServerAndBrowser, openPage, assertClean, appReady, axe, shot, counts, seed } from './support.mjs';
+import { useServerAndBrowser, openPage, assertClean, appReady, axe, shot, counts, seed, bigPhoto } from './support.mjs';
 
 const env = useServerAndBrowser();
 
@@ -301,17 +301,7 @@ test('a large photo in a vCard is scaled like a picked one; one the browser cann
   await appReady(page);
   const region = page.getByRole('region', { name: 'Import contacts' });
   // A 1,200 × 900 photo as a phone's contacts app exports it.
-  const large = await page.evaluate(() => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 1200;
-    canvas.height = 900;
-    const ctx = canvas.getContext('2d');
-    ctx.fillStyle = '#2a6';
-    ctx.fillRect(0, 0, 1200, 900);
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(300, 200, 600, 500);
-    return canvas.toDataURL('image/png').split(',')[1];
-  });
+  const large = (await bigPhoto(page)).buffer.toString('base64');
   // PNG's signature followed by nothing a browser can draw.
   const damaged = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]).toString('base64');
   const card = (name, photo) => ['BEGIN:VCARD', 'VERSION:4.0', `FN:${name}`, `PHOTO:data:image/png;base64,${photo}`, 'END:VCARD'].join('\r\n');

@@ -234,6 +234,24 @@ export async function counts(page) {
   return Object.fromEntries(terms.map((t, i) => [t, values[i]]));
 }
 
+/** A photo as a phone would take it: 1200 × 900 pixels, made in the browser. */
+export async function bigPhoto(page) {
+  const dataUrl = await page.evaluate(() => {
+    const c = document.createElement('canvas');
+    c.width = 1200;
+    c.height = 900;
+    const g = c.getContext('2d');
+    g.fillStyle = '#2a6f97';
+    g.fillRect(0, 0, 1200, 900);
+    g.fillStyle = '#f4a261';
+    g.beginPath();
+    g.arc(600, 420, 260, 0, Math.PI * 2);
+    g.fill();
+    return c.toDataURL('image/png');
+  });
+  return { name: 'portrait.png', mimeType: 'image/png', buffer: Buffer.from(dataUrl.split(',')[1], 'base64') };
+}
+
 /** Imports `records` as a backup from another device, the way a user restores one. */
 export async function seed(page, server, records, profile = null) {
   const counts = Object.fromEntries(Object.entries(records).map(([k, v]) => [k, v.length]));
