@@ -38,6 +38,7 @@ pub fn Today() -> impl IntoView {
     let date = move || crate::domain::format::date_long(store.clock.get().today, i18n.lang());
     view! {
         <h1>{tr!(i18n, today.title)}<span class="h1-sub">{date}</span></h1>
+        {prefs::weekly_goal_set().then(|| view! { <LazyPart load=screens::week_goal /> })}
         {move || match (store.loaded.get(), store.network.with(|n| n.is_empty())) {
             (Loaded::Nothing, _) => view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }.into_any(),
             (_, true) => view! { <FirstRun /> }.into_any(),
@@ -130,7 +131,6 @@ fn Agenda() -> impl IntoView {
     let dormant_all = StoredValue::new(app_path("/contacts?only=dormant"));
     view! {
         <Show when=full fallback=move || view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }>
-            {prefs::weekly_goal_set().then(|| view! { <LazyPart load=screens::week_goal /> })}
             {move || {
                 let t = view_data.get();
                 let f = &t.follow_ups;

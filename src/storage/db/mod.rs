@@ -360,12 +360,7 @@ impl Database {
                 idb::get_all_by_index_from(&tx.store("messages")?, "date", &key).await
             })
             .await?;
-        Ok(rows::sent_times(&rows)
-            .to_vec()
-            .into_iter()
-            .filter(|ms| ms.is_finite())
-            .filter_map(|ms| DateTime::from_timestamp_millis(ms as i64))
-            .collect())
+        Ok(rows::sent_times(&rows).into_iter().flatten().collect())
     }
 
     /// The saved profile, if any.

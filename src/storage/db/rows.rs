@@ -208,16 +208,24 @@ extern "C" {
     fn join_json(rows: &Array) -> String;
 }
 
-#[wasm_bindgen(inline_js = "export function sent_times(rows) { \
-    const out = new Float64Array(rows.length); \
-    for (let i = 0; i < rows.length; i++) { \
-        let m = null; try { m = JSON.parse(rows[i].json); } catch (e) {} \
-        out[i] = m && m.sent && m.status !== 'draft' ? Date.parse(m.sent) : NaN; } \
-    return out; }")]
-extern "C" {
-    /// When each message row was sent (milliseconds since 1970; NaN for a draft or a
-    /// row that cannot be read), parsed by the browser.
-    pub fn sent_times(rows: &Array) -> js_sys::Float64Array;
+/// When the message of each row was sent; `None` for a draft or a row that cannot be
+/// read. Only these two fields are decoded: Today's weekly goal needs no more, and the
+/// code that decodes a whole message belongs to the screens that show one.
+pub fn sent_times(rows: &Array) -> Vec<Option<DateTime<Utc>>> {
+    #[derive(serde::Deserialize)]
+    struct Sent {
+        #[serde(default)]
+        sent: Option<DateTime<Utc>>,
+        #[serde(default)]
+        status: String,
+    }
+    rows.iter()
+        .map(|r| {
+            let json = get_string(&r, row::JSON)?;
+            let m: Sent = serde_json::from_str(&json).ok()?;
+            m.sent.filter(|_| m.status != "draft")
+        })
+        .collect()
 }
 
 /// The records of rows as `get_all` returned them, decoded in one pass.

@@ -20,6 +20,13 @@ pub fn rate_text(i18n: I18n, rate: Rate) -> String {
     }
 }
 
+/// The pictures' stylesheet (`style/insights.css`), which only these views need: it
+/// arrives with them instead of with the first download.
+#[component]
+pub fn InsightsStyle() -> impl IntoView {
+    view! { <link rel="stylesheet" href="insights.css" /> }
+}
+
 /// A button that shows and hides `table` (the picture's numbers), named after `what`.
 #[component]
 pub fn TableToggle(

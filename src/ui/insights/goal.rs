@@ -13,6 +13,7 @@ use crate::ui::common::dates::local_time;
 use crate::ui::contacts::store::use_network;
 use crate::ui::data::reload_on_epoch;
 use crate::ui::feedback::{use_feedback, AppError};
+use crate::ui::insights::chart::InsightsStyle;
 use crate::ui::link::AppLink;
 
 /// Settings → Weekly goal: three numbers, each saved as it is changed.
@@ -100,6 +101,7 @@ fn WeekRings(goal: WeeklyGoal) -> impl IntoView {
         })
     });
     view! {
+        <InsightsStyle />
         <section class="card week-goal" aria-labelledby="today-goal">
             <h2 id="today-goal">{tr!(i18n, insights.week_title)}</h2>
             {move || progress.get().map(|p| rings(i18n, goal, p))}

@@ -19,6 +19,7 @@ use crate::ui::common::select::EnumRadios;
 use crate::ui::contacts::store::use_network;
 use crate::ui::data::reload_on_epoch;
 use crate::ui::insights::activity::ActivitySection;
+use crate::ui::insights::chart::InsightsStyle;
 use crate::ui::insights::introductions::IntroductionsSection;
 use crate::ui::insights::outreach::OutreachSection;
 use crate::ui::insights::shift::{ShiftData, ShiftSection};
@@ -156,6 +157,7 @@ pub fn InsightsPage() -> impl IntoView {
         })
     });
     view! {
+        <InsightsStyle />
         <h1>{tr!(i18n, insights.title)}</h1>
         <p class="lead">{tr!(i18n, insights.lead)}</p>
         <EnumRadios name="insights-span" class="segmented" legend=move || t_string!(i18n, insights.span_legend)
