@@ -35,6 +35,7 @@ bench: setup-bench e2e-build
 	E2E_DIST=$(TEST_DIST) E2E_BASE=$(TEST_PUBLIC_URL) node tests/bench/bench.mjs
 	E2E_DIST=$(TEST_DIST) E2E_BASE=$(TEST_PUBLIC_URL) node tests/bench/contacts.mjs
 	E2E_DIST=$(TEST_DIST) E2E_BASE=$(TEST_PUBLIC_URL) node tests/bench/interop.mjs
+	E2E_DIST=$(TEST_DIST) E2E_BASE=$(TEST_PUBLIC_URL) node tests/bench/insights.mjs
 	node tests/bench/size-report.mjs
 
 setup:

@@ -17,9 +17,9 @@ const contacts = [
   person('eva', 'Eva', 'Lang', 'Epsilon'),
   person('finn', 'Finn', 'Vogel', 'Zeta', 'Marketing'),
   // Anna led to Ruth and Sami, Ruth to Tom, Tom to Uwe.
-  { ...person('ruth', 'Ruth', 'Berger', 'Acme'), introduced_by: 'anna' },
+  { ...person('ruth', 'Ruth', 'Berger', 'Acme', 'UX research'), introduced_by: 'anna' },
   { ...person('sami', 'Sami', 'Yilmaz', 'Acme'), introduced_by: 'anna' },
-  { ...person('tom', 'Tom', 'Kranz', 'Eta'), introduced_by: 'ruth' },
+  { ...person('tom', 'Tom', 'Kranz', 'Eta', 'User research (UX research)'), introduced_by: 'ruth' },
   { ...person('uwe', 'Uwe', 'Lind', 'Theta'), introduced_by: 'tom' },
 ];
 const entry = (n, contact, kind, date) => ({ meta: meta(`i${n}`), contact_id: contact, kind, date, summary: `${kind} ${n}` });
@@ -122,7 +122,7 @@ test('the pictures tell what the records say: summaries, range, tables, outreach
   assert.deepEqual(await november.locator('td').allInnerTexts(), ['3', '3', '1', '43%', '0']);
 
   const led = page.getByRole('region', { name: 'Who led to whom' });
-  await led.getByText('Anna Schmidt led you to the most people: 4.').waitFor();
+  await led.getByText('Anna Schmidt led you to the most people: 4. 2 of them are in your target field.').waitFor();
   // Three levels open; the fourth on request.
   assert.equal(await led.getByRole('link', { name: 'Uwe Lind' }).isVisible(), false);
   await led.getByText('Show whom they introduced (1)').click();

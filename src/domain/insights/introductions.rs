@@ -16,6 +16,8 @@ pub struct Node {
     pub name: String,
     /// Everyone they led to, directly or through the people they introduced.
     pub led_to: usize,
+    /// Of those, the people in the field the user is moving into.
+    pub led_to_target: usize,
     /// The people they introduced, those who led to most first.
     pub children: Vec<Node>,
 }
@@ -31,13 +33,12 @@ pub struct Introductions {
 }
 
 impl Introductions {
-    /// The person who led to the most people, with how many.
-    pub fn top(&self) -> Option<(&str, usize)> {
+    /// The person who led to the most people.
+    pub fn top(&self) -> Option<&Node> {
         self.roots
             .iter()
             .flat_map(all_nodes)
             .max_by(|a, b| a.led_to.cmp(&b.led_to).then_with(|| b.name.cmp(&a.name)))
-            .map(|n| (n.name.as_str(), n.led_to))
     }
 }
 
@@ -49,10 +50,11 @@ fn all_nodes(node: &Node) -> Vec<&Node> {
     out
 }
 
-/// The forest of `contacts`. An introducer that is not among them (deleted) or is the
+/// The forest of `contacts`; `in_target` tells who is in the field the user is moving
+/// into. An introducer that is not among them (deleted) or is the
 /// contact itself counts as met directly; a ring of introductions (A by B, B by A) is
 /// entered at the member whose name comes first, so everyone appears exactly once.
-pub fn introductions(contacts: &[&Contact]) -> Introductions {
+pub fn introductions(contacts: &[&Contact], in_target: impl Fn(&Contact) -> bool) -> Introductions {
     let ids: HashSet<&str> = contacts.iter().map(|c| c.meta.id.as_str()).collect();
     let mut children: HashMap<&str, Vec<&Contact>> = HashMap::new();
     let mut roots: Vec<&Contact> = Vec::new();
@@ -69,7 +71,7 @@ pub fn introductions(contacts: &[&Contact]) -> Introductions {
     let mut placed: HashSet<&str> = HashSet::new();
     let mut forest: Vec<Node> = roots
         .iter()
-        .map(|c| build(c, &children, &mut placed))
+        .map(|c| build(c, &children, &mut placed, &in_target))
         .collect();
     // Whoever is left sits on a ring: enter each ring once.
     let mut left: Vec<&Contact> = contacts
@@ -82,7 +84,7 @@ pub fn introductions(contacts: &[&Contact]) -> Introductions {
     });
     for c in left {
         if !placed.contains(c.meta.id.as_str()) {
-            forest.push(build(c, &children, &mut placed));
+            forest.push(build(c, &children, &mut placed, &in_target));
         }
     }
     forest.retain(|n| n.led_to > 0);
@@ -103,6 +105,7 @@ fn build<'a>(
     root: &'a Contact,
     children: &HashMap<&str, Vec<&'a Contact>>,
     placed: &mut HashSet<&'a str>,
+    in_target: &impl Fn(&Contact) -> bool,
 ) -> Node {
     let mut order: Vec<(&'a Contact, Option<&'a str>, usize)> = Vec::new();
     let mut stack = vec![(root, None, 0)];
@@ -118,14 +121,17 @@ fn build<'a>(
         }
     }
     let mut led_to: HashMap<&str, usize> = HashMap::new();
+    let mut led_to_target: HashMap<&str, usize> = HashMap::new();
     let mut built: HashMap<&str, Vec<Node>> = HashMap::new();
     let mut top = None;
     // Every node comes after its parent in `order`: backwards, children come first.
     for (c, parent, depth) in order.into_iter().rev() {
         let id = c.meta.id.as_str();
         let below = led_to.remove(id).unwrap_or(0);
+        let below_target = led_to_target.remove(id).unwrap_or(0);
         if let Some(p) = parent {
             *led_to.entry(p).or_default() += 1 + below;
+            *led_to_target.entry(p).or_default() += usize::from(in_target(c)) + below_target;
         }
         if depth > MAX_DEPTH {
             continue;
@@ -136,6 +142,7 @@ fn build<'a>(
             id: c.meta.id.clone(),
             name: display_name(c),
             led_to: below,
+            led_to_target: below_target,
             children: kids,
         };
         match parent {
@@ -147,6 +154,7 @@ fn build<'a>(
         id: root.meta.id.clone(),
         name: display_name(root),
         led_to: 0,
+        led_to_target: 0,
         children: Vec::new(),
     })
 }

@@ -153,7 +153,7 @@ pub fn shift(
         }
     }
     for c in contacts {
-        if fields.side(&c.field) != Side::Target {
+        if sides.get(c.meta.id.as_str()) != Some(&Side::Target) {
             continue;
         }
         let met = c.met.date.unwrap_or_else(|| c.meta.created.date_naive());

@@ -421,7 +421,7 @@ fn introductions_form_a_forest_under_the_people_met_directly() {
         contact("jan", "Jan", Some("hana")),
     ];
     let refs: Vec<&_> = all.iter().collect();
-    let f = introductions(&refs);
+    let f = introductions(&refs, |c| c.meta.id == "ben" || c.meta.id == "dana");
     let roots: Vec<(&str, usize)> = f
         .roots
         .iter()
@@ -437,9 +437,13 @@ fn introductions_form_a_forest_under_the_people_met_directly() {
     assert_eq!(kids, [("Ben", 1), ("Cem", 0)], "who led further first");
     assert_eq!(anna.children[0].children[0].name, "Dana");
     assert_eq!(f.introduced, 5);
-    assert_eq!(f.top(), Some(("Anna", 3)));
+    let top = f.top().unwrap();
     assert_eq!(
-        introductions(&[]),
+        (top.name.as_str(), top.led_to, top.led_to_target),
+        ("Anna", 3, 2)
+    );
+    assert_eq!(
+        introductions(&[], |_| true),
         super::introductions::Introductions::default()
     );
 }
@@ -454,7 +458,7 @@ fn a_ring_of_introductions_shows_everyone_once() {
         contact("c", "Carl", Some("a")),
     ];
     let refs: Vec<&_> = all.iter().collect();
-    let f = introductions(&refs);
+    let f = introductions(&refs, |_| false);
     assert_eq!(f.roots.len(), 1);
     let alma = &f.roots[0];
     assert_eq!((alma.name.as_str(), alma.led_to), ("Alma", 2));
@@ -473,9 +477,10 @@ fn a_chain_of_twenty_thousand_is_counted_and_built_only_so_deep() {
         })
         .collect();
     let refs: Vec<&_> = all.iter().collect();
-    let f = introductions(&refs);
+    let f = introductions(&refs, |_| true);
     assert_eq!(f.roots.len(), 1);
     assert_eq!(f.roots[0].led_to, 19_999);
+    assert_eq!(f.roots[0].led_to_target, 19_999);
     let mut depth = 0;
     let mut node = &f.roots[0];
     while let Some(next) = node.children.first() {

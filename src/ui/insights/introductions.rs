@@ -15,19 +15,30 @@ const OPEN_LEVELS: usize = 3;
 
 /// The section for `forest` (`None` while it is counted).
 #[component]
-pub fn IntroductionsSection(forest: Memo<Option<Introductions>>) -> impl IntoView {
+pub fn IntroductionsSection(
+    forest: Memo<Option<Introductions>>,
+    /// Whether the user named a target field (the summary then counts its people).
+    has_target: Signal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let app_path = use_app_path();
     view! {
         <section class="card insight" aria-labelledby="insights-led">
             <h2 id="insights-led">{tr!(i18n, insights.led_title)}</h2>
-            {move || forest.with(|f| match f {
+            {move || { let has_target = has_target.get(); forest.with(|f| match f {
                 None => view! { <p class="muted">{tr!(i18n, insights.loading)}</p> }.into_any(),
                 Some(f) if f.roots.is_empty() => view! { <p>{tr!(i18n, insights.led_empty)}</p> }.into_any(),
                 Some(f) => {
                     let lang = i18n.lang_untracked();
-                    let summary = f.top().map(|(name, count)| {
-                        t_string!(i18n, insights.led_summary, name = name, count = format::integer(count as i64, lang)).to_string()
+                    let summary = f.top().map(|n| {
+                        let count = format::integer(n.led_to as i64, lang);
+                        let text = t_string!(i18n, insights.led_summary, name = n.name.clone(), count = count).to_string();
+                        if has_target && n.led_to_target > 0 {
+                            let target = format::integer(n.led_to_target as i64, lang);
+                            format!("{text} {}", t_string!(i18n, insights.led_target, count = target))
+                        } else {
+                            text
+                        }
                     });
                     let app_path = app_path.clone();
                     view! {
@@ -40,7 +51,7 @@ pub fn IntroductionsSection(forest: Memo<Option<Introductions>>) -> impl IntoVie
                         </ul>
                     }.into_any()
                 }
-            })}
+            })}}
         </section>
     }
 }

@@ -8,7 +8,7 @@ use crate::domain::insights::activity::{activity, Activity};
 use crate::domain::insights::goal::goal_week;
 use crate::domain::insights::introductions::introductions;
 use crate::domain::insights::outreach::{outreach, HeldInterview, Outreach, SentMessage};
-use crate::domain::insights::shift::{shift, Fields};
+use crate::domain::insights::shift::{shift, Fields, Side};
 use crate::domain::insights::Span;
 use crate::domain::messages::checks::Context;
 use crate::domain::record::Interaction;
@@ -48,8 +48,14 @@ pub fn InsightsPage() -> impl IntoView {
     let span = RwSignal::new(Span::default());
     // Every timeline entry: read when the screen opens, not at start-up.
     let entries = RwSignal::new(None::<Vec<Interaction>>);
+    // In pages, each parsed in a task of its own: 50,000 entries in one go would hold
+    // the page for a third of a second.
     reload_on_epoch(
-        |db| async move { db.all::<Interaction>().await },
+        |db| async move {
+            let mut all = Vec::new();
+            db.each_page::<Interaction>(5_000, |page| all.extend(page)).await?;
+            Ok(all)
+        },
         move |all| entries.set(Some(all)),
     );
     let goal = prefs::load_weekly_goal();
@@ -153,7 +159,12 @@ pub fn InsightsPage() -> impl IntoView {
     let forest = Memo::new(move |_| {
         network.network.with(|n| {
             let contacts: Vec<&crate::domain::record::Contact> = n.contacts().collect();
-            Some(introductions(&contacts))
+            let fields = outreach_store
+                .profile
+                .with(|p| Fields::of(&p.target_field, &p.former_field));
+            Some(introductions(&contacts, |c| {
+                fields.side(&c.field) == Side::Target
+            }))
         })
     });
     view! {
@@ -165,6 +176,7 @@ pub fn InsightsPage() -> impl IntoView {
         <ActivitySection activity=activity_memo goal=goal streak=streak />
         <OutreachSection outreach=outreach_memo />
         <ShiftSection data=shift_data />
-        <IntroductionsSection forest=forest />
+        <IntroductionsSection forest=forest
+            has_target=Signal::derive(move || outreach_store.profile.with(|p| !p.target_field.trim().is_empty())) />
     }
 }
