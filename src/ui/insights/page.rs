@@ -53,7 +53,8 @@ pub fn InsightsPage() -> impl IntoView {
     reload_on_epoch(
         |db| async move {
             let mut all = Vec::new();
-            db.each_page::<Interaction>(5_000, |page| all.extend(page)).await?;
+            db.each_page::<Interaction>(5_000, |page| all.extend(page))
+                .await?;
             Ok(all)
         },
         move |all| entries.set(Some(all)),
