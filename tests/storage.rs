@@ -1132,3 +1132,58 @@ async fn the_week_is_read_by_its_date_index_and_drafts_are_not_sent() {
     );
     finish(db).await;
 }
+
+#[wasm_bindgen_test]
+async fn a_range_is_read_a_month_at_a_time_with_every_entry_once() {
+    let (db, _) = fresh("months").await;
+    let day = |id: &str, date: &str| -> Interaction {
+        serde_json::from_value(serde_json::json!({
+            "meta": meta(id), "contact_id": "c1", "date": date, "summary": "Call"
+        }))
+        .unwrap()
+    };
+    // Before the range, on its first day, on each month's boundary, at its end and after.
+    let dates = [
+        ("i0", "2026-09-02"),
+        ("i1", "2026-09-03"),
+        ("i2", "2026-10-02"),
+        ("i3", "2026-10-03"),
+        ("i4", "2026-11-03"),
+        ("i5", "2026-12-02"),
+        ("i6", "2026-12-03"),
+        ("i7", "2027-01-15"),
+    ];
+    let data = Dataset {
+        contacts: vec![contact("c1", "Ada")],
+        interactions: dates.iter().map(|(id, date)| day(id, date)).collect(),
+        ..Dataset::default()
+    };
+    db.save_changes(data, at("2026-12-03T10:00:00Z"))
+        .await
+        .unwrap();
+    let from = chrono::NaiveDate::from_ymd_opt(2026, 9, 3).unwrap();
+    let until = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+    let mut months: Vec<Vec<String>> = Vec::new();
+    db.each_month_since::<Interaction>(from, until, |month| {
+        months.push(month.into_iter().map(|i| i.meta.id).collect())
+    })
+    .await
+    .unwrap();
+    // Sep 3 – Oct 2, Oct 3 – Nov 2, Nov 3 – Dec 2, and Dec 3 on (later entries included).
+    assert_eq!(
+        months,
+        [
+            vec!["i1", "i2"],
+            vec!["i3"],
+            vec!["i4", "i5"],
+            vec!["i6", "i7"]
+        ]
+    );
+    // A range starting after its end is one open-ended read.
+    let mut once = Vec::new();
+    db.each_month_since::<Interaction>(until, from, |month| once.push(month.len()))
+        .await
+        .unwrap();
+    assert_eq!(once, [2]);
+    finish(db).await;
+}

@@ -282,6 +282,28 @@ pub async fn get_all_by_index_from(
     Ok(request(&req).await?.unchecked_into())
 }
 
+/// Starts reading the values in `store` whose `index` is `from` or after it, and before
+/// `before` if given, in the index's order.
+pub fn start_get_all_by_index(
+    store: &IdbObjectStore,
+    index: &str,
+    from: &JsValue,
+    before: Option<&JsValue>,
+) -> Result<Pending, StorageError> {
+    let index = store.index(index).map_err(|e| to_error(&e))?;
+    let range = match before {
+        Some(before) => {
+            IdbKeyRange::bound_with_lower_open_and_upper_open(from, before, false, true)
+        }
+        None => IdbKeyRange::lower_bound(from),
+    }
+    .map_err(|e| to_error(&e))?;
+    index
+        .get_all_with_key(&range)
+        .map(Pending::start)
+        .map_err(|e| to_error(&e))
+}
+
 /// The first `count` values of `store` in the order of `index`.
 pub async fn get_first_by_index(
     store: &IdbObjectStore,

@@ -1,5 +1,6 @@
-// A generated network for the benchmarks: `n` contacts with 5 timeline entries each, as a
-// backup file, the way a user's data would come in.
+// A generated network for the benchmarks: `n` contacts with 5 timeline entries each, spread
+// evenly over the three years before today, as a backup file, the way a user's data would
+// come in.
 
 const FIRST = ['Jürgen', 'Anna', 'Zoë', 'Mehmet', 'Ana', 'Björn', 'Chloé', 'Ingrid', 'Kenji', 'Łukasz', 'Søren', 'Fatima', 'Grace', 'Ada', 'Olu'];
 const LAST = ['Müller', 'Schmidt', 'Yılmaz', 'Nowak', 'García', 'Weiß', 'Öztürk', 'Hoffmann', 'Andersen', 'Rossi', 'Kim', 'Okafor', 'Dubois', 'Ek', 'Lovelace'];
@@ -9,6 +10,7 @@ const KINDS = ['meeting', 'call', 'email', 'message', 'event'];
 
 export function dataset(n) {
   const meta = (id) => ({ id, created: '2025-01-01T10:00:00Z', updated: '2025-01-01T10:00:00Z', revision: 1 });
+  const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
   const contacts = [];
   const interactions = [];
   for (let i = 0; i < n; i++) {
@@ -23,12 +25,12 @@ export function dataset(n) {
       notes: `Met through ${FIRST[(i + 3) % FIRST.length]}. Interested in ${TOPICS[i % TOPICS.length]}.`,
     });
     for (let k = 0; k < 5; k++) {
-      const day = String(1 + ((i + k) % 28)).padStart(2, '0');
+      const daysAgo = ((i * 5 + k) * 389) % 1096;
       interactions.push({
         meta: meta(`i${i}-${k}`),
         contact_id: `c${i}`,
         kind: KINDS[k],
-        date: `202${4 + (k % 3)}-0${1 + (k % 9)}-${day}`,
+        date: new Date(today - daysAgo * 86400000).toISOString().slice(0, 10),
         summary: `Talked about ${TOPICS[(i + k) % TOPICS.length]}`,
         keywords: [TOPICS[(i * k) % TOPICS.length].split(' ')[0]],
       });

@@ -349,6 +349,46 @@ impl Database {
         .await
     }
 
+    /// [`Database::dated_since`] handed over a month at a time, each month decoded in a task
+    /// of its own, so that years of timeline never hold the page at once. Months are
+    /// counted from `from` up to the one holding `until`; that last read is open-ended, so
+    /// records dated later are included too.
+    pub async fn each_month_since<R: Record>(
+        &self,
+        from: NaiveDate,
+        until: NaiveDate,
+        mut month: impl FnMut(Vec<R>),
+    ) -> Result<(), StorageError> {
+        let mut bounds = vec![from];
+        while let Some(next) = bounds
+            .last()
+            .and_then(|last| last.checked_add_months(chrono::Months::new(1)))
+            .filter(|next| *next <= until)
+        {
+            bounds.push(next);
+        }
+        let tx = self.tx(&[R::KIND.key()], false, Durability::Default)?;
+        tx.run(async |tx: &Tx| {
+            let store = tx.store(R::KIND.key())?;
+            // Every month asked for at once: the browser reads the next while this tab
+            // decodes the last.
+            let key = |day: &NaiveDate| JsValue::from(crate::domain::format::iso_date(*day));
+            let pending = bounds
+                .iter()
+                .enumerate()
+                .map(|(i, start)| {
+                    let before = bounds.get(i + 1).map(key);
+                    idb::start_get_all_by_index(&store, "date", &key(start), before.as_ref())
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            for rows in pending {
+                month(rows_to_records(&rows.wait().await?.unchecked_into())?);
+            }
+            Ok(())
+        })
+        .await
+    }
+
     /// When each message sent on the UTC day `from` or later was sent, read without
     /// decoding the messages: Today counts them for the weekly goal, and the code that
     /// decodes a message belongs to the screens that show one, not the first download.

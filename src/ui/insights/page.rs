@@ -13,11 +13,13 @@ use crate::domain::insights::Span;
 use crate::domain::messages::checks::Context;
 use crate::domain::record::Interaction;
 use crate::i18n::*;
+use crate::storage::db::Database;
 use crate::storage::prefs;
+use crate::storage::StorageError;
 use crate::ui::common::dates::local_time;
 use crate::ui::common::select::EnumRadios;
 use crate::ui::contacts::store::use_network;
-use crate::ui::data::reload_on_epoch;
+use crate::ui::data::load_on_epoch;
 use crate::ui::insights::activity::ActivitySection;
 use crate::ui::insights::chart::InsightsStyle;
 use crate::ui::insights::introductions::IntroductionsSection;
@@ -37,6 +39,35 @@ fn span_label(i18n: I18n, span: Span) -> String {
     .to_string()
 }
 
+/// The timeline entries read for a range.
+struct Entries {
+    /// The range they were read for: the pictures show it until the next range's read
+    /// arrives, so that a picture and its table never mix two ranges.
+    span: Span,
+    /// Every entry dated within it (or later).
+    list: Vec<Interaction>,
+}
+
+/// The timeline entries dated `from` or later; everything for `None`.
+async fn read_entries(
+    db: &Database,
+    from: Option<chrono::NaiveDate>,
+    today: chrono::NaiveDate,
+) -> Result<Vec<Interaction>, StorageError> {
+    let mut all = Vec::new();
+    match from {
+        Some(from) => {
+            db.each_month_since::<Interaction>(from, today, |month| all.extend(month))
+                .await?
+        }
+        None => {
+            db.each_page::<Interaction>(5_000, |page| all.extend(page))
+                .await?
+        }
+    }
+    Ok(all)
+}
+
 /// The Insights screen.
 #[component]
 pub fn InsightsPage() -> impl IntoView {
@@ -46,19 +77,6 @@ pub fn InsightsPage() -> impl IntoView {
     let outreach_store = use_outreach();
     let interviews = use_interviews();
     let span = RwSignal::new(Span::default());
-    // Every timeline entry: read when the screen opens, not at start-up.
-    let entries = RwSignal::new(None::<Vec<Interaction>>);
-    // In pages, each parsed in a task of its own: 50,000 entries in one go would hold
-    // the page for a third of a second.
-    reload_on_epoch(
-        |db| async move {
-            let mut all = Vec::new();
-            db.each_page::<Interaction>(5_000, |page| all.extend(page))
-                .await?;
-            Ok(all)
-        },
-        move |all| entries.set(Some(all)),
-    );
     let goal = prefs::load_weekly_goal();
     let today = Memo::new(move |_| network.clock.get().today);
     let sent_days = Memo::new(move |_| {
@@ -70,24 +88,76 @@ pub fn InsightsPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // The timeline entries of the range shown, read when the screen opens and again when
+    // the range changes, a month (or for everything, 5,000 entries) per task: years of
+    // timeline at once would hold the page for a second.
+    let entries = RwSignal::new(None::<Entries>);
+    load_on_epoch(move |db, reload| {
+        let (wanted, today) = (span.get(), today.get());
+        async move {
+            let list = read_entries(&db, wanted.start(today), today).await?;
+            // A newer range or reload started meanwhile: its read applies, not this one.
+            if !reload.is_stale() && span.get_untracked() == wanted {
+                entries.set(Some(Entries { span: wanted, list }));
+            }
+            Ok(())
+        }
+    });
+    // The streak looks back a year whatever the range shows, but only when every week
+    // shown met the goal does it need more than the range's entries.
+    let reaches_back = Memo::new(move |_| {
+        if goal.is_off() {
+            return false;
+        }
+        let today = today.get();
+        entries.with(|e| {
+            e.as_ref().is_some_and(|e| {
+                let shown = e.span.start(today);
+                let year = Span::Months12.start(today);
+                shown.zip(year).is_some_and(|(s, y)| s > y)
+                    && sent_days.with(|sent| {
+                        let weeks = activity(&e.list, sent, shown, today).weeks;
+                        goal_week(goal, &weeks, today).streak >= weeks.len()
+                    })
+            })
+        })
+    });
+    let year_entries = RwSignal::new(None::<Vec<Interaction>>);
+    load_on_epoch(move |db, reload| {
+        let (needed, today) = (reaches_back.get(), today.get());
+        async move {
+            if needed {
+                let list = read_entries(&db, Span::Months12.start(today), today).await?;
+                if !reload.is_stale() {
+                    year_entries.set(Some(list));
+                }
+            }
+            Ok(())
+        }
+    });
     let activity_memo: Memo<Option<Activity>> = Memo::new(move |_| {
         let today = today.get();
         entries.with(|e| {
             e.as_ref()
-                .map(|e| sent_days.with(|sent| activity(e, sent, span.get().start(today), today)))
+                .map(|e| sent_days.with(|sent| activity(&e.list, sent, e.span.start(today), today)))
         })
     });
-    // The streak looks back a year whatever the range shows.
     let streak = Memo::new(move |_| {
+        if goal.is_off() {
+            return 0;
+        }
         let today = today.get();
-        entries.with(|e| {
-            e.as_ref().map_or(0, |e| {
-                sent_days.with(|sent| {
-                    let year = activity(e, sent, Span::Months12.start(today), today);
-                    goal_week(goal, &year.weeks, today).streak
-                })
+        let count = |list: &[Interaction]| {
+            sent_days.with(|sent| {
+                let year = activity(list, sent, Span::Months12.start(today), today);
+                goal_week(goal, &year.weeks, today).streak
             })
-        })
+        };
+        if reaches_back.get() {
+            year_entries.with(|y| y.as_deref().map_or(0, count))
+        } else {
+            entries.with(|e| e.as_ref().map_or(0, |e| count(&e.list)))
+        }
     });
     let outreach_memo: Memo<Option<Outreach>> = Memo::new(move |_| {
         if !outreach_store.loaded.get() || !interviews.loaded.get() {
@@ -149,7 +219,7 @@ pub fn InsightsPage() -> impl IntoView {
             let e = e.as_ref()?;
             Some(network.network.with(|n| {
                 let contacts: Vec<&crate::domain::record::Contact> = n.contacts().collect();
-                shift(&contacts, e, &fields, span.get().start(today), today)
+                shift(&contacts, &e.list, &fields, e.span.start(today), today)
             }))
         })?;
         Some(ShiftData {
