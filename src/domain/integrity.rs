@@ -51,7 +51,7 @@ const fn field(
 }
 
 /// Every reference field of every kind.
-pub const REFERENCES: [ReferenceField; 9] = [
+pub const REFERENCES: [ReferenceField; 10] = [
     field(
         Kind::Contacts,
         "introduced_by",
@@ -115,6 +115,14 @@ pub const REFERENCES: [ReferenceField; 9] = [
         Kind::Contacts,
         Link::Mention,
         Some("contact"),
+    ),
+    // A user has a few templates; removing one reads the messages whole.
+    field(
+        Kind::Messages,
+        "template_id",
+        Kind::Templates,
+        Link::Mention,
+        None,
     ),
 ];
 

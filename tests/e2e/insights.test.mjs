@@ -41,9 +41,16 @@ const interactions = [
 ];
 const good = (name) => `Hello ${name}, we talked about research operations at UX Camp and your talk stayed with me. I am moving from engineering into UX research. Would you have 20 minutes for a call next week, at a time that suits you? I would be glad to share my notes from the camp in return.`;
 const poor = () => 'Hi, please find my CV attached. I am looking for a job in your company and would like you to forward my application to HR as soon as possible.';
+// Two of the user's own templates: the good texts came from the first, the poor ones from
+// the second; message 8 was written without one.
+const templates = [
+  { meta: meta('t-camp'), purpose: 'message', name: 'Camp follow-up', lang: 'en', subject: '', body: good('{first_name}'), message_purpose: 'informational_interview' },
+  { meta: meta('t-cv'), purpose: 'message', name: 'CV ask', lang: 'en', subject: '', body: poor(), message_purpose: 'informational_interview' },
+];
 const message = (n, contact, name, body, status, sent, closed) => ({
   meta: meta(`m${n}`), contact_id: contact, channel: 'linkedin_message', purpose: 'informational_interview', lang: 'en',
   subject: '', body, status, sent, address: 'du', recipient_name: '', recipient_company: '', manual: [], closed,
+  ...(body === poor() && n !== 8 ? { template_id: 't-cv' } : body.startsWith('Hello') ? { template_id: 't-camp' } : {}),
 });
 const messages = [
   message(1, 'anna', 'Anna', good('Anna'), 'meeting_agreed', '2026-11-01T09:00:00Z', '2026-11-03T09:00:00Z'),
@@ -68,7 +75,7 @@ async function openInsights({ german = false, ...options } = {}) {
   const opened = await openPage(env.browser, env.server, { timezoneId: 'Europe/Berlin', ...options });
   // Thursday, 3 December 2026.
   await opened.page.clock.install({ time: new Date('2026-12-03T10:00:00+01:00') });
-  await seed(opened.page, env.server, { contacts, interactions, messages, interview_plans: plans }, profile);
+  await seed(opened.page, env.server, { contacts, interactions, messages, templates, interview_plans: plans }, profile);
   if (german) await opened.page.getByRole('radio', { name: 'Deutsch' }).check();
   await opened.page.getByRole('navigation', { name: german ? 'Hauptnavigation' : 'Main' }).getByRole('link', { name: german ? 'Einblicke' : 'Insights' }).click();
   await appReady(opened.page);
@@ -113,6 +120,10 @@ test('the pictures tell what the records say: summaries, range, tables, outreach
   assert.equal(await rate('Messages that passed at least 80 % of their automatic checks'), '80% (4 of 5)');
   assert.equal(await rate('The other messages'), 'too few messages to tell (0 of 3)');
   await outreach.getByText('An answer came after 2.5 days on average.').waitFor();
+  // The user's templates, best first: the one with too few messages to tell comes last.
+  const ranked = outreach.locator('h3', { hasText: 'Answered, by your own templates' }).locator('xpath=following-sibling::dl[1]');
+  assert.deepEqual(await ranked.locator('dt').allInnerTexts(), ['Camp follow-up', 'CV ask']);
+  assert.deepEqual(await ranked.locator('dd').allInnerTexts(), ['80% (4 of 5)', 'too few messages to tell (0 of 2)']);
 
   // November: Anna twice and Ben in UX research of 7; December so far: Ben of 3.
   const shift = page.getByRole('region', { name: "Your network's shift" });
@@ -131,6 +142,31 @@ test('the pictures tell what the records say: summaries, range, tables, outreach
   await shot(page, 'insights');
   await led.getByRole('link', { name: 'Tom Kranz' }).press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Tom Kranz' }).waitFor();
+  await assertClean(null, page, problems);
+  await context.close();
+});
+
+test('a message written from one of my templates counts for that template', async () => {
+  const { context, page, problems } = await openInsights();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Messages' }).click();
+  await page.getByRole('region', { name: 'My templates' }).getByRole('link', { name: 'Camp follow-up' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Write a message' }).waitFor();
+  await page.getByLabel('Recipient').fill('finn');
+  await page.getByRole('button', { name: 'Finn Vogel (Zeta)' }).click();
+  await page.getByRole('button', { name: 'Start writing' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Message to Finn Vogel' }).waitFor();
+  assert.match(await page.getByLabel('Text', { exact: true }).inputValue(), /^Hello Finn, we talked about research operations/);
+  await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+  await page.getByRole('button', { name: 'Mark as sent' }).click();
+  // A LinkedIn message of this length fails a check or two: sent anyway, as users do.
+  await page.getByRole('button', { name: 'Continue anyway' }).click();
+  await page.getByText('Marked as sent.').waitFor();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Insights' }).click();
+  const outreach = page.getByRole('region', { name: 'Outreach results' });
+  await outreach.getByText('4 of 9 messages were answered (44%).').waitFor();
+  const ranked = outreach.locator('h3', { hasText: 'Answered, by your own templates' }).locator('xpath=following-sibling::dl[1]');
+  assert.deepEqual(await ranked.locator('dd').allInnerTexts(), ['67% (4 of 6)', 'too few messages to tell (0 of 2)']);
   await assertClean(null, page, problems);
   await context.close();
 });

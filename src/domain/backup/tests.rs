@@ -186,6 +186,7 @@ fn full() -> Dataset {
             recipient_company: String::new(),
             manual: vec!["read_profile".into()],
             closed: None,
+            template_id: Some("t1".into()),
         }],
     }
 }

@@ -33,6 +33,8 @@ pub struct SentMessage {
     pub purpose: String,
     /// See `channel`.
     pub lang: String,
+    /// The user's own template it was written from, if any.
+    pub template_id: Option<String>,
     /// Automatic checks its text passes, and how many apply to its purpose (the manual
     /// ones say what the user ticked, not what the text does).
     pub checks: (usize, usize),
@@ -68,6 +70,7 @@ impl SentMessage {
             channel: message.channel.key().to_string(),
             purpose: message.purpose.key().to_string(),
             lang: message.lang.key().to_string(),
+            template_id: message.template_id.clone(),
             checks: (
                 outcomes.iter().filter(|o| o.level == Level::Pass).count(),
                 outcomes.len(),
@@ -141,6 +144,9 @@ pub struct Outreach {
     pub mostly_met: Rate,
     /// See `mostly_met`.
     pub others: Rate,
+    /// Reply rate of each of the user's templates that messages were written from, best
+    /// first; templates with too few messages to tell come after them, most used first.
+    pub by_template: Vec<Group>,
     /// Average days from sending to the answer, of answered messages whose answer day is
     /// known.
     pub days_to_reply: Option<f64>,
@@ -220,6 +226,7 @@ pub fn outreach(
         by_channel: groups::<Channel>(&sent, |m| &m.channel),
         by_purpose: groups::<Purpose>(&sent, |m| &m.purpose),
         by_lang: groups::<Lang>(&sent, |m| &m.lang),
+        by_template: ranked_templates(&sent),
         mostly_met: rate(&mostly),
         others: rate(&others),
         days_to_reply: (!replies.is_empty())
@@ -244,4 +251,33 @@ fn groups<T: Code>(sent: &[&SentMessage], key: impl Fn(&SentMessage) -> &String)
         .into_iter()
         .map(|((_, key), rate)| Group { key, rate })
         .collect()
+}
+
+/// The reply rate per template, ranked: a rate that can be told before one that cannot,
+/// a higher rate first, then more messages, then the id (so that the order never flickers).
+fn ranked_templates(sent: &[&SentMessage]) -> Vec<Group> {
+    let mut counts: HashMap<&str, Rate> = HashMap::new();
+    for m in sent {
+        if let Some(id) = m.template_id.as_deref() {
+            let rate = counts.entry(id).or_default();
+            rate.of += 1;
+            rate.hits += usize::from(m.replied());
+        }
+    }
+    let mut groups: Vec<Group> = counts
+        .into_iter()
+        .map(|(key, rate)| Group {
+            key: key.to_string(),
+            rate,
+        })
+        .collect();
+    crate::domain::sorting::sort_by(&mut groups, |a, b| {
+        let told = |g: &Group| g.rate.percent().is_some();
+        told(b)
+            .cmp(&told(a))
+            .then_with(|| b.rate.percent().cmp(&a.rate.percent()))
+            .then_with(|| b.rate.of.cmp(&a.rate.of))
+            .then_with(|| a.key.cmp(&b.key))
+    });
+    groups
 }

@@ -144,6 +144,7 @@ fn message(id: &str, contact: &str, channel: Channel, purpose: Purpose, status: 
         recipient_company: String::new(),
         manual: Vec::new(),
         closed: None,
+        template_id: None,
     }
 }
 
@@ -156,6 +157,7 @@ fn sent(contact: &str, day: NaiveDate, status: Status, checks: (usize, usize)) -
         channel: "linkedin_note".into(),
         purpose: "informational_interview".into(),
         lang: "en".into(),
+        template_id: None,
         checks,
     }
 }
@@ -242,6 +244,66 @@ fn the_funnel_follows_each_message_to_the_interview_it_led_to() {
     assert_eq!(none.funnel.sent, 0);
     assert_eq!(none.mostly_met.percent(), None);
     assert_eq!(none.days_to_reply, None);
+}
+
+#[test]
+fn templates_are_ranked_by_replies_and_too_few_come_last() {
+    let from = |template: Option<&str>, replied: bool| SentMessage {
+        template_id: template.map(str::to_string),
+        ..sent(
+            "anna",
+            d(2026, 9, 1),
+            if replied {
+                Status::Replied
+            } else {
+                Status::NoReply
+            },
+            (5, 11),
+        )
+    };
+    let mut messages = Vec::new();
+    // "short": 4 of 5; "long": 1 of 6; "new": 2 of 2 (too few); none: not a template.
+    for i in 0..5 {
+        messages.push(from(Some("short"), i < 4));
+    }
+    for i in 0..6 {
+        messages.push(from(Some("long"), i < 1));
+    }
+    messages.push(from(Some("new"), true));
+    messages.push(from(Some("new"), true));
+    messages.push(from(None, true));
+    let o = outreach(&messages, &[], None);
+    let ranked: Vec<(&str, Rate)> = o
+        .by_template
+        .iter()
+        .map(|g| (g.key.as_str(), g.rate))
+        .collect();
+    assert_eq!(
+        ranked,
+        [
+            ("short", Rate { hits: 4, of: 5 }),
+            ("long", Rate { hits: 1, of: 6 }),
+            ("new", Rate { hits: 2, of: 2 }),
+        ]
+    );
+    // Every message from a template is in exactly one row.
+    let counted: usize = o.by_template.iter().map(|g| g.rate.of).sum();
+    assert_eq!(
+        counted,
+        messages.iter().filter(|m| m.template_id.is_some()).count()
+    );
+    // The message record's template reaches the picture.
+    let mut m = message(
+        "m1",
+        "anna",
+        Channel::Email,
+        Purpose::Interview,
+        Status::Sent,
+    );
+    m.template_id = Some("t9".into());
+    let ctx = Context::default();
+    let s = SentMessage::of(&m, Some(d(2026, 9, 1)), None, &ctx).unwrap();
+    assert_eq!(s.template_id.as_deref(), Some("t9"));
 }
 
 #[test]

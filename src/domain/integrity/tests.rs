@@ -63,7 +63,7 @@ fn full() -> Dataset {
             json!({"meta": meta("t1"), "purpose": "message", "name": "Mine"}),
         )],
         messages: vec![record(json!({"meta": meta("m1"), "contact_id": "anna",
-            "channel": "email", "status": "sent"}))],
+            "channel": "email", "status": "sent", "template_id": "t1"}))],
     }
 }
 
@@ -289,7 +289,7 @@ fn writes_are_checked_with_the_readers_rules() {
     );
     assert_eq!(
         stores_to_check([Kind::Messages]),
-        vec![Kind::Contacts, Kind::Messages]
+        vec![Kind::Contacts, Kind::Templates, Kind::Messages]
     );
 }
 

@@ -71,6 +71,7 @@ pub fn draft(
         recipient_company,
         manual: Vec::new(),
         closed: None,
+        template_id: None,
     })
 }
 

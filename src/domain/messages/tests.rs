@@ -629,6 +629,7 @@ fn a_template_from_a_message_fills_for_the_next_recipient() {
         recipient_company: String::new(),
         manual: Vec::new(),
         closed: None,
+        template_id: None,
     };
     let t = template_from(
         Meta::new("t1", chrono::DateTime::UNIX_EPOCH),

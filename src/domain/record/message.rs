@@ -51,6 +51,11 @@ pub struct Message {
     /// When the status last moved past "sent" (replied, declined, meeting agreed, no reply).
     #[serde(default)]
     pub closed: Option<DateTime<Utc>>,
+    /// The user's own template it was written from, so that Insights can rank templates
+    /// by their replies; absent in messages written before templates were recorded and in
+    /// messages not written from one of the user's templates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_id: Option<String>,
 }
 
 impl Record for Message {
@@ -67,22 +72,39 @@ impl Record for Message {
         values
     }
     fn references(&self) -> Vec<Reference<'_>> {
-        Reference::optional(
-            Kind::Contacts,
-            "contact_id",
-            Link::Mention,
-            &self.contact_id,
-        )
+        [
+            Reference::optional(
+                Kind::Contacts,
+                "contact_id",
+                Link::Mention,
+                &self.contact_id,
+            ),
+            Reference::optional(
+                Kind::Templates,
+                "template_id",
+                Link::Mention,
+                &self.template_id,
+            ),
+        ]
         .into_iter()
+        .flatten()
         .collect()
     }
     fn references_mut(&mut self) -> Vec<ReferenceMut<'_>> {
-        vec![ReferenceMut {
-            target: Kind::Contacts,
-            field: "contact_id",
-            link: Link::Mention,
-            slot: Slot::Optional(&mut self.contact_id),
-        }]
+        vec![
+            ReferenceMut {
+                target: Kind::Contacts,
+                field: "contact_id",
+                link: Link::Mention,
+                slot: Slot::Optional(&mut self.contact_id),
+            },
+            ReferenceMut {
+                target: Kind::Templates,
+                field: "template_id",
+                link: Link::Mention,
+                slot: Slot::Optional(&mut self.template_id),
+            },
+        ]
     }
     fn remember_contact(&mut self, field: &'static str, name: &str, company: &str) {
         if field == "contact_id" {

@@ -1,5 +1,6 @@
 //! The outreach picture: what became of the messages sent (a funnel), and which kinds of
-//! message get answered (reply rates by channel, purpose, language and checklist score).
+//! message get answered (reply rates by channel, purpose, language, checklist score and
+//! the user's own templates).
 
 use leptos::prelude::*;
 
@@ -12,6 +13,7 @@ use crate::domain::messages::model::{Channel, Purpose};
 use crate::i18n::*;
 use crate::ui::common::select::{coded_label, lang_name, Label};
 use crate::ui::insights::chart::{rate_text, TableToggle};
+use crate::ui::library_store::use_library;
 use crate::ui::link::AppLink;
 use crate::ui::messages::parts::{channel_label, purpose_label};
 
@@ -42,6 +44,7 @@ pub fn OutreachSection(outreach: Memo<Option<Outreach>>) -> impl IntoView {
                         {groups(i18n, t_string!(i18n, insights.by_channel).to_string(), &o.by_channel, label_of::<Channel>(channel_label))}
                         {groups(i18n, t_string!(i18n, insights.by_purpose).to_string(), &o.by_purpose, label_of::<Purpose>(purpose_label))}
                         {groups(i18n, t_string!(i18n, insights.by_lang).to_string(), &o.by_lang, label_of::<Lang>(lang_name))}
+                        {templates(i18n, &o.by_template)}
                         {o.days_to_reply.map(|days| view! {
                             <p>{t_string!(i18n, insights.days_to_reply, days = format::decimal(days, 1, i18n.lang_untracked()))}</p>
                         })}
@@ -156,6 +159,32 @@ fn groups(
             </dl>
         }
     })
+}
+
+/// The user's templates ranked by their reply rate, named as the library names them.
+fn templates(i18n: I18n, ranked: &[Group]) -> impl IntoView {
+    if ranked.is_empty() {
+        return view! {
+            <h3>{tr!(i18n, insights.by_template)}</h3>
+            <p class="hint">{tr!(i18n, insights.by_template_empty)}</p>
+        }
+        .into_any();
+    }
+    let library = use_library();
+    // Tracked: names appear once the library has been read.
+    let name = move |_: I18n, id: &str| {
+        library
+            .templates
+            .with(|all| all.iter().find(|t| t.meta.id == id).map(|t| t.name.clone()))
+            .unwrap_or_else(|| t_string!(i18n, insights.template_gone).to_string())
+    };
+    groups(
+        i18n,
+        t_string!(i18n, insights.by_template).to_string(),
+        ranked,
+        name,
+    )
+    .into_any()
 }
 
 /// The funnel's numbers with the rate of each step from the one before.

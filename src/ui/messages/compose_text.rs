@@ -78,23 +78,31 @@ pub fn TemplateChoice(editor: MessageEditor, purpose: Memo<Purpose>) -> impl Int
         let Some(current) = editor.record.get_untracked() else {
             return;
         };
-        let Some((subject, body)) = template_text(&template.get_untracked(), &current) else {
+        let choice = template.get_untracked();
+        let Some((subject, body)) = template_text(&choice, &current) else {
             return;
         };
-        let (old_subject, old_body) = (current.subject.clone(), current.body.clone());
+        let old = (
+            current.subject.clone(),
+            current.body.clone(),
+            current.template_id.clone(),
+        );
         editor.edit(|m| {
             m.body = body;
             if m.channel.or(Channel::Email).has_subject() {
                 m.subject = subject;
             }
+            // The text now comes from this template (none: the built-in suggestion).
+            m.template_id = (!choice.is_empty()).then_some(choice);
         });
         feedback.offer_undo(
             t_string!(i18n, messages.template_applied).to_string(),
             move || {
-                let (s, b) = (old_subject.clone(), old_body.clone());
+                let (s, b, t) = old.clone();
                 editor.edit(|m| {
                     m.subject = s;
                     m.body = b;
+                    m.template_id = t;
                 });
             },
         );

@@ -93,9 +93,12 @@ pub fn NewMessagePage() -> impl IntoView {
             }
         };
         error.set(None);
-        if let Some((subject, body)) = template_text(&template.get_untracked(), &m) {
+        let choice = template.get_untracked();
+        if let Some((subject, body)) = template_text(&choice, &m) {
             m.subject = subject;
             m.body = body;
+            // Remembered so that Insights can tell how the user's templates do.
+            m.template_id = (!choice.is_empty()).then_some(choice);
         }
         let navigate = navigate.clone();
         creator.create(m, move |saved| {
