@@ -167,6 +167,8 @@ test('a message written from one of my templates counts for that template', asyn
   await outreach.getByText('4 of 9 messages were answered (44%).').waitFor();
   const ranked = outreach.locator('h3', { hasText: 'Answered, by your own templates' }).locator('xpath=following-sibling::dl[1]');
   assert.deepEqual(await ranked.locator('dd').allInnerTexts(), ['67% (4 of 6)', 'too few messages to tell (0 of 2)']);
+  await outreach.scrollIntoViewIfNeeded();
+  await shot(page, 'insights-templates');
   await assertClean(null, page, problems);
   await context.close();
 });

@@ -103,6 +103,13 @@ pub fn InsightsPage() -> impl IntoView {
             Ok(())
         }
     });
+    let activity_memo: Memo<Option<Activity>> = Memo::new(move |_| {
+        let today = today.get();
+        entries.with(|e| {
+            e.as_ref()
+                .map(|e| sent_days.with(|sent| activity(&e.list, sent, e.span.start(today), today)))
+        })
+    });
     // The streak looks back a year whatever the range shows, but only when every week
     // shown met the goal does it need more than the range's entries.
     let reaches_back = Memo::new(move |_| {
@@ -110,17 +117,19 @@ pub fn InsightsPage() -> impl IntoView {
             return false;
         }
         let today = today.get();
-        entries.with(|e| {
+        let shorter_than_a_year = entries.with(|e| {
             e.as_ref().is_some_and(|e| {
-                let shown = e.span.start(today);
-                let year = Span::Months12.start(today);
-                shown.zip(year).is_some_and(|(s, y)| s > y)
-                    && sent_days.with(|sent| {
-                        let weeks = activity(&e.list, sent, shown, today).weeks;
-                        goal_week(goal, &weeks, today).streak >= weeks.len()
-                    })
+                e.span
+                    .start(today)
+                    .zip(Span::Months12.start(today))
+                    .is_some_and(|(shown, year)| shown > year)
             })
-        })
+        });
+        shorter_than_a_year
+            && activity_memo.with(|a| {
+                a.as_ref()
+                    .is_some_and(|a| goal_week(goal, &a.weeks, today).streak >= a.weeks.len())
+            })
     });
     let year_entries = RwSignal::new(None::<Vec<Interaction>>);
     load_on_epoch(move |db, reload| {
@@ -134,13 +143,6 @@ pub fn InsightsPage() -> impl IntoView {
             }
             Ok(())
         }
-    });
-    let activity_memo: Memo<Option<Activity>> = Memo::new(move |_| {
-        let today = today.get();
-        entries.with(|e| {
-            e.as_ref()
-                .map(|e| sent_days.with(|sent| activity(&e.list, sent, e.span.start(today), today)))
-        })
     });
     let streak = Memo::new(move |_| {
         if goal.is_off() {
