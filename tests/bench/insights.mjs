@@ -32,7 +32,7 @@ try {
       });
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Insights' }).click();
       // Every section has left "Counting…".
-      await page.waitForFunction(() => document.querySelectorAll('.insight').length >= 4
+      await page.waitForFunction(() => document.querySelectorAll('.insight').length >= 5
         && ![...document.querySelectorAll('.insight')].some((s) => s.textContent.includes('Counting…')), null, { timeout: 60000 });
       drawn.push(await page.evaluate(() => performance.now() - window.__clicked));
       await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));

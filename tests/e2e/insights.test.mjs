@@ -10,7 +10,7 @@ const env = useServerAndBrowser();
 const meta = (id) => ({ id, created: '2026-09-01T10:00:00Z', updated: '2026-09-01T10:00:00Z', revision: 1 });
 const person = (id, first, last, company, field = '') => ({ meta: meta(id), first_name: first, last_name: last, company, field, met: { occasion: 'UX Camp', hook: `We talked about ${company} at UX Camp` } });
 const contacts = [
-  person('anna', 'Anna', 'Schmidt', 'Acme', 'UX Research'),
+  { ...person('anna', 'Anna', 'Schmidt', 'Acme', 'UX Research'), circle: 'core' },
   person('ben', 'Ben', 'Weber', 'Beta', 'UX research & design'),
   person('cem', 'Cem', 'Kaya', 'Gamma', 'Software engineering'),
   person('dana', 'Dana', 'Roth', 'Delta', 'Engineering management'),
@@ -18,7 +18,7 @@ const contacts = [
   person('finn', 'Finn', 'Vogel', 'Zeta', 'Marketing'),
   // Anna led to Ruth and Sami, Ruth to Tom, Tom to Uwe.
   { ...person('ruth', 'Ruth', 'Berger', 'Acme', 'UX research'), introduced_by: 'anna' },
-  { ...person('sami', 'Sami', 'Yilmaz', 'Acme'), introduced_by: 'anna' },
+  { ...person('sami', 'Sami', 'Yilmaz', 'Acme'), introduced_by: 'anna', circle: 'core' },
   { ...person('tom', 'Tom', 'Kranz', 'Eta', 'User research (UX research)'), introduced_by: 'ruth' },
   { ...person('uwe', 'Uwe', 'Lind', 'Theta'), introduced_by: 'tom' },
 ];
@@ -206,6 +206,72 @@ test('a weekly goal: set in Settings, met step by step on Today, the streak on I
   await page.getByRole('region', { name: 'Activity' }).getByText(/^Your weekly goal was/).waitFor();
   await assertClean(null, page, problems);
   await context.close();
+});
+
+test('rings: every contact a dot by circle, field and keeping in touch, a link to them; many become counts; the screen prints', async () => {
+  const { context, page, problems } = await openInsights();
+  const rings = page.getByRole('region', { name: 'Your circles' });
+  // Anna (core) spoke to the user last on 21 November; Sami (core) and the other people
+  // introduced in September were never contacted and are past their rhythm.
+  await rings.getByText('Core circle: 2 people · overdue: 1 · due within a week: 0').waitFor();
+  const picture = rings.getByRole('group', { name: 'Your contacts by circle, field and how keeping in touch stands' });
+  assert.equal(await picture.getByRole('link').count(), contacts.length);
+  const anna = picture.getByRole('link', { name: 'Anna Schmidt, in touch' });
+  await picture.getByRole('link', { name: 'Sami Yilmaz, overdue' }).waitFor();
+  // The sectors are the fields, the largest first, spelled as most contacts spell them.
+  const sectors = await rings.locator('ol.sector-legend li').allInnerTexts();
+  assert.equal(sectors[0], 'UX Research: 2 people');
+  assert.equal(sectors.at(-1), 'No field given: 3 people');
+  // The table holds the picture's numbers.
+  await rings.getByRole('button', { name: 'Show as table' }).click();
+  const table = rings.getByRole('table', { name: 'Contacts by circle, field and keeping in touch' });
+  const network = table.getByRole('row').filter({ hasText: 'All fields' }).nth(1);
+  const headers = await table.locator('thead th').allInnerTexts();
+  const values = await network.locator('td').allInnerTexts();
+  assert.equal(values[headers.indexOf('overdue') - 1], '3', 'Ruth, Tom and Uwe');
+  assert.equal(values[headers.indexOf('in touch') - 1], '5');
+  assert.equal(values[headers.indexOf('Total') - 1], '8');
+  assert.deepEqual(await axe(page), []);
+  // Keyboard: the dot is focused, named in a tooltip, and Enter opens the person.
+  await anna.focus();
+  await rings.locator('.rings-tip', { hasText: 'Anna Schmidt' }).waitFor();
+  await rings.screenshot({ path: 'target/screenshots/insights-rings-focus.png' });
+  assert.equal(await rings.locator('.rings-tip').textContent(), 'Anna Schmidt', 'a resize keeps the focus and its tooltip');
+  await shot(page, 'insights-rings');
+  await anna.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Anna Schmidt' }).waitFor();
+  assert.match(new URL(page.url()).pathname, /\/netzweber\/contacts\/anna$/);
+  await page.goBack();
+  await rings.getByText('Core circle: 2 people').waitFor();
+
+  // Printed: no buttons or range control, the pictures and summaries in light colours.
+  await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+  assert.equal(await page.getByRole('button', { name: 'Show as table' }).first().isVisible(), false);
+  assert.equal(await page.getByRole('navigation', { name: 'Main' }).isVisible(), false);
+  await shot(page, 'insights-print');
+  await assertClean(null, page, problems);
+  await context.close();
+
+  // 450 people are too many to draw one by one: the counts per state are drawn instead.
+  const many = Array.from({ length: 450 }, (_, i) => ({ ...person(`p${i}`, `Person`, `${i}`, 'Co', ['UX research', 'Data', 'Sales', 'Law', ''][i % 5]), circle: ['core', 'network', 'periphery'][i % 3] }));
+  const big = await openPage(env.browser, env.server, { timezoneId: 'Europe/Berlin' });
+  await big.page.clock.install({ time: new Date('2026-12-03T10:00:00+01:00') });
+  // One message sent, not from a template: the templates' list says how to fill it.
+  const { template_id: _, ...plain } = message(20, 'p0', 'Person', poor(), 'sent', '2026-12-01T09:00:00Z', null);
+  await seed(big.page, env.server, { contacts: many, messages: [plain] }, profile);
+  await big.page.goto(env.server.url('insights'));
+  await appReady(big.page);
+  const counted = big.page.getByRole('region', { name: 'Your circles' });
+  await counted.getByText('Core circle: 150 people · overdue: 150 · due within a week: 0').waitFor();
+  assert.equal(await counted.getByRole('link').count(), 0, 'no dots as links');
+  assert.ok(await counted.locator('svg path.wedge').count() >= 3);
+  assert.deepEqual(await axe(big.page), []);
+  await counted.screenshot({ path: 'target/screenshots/insights-rings-counted.png' });
+  const unranked = big.page.getByRole('region', { name: 'Outreach results' });
+  await unranked.getByText('Start a message from one of your own templates', { exact: false }).waitFor();
+  await unranked.screenshot({ path: 'target/screenshots/insights-no-template.png' });
+  await assertClean(null, big.page, big.problems);
+  await big.context.close();
 });
 
 test('Insights in German, dark and at 360 px; nothing recorded shows what to do', async () => {

@@ -11,8 +11,11 @@ pub mod activity;
 pub mod goal;
 pub mod introductions;
 pub mod outreach;
+pub mod rings;
 pub mod shift;
 
+#[cfg(test)]
+mod rings_tests;
 #[cfg(test)]
 mod tests;
 

@@ -54,7 +54,9 @@ pub fn use_width(node: NodeRef<leptos::html::Div>) -> ReadSignal<f64> {
     let measure = move || {
         if let Some(el) = node.get_untracked() {
             let w = f64::from(el.client_width());
-            if w > 0.0 {
+            // A resize that leaves the width as it was (a phone's address bar sliding
+            // away, the height changing) must not redraw: the focused dot would lose focus.
+            if w > 0.0 && w != width.get_untracked() {
                 set_width.set(w);
             }
         }

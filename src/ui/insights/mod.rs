@@ -9,6 +9,7 @@ pub mod goal;
 mod introductions;
 mod outreach;
 mod page;
+mod rings;
 mod shift;
 
 pub use page::InsightsPage;

@@ -8,6 +8,7 @@ use crate::domain::insights::activity::{activity, Activity};
 use crate::domain::insights::goal::goal_week;
 use crate::domain::insights::introductions::introductions;
 use crate::domain::insights::outreach::{outreach, HeldInterview, Outreach, SentMessage};
+use crate::domain::insights::rings::rings;
 use crate::domain::insights::shift::{shift, Fields, Side};
 use crate::domain::insights::Span;
 use crate::domain::messages::checks::Context;
@@ -18,12 +19,13 @@ use crate::storage::prefs;
 use crate::storage::StorageError;
 use crate::ui::common::dates::local_time;
 use crate::ui::common::select::EnumRadios;
-use crate::ui::contacts::store::use_network;
+use crate::ui::contacts::store::{use_network, Loaded};
 use crate::ui::data::load_on_epoch;
 use crate::ui::insights::activity::ActivitySection;
 use crate::ui::insights::chart::InsightsStyle;
 use crate::ui::insights::introductions::IntroductionsSection;
 use crate::ui::insights::outreach::OutreachSection;
+use crate::ui::insights::rings::RingsSection;
 use crate::ui::insights::shift::{ShiftData, ShiftSection};
 use crate::ui::interviews::store::use_interviews;
 use crate::ui::messages::store::use_outreach;
@@ -240,6 +242,15 @@ pub fn InsightsPage() -> impl IntoView {
             }))
         })
     });
+    // Keep-in-touch states need the timelines: until they are in, every contact would
+    // look never contacted.
+    let rings_memo = Memo::new(move |_| {
+        if network.loaded.get() < Loaded::All {
+            return None;
+        }
+        let (clock, cadence) = (network.clock.get(), network.cadence.get());
+        Some(network.network.with(|n| rings(n, clock, &cadence)))
+    });
     view! {
         <InsightsStyle />
         <h1>{tr!(i18n, insights.title)}</h1>
@@ -251,5 +262,6 @@ pub fn InsightsPage() -> impl IntoView {
         <ShiftSection data=shift_data />
         <IntroductionsSection forest=forest
             has_target=Signal::derive(move || outreach_store.profile.with(|p| !p.target_field.trim().is_empty())) />
+        <RingsSection rings=rings_memo />
     }
 }
