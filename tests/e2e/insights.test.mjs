@@ -282,6 +282,9 @@ test('Insights in German, dark and at 360 px; nothing recorded shows what to do'
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(overflow, 0, 'nothing wider than the phone');
   await shot(page, 'insights-de-dark-360');
+  const kreise = page.getByRole('region', { name: 'Ihre Kreise' });
+  await kreise.getByText('Kern: 2 Personen · überfällig: 1 · binnen einer Woche fällig: 0').waitFor();
+  await kreise.screenshot({ path: 'target/screenshots/insights-rings-de-dark-360.png' });
   await assertClean(null, page, problems);
   await context.close();
 
