@@ -120,3 +120,40 @@ fn reload() {
         let _ = w.location().reload();
     }
 }
+
+/// Shows `count` on the installed app's icon (cleared at 0), where the browser has app
+/// badges (`navigator.setAppBadge`); elsewhere, and in a browser tab, nothing happens.
+pub fn set_app_badge(count: usize) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let installed = window
+        .match_media("(display-mode: standalone)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    if !installed {
+        return;
+    }
+    let navigator: JsValue = window.navigator().into();
+    let (name, args) = if count == 0 {
+        ("clearAppBadge", js_sys::Array::new())
+    } else {
+        (
+            "setAppBadge",
+            js_sys::Array::of1(&JsValue::from(count as u32)),
+        )
+    };
+    if let Ok(f) = js_sys::Reflect::get(&navigator, &name.into()) {
+        if let Ok(f) = f.dyn_into::<js_sys::Function>() {
+            // A refused badge (permission, platform) is cosmetic: the count is on Today.
+            if let Ok(p) = f.apply(&navigator, &args) {
+                if let Ok(p) = p.dyn_into::<js_sys::Promise>() {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let _ = JsFuture::from(p).await;
+                    });
+                }
+            }
+        }
+    }
+}

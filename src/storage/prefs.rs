@@ -33,6 +33,8 @@ pub const LINKEDIN_PREMIUM_KEY: &str = "netzweber.linkedin-premium";
 pub const PERSIST_ASKED_KEY: &str = "netzweber.persist-asked";
 /// Key of the weekly goal.
 pub const WEEKLY_GOAL_KEY: &str = "netzweber.weekly-goal";
+/// Key of the occasion quick capture used last, and when.
+pub const LAST_OCCASION_KEY: &str = "netzweber.last-occasion";
 
 fn read<T: DeserializeOwned>(key: &str) -> Option<T> {
     LocalStorage::get(key).ok()
@@ -91,6 +93,20 @@ pub fn load_reminder_days() -> Option<u32> {
 /// Remembers the backup reminder interval (`None` = off).
 pub fn save_reminder_days(days: Option<u32>) -> Result<(), StorageError> {
     write(REMINDER_DAYS_KEY, &days.unwrap_or(0))
+}
+
+/// The occasion quick capture used last, and when.
+pub fn load_last_occasion() -> Option<(String, DateTime<Utc>)> {
+    read(LAST_OCCASION_KEY)
+}
+
+/// Remembers `occasion` as used at `at` (an empty one forgets it).
+pub fn save_last_occasion(occasion: &str, at: DateTime<Utc>) -> Result<(), StorageError> {
+    if occasion.trim().is_empty() {
+        LocalStorage::delete(LAST_OCCASION_KEY);
+        return Ok(());
+    }
+    write(LAST_OCCASION_KEY, &(occasion.trim(), at))
 }
 
 /// When the backup reminder was last dismissed.

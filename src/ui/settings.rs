@@ -16,6 +16,7 @@ use crate::ui::common::select::{lang_name, EnumRadios};
 use crate::ui::context::{use_app_update, use_preferences};
 use crate::ui::feedback::{storage_error_text, use_feedback, AppError};
 use crate::ui::insights::goal::GoalSettings;
+use crate::ui::install::InstallSection;
 use crate::ui::interop::{ExportSection, ImportSection};
 use crate::ui::profile::ProfileSection;
 use crate::ui::title::use_page_title;
@@ -38,6 +39,7 @@ pub fn SettingsPage() -> impl IntoView {
         <BackupSection />
         <ImportSection />
         <ExportSection />
+        <InstallSection />
         <StorageSection />
         <AboutSection />
     }

@@ -7,7 +7,25 @@ use crate::i18n::*;
 use crate::ui::backup::BackupReminder;
 use crate::ui::common::focus::focus_id;
 use crate::ui::feedback::{DbStateBanner, ErrorBanners, Toasts, UpdateBanner};
-use crate::ui::link::AppLink;
+use crate::ui::link::{use_app_path, AppLink};
+
+/// The phone tab bar's "More": current on the screens it leads to.
+#[component]
+fn MoreLink() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = leptos_router::hooks::use_location();
+    let app_path = use_app_path();
+    let under = ["/more", "/insights", "/settings"].map(&app_path);
+    let current = move || {
+        location.pathname.with(|p| {
+            under
+                .iter()
+                .any(|u| p == u || p.starts_with(&format!("{u}/")))
+                .then_some("page")
+        })
+    };
+    view! { <a href=app_path("/more") aria-current=current>{tr!(i18n, nav.more)}</a> }
+}
 
 /// Moves focus to the main landmark. A plain `href="#main"` would resolve against the
 /// `<base>` element and leave the current screen when the app runs under a sub-path.
@@ -31,25 +49,30 @@ pub fn Shell(children: Children) -> impl IntoView {
                         <img src="icons/icon.svg" alt="" width="32" height="32" />
                         <span>{tr!(i18n, app_name)}</span>
                     </AppLink>
+                    // One list for both layouts: a header row on wide screens, a tab bar at
+                    // the bottom on phones (CSS), where "More" stands for the last two.
                     <nav class="main-nav" aria-label=tr!(i18n, nav.label)>
                         <ul>
-                            <li>
+                            <li class="nav-today">
                                 <AppLink href="/" exact=true>{tr!(i18n, nav.start)}</AppLink>
                             </li>
-                            <li>
+                            <li class="nav-contacts">
                                 <AppLink href="/contacts">{tr!(i18n, nav.contacts)}</AppLink>
                             </li>
-                            <li>
+                            <li class="nav-interviews">
                                 <AppLink href="/interviews">{tr!(i18n, nav.interviews)}</AppLink>
                             </li>
-                            <li>
+                            <li class="nav-messages">
                                 <AppLink href="/messages">{tr!(i18n, nav.messages)}</AppLink>
                             </li>
-                            <li>
+                            <li class="nav-extra">
                                 <AppLink href="/insights">{tr!(i18n, nav.insights)}</AppLink>
                             </li>
-                            <li>
+                            <li class="nav-extra">
                                 <AppLink href="/settings">{tr!(i18n, nav.settings)}</AppLink>
+                            </li>
+                            <li class="nav-more">
+                                <MoreLink />
                             </li>
                         </ul>
                     </nav>

@@ -37,7 +37,10 @@ pub fn Today() -> impl IntoView {
     use_page_title(move || t_string!(i18n, today.title).to_string());
     let date = move || crate::domain::format::date_long(store.clock.get().today, i18n.lang());
     view! {
-        <h1>{tr!(i18n, today.title)}<span class="h1-sub">{date}</span></h1>
+        <div class="page-head">
+            <h1>{tr!(i18n, today.title)}<span class="h1-sub">{date}</span></h1>
+            <AppLink href="/contacts/capture" class="button capture-button">{tr!(i18n, capture.button)}</AppLink>
+        </div>
         {prefs::weekly_goal_set().then(|| view! { <LazyPart load=screens::week_goal /> })}
         {move || match (store.loaded.get(), store.network.with(|n| n.is_empty())) {
             (Loaded::Nothing, _) => view! { <p class="muted">{tr!(i18n, contacts.loading)}</p> }.into_any(),

@@ -125,8 +125,8 @@ export function watchPage(page, problems, tab) {
  * Opens a page in a fresh context and records what must never happen: console errors,
  * uncaught exceptions, requests to any other origin, and CSP violations.
  */
-export async function openPage(browser, server, { locale = 'en-US', colorScheme = 'light', viewport, timezoneId, serviceWorkers } = {}) {
-  const context = await browser.newContext({ locale, colorScheme, timezoneId, serviceWorkers, viewport: viewport ?? { width: 1100, height: 900 } });
+export async function openPage(browser, server, { locale = 'en-US', colorScheme = 'light', viewport, timezoneId, serviceWorkers, mobile = false } = {}) {
+  const context = await browser.newContext({ locale, colorScheme, timezoneId, serviceWorkers, viewport: viewport ?? { width: 1100, height: 900 }, hasTouch: mobile, isMobile: mobile });
   const page = await context.newPage();
   const problems = [];
   watchPage(page, problems);
@@ -152,6 +152,7 @@ export async function openPage(browser, server, { locale = 'en-US', colorScheme 
 export const LAZY_SCREENS = [
   ['contacts', 'Contacts'],
   ['contacts/new', 'New contact'],
+  ['contacts/capture', 'Quick capture'],
   ['contacts/introduce', 'Introduce two contacts'],
   ['contacts/duplicates', 'Duplicates'],
   ['contacts/greetings', /^Year-end greetings/],
@@ -162,6 +163,7 @@ export const LAZY_SCREENS = [
   ['messages/new', 'Write a message'],
   ['insights', 'Insights'],
   ['settings', 'Settings'],
+  ['more', 'More'],
 ];
 
 /** Fails with every recorded problem, including CSP violations seen by the page. */

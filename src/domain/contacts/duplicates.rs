@@ -44,7 +44,7 @@ pub fn link_key(link: &str) -> String {
 }
 
 /// `text` with every `%XX` escape decoded (invalid UTF-8 replaced); other text unchanged.
-fn percent_decoded(text: &str) -> String {
+pub(crate) fn percent_decoded(text: &str) -> String {
     if !text.contains('%') {
         return text.to_string();
     }

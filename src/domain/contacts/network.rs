@@ -402,6 +402,26 @@ impl Network {
         set.into_iter().map(str::to_string).collect()
     }
 
+    /// A contact who has `link` among their profile links (compared as the duplicate
+    /// finder compares them: without scheme, `www.` and trailing slash).
+    pub fn with_link(&self, link: &str) -> Option<&Contact> {
+        let key = super::duplicates::link_key(link);
+        if key.is_empty() {
+            return None;
+        }
+        let mut found: Vec<&Contact> = self
+            .contacts
+            .values()
+            .filter(|c| {
+                c.links
+                    .iter()
+                    .any(|l| super::duplicates::link_key(l) == key)
+            })
+            .collect();
+        sort_by_key(&mut found, |c| self.search.position(&c.meta.id));
+        found.into_iter().next()
+    }
+
     /// The contacts `id` introduced to the user.
     pub fn introduced_by(&self, id: &str) -> Vec<&Contact> {
         let mut list: Vec<&Contact> = self
@@ -534,6 +554,14 @@ impl Network {
             });
         }
         groups
+    }
+
+    /// How many open follow-ups are due today or overdue: the installed app's badge.
+    pub fn follow_ups_due(&self, today: NaiveDate) -> usize {
+        self.follow_ups
+            .values()
+            .filter(|f| f.done.is_none() && f.due.is_some_and(|d| d <= today))
+            .count()
     }
 
     /// Everything Today shows.

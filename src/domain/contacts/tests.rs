@@ -1088,3 +1088,21 @@ fn follow_ups_of_a_contact_put_open_ones_first_by_due_date() {
     assert_eq!(n.introduced_by("ada").len(), 0);
     assert_eq!(n.tags(), ["math", "ux"]);
 }
+
+#[test]
+fn the_badge_counts_open_follow_ups_due_today_or_overdue() {
+    let mut n = Network::with_contacts(vec![person("a", "Anna", "Weiss")]);
+    n.load_timelines(
+        &[],
+        vec![
+            follow_up("f1", "a", Some("2026-03-01"), false),
+            follow_up("f2", "a", Some("2026-03-05"), false),
+            follow_up("f3", "a", Some("2026-03-06"), false),
+            follow_up("f4", "a", Some("2026-03-01"), true),
+            follow_up("f5", "a", None, false),
+        ],
+        day("2026-03-05"),
+    );
+    assert_eq!(n.follow_ups_due(day("2026-03-05")), 2);
+    assert_eq!(n.follow_ups_due(day("2026-02-28")), 0);
+}

@@ -13,6 +13,7 @@ pub mod ical;
 pub mod linkedin;
 pub mod linkedin_messages;
 pub mod matching;
+pub mod phone_contacts;
 pub mod vcard;
 pub mod vcard_read;
 

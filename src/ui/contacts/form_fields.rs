@@ -38,7 +38,7 @@ impl FormErrors {
                         errors
                             .iter()
                             .filter(|(f, _)| *f == field)
-                            .map(|(_, e)| error_text(i18n, e))
+                            .map(|(_, e)| draft_error_text(i18n, e))
                             .collect::<Vec<_>>()
                             .join(" ")
                     })
@@ -53,7 +53,8 @@ impl FormErrors {
     }
 }
 
-fn error_text(i18n: I18n, error: &DraftError) -> String {
+/// A contact form problem in the user's language.
+pub fn draft_error_text(i18n: I18n, error: &DraftError) -> String {
     match error {
         DraftError::NameMissing => t_string!(i18n, contacts.form.error_name).to_string(),
         DraftError::TooLong(max) => {

@@ -79,7 +79,8 @@ pub fn ContactsPage() -> impl IntoView {
         <div class="page-head">
             <h1>{tr!(i18n, contacts.title)}</h1>
             <div class="button-row">
-                <AppLink href="/contacts/new" class="button">{tr!(i18n, contacts.add)}</AppLink>
+                <AppLink href="/contacts/capture" class="button capture-button">{tr!(i18n, capture.button)}</AppLink>
+                <AppLink href="/contacts/new" class="button button--secondary">{tr!(i18n, contacts.add)}</AppLink>
                 <AppLink href="/contacts/introduce" class="button button--secondary">{tr!(i18n, contacts.introduce.title)}</AppLink>
                 <AppLink href="/contacts/duplicates" class="button button--secondary">{tr!(i18n, contacts.merge.title)}</AppLink>
             </div>

@@ -145,7 +145,7 @@ pub fn AddInteraction(
 }
 
 /// A logging problem in the user's language.
-fn log_error_text(i18n: I18n, error: &LogError) -> String {
+pub fn log_error_text(i18n: I18n, error: &LogError) -> String {
     match error {
         LogError::DateMissing => t_string!(i18n, contacts.timeline.date_missing).to_string(),
         LogError::DateFar => t_string!(i18n, contacts.timeline.date_far).to_string(),

@@ -3,6 +3,7 @@
 //! (names, follow-ups, the interaction form, the person picker) and their labels.
 
 mod birthday_field;
+mod capture;
 mod detail;
 mod duplicates;
 mod facts;
@@ -21,6 +22,7 @@ pub mod picker;
 pub mod store;
 mod timeline;
 
+pub use capture::CapturePage;
 pub use detail::ContactPage;
 pub use duplicates::DuplicatesPage;
 pub use form::{EditContactPage, NewContactPage};

@@ -269,6 +269,10 @@ pub fn ImportSection() -> impl IntoView {
                     on:change=on_file
                 />
             </div>
+            {super::phone_contacts::supported().then(|| view! {
+                <p><button type="button" class="button button--secondary" disabled=move || !data.ready() || busy()
+                    on:click=move |_| importer.pick_from_phone(i18n)>{tr!(i18n, interop.phone_contacts)}</button></p>
+            })}
             <div role="status" aria-live="polite" class="import-step">
                 {move || match step.get() {
                     Step::Idle => ().into_any(),
@@ -516,6 +520,24 @@ struct Importer {
 impl Importer {
     /// Reads and checks `file` whole and plans the import against the contacts stored
     /// now; nothing is written.
+    /// Reads the people the user picks from the phone's address book as one vCard file.
+    fn pick_from_phone(self, i18n: I18n) {
+        let step = self.step;
+        leptos::task::spawn_local(async move {
+            match super::phone_contacts::pick().await {
+                Ok(people) if people.is_empty() => {}
+                Ok(people) => {
+                    let name = t_string!(i18n, interop.phone_contacts_file).to_string();
+                    match super::phone_contacts::as_file(&people, &name) {
+                        Some(file) => self.check(i18n, vec![file]),
+                        None => step.set(Step::Failed(name)),
+                    }
+                }
+                Err(message) => step.set(Step::Failed(message)),
+            }
+        });
+    }
+
     fn check(self, i18n: I18n, files: Vec<web_sys::File>) {
         let Importer {
             step,

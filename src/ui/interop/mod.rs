@@ -4,6 +4,7 @@
 
 mod export;
 mod import;
+mod phone_contacts;
 mod share;
 
 pub use export::ExportSection;
