@@ -2,7 +2,8 @@
 // build is moved to dist/:
 //   1. adds the sha256 of each inline <script> (the wasm loader) to the CSP meta tag,
 //      so the policy needs no 'unsafe-inline';
-//   2. writes the list of every built file and a content-derived version into sw.js;
+//   2. writes the list of every built file (but the install dialog's screenshots) and a
+//      content-derived version into sw.js;
 //   3. copies index.html to 404.html, so hosts like GitHub Pages serve the app on deep links.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
@@ -43,7 +44,9 @@ function walk(dir) {
 }
 const files = walk(staging)
   .map((f) => relative(staging, f).split(sep).join('/'))
-  .filter((f) => f !== 'sw.js' && f !== '404.html')
+  // The install dialog's screenshots are fetched by the browser when it offers to install,
+  // never by the app: precaching them would cost every visitor 80 KB.
+  .filter((f) => f !== 'sw.js' && f !== '404.html' && !f.startsWith('screenshots/'))
   .sort();
 
 const version = createHash('sha256');

@@ -77,7 +77,14 @@ async function openInsights({ german = false, ...options } = {}) {
   await opened.page.clock.install({ time: new Date('2026-12-03T10:00:00+01:00') });
   await seed(opened.page, env.server, { contacts, interactions, messages, templates, interview_plans: plans }, profile);
   if (german) await opened.page.getByRole('radio', { name: 'Deutsch' }).check();
-  await opened.page.getByRole('navigation', { name: german ? 'Hauptnavigation' : 'Main' }).getByRole('link', { name: german ? 'Einblicke' : 'Insights' }).click();
+  const nav = opened.page.getByRole('navigation', { name: german ? 'Hauptnavigation' : 'Main' });
+  // A phone's tab bar reaches Insights through "More".
+  if ((options.viewport?.width ?? 1100) < 640) {
+    await nav.getByRole('link', { name: german ? 'Mehr' : 'More' }).click();
+    await opened.page.getByRole('main').getByRole('link', { name: german ? 'Einblicke' : 'Insights' }).click();
+  } else {
+    await nav.getByRole('link', { name: german ? 'Einblicke' : 'Insights' }).click();
+  }
   await appReady(opened.page);
   return opened;
 }

@@ -47,6 +47,10 @@ test('after one visit the app works offline, on every screen', async () => {
     await page.goto(server.url(path));
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
   }
+  // A profile shared from another app while offline opens the sheet, filled in.
+  await page.goto(server.url('contacts/capture?url=https%3A%2F%2Fwww.linkedin.com%2Fin%2Fanna-lena-weiss-12345'));
+  await page.getByRole('heading', { level: 1, name: 'Quick capture' }).waitFor();
+  assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Anna-Lena Weiss');
   await page.goto(server.url('settings'));
   await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
   await page.getByLabel('Name').fill('Offline Olga');
