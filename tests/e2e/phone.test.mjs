@@ -58,6 +58,10 @@ test('on a phone the navigation is a tab bar at the bottom, every target at leas
     assert.deepEqual(await smallTargets(page), [], path);
   }
   await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(env.server.url('contacts/capture?url=https%3A%2F%2Flinkedin.com%2Fin%2Fanna-lena-weiss-12345'));
+  await page.getByText('Anna-Lena Weiss already has this profile link.').waitFor();
+  assert.deepEqual(await axe(page), []);
+  await shot(page, 'phone-capture-dark');
   await page.goto(env.server.url('contacts'));
   await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
   assert.deepEqual(await axe(page), []);

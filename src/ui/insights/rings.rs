@@ -262,7 +262,9 @@ fn place(layout: &Layout, dots: &[Dot], pitch: f64) -> Option<Vec<(f64, f64)>> {
 
 /// The rings, the sectors' borders and numbers, "You", and the contacts on top.
 fn picture(i18n: I18n, rings: &Rings, width: f64) -> AnyView {
-    let layout = Layout::new(width.max(240.0), rings);
+    // Narrower than this the rings would have no room for a dot: the card scrolls instead.
+    let width = width.max(240.0);
+    let layout = Layout::new(width, rings);
     let height = layout.height();
     let mut base = Vec::new();
     for circle in Circle::ALL.iter().rev() {
