@@ -374,6 +374,9 @@ fn Dots(dots: Vec<Dot>, at: Vec<(f64, f64)>, radius: f64, width: f64) -> impl In
                     on:click=move |ev| { ev.prevent_default(); navigate(&path, Default::default()); }
                     on:focus=move |_| tip.set(Some(i)) on:blur=move |_| tip.set(None)
                     on:mouseenter=move |_| tip.set(Some(i)) on:mouseleave=move |_| tip.set(None)>
+                    // A finger's target: a 44 px circle, invisible, on touch screens only
+                    // (style/insights.css), where a dot between neighbours is picked anyway.
+                    <circle class="dot-hit" cx=x cy=y r=22 />
                     <circle class=format!("dot touch-{}", d.touch.key()) cx=x cy=y r=radius />
                 </a></g>
             }
