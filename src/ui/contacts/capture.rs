@@ -69,7 +69,7 @@ pub fn CapturePage() -> impl IntoView {
         <h1>{tr!(i18n, capture.title)}</h1>
         <p class="lead">{tr!(i18n, capture.lead)}</p>
         {plain_text.map(|text| view! { <LogShared text=text /> })}
-        <CaptureForm shared=shared />
+        <CaptureSheet shared=shared />
         <p><AppLink href="/contacts/new">{tr!(i18n, capture.full_form)}</AppLink></p>
     }
 }
@@ -77,7 +77,7 @@ pub fn CapturePage() -> impl IntoView {
 /// The sheet: name, company, occasion (remembered for an hour), hook, keywords, link and
 /// a promise; saved as one transaction.
 #[component]
-fn CaptureForm(shared: Shared) -> impl IntoView {
+fn CaptureSheet(shared: Shared) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_network();
     let feedback = use_feedback();
