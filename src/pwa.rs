@@ -121,18 +121,32 @@ fn reload() {
     }
 }
 
+/// Whether Netzweber runs as an installed app (standalone display, or Safari's home-screen
+/// app on iOS) rather than in a browser tab.
+pub fn is_installed() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let standalone = window
+        .match_media("(display-mode: standalone)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let navigator: JsValue = window.navigator().into();
+    standalone
+        || js_sys::Reflect::get(&navigator, &"standalone".into())
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false)
+}
+
 /// Shows `count` on the installed app's icon (cleared at 0), where the browser has app
 /// badges (`navigator.setAppBadge`); elsewhere, and in a browser tab, nothing happens.
 pub fn set_app_badge(count: usize) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let installed = window
-        .match_media("(display-mode: standalone)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
-    if !installed {
+    if !is_installed() {
         return;
     }
     let navigator: JsValue = window.navigator().into();

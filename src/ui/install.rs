@@ -16,20 +16,6 @@ fn offer() -> Option<JsValue> {
     (!v.is_undefined() && !v.is_null()).then_some(v)
 }
 
-fn installed() -> bool {
-    let standalone = window()
-        .match_media("(display-mode: standalone)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
-    let navigator: JsValue = window().navigator().into();
-    standalone
-        || js_sys::Reflect::get(&navigator, &"standalone".into())
-            .ok()
-            .and_then(|v| v.as_bool())
-            .unwrap_or(false)
-}
-
 fn is_ios() -> bool {
     let navigator = window().navigator();
     let agent = navigator.user_agent().unwrap_or_default();
@@ -49,7 +35,7 @@ enum Install {
 }
 
 fn state() -> Install {
-    if installed() {
+    if crate::pwa::is_installed() {
         Install::Installed
     } else if offer().is_some() {
         Install::Offered

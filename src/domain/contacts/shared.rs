@@ -95,18 +95,13 @@ pub fn name_from_title(title: &str) -> Option<String> {
         Some((n, rest)) if n.chars().all(|c| c.is_ascii_digit()) => rest,
         _ => t,
     };
-    let first = t
-        .split([' ', '\u{a0}'])
-        .collect::<Vec<_>>()
-        .join(" ")
-        .split(" | ")
-        .next()?
-        .split(" - ")
-        .next()?
-        .split(" – ")
-        .next()?
-        .split(" — ")
-        .next()?
+    let spaced = t.split([' ', '\u{a0}']).collect::<Vec<_>>().join(" ");
+    // The name comes before the first separator: "Name | LinkedIn", "Name – Role – Firm".
+    let first = [" | ", " - ", " – ", " — "]
+        .iter()
+        .fold(spaced.as_str(), |rest, sep| {
+            rest.split(sep).next().unwrap_or(rest)
+        })
         .trim()
         .to_string();
     looks_like_name(&first).then_some(first)

@@ -54,12 +54,13 @@ pub const SOON_DAYS: i64 = 7;
 impl Touch {
     /// The state a keep-in-touch `status` amounts to.
     pub fn of(status: &Status, today: chrono::NaiveDate) -> Touch {
-        match status.next_due {
-            Some(due) if due < today => Touch::Overdue,
-            Some(due) if (due - today).num_days() <= SOON_DAYS => Touch::Due,
+        match (status.overdue_days, status.next_due) {
+            (Some(days), _) if days > 0 => Touch::Overdue,
+            (Some(_), _) => Touch::Due,
+            (None, Some(due)) if (due - today).num_days() <= SOON_DAYS => Touch::Due,
             _ if status.dormant => Touch::Dormant,
-            None => Touch::NoRhythm,
-            Some(_) => Touch::Fine,
+            (None, None) => Touch::NoRhythm,
+            (None, Some(_)) => Touch::Fine,
         }
     }
 

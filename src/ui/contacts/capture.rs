@@ -85,7 +85,9 @@ fn CaptureSheet(shared: Shared) -> impl IntoView {
     let app_path = use_app_path();
     let last = prefs::load_last_occasion();
     let name = RwSignal::new(shared.name.clone().unwrap_or_default());
-    let guessed = RwSignal::new(shared.name.is_some());
+    // The hint stays while the name is the guess: edited (or the next person), it goes.
+    let guess = shared.name.clone();
+    let guessed = move || name.with(|n| guess.as_deref() == Some(n.as_str()));
     let company = RwSignal::new(String::new());
     let occasion = RwSignal::new(remembered_occasion(
         last.as_ref().map(|(o, at)| (o.as_str(), *at)),
@@ -182,7 +184,6 @@ fn CaptureSheet(shared: Shared) -> impl IntoView {
                         for s in [name, company, hook, keywords, link, promise] {
                             s.set(String::new());
                         }
-                        guessed.set(false);
                         feedback.toast(t_string!(i18n, capture.saved_next, name = who));
                         focus_id("capture-name");
                     } else {
@@ -204,7 +205,7 @@ fn CaptureSheet(shared: Shared) -> impl IntoView {
             })}
             <TextField id="capture-name" required=true maxlength=MAX_LINE_CHARS
                 label=move || t_string!(i18n, capture.name) value=name error=error("name") />
-            {move || guessed.get().then(|| view! { <p class="hint capture__guess">{tr!(i18n, capture.guessed)}</p> })}
+            {move || guessed().then(|| view! { <p class="hint capture__guess">{tr!(i18n, capture.guessed)}</p> })}
             <TextField id="capture-company" maxlength=MAX_LINE_CHARS
                 label=move || t_string!(i18n, capture.company) value=company error=error("company") />
             <TextField id="capture-occasion" maxlength=MAX_LINE_CHARS
