@@ -50,7 +50,7 @@ setup-bench:
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser --test storage --test integrity -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser --test storage --test integrity --test vault -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --bin netzweber --features split -- -D warnings
 
 test-unit:
@@ -59,7 +59,7 @@ test-unit:
 test-wasm:
 	@mkdir -p $(BROWSER_TMP)
 	TMPDIR=$(BROWSER_TMP) CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
-	  cargo test --target wasm32-unknown-unknown --test browser --test storage --test integrity; \
+	  cargo test --target wasm32-unknown-unknown --test browser --test storage --test integrity --test vault; \
 	  rc=$$?; rm -rf $(BROWSER_TMP); exit $$rc
 
 # The same split build as `release`, under the sub-path the tests serve it from.

@@ -14,6 +14,7 @@ pub mod interviews;
 pub mod lang;
 pub mod link;
 pub mod messages;
+pub mod privacy;
 pub mod profile;
 pub mod record;
 pub mod schema;

@@ -11,6 +11,7 @@
 //! | 2 | interview plans, questions, templates and messages; every record's common fields moved into `meta` and gained a `revision` for conflict detection between tabs |
 //! | 3 | contacts carry a `name` index (folded last and first name), so the contact list shows its first rows before every contact is read; records keep their shape |
 //! | 4 | references are kept whole: indexes on `introduced_by`, `other_contact_id` and `message_id` find who refers to a record; stored data that a backup could not restore is repaired once (dangling references cleared as a deletion would, over-long texts shortened, impossible dates dropped); contacts may carry `introduced_by_name`, introductions `other_contact_name` |
+//! | 5 | optional protection with a passphrase: the meta store may hold a `vault` row (the wrapped data key and its parameters), and record rows may be sealed (`iv` and `ct` instead of `json`, no `name` index field); records keep their shape. The step moves no data: it keeps an older Netzweber, which cannot read sealed rows, from opening the database |
 //!
 //! The object-store changes of each version live in `storage::schema`; this module holds
 //! the data transformations, which are pure and tested natively.
@@ -21,7 +22,7 @@ use super::code::Code;
 use super::record::Kind;
 
 /// The current version of the stored data and of backup files.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The oldest version a record can be upgraded from (version 0 had no records).
 pub const OLDEST_RECORD_VERSION: u32 = 1;

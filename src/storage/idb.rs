@@ -23,6 +23,7 @@ use web_sys::{
     IdbRequest, IdbTransaction, IdbTransactionMode,
 };
 
+use super::vault::RowKey;
 use super::StorageError;
 
 /// Maps a DOM error (from a request, a transaction or a thrown exception) to a typed one.
@@ -83,6 +84,9 @@ pub enum Durability {
 pub struct Tx {
     tx: IdbTransaction,
     finished: JsFuture,
+    /// How this transaction's rows are sealed and opened (plain unless the database is
+    /// protected); switched while protection is turned on or off.
+    row_key: std::cell::RefCell<RowKey>,
 }
 
 impl Tx {
@@ -123,7 +127,18 @@ impl Tx {
         Tx {
             tx,
             finished: JsFuture::from(promise),
+            row_key: Default::default(),
         }
+    }
+
+    /// How rows are sealed and opened in this transaction.
+    pub fn row_key(&self) -> RowKey {
+        self.row_key.borrow().clone()
+    }
+
+    /// Seals and opens this transaction's rows with `key` from now on.
+    pub fn set_row_key(&self, key: RowKey) {
+        *self.row_key.borrow_mut() = key;
     }
 
     /// One of the transaction's stores.

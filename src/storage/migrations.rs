@@ -1,4 +1,5 @@
-//! The data steps of upgrades from databases of earlier versions (2 to 4). Only a
+//! The data steps of upgrades from databases of earlier versions (2 to 4; version 5 moves
+//! no data). Only a
 //! database written by an older Netzweber needs them, once: they arrive in a wasm chunk
 //! of their own, loaded before such a database is opened (`schema::needs_migrations`).
 //! The store and index changes of every version stay in [`super::schema`].

@@ -16,6 +16,7 @@ mod migrations;
 pub mod prefs;
 pub mod schema;
 pub mod sync;
+pub mod vault;
 
 use std::fmt;
 
@@ -51,6 +52,18 @@ pub enum StorageError {
     /// backup reader's rules, or a reference to a record that is gone); nothing was
     /// written.
     Refused(crate::domain::integrity::Refusal),
+    /// The data is protected with a passphrase and this tab is locked (or another tab
+    /// turned protection on or off since this one unlocked); nothing was read or written.
+    Locked,
+    /// The passphrase or recovery key does not fit; nothing changed.
+    WrongSecret,
+    /// A protected record of this store (empty: of a backup file) did not decrypt:
+    /// tampered with, cut short or moved. Nothing was changed or deleted.
+    Undecryptable(String),
+    /// The browser offers no cryptography on this page (it is not served over https).
+    CryptoUnavailable,
+    /// The protection was set up by a newer Netzweber with parameters this one cannot use.
+    VaultUnsupported,
     /// Anything else the browser reported; holds its message.
     Other(String),
 }
@@ -70,6 +83,11 @@ impl fmt::Display for StorageError {
             StorageError::NotReady => write!(f, "database not open yet"),
             StorageError::Aborted => write!(f, "transaction aborted"),
             StorageError::Refused(r) => write!(f, "write refused: {r:?}"),
+            StorageError::Locked => write!(f, "locked"),
+            StorageError::WrongSecret => write!(f, "wrong passphrase or recovery key"),
+            StorageError::Undecryptable(s) => write!(f, "{s}: a record could not be decrypted"),
+            StorageError::CryptoUnavailable => write!(f, "no cryptography on this page"),
+            StorageError::VaultUnsupported => write!(f, "protection set up by a newer version"),
             StorageError::Other(d) => write!(f, "storage error: {d}"),
         }
     }

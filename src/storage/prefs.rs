@@ -35,6 +35,8 @@ pub const PERSIST_ASKED_KEY: &str = "netzweber.persist-asked";
 pub const WEEKLY_GOAL_KEY: &str = "netzweber.weekly-goal";
 /// Key of the occasion quick capture used last, and when.
 pub const LAST_OCCASION_KEY: &str = "netzweber.last-occasion";
+/// Key of the auto-lock choice (protection with a passphrase).
+pub const AUTO_LOCK_KEY: &str = "netzweber.auto-lock";
 
 fn read<T: DeserializeOwned>(key: &str) -> Option<T> {
     LocalStorage::get(key).ok()
@@ -88,6 +90,23 @@ pub fn load_reminder_days() -> Option<u32> {
         Some(days) => Some(days),
         None => Some(crate::domain::backup::DEFAULT_REMINDER_DAYS),
     }
+}
+
+/// After how long without use a protected Netzweber locks itself.
+pub fn load_auto_lock() -> crate::domain::privacy::lock::AutoLock {
+    read::<String>(AUTO_LOCK_KEY)
+        .and_then(|k| crate::domain::privacy::lock::AutoLock::from_key(&k))
+        .unwrap_or_default()
+}
+
+/// Remembers the auto-lock choice.
+pub fn save_auto_lock(choice: crate::domain::privacy::lock::AutoLock) -> Result<(), StorageError> {
+    write(AUTO_LOCK_KEY, &choice.key())
+}
+
+/// Forgets the last occasion: protection keeps no name of an event in plain text.
+pub fn forget_last_occasion() {
+    LocalStorage::delete(LAST_OCCASION_KEY);
 }
 
 /// Remembers the backup reminder interval (`None` = off).

@@ -105,7 +105,17 @@ const STEPS: &[Step] = &[
             ("follow_ups", "message", "message"),
         ],
     },
+    // Protection with a passphrase: no store or index changes (see `domain::schema`).
+    Step {
+        version: 5,
+        new_stores: &[],
+        new_indexes: &[],
+    },
 ];
+
+/// The last version whose upgrade transforms data; later steps only change (or, like
+/// version 5, only mark) the layout, and need no migration code.
+const LAST_DATA_STEP: u32 = 4;
 
 /// What a migration found wrong, kept for the error the open call reports.
 pub type UpgradeFailure = Rc<RefCell<Option<String>>>;
@@ -177,7 +187,7 @@ async fn transform_data(
     migrate: Option<Migrate>,
 ) -> Result<(), StorageError> {
     let moved = from < 1 && target >= 1 && move_profile_into_database(tx)?;
-    if (from >= 1 || moved) && target > from.max(1) {
+    if (from >= 1 || moved) && target.min(LAST_DATA_STEP) > from.max(1) {
         let migrate = migrate.ok_or(StorageError::MigrationsNotLoaded)?;
         migrate(tx, from, target).await?;
     }
@@ -193,7 +203,7 @@ pub async fn needs_migrations(name: &str, target: u32) -> bool {
         return true;
     }
     match idb::stored_version(name).await {
-        Some(version) => version >= 1 && version < target,
+        Some(version) => version >= 1 && version < target.min(LAST_DATA_STEP),
         None => true,
     }
 }

@@ -1,11 +1,15 @@
 //! Tells the other open tabs that data changed, so they show it within a second.
 //!
 //! A `BroadcastChannel` per database name carries the names of the stores a committed
-//! transaction wrote. A channel object does not receive its own messages, so a tab never
-//! reloads what it just saved itself.
+//! transaction wrote, or [`LOCK`] when a tab locked, or turned protection on or off (the
+//! others must lock too; the key itself never travels). A channel object does not
+//! receive its own messages, so a tab never reloads what it just saved itself.
 
 use wasm_bindgen::prelude::*;
 use web_sys::{BroadcastChannel, MessageEvent};
+
+/// The message that locks every other tab.
+const LOCK: &str = "lock";
 
 /// One tab's end of the change channel.
 pub struct Channel {
@@ -15,15 +19,21 @@ pub struct Channel {
 
 impl Channel {
     /// Joins the channel of database `name`; `on_change` hears the store names other tabs
-    /// wrote. `None` where the browser has no `BroadcastChannel`.
-    pub fn open(name: &str, on_change: impl Fn(Vec<String>) + 'static) -> Option<Channel> {
+    /// wrote, `on_lock` that another tab locked. `None` where the browser has no
+    /// `BroadcastChannel`.
+    pub fn open(
+        name: &str,
+        on_change: impl Fn(Vec<String>) + 'static,
+        on_lock: impl Fn() + 'static,
+    ) -> Option<Channel> {
         let channel = BroadcastChannel::new(&format!("netzweber-changes:{name}")).ok()?;
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-            let stores: Vec<String> = event
-                .data()
-                .as_string()
-                .and_then(|s| serde_json::from_str(&s).ok())
-                .unwrap_or_default();
+            let text = event.data().as_string().unwrap_or_default();
+            if text == LOCK {
+                on_lock();
+                return;
+            }
+            let stores: Vec<String> = serde_json::from_str(&text).unwrap_or_default();
             if !stores.is_empty() {
                 on_change(stores);
             }
@@ -40,6 +50,11 @@ impl Channel {
         let message = serde_json::to_string(stores).unwrap_or_default();
         // A closed channel (page unloading) has nobody left to tell.
         let _ = self.channel.post_message(&JsValue::from_str(&message));
+    }
+
+    /// Tells the other tabs to lock.
+    pub fn announce_lock(&self) {
+        let _ = self.channel.post_message(&JsValue::from_str(LOCK));
     }
 
     /// Leaves the channel.

@@ -12,7 +12,7 @@ use crate::pwa::{self, OfflineState};
 use crate::storage::prefs;
 use crate::ui::contacts::store::NetworkStore;
 use crate::ui::context::{AppUpdate, Preferences};
-use crate::ui::data::Data;
+use crate::ui::data::{Data, DbState};
 use crate::ui::editor::Keeper;
 use crate::ui::feedback::Feedback;
 use crate::ui::guard::LeaveGuard;
@@ -22,6 +22,7 @@ use crate::ui::library_store::LibraryStore;
 use crate::ui::link::RouterBase;
 use crate::ui::messages::store::OutreachStore;
 use crate::ui::not_found::NotFound;
+use crate::ui::privacy::AutoLocker;
 use crate::ui::shell::Shell;
 use crate::ui::today::Today;
 
@@ -42,6 +43,7 @@ pub(super) mod screens {
     };
     use crate::ui::messages::{MessagePage, MessagesPage, NewMessagePage};
     use crate::ui::more::MorePage;
+    use crate::ui::privacy::unlock::UnlockPage;
     use crate::ui::settings::SettingsPage;
 
     super::screens!(contacts {
@@ -72,6 +74,8 @@ pub(super) mod screens {
     super::screens!(capture { capture => CapturePage });
     super::screens!(more { more => MorePage });
     super::screens!(insights { insights => InsightsPage, week_goal => WeekGoal });
+    // Only protected users see it: a chunk of its own.
+    super::screens!(unlock { unlock => UnlockPage });
 }
 
 /// The router base: the path of the document's `<base href>`, without the trailing slash,
@@ -167,8 +171,12 @@ pub fn App() -> impl IntoView {
         screen_due.set(true);
     });
 
+    let data = crate::ui::data::use_data();
+    let locked = move || matches!(data.state.get(), DbState::Locked | DbState::Locking);
     view! {
-        <Router base=base>
+        <AutoLocker />
+        <Show when=move || !locked() fallback=move || view! { <LockedScreen /> }>
+        <Router base=base.clone()>
             <Shell>
                 <Show when=move || screen_due.get() fallback=|| view! { <div class="lazy-loading" aria-hidden="true"><span class="boot__bar"></span></div> }>
                 <Routes fallback=NotFound>
@@ -198,5 +206,26 @@ pub fn App() -> impl IntoView {
                 </Show>
             </Shell>
         </Router>
+        </Show>
+    }
+}
+
+/// Instead of the app while locked: the unlock screen, or a moment of "Locking…" before
+/// the page reloads.
+#[component]
+fn LockedScreen() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = crate::ui::data::use_data();
+    move || match data.state.get() {
+        DbState::Locking => view! {
+            <main class="unlock" id="main">
+                <div class="unlock__box" role="status">
+                    <span class="boot__bar"></span>
+                    <p>{tr!(i18n, privacy.locking)}</p>
+                </div>
+            </main>
+        }
+        .into_any(),
+        _ => view! { <Lazy load=screens::unlock /> }.into_any(),
     }
 }

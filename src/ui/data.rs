@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::domain::record::Record;
 use crate::storage::db::{Database, DbEvent, APP_DATABASE};
+use crate::storage::vault::Protection;
 use crate::storage::{estimate, prefs, StorageError};
 use crate::ui::feedback::{use_feedback, AppError, Feedback};
 
@@ -21,6 +22,11 @@ pub enum DbState {
     Blocked,
     /// Ready for reads and writes.
     Ready,
+    /// The data is protected and this tab holds no key: the unlock screen shows.
+    Locked,
+    /// Locking: the screens are gone (their editors saving what was typed), the page
+    /// reloads in a moment to drop every decrypted record from memory.
+    Locking,
     /// Another tab upgraded the database; this tab must reload.
     Outdated,
     /// Opening failed.
@@ -39,6 +45,8 @@ pub struct Data {
     /// a backup was imported, everything was deleted): what keeps all records in memory
     /// reloads then, and otherwise follows this tab's own saves one by one.
     pub epoch: RwSignal<u64>,
+    /// Whether the data is protected with a passphrase, and unlocked here.
+    pub protection: RwSignal<Protection>,
 }
 
 impl Data {
@@ -49,6 +57,7 @@ impl Data {
             state: RwSignal::new(DbState::Opening),
             revision: RwSignal::new(0),
             epoch: RwSignal::new(0),
+            protection: RwSignal::new(Protection::Off),
         };
         provide_context(data);
         let listener: Rc<dyn Fn(DbEvent)> = Rc::new(move |event| match event {
@@ -58,6 +67,7 @@ impl Data {
                 data.revision.update(|r| *r += 1);
                 data.epoch.update(|r| *r += 1);
             }
+            DbEvent::Locked => crate::ui::privacy::lock_app(data),
         });
         leptos::task::spawn_local(async move {
             // Opening is a browser task of its own, apart from the first render: the code
@@ -66,10 +76,14 @@ impl Data {
             crate::ui::idle::yield_to_browser().await;
             match Database::open(APP_DATABASE, listener).await {
                 Ok(db) => {
+                    let protection = db.protection();
                     data.db.set_value(Some(db));
-                    data.state.set(DbState::Ready);
-                    data.revision.update(|r| *r += 1);
-                    data.epoch.update(|r| *r += 1);
+                    data.protection.set(protection);
+                    if protection == Protection::Locked {
+                        data.state.set(DbState::Locked);
+                    } else {
+                        data.opened();
+                    }
                 }
                 Err(StorageError::VersionChanged | StorageError::NewerVersionOpen) => {
                     data.state.set(DbState::Outdated)
@@ -78,6 +92,16 @@ impl Data {
             }
         });
         data
+    }
+
+    /// The database is ready (opened, or unlocked): everything loads.
+    pub fn opened(&self) {
+        if let Ok(db) = self.db() {
+            self.protection.set(db.protection());
+        }
+        self.state.set(DbState::Ready);
+        self.revision.update(|r| *r += 1);
+        self.epoch.update(|r| *r += 1);
     }
 
     /// The open database, or the reason there is none.

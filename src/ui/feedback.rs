@@ -177,6 +177,22 @@ pub fn storage_error_text(i18n: I18n, error: &StorageError) -> String {
         StorageError::NotReady => t_string!(i18n, errors.storage_not_ready).to_string(),
         StorageError::Aborted => t_string!(i18n, errors.storage_aborted).to_string(),
         StorageError::Refused(refusal) => refusal_text(i18n, refusal),
+        StorageError::Locked => t_string!(i18n, errors.storage_locked).to_string(),
+        StorageError::WrongSecret => t_string!(i18n, errors.storage_wrong_secret).to_string(),
+        StorageError::Undecryptable(store) => {
+            let kind =
+                match <crate::domain::record::Kind as crate::domain::code::Code>::from_key(store) {
+                    Some(kind) => crate::ui::backup::kind_label(i18n, kind),
+                    None => t_string!(i18n, settings.profile.title).to_string(),
+                };
+            t_string!(i18n, errors.storage_undecryptable, kind).to_string()
+        }
+        StorageError::CryptoUnavailable => {
+            t_string!(i18n, errors.storage_crypto_unavailable).to_string()
+        }
+        StorageError::VaultUnsupported => {
+            t_string!(i18n, errors.storage_vault_unsupported).to_string()
+        }
     }
 }
 
@@ -327,7 +343,7 @@ pub fn DbStateBanner() -> impl IntoView {
     };
     move || {
         let (text, can_reload) = match data.state.get() {
-            DbState::Opening | DbState::Ready => return None,
+            DbState::Opening | DbState::Ready | DbState::Locked | DbState::Locking => return None,
             DbState::Blocked => (t_string!(i18n, db.blocked).to_string(), false),
             DbState::Outdated => (t_string!(i18n, db.outdated).to_string(), true),
             DbState::Failed(e) => {

@@ -76,6 +76,13 @@ pub fn use_leave_guard(dirty: Signal<bool>) -> LeaveGuard {
 }
 
 impl LeaveGuard {
+    /// Whether a form holds unsaved changes.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+            .try_with_value(|d| d.is_some_and(|d| d.get_untracked()))
+            .unwrap_or(false)
+    }
+
     /// Lets the next navigation through without asking (after a successful save).
     pub fn release(&self) {
         self.dirty.set_value(None);

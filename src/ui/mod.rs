@@ -22,6 +22,7 @@ mod link;
 mod messages;
 mod more;
 mod not_found;
+mod privacy;
 mod profile;
 mod settings;
 mod shell;

@@ -18,6 +18,7 @@ use crate::ui::feedback::{storage_error_text, use_feedback, AppError};
 use crate::ui::insights::goal::GoalSettings;
 use crate::ui::install::InstallSection;
 use crate::ui::interop::{ExportSection, ImportSection};
+use crate::ui::privacy::settings::PrivacySection;
 use crate::ui::profile::ProfileSection;
 use crate::ui::title::use_page_title;
 
@@ -36,6 +37,7 @@ pub fn SettingsPage() -> impl IntoView {
         <GoalSettings />
         <MessagesSection />
         <DataSection />
+        <PrivacySection />
         <BackupSection />
         <ImportSection />
         <ExportSection />

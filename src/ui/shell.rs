@@ -8,6 +8,7 @@ use crate::ui::backup::BackupReminder;
 use crate::ui::common::focus::focus_id;
 use crate::ui::feedback::{DbStateBanner, ErrorBanners, Toasts, UpdateBanner};
 use crate::ui::link::{use_app_path, AppLink};
+use crate::ui::privacy::LockButton;
 
 /// The phone tab bar's "More": current on the screens it leads to.
 #[component]
@@ -76,6 +77,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                             </li>
                         </ul>
                     </nav>
+                    <LockButton />
                 </div>
             </header>
             <main id="main" tabindex="-1">

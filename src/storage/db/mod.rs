@@ -19,6 +19,7 @@ use web_sys::{IdbDatabase, IdbTransactionMode};
 use super::idb::{self, Durability, OpenHandlers, Tx};
 use super::schema::{self, META_STORE};
 use super::sync::Channel;
+use super::vault::RowKey;
 use super::StorageError;
 use crate::domain::backup::{Activity, Dataset};
 use crate::domain::code::Code;
@@ -31,8 +32,9 @@ mod rows;
 mod transfer;
 mod write;
 
-use rows::{activity_row, read_activity};
+use rows::{activity_row, open_record, open_records, read_activity};
 pub use rows::{from_row, rows_to_records, to_row};
+pub(crate) use rows::{put_all_rows, read_dataset};
 
 /// The database the app uses.
 pub const APP_DATABASE: &str = "netzweber";
@@ -47,6 +49,9 @@ pub enum DbEvent {
     VersionChanged,
     /// Another tab saved changes to these stores.
     RemoteChange(Vec<String>),
+    /// Another tab locked, or turned protection on or off: this tab has dropped its key
+    /// and must show the unlock screen (or start afresh).
+    Locked,
 }
 
 /// What is stored as a row: every [`Record`] kind, and the profile in the meta store.
@@ -169,6 +174,8 @@ struct Inner {
     outdated: Cell<bool>,
     channel: Option<Channel>,
     listener: RefCell<Option<Listener>>,
+    /// How rows are sealed: plain, this tab's unlocked key, or locked.
+    row_key: RefCell<RowKey>,
     _on_version_change: Closure<dyn Fn()>,
 }
 
@@ -189,7 +196,17 @@ impl Database {
         .await?;
         // The profile now lives in the database; its old copy can go.
         super::prefs::forget_legacy_profile();
-        Ok(Database::wrap(name, db, Some(listener)))
+        Database::wrap(name, db, Some(listener))
+            .with_protection()
+            .await
+    }
+
+    /// Starts locked if the data is protected.
+    async fn with_protection(self) -> Result<Database, StorageError> {
+        if self.vault().await?.is_some() {
+            self.set_row_key(RowKey::Locked);
+        }
+        Ok(self)
     }
 
     fn wrap(name: &str, db: IdbDatabase, listener: Option<Rc<dyn Fn(DbEvent)>>) -> Database {
@@ -205,17 +222,28 @@ impl Database {
             });
             db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
             let weak_ch = weak.clone();
-            let channel = Channel::open(name, move |stores| {
-                if let Some(inner) = weak_ch.upgrade() {
-                    inner.notify(DbEvent::RemoteChange(stores));
-                }
-            });
+            let weak_lock = weak.clone();
+            let channel = Channel::open(
+                name,
+                move |stores| {
+                    if let Some(inner) = weak_ch.upgrade() {
+                        inner.notify(DbEvent::RemoteChange(stores));
+                    }
+                },
+                move || {
+                    if let Some(inner) = weak_lock.upgrade() {
+                        *inner.row_key.borrow_mut() = RowKey::Locked;
+                        inner.notify(DbEvent::Locked);
+                    }
+                },
+            );
             Inner {
                 name: name.to_string(),
                 db,
                 outdated: Cell::new(false),
                 channel,
                 listener: RefCell::new(listener),
+                row_key: RefCell::default(),
                 _on_version_change: on_version_change,
             }
         });
@@ -242,7 +270,12 @@ impl Database {
         self.inner.db.close();
     }
 
-    fn tx(&self, stores: &[&str], write: bool, durability: Durability) -> Result<Tx, StorageError> {
+    pub(crate) fn tx(
+        &self,
+        stores: &[&str],
+        write: bool,
+        durability: Durability,
+    ) -> Result<Tx, StorageError> {
         if self.inner.outdated.get() {
             return Err(StorageError::VersionChanged);
         }
@@ -251,12 +284,34 @@ impl Database {
         } else {
             IdbTransactionMode::Readonly
         };
-        Tx::start(&self.inner.db, stores, mode, durability)
+        let tx = Tx::start(&self.inner.db, stores, mode, durability)?;
+        tx.set_row_key(self.row_key());
+        Ok(tx)
     }
 
-    fn announce(&self, stores: &[&str]) {
+    /// A transaction on the meta store alone (the vault row is plain in every state).
+    pub(crate) fn meta_tx(&self, write: bool) -> Result<Tx, StorageError> {
+        self.tx(&[META_STORE], write, Durability::Default)
+    }
+
+    /// How this tab seals rows now.
+    pub(crate) fn row_key(&self) -> RowKey {
+        self.inner.row_key.borrow().clone()
+    }
+
+    pub(crate) fn set_row_key(&self, key: RowKey) {
+        *self.inner.row_key.borrow_mut() = key;
+    }
+
+    pub(crate) fn announce(&self, stores: &[&str]) {
         if let Some(channel) = &self.inner.channel {
             channel.announce(stores);
+        }
+    }
+
+    pub(crate) fn announce_lock(&self) {
+        if let Some(channel) = &self.inner.channel {
+            channel.announce_lock();
         }
     }
 
@@ -266,7 +321,7 @@ impl Database {
         tx.run(async |tx: &Tx| {
             let store = tx.store(T::store())?;
             match idb::get(&store, &id.into()).await? {
-                Some(row) => from_row(&row).map(Some),
+                Some(row) => open_record(tx, &row).await.map(Some),
                 None => Ok(None),
             }
         })
@@ -276,8 +331,10 @@ impl Database {
     /// Every record of a kind, in id order.
     pub async fn all<R: Record>(&self) -> Result<Vec<R>, StorageError> {
         let tx = self.tx(&[R::KIND.key()], false, Durability::Default)?;
-        tx.run(async |tx: &Tx| rows_to_records(&idb::get_all(&tx.store(R::KIND.key())?).await?))
-            .await
+        tx.run(async |tx: &Tx| {
+            open_records(tx, &idb::get_all(&tx.store(R::KIND.key())?).await?).await
+        })
+        .await
     }
 
     /// Every record of a kind, in id order, handed to `page` in pages of `size` as they
@@ -305,7 +362,7 @@ impl Database {
                         StorageError::Corrupt(format!("{}: row without id", R::KIND.key()))
                     })?,
                 );
-                page(rows_to_records(&rows)?);
+                page(open_records(tx, &rows).await?);
                 if n < size {
                     return Ok(());
                 }
@@ -319,7 +376,11 @@ impl Database {
     pub async fn first_contacts(&self, count: u32) -> Result<Vec<Contact>, StorageError> {
         let tx = self.tx(&["contacts"], false, Durability::Default)?;
         tx.run(async |tx: &Tx| {
-            rows_to_records(&idb::get_first_by_index(&tx.store("contacts")?, "name", count).await?)
+            open_records(
+                tx,
+                &idb::get_first_by_index(&tx.store("contacts")?, "name", count).await?,
+            )
+            .await
         })
         .await
     }
@@ -329,7 +390,11 @@ impl Database {
         let tx = self.tx(&[R::KIND.key()], false, Durability::Default)?;
         tx.run(async |tx: &Tx| {
             let store = tx.store(R::KIND.key())?;
-            rows_to_records(&idb::get_all_by_index(&store, "contact", &contact_id.into()).await?)
+            open_records(
+                tx,
+                &idb::get_all_by_index(&store, "contact", &contact_id.into()).await?,
+            )
+            .await
         })
         .await
     }
@@ -344,7 +409,7 @@ impl Database {
         let key: JsValue = crate::domain::format::iso_date(from).into();
         tx.run(async |tx: &Tx| {
             let store = tx.store(R::KIND.key())?;
-            rows_to_records(&idb::get_all_by_index_from(&store, "date", &key).await?)
+            open_records(tx, &idb::get_all_by_index_from(&store, "date", &key).await?).await
         })
         .await
     }
@@ -382,7 +447,7 @@ impl Database {
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             for rows in pending {
-                month(rows_to_records(&rows.wait().await?.unchecked_into())?);
+                month(open_records(tx, &rows.wait().await?.unchecked_into()).await?);
             }
             Ok(())
         })
@@ -395,12 +460,13 @@ impl Database {
     pub async fn sent_since(&self, from: NaiveDate) -> Result<Vec<DateTime<Utc>>, StorageError> {
         let tx = self.tx(&["messages"], false, Durability::Default)?;
         let key: JsValue = crate::domain::format::iso_date(from).into();
-        let rows = tx
+        let jsons = tx
             .run(async |tx: &Tx| {
-                idb::get_all_by_index_from(&tx.store("messages")?, "date", &key).await
+                let rows = idb::get_all_by_index_from(&tx.store("messages")?, "date", &key).await?;
+                rows::open_json(tx, "messages", &rows).await
             })
             .await?;
-        Ok(rows::sent_times(&rows).into_iter().flatten().collect())
+        Ok(rows::sent_times(&jsons).into_iter().flatten().collect())
     }
 
     /// The saved profile, if any.

@@ -1,5 +1,9 @@
 //! How records become rows and back, and the small helpers every write shares: stamping
 //! a save, noting it in the backup activity, putting whole datasets.
+//!
+//! A transaction's [`RowKey`] decides the row shape: plain rows hold the record's JSON
+//! and every index field; sealed rows (protection on) hold `iv` and `ct` instead of the
+//! JSON and leave out [`PRIVATE_INDEXES`]. Reading opens either shape.
 
 use chrono::{DateTime, Utc};
 use js_sys::Array;
@@ -13,7 +17,13 @@ use crate::domain::profile::{SavedProfile, PROFILE_ID};
 use crate::domain::record::{IndexValue, Kind, Meta, Record};
 use crate::storage::idb::{self, Tx};
 use crate::storage::schema::{get_string, row, set, ACTIVITY_ID, META_STORE};
+use crate::storage::vault::crypto::{self, CryptoError};
+use crate::storage::vault::{check_row_key, RowKey};
 use crate::storage::StorageError;
+
+/// Index fields that would tell a stranger who is stored (a contact's folded name):
+/// sealed rows leave them out. Ids and dates stay, as the issue allows.
+const PRIVATE_INDEXES: &[&str] = &["name"];
 
 /// Marks a record as saved once more at `now`.
 pub(super) fn stamp(meta: &mut Meta, now: DateTime<Utc>) {
@@ -77,10 +87,47 @@ pub(super) async fn put_dataset(
     put_all(tx, &data.templates, report).await?;
     put_all(tx, &data.messages, report).await?;
     if let Some(profile) = &data.profile {
-        tx.put(&tx.store(META_STORE)?, &to_row(profile)?)?;
+        tx.put(&tx.store(META_STORE)?, &row_for(tx, profile).await?)?;
         report.written.insert(None, 1);
     }
     Ok(())
+}
+
+/// Puts every record of `data` (turning protection on or off rewrites them all).
+pub(crate) async fn put_all_rows(tx: &Tx, data: &Dataset) -> Result<(), StorageError> {
+    put_dataset(tx, data, &mut ImportReport::default()).await
+}
+
+/// Everything stored, read in `tx`. All reads are issued at once; each store is decoded
+/// while the browser fetches the next.
+pub(crate) async fn read_dataset(tx: &Tx) -> Result<Dataset, StorageError> {
+    use std::collections::VecDeque;
+    use wasm_bindgen::JsCast;
+    let profile = idb::get(&tx.store(META_STORE)?, &PROFILE_ID.into()).await?;
+    let mut pending = Kind::ALL
+        .iter()
+        .map(|kind| idb::start_get_all(&tx.store(kind.key())?))
+        .collect::<Result<VecDeque<_>, _>>()?;
+    let mut next = async || -> Result<Array, StorageError> {
+        let p = pending.pop_front().ok_or(StorageError::Aborted)?;
+        Ok(p.wait().await?.unchecked_into())
+    };
+    // In the order of `Kind::ALL`.
+    let profile = match profile {
+        Some(row) => Some(open_record(tx, &row).await?),
+        None => None,
+    };
+    Ok(Dataset {
+        profile,
+        contacts: open_records(tx, &next().await?).await?,
+        interactions: open_records(tx, &next().await?).await?,
+        follow_ups: open_records(tx, &next().await?).await?,
+        photos: open_records(tx, &next().await?).await?,
+        interview_plans: open_records(tx, &next().await?).await?,
+        questions: open_records(tx, &next().await?).await?,
+        templates: open_records(tx, &next().await?).await?,
+        messages: open_records(tx, &next().await?).await?,
+    })
 }
 
 /// How many rows are serialised and put before the page gets a turn: writing 20,000
@@ -97,8 +144,8 @@ async fn put_all<R: Record>(
     }
     let store = tx.store(R::KIND.key())?;
     for chunk in records.chunks(PUTS_PER_TURN) {
-        for record in chunk {
-            tx.put(&store, &to_row(record)?)?;
+        for row in rows_for(tx, chunk).await?.iter() {
+            tx.put(&store, &row)?;
         }
         if records.len() > PUTS_PER_TURN {
             // Waiting on a request of the same transaction keeps it open while the page
@@ -133,7 +180,7 @@ pub(super) async fn read_stamps(tx: &Tx) -> Result<Stamps, StorageError> {
     }
     let profile: Option<SavedProfile> =
         match idb::get(&tx.store(META_STORE)?, &PROFILE_ID.into()).await? {
-            Some(row) => Some(from_row(&row)?),
+            Some(row) => Some(open_record(tx, &row).await?),
             None => None,
         };
     stamps.profile = profile.map(|p| p.meta.updated.timestamp_millis());
@@ -158,16 +205,23 @@ pub(super) fn activity_row(activity: &Activity) -> Result<JsValue, StorageError>
     Ok(r.into())
 }
 
-/// Notes a change in the backup activity, inside the transaction that made it.
+/// Notes a change in the backup activity, inside the transaction that made it. Every
+/// write ends here, so this is also where a write by a tab whose protection is out of
+/// date (another tab turned it on or off) is undone.
 pub(super) async fn touch_activity(tx: &Tx, now: DateTime<Utc>) -> Result<(), StorageError> {
     let store = tx.store(META_STORE)?;
+    check_row_key(tx, &store).await?;
     let mut activity = read_activity(&store).await?;
     activity.changed(now);
     tx.put(&store, &activity_row(&activity)?)
 }
 
-/// A record as a row.
+/// A record as a plain row (database upgrades and tests; writes use [`rows_for`]).
 pub fn to_row<T: Stored>(record: &T) -> Result<JsValue, StorageError> {
+    plain_row(record, true)
+}
+
+fn plain_row<T: Stored>(record: &T, private_indexes: bool) -> Result<JsValue, StorageError> {
     let r = js_sys::Object::new();
     let meta = record.meta();
     set(&r, row::ID, &meta.id.as_str().into())?;
@@ -179,6 +233,9 @@ pub fn to_row<T: Stored>(record: &T) -> Result<JsValue, StorageError> {
         &(meta.updated.timestamp_millis() as f64).into(),
     )?;
     for (name, value) in record.index_values() {
+        if !private_indexes && PRIVATE_INDEXES.contains(&name) {
+            continue;
+        }
         let value = match value {
             IndexValue::Text(t) => JsValue::from_str(&t),
             IndexValue::Number(n) => JsValue::from_f64(n),
@@ -186,6 +243,96 @@ pub fn to_row<T: Stored>(record: &T) -> Result<JsValue, StorageError> {
         set(&r, name, &value)?;
     }
     Ok(r.into())
+}
+
+/// Rows for `records` as `tx` writes them: sealed while protected, plain otherwise.
+pub(crate) async fn rows_for<T: Stored>(tx: &Tx, records: &[T]) -> Result<Array, StorageError> {
+    match tx.row_key() {
+        RowKey::Plain => records.iter().map(to_row).collect(),
+        RowKey::Locked => Err(StorageError::Locked),
+        RowKey::Sealed { key, .. } => {
+            let rows = records
+                .iter()
+                .map(|r| plain_row(r, false))
+                .collect::<Result<Array, _>>()?;
+            let store = tx.store(T::store())?;
+            crypto::seal(&key, T::store(), &rows, Some(&store))
+                .await
+                .map_err(|e| crypto_error(e, T::store()))?;
+            Ok(rows)
+        }
+    }
+}
+
+/// One record's row as `tx` writes it.
+pub(crate) async fn row_for<T: Stored>(tx: &Tx, record: &T) -> Result<JsValue, StorageError> {
+    Ok(rows_for(tx, std::slice::from_ref(record)).await?.get(0))
+}
+
+fn crypto_error(e: CryptoError, store: &str) -> StorageError {
+    match e {
+        CryptoError::Bad(_) => StorageError::Undecryptable(store.to_string()),
+        other => other.into(),
+    }
+}
+
+/// The records of rows read in `tx`, opening sealed ones with its key.
+pub(crate) async fn open_records<R: Stored>(tx: &Tx, rows: &Array) -> Result<Vec<R>, StorageError> {
+    if rows.length() == 0 {
+        return Ok(Vec::new());
+    }
+    match tx.row_key() {
+        RowKey::Plain => rows_to_records(rows),
+        RowKey::Locked => Err(StorageError::Locked),
+        RowKey::Sealed { key, .. } => {
+            let store = tx.store(R::store())?;
+            let jsons = crypto::open(Some(&key), R::store(), rows, Some(&store))
+                .await
+                .map_err(|e| crypto_error(e, R::store()))?;
+            match serde_json::from_str(&format!("[{}]", String::from(jsons.join(",")))) {
+                Ok(records) => Ok(records),
+                Err(_) => jsons
+                    .iter()
+                    .map(|json| {
+                        serde_json::from_str(&json.as_string().unwrap_or_default())
+                            .map_err(|e| StorageError::Corrupt(format!("{}: {e}", R::store())))
+                    })
+                    .collect(),
+            }
+        }
+    }
+}
+
+/// One record of a row read in `tx`.
+pub(crate) async fn open_record<T: Stored>(tx: &Tx, row: &JsValue) -> Result<T, StorageError> {
+    open_records(tx, &Array::of1(row))
+        .await?
+        .pop()
+        .ok_or_else(|| StorageError::Corrupt(format!("{}: empty row", T::store())))
+}
+
+/// The JSON of rows read in `tx` (sealed ones opened), for readers that decode only a
+/// few fields.
+pub(crate) async fn open_json(
+    tx: &Tx,
+    store: &str,
+    rows: &Array,
+) -> Result<Vec<String>, StorageError> {
+    match tx.row_key() {
+        RowKey::Plain => Ok(rows
+            .iter()
+            .filter_map(|r| get_string(&r, row::JSON))
+            .collect()),
+        RowKey::Locked if rows.length() > 0 => Err(StorageError::Locked),
+        RowKey::Locked => Ok(Vec::new()),
+        RowKey::Sealed { key, .. } => {
+            let object_store = tx.store(store)?;
+            let jsons = crypto::open(Some(&key), store, rows, Some(&object_store))
+                .await
+                .map_err(|e| crypto_error(e, store))?;
+            Ok(jsons.iter().filter_map(|j| j.as_string()).collect())
+        }
+    }
 }
 
 /// A row as a record.
@@ -208,10 +355,10 @@ extern "C" {
     fn join_json(rows: &Array) -> String;
 }
 
-/// When the message of each row was sent; `None` for a draft or a row that cannot be
+/// When the message of each JSON was sent; `None` for a draft or a row that cannot be
 /// read. Only these two fields are decoded: Today's weekly goal needs no more, and the
 /// code that decodes a whole message belongs to the screens that show one.
-pub fn sent_times(rows: &Array) -> Vec<Option<DateTime<Utc>>> {
+pub fn sent_times(jsons: &[String]) -> Vec<Option<DateTime<Utc>>> {
     #[derive(serde::Deserialize)]
     struct Sent {
         #[serde(default)]
@@ -219,10 +366,10 @@ pub fn sent_times(rows: &Array) -> Vec<Option<DateTime<Utc>>> {
         #[serde(default)]
         status: String,
     }
-    rows.iter()
-        .map(|r| {
-            let json = get_string(&r, row::JSON)?;
-            let m: Sent = serde_json::from_str(&json).ok()?;
+    jsons
+        .iter()
+        .map(|json| {
+            let m: Sent = serde_json::from_str(json).ok()?;
             m.sent.filter(|_| m.status != "draft")
         })
         .collect()

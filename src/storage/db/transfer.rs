@@ -1,19 +1,13 @@
 //! Moving everything at once: import (merge or replace), export, the import preview's
 //! stamps, wiping, and the benchmark's bulk insert.
 
-use std::collections::VecDeque;
-
 use chrono::{DateTime, Utc};
-use js_sys::Array;
-use wasm_bindgen::JsCast;
 
-use super::rows::{from_row, read_stamps, rows_to_records, touch_activity};
+use super::rows::{read_dataset, read_stamps, touch_activity};
 use super::write::writer;
 use super::{Database, ImportReport};
 use crate::domain::backup::{merge_selection, Dataset, ImportMode, Stamps};
-use crate::domain::code::Code;
 use crate::domain::profile::PROFILE_ID;
-use crate::domain::record::Kind;
 use crate::storage::idb::{self, Durability, Tx};
 use crate::storage::schema::{self, META_STORE};
 use crate::storage::StorageError;
@@ -60,43 +54,26 @@ impl Database {
         tx.run(async |tx: &Tx| read_stamps(tx).await).await
     }
 
-    /// Everything stored, read in one transaction so the copy is consistent. All reads
-    /// are issued at once; each store is parsed while the browser fetches the next.
+    /// Everything stored, read in one transaction so the copy is consistent.
     pub async fn export(&self) -> Result<Dataset, StorageError> {
         let tx = self.tx(&schema::all_stores(), false, Durability::Default)?;
-        tx.run(async |tx: &Tx| {
-            let profile = idb::get(&tx.store(META_STORE)?, &PROFILE_ID.into()).await?;
-            let mut pending = Kind::ALL
-                .iter()
-                .map(|kind| idb::start_get_all(&tx.store(kind.key())?))
-                .collect::<Result<VecDeque<_>, _>>()?;
-            let mut next = async || -> Result<Array, StorageError> {
-                let p = pending.pop_front().ok_or(StorageError::Aborted)?;
-                Ok(p.wait().await?.unchecked_into())
-            };
-            // In the order of `Kind::ALL`.
-            Ok(Dataset {
-                profile: profile.map(|row| from_row(&row)).transpose()?,
-                contacts: rows_to_records(&next().await?)?,
-                interactions: rows_to_records(&next().await?)?,
-                follow_ups: rows_to_records(&next().await?)?,
-                photos: rows_to_records(&next().await?)?,
-                interview_plans: rows_to_records(&next().await?)?,
-                questions: rows_to_records(&next().await?)?,
-                templates: rows_to_records(&next().await?)?,
-                messages: rows_to_records(&next().await?)?,
-            })
-        })
-        .await
+        tx.run(async |tx: &Tx| read_dataset(tx).await).await
     }
 
-    /// Deletes everything: every record, the profile and the backup activity.
+    /// Deletes everything: every record, the profile and the backup activity. The
+    /// protection stays as it is: the passphrase guards what the user enters next.
     pub async fn wipe(&self) -> Result<(), StorageError> {
         let stores = schema::all_stores();
         let tx = self.tx(&stores, true, Durability::Strict)?;
         tx.run(async |tx: &Tx| {
             for name in &stores {
-                tx.clear(&tx.store(name)?)?;
+                let store = tx.store(name)?;
+                if *name == META_STORE {
+                    tx.delete(&store, &PROFILE_ID.into())?;
+                    tx.delete(&store, &crate::storage::schema::ACTIVITY_ID.into())?;
+                } else {
+                    tx.clear(&store)?;
+                }
             }
             Ok(())
         })

@@ -7,21 +7,45 @@ use leptos::prelude::*;
 use crate::domain::backup::write_backup;
 use crate::domain::format;
 use crate::i18n::*;
+use crate::storage::vault::backup::encrypt_backup_with;
+use crate::storage::vault::Protection;
 use crate::storage::StorageError;
+
+use super::Sealing;
 use crate::ui::data::{now, Data};
 use crate::ui::feedback::{AppError, Feedback};
 
-/// Exports everything to a file and notes the export. Returns the file name and how many
-/// entries it holds.
+/// Exports everything to a file and notes the export: encrypted with the device's
+/// passphrase while protection is on. Returns the file name and how many entries it holds.
 pub async fn export_backup(data: Data) -> Result<(String, usize), StorageError> {
+    let sealing = match data.protection.get_untracked() {
+        Protection::Off => Sealing::Plain,
+        _ => Sealing::Device,
+    };
+    export_backup_as(data, sealing).await
+}
+
+/// [`export_backup`], sealed as the user chose.
+pub async fn export_backup_as(
+    data: Data,
+    sealing: Sealing,
+) -> Result<(String, usize), StorageError> {
     let db = data.db()?;
     let dataset = db.export().await?;
     let at = now();
     let text = write_backup(&dataset, env!("CARGO_PKG_VERSION"), at);
-    let file = format!(
-        "netzweber-backup-{}.json",
-        format::iso_date(at.date_naive())
-    );
+    let day = format::iso_date(at.date_naive());
+    let (text, file) = match sealing {
+        Sealing::Plain => (text, format!("netzweber-backup-{day}.json")),
+        Sealing::Device => (
+            db.encrypt_backup(&text).await?,
+            format!("netzweber-backup-{day}.encrypted.json"),
+        ),
+        Sealing::Passphrase(p) => (
+            encrypt_backup_with(&text, &p).await?,
+            format!("netzweber-backup-{day}.encrypted.json"),
+        ),
+    };
     crate::ui::files::download(&file, &text, "application/json")?;
     db.mark_exported(at).await?;
     data.refresh();

@@ -1,6 +1,7 @@
 //! Backup and restore in Settings, the overview of stored data with "delete all", and the
 //! reminder banner that suggests a backup when one is due.
 
+mod encrypted;
 mod export;
 mod problems;
 mod reminder;
@@ -10,7 +11,9 @@ mod stored_data;
 use crate::domain::record::Kind;
 use crate::i18n::*;
 
-pub use export::{export_backup, export_with_feedback};
+pub use encrypted::Sealing;
+use encrypted::{EncryptedStep, SealingChoice, SealingForm};
+pub use export::{export_backup, export_backup_as, export_with_feedback};
 pub use reminder::BackupReminder;
 pub use restore::BackupSection;
 pub use stored_data::DataSection;

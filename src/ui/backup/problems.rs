@@ -2,6 +2,7 @@
 
 use crate::domain::backup::{BackupError, Issue, Problem, MAX_BACKUP_BYTES};
 use crate::domain::format;
+use crate::domain::privacy::envelope::EnvelopeProblem;
 use crate::domain::record::RecordProblem;
 use crate::i18n::*;
 
@@ -13,6 +14,8 @@ use super::kind_label;
 pub(super) enum Failure {
     Backup(BackupError),
     Read(String),
+    /// An encrypted backup that cannot be opened (damaged, or from a newer version).
+    Envelope(EnvelopeProblem),
 }
 
 fn issue_text(i18n: I18n, issue: &Issue) -> String {
@@ -78,6 +81,12 @@ pub(super) fn failure_text(i18n: I18n, failure: &Failure) -> (String, Vec<String
     let lang = i18n.lang();
     let one = |s: String| (s, Vec::new(), 0);
     match failure {
+        Failure::Envelope(EnvelopeProblem::Damaged) => {
+            one(t_string!(i18n, privacy.import_damaged).to_string())
+        }
+        Failure::Envelope(EnvelopeProblem::Unsupported) => {
+            one(t_string!(i18n, privacy.import_unsupported).to_string())
+        }
         Failure::Read(detail) => {
             one(t_string!(i18n, settings.backup.err_read, detail = detail.clone()).to_string())
         }

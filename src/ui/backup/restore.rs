@@ -20,13 +20,22 @@ use crate::ui::data::{now, use_data, Data};
 use crate::ui::feedback::{use_feedback, AppError, Feedback};
 
 use super::problems::{failure_text, Failure};
-use super::{export_backup, export_with_feedback, kind_label};
+use super::{
+    export_backup_as, export_with_feedback, kind_label, EncryptedStep, Sealing, SealingChoice,
+    SealingForm,
+};
+use crate::domain::privacy::envelope::{looks_encrypted, read_envelope, Envelope, EnvelopeProblem};
+use crate::storage::vault::backup::decrypt_backup;
+use crate::storage::vault::Protection;
+use crate::storage::StorageError;
 
 #[derive(Clone, Debug, PartialEq)]
 enum Step {
     Idle,
     Reading,
     Failed(Failure),
+    /// An encrypted file waits for its passphrase.
+    Encrypted(String),
     Preview(Staged),
     ConfirmReplace(Staged),
     Working,
@@ -79,8 +88,29 @@ pub fn BackupSection() -> impl IntoView {
     let restore = Restore {
         step,
         checked,
+        sealed: StoredValue::new_local(None),
+        open_error: RwSignal::new(None),
+        opening: RwSignal::new(false),
         data,
         feedback,
+    };
+    let sealing = SealingForm::new();
+    let protected = move || data.protection.get() != Protection::Off;
+    let export = move |_| {
+        let chosen = if protected() {
+            sealing.sealing()
+        } else {
+            Some(Sealing::Plain)
+        };
+        let Some(chosen) = chosen else {
+            crate::ui::common::focus::focus_id("backup-passphrase");
+            return;
+        };
+        export_with_feedback(i18n, feedback, exporting, async move {
+            export_backup_as(data, chosen)
+                .await
+                .map_err(AppError::ActionFailed)
+        })
     };
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -113,15 +143,16 @@ pub fn BackupSection() -> impl IntoView {
                     <Suspense fallback=|| "…">{last_backup}</Suspense>
                 </dd>
             </dl>
+            <Show when=protected>
+                <SealingChoice form=sealing />
+            </Show>
             <div class="button-row">
                 <button
                     type="button"
                     class="button"
                     disabled=move || !data.ready() || exporting.get()
                     aria-busy=move || exporting.get().to_string()
-                    on:click=move |_| export_with_feedback(i18n, feedback, exporting, async move {
-                        export_backup(data).await.map_err(AppError::ActionFailed)
-                    })
+                    on:click=export
                 >
                     {tr!(i18n, settings.backup.export)}
                 </button>
@@ -145,6 +176,9 @@ pub fn BackupSection() -> impl IntoView {
                     step
                     run_import=Callback::new(run_import)
                     cancel=Callback::new(move |()| restore.cancel())
+                    open=Callback::new(move |pass: String| restore.open_sealed(i18n, pass))
+                    open_error=restore.open_error
+                    opening=restore.opening
                 />
             </div>
         </section>
@@ -157,6 +191,12 @@ struct Restore {
     step: RwSignal<Step>,
     /// The checked file, out of signals: it can be large and is never rendered whole.
     checked: StoredValue<Option<Rc<Backup>>, LocalStorage>,
+    /// An encrypted file waiting for its passphrase, with its name.
+    sealed: StoredValue<Option<Rc<(String, Envelope)>>, LocalStorage>,
+    /// Why the last passphrase did not open it.
+    open_error: RwSignal<Option<String>>,
+    /// True while a passphrase is tried.
+    opening: RwSignal<bool>,
     data: Data,
     feedback: Feedback,
 }
@@ -165,43 +205,93 @@ impl Restore {
     /// Reads and checks `file` whole, then shows what importing it would change; nothing
     /// is written.
     fn check(self, file: web_sys::File) {
+        let name = file.name();
+        self.step.set(Step::Reading);
+        leptos::task::spawn_local(async move {
+            match read_file(file).await {
+                Ok(text) => self.check_text(name, text).await,
+                Err(f) => self.step.set(Step::Failed(f)),
+            }
+        });
+    }
+
+    /// Checks a file's text: an encrypted one asks for its passphrase first.
+    async fn check_text(self, name: String, text: String) {
         let Restore {
             step,
             checked,
             data,
             feedback,
+            ..
         } = self;
-        let name = file.name();
-        step.set(Step::Reading);
-        leptos::task::spawn_local(async move {
-            let outcome = match read_file(file).await {
-                Ok(text) => read_backup(&text).map_err(Failure::Backup),
-                Err(f) => Err(f),
-            };
-            match outcome {
-                Err(f) => step.set(Step::Failed(f)),
-                Ok(backup) => {
-                    let stamps = match data.db() {
-                        Ok(db) => db.stamps().await,
-                        Err(e) => Err(e),
-                    };
-                    match stamps {
-                        Ok(stamps) => {
-                            let staged = Staged {
-                                file: name,
-                                info: backup.info.clone(),
-                                preview: preview(&backup.data, &stamps),
-                                repairs: backup.repairs.clone(),
-                            };
-                            checked.set_value(Some(Rc::new(backup)));
-                            step.set(Step::Preview(staged));
-                        }
-                        Err(e) => {
-                            step.set(Step::Idle);
-                            feedback.error(AppError::ActionFailed(e));
-                        }
+        if looks_encrypted(&text) {
+            match read_envelope(&text) {
+                Ok(envelope) => {
+                    self.sealed
+                        .set_value(Some(Rc::new((name.clone(), envelope))));
+                    self.open_error.set(None);
+                    step.set(Step::Encrypted(name));
+                }
+                Err(problem) => step.set(Step::Failed(Failure::Envelope(problem))),
+            }
+            return;
+        }
+        match read_backup(&text) {
+            Err(e) => step.set(Step::Failed(Failure::Backup(e))),
+            Ok(backup) => {
+                let stamps = match data.db() {
+                    Ok(db) => db.stamps().await,
+                    Err(e) => Err(e),
+                };
+                match stamps {
+                    Ok(stamps) => {
+                        let staged = Staged {
+                            file: name,
+                            info: backup.info.clone(),
+                            preview: preview(&backup.data, &stamps),
+                            repairs: backup.repairs.clone(),
+                        };
+                        checked.set_value(Some(Rc::new(backup)));
+                        step.set(Step::Preview(staged));
+                    }
+                    Err(e) => {
+                        step.set(Step::Idle);
+                        feedback.error(AppError::ActionFailed(e));
                     }
                 }
+            }
+        }
+    }
+
+    /// Tries `pass` on the encrypted file; opened, it is checked as any other.
+    fn open_sealed(self, i18n: I18n, pass: String) {
+        let Some(sealed) = self.sealed.with_value(Clone::clone) else {
+            return;
+        };
+        if self.opening.get_untracked() {
+            return;
+        }
+        self.opening.set(true);
+        leptos::task::spawn_local(async move {
+            let outcome = decrypt_backup(&sealed.1, &pass).await;
+            self.opening.set(false);
+            match outcome {
+                Ok(text) => {
+                    self.sealed.set_value(None);
+                    self.step.set(Step::Reading);
+                    self.check_text(sealed.0.clone(), text).await;
+                }
+                Err(StorageError::WrongSecret) => {
+                    self.open_error
+                        .set(Some(t_string!(i18n, privacy.import_wrong).to_string()));
+                    crate::ui::common::focus::focus_id("backup-open-passphrase");
+                }
+                Err(StorageError::Undecryptable(_)) => {
+                    self.sealed.set_value(None);
+                    self.step
+                        .set(Step::Failed(Failure::Envelope(EnvelopeProblem::Damaged)));
+                }
+                Err(e) => self.feedback.error(AppError::ActionFailed(e)),
             }
         });
     }
@@ -214,6 +304,7 @@ impl Restore {
             checked,
             data,
             feedback,
+            ..
         } = self;
         let previous = step.get_untracked();
         let Ok(db) = data
@@ -261,6 +352,7 @@ impl Restore {
     /// Leaves the checked file without importing it.
     fn cancel(self) {
         self.checked.set_value(None);
+        self.sealed.set_value(None);
         self.step.set(Step::Idle);
     }
 }
@@ -467,6 +559,12 @@ fn ImportStep(
     run_import: Callback<ImportMode>,
     /// Drops the staged backup.
     cancel: Callback<()>,
+    /// Tries a passphrase on an encrypted file.
+    open: Callback<String>,
+    /// Why the last passphrase did not open it.
+    open_error: RwSignal<Option<String>>,
+    /// True while a passphrase is tried.
+    opening: RwSignal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     move || {
@@ -475,6 +573,10 @@ fn ImportStep(
         Step::Reading => view! { <p class="muted">{tr!(i18n, settings.backup.reading)}</p> }.into_any(),
         Step::Working => view! { <p class="muted">{tr!(i18n, settings.backup.working)}</p> }.into_any(),
         Step::Done(message) => view! { <p class="status status--ok">{message}</p> }.into_any(),
+        Step::Encrypted(file) => view! {
+            <EncryptedStep file open error=open_error busy=opening cancel />
+        }
+        .into_any(),
         Step::Failed(failure) => {
             let (headline, items, more) = failure_text(i18n, &failure);
             view! {

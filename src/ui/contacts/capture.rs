@@ -19,6 +19,7 @@ use crate::domain::format::iso_date;
 use crate::domain::record::{InteractionKind, Meta, MAX_LINE_CHARS, MAX_TEXT_CHARS};
 use crate::i18n::*;
 use crate::storage::prefs;
+use crate::storage::vault::Protection;
 use crate::ui::common::field::TextField;
 use crate::ui::common::focus::focus_id;
 use crate::ui::common::routes::contact_path;
@@ -27,7 +28,7 @@ use crate::ui::contacts::form_fields::draft_error_text;
 use crate::ui::contacts::name::ContactName;
 use crate::ui::contacts::picker::ContactPicker;
 use crate::ui::contacts::store::use_network;
-use crate::ui::data::{new_id, now};
+use crate::ui::data::{new_id, now, use_data};
 use crate::ui::editor::Creator;
 use crate::ui::feedback::{problem_text, report_save, use_feedback, AppError};
 use crate::ui::link::{use_app_path, AppLink};
@@ -83,6 +84,7 @@ fn CaptureSheet(shared: Shared) -> impl IntoView {
     let feedback = use_feedback();
     let navigate = StoredValue::new_local(use_navigate());
     let app_path = use_app_path();
+    let app_data = use_data();
     let last = prefs::load_last_occasion();
     let name = RwSignal::new(shared.name.clone().unwrap_or_default());
     // The hint stays while the name is the guess: edited (or the next person), it goes.
@@ -177,7 +179,11 @@ fn CaptureSheet(shared: Shared) -> impl IntoView {
                     let id = contact.meta.id.clone();
                     let who = display_name(contact);
                     feedback.reloaded(store.reload_contact(&id).await);
-                    if let Err(e) = prefs::save_last_occasion(&o, now()) {
+                    // Protected, no event's name is kept in plain text outside the database.
+                    let protected = app_data.protection.get_untracked() != Protection::Off;
+                    if protected {
+                        prefs::forget_last_occasion();
+                    } else if let Err(e) = prefs::save_last_occasion(&o, now()) {
                         feedback.error(AppError::ActionFailed(e));
                     }
                     if next {

@@ -1,0 +1,114 @@
+//! Locking: by the header's button, by auto-lock after a time without use (or in the
+//! background), or because another tab locked.
+//!
+//! Locking unmounts the screens first (an autosaving editor saves what was typed, still
+//! with the key), then drops the key and reloads the page: the reload is what guarantees
+//! that no decrypted record stays in memory, in any store or closure.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use crate::domain::privacy::lock::AutoLock;
+use crate::i18n::*;
+use crate::storage::prefs;
+use crate::storage::vault::Protection;
+use crate::ui::data::{use_data, Data, DbState};
+use crate::ui::guard::LeaveGuard;
+
+/// How long the screens get to save what they hold before the page reloads.
+const SAVE_GRACE: Duration = Duration::from_millis(600);
+
+/// Locks this tab (and, through the database, the others).
+pub fn lock_app(data: Data) {
+    if matches!(data.state.get_untracked(), DbState::Locking) {
+        return;
+    }
+    data.state.set(DbState::Locking);
+    set_timeout(
+        move || {
+            if let Ok(db) = data.db() {
+                db.lock();
+            }
+            let _ = window().location().reload();
+        },
+        SAVE_GRACE,
+    );
+}
+
+/// "Lock now" in the header, while protection is on and unlocked.
+#[component]
+pub fn LockButton() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = use_data();
+    let guard = expect_context::<LeaveGuard>();
+    let lock = move |_| {
+        // A form with a save button and unsaved changes would lose them.
+        if guard.is_dirty()
+            && !window()
+                .confirm_with_message(t_string!(i18n, privacy.unsaved_lock))
+                .unwrap_or(false)
+        {
+            return;
+        }
+        guard.release();
+        lock_app(data);
+    };
+    view! {
+        <Show when=move || data.protection.get() == Protection::Unlocked>
+            <button type="button" class="lock-button" on:click=lock
+                aria-label=move || t_string!(i18n, privacy.lock_now).to_string()
+                title=move || t_string!(i18n, privacy.lock_now).to_string()>
+                <span class="lock-button__icon" aria-hidden="true"></span>
+                <span class="lock-button__label">{tr!(i18n, privacy.lock_now)}</span>
+            </button>
+        </Show>
+    }
+}
+
+/// Locks after the chosen time without use (pointer, keys, scrolling) or in the
+/// background; checks twice a minute and whenever the tab comes back.
+#[component]
+pub fn AutoLocker() -> impl IntoView {
+    let data = use_data();
+    let guard = expect_context::<LeaveGuard>();
+    let last_use = StoredValue::new(js_sys::Date::now());
+    let check = move || {
+        let unlocked = data.protection.get_untracked() == Protection::Unlocked
+            && data.state.get_untracked() == DbState::Ready;
+        let idle = js_sys::Date::now() - last_use.get_value();
+        // A form with unsaved changes waits: locking would lose them. It locks once the
+        // form is saved or left.
+        if unlocked && prefs::load_auto_lock().due(idle) && !guard.is_dirty() {
+            lock_app(data);
+        }
+    };
+    let used = move |_: web_sys::Event| {
+        // Coming back after the limit locks before the touch counts as use.
+        check();
+        last_use.set_value(js_sys::Date::now());
+    };
+    // The app's root mounts this once: the listeners live as long as the page.
+    for event in ["pointerdown", "keydown", "wheel", "touchstart"] {
+        window_event_listener_untyped(event, used);
+    }
+    window_event_listener_untyped("visibilitychange", move |_| check());
+    let tick = Closure::<dyn Fn()>::new(check);
+    let _ = window().set_interval_with_callback_and_timeout_and_arguments_0(
+        tick.as_ref().unchecked_ref(),
+        30_000,
+    );
+    tick.forget();
+}
+
+/// The auto-lock choices, in the user's words.
+pub fn auto_lock_label(i18n: I18n, choice: AutoLock) -> String {
+    match choice {
+        AutoLock::Minutes5 => t_string!(i18n, privacy.auto_lock_5),
+        AutoLock::Minutes15 => t_string!(i18n, privacy.auto_lock_15),
+        AutoLock::Minutes60 => t_string!(i18n, privacy.auto_lock_60),
+        AutoLock::Never => t_string!(i18n, privacy.auto_lock_never),
+    }
+    .to_string()
+}
