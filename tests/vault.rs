@@ -49,7 +49,9 @@ async fn finish(db: Database) {
 }
 
 fn meta(id: &str) -> Meta {
-    Meta::new(id, at("2026-01-01T00:00:00Z"))
+    let mut meta = Meta::new(id, at("2026-01-01T00:00:00Z"));
+    meta.revision = 1;
+    meta
 }
 
 /// A small network whose every kind holds text a stranger must not read.

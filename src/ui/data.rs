@@ -67,7 +67,7 @@ impl Data {
                 data.revision.update(|r| *r += 1);
                 data.epoch.update(|r| *r += 1);
             }
-            DbEvent::Locked => crate::ui::privacy::lock_app(data),
+            DbEvent::Locked => crate::ui::privacy::lock_app(data, false),
         });
         leptos::task::spawn_local(async move {
             // Opening is a browser task of its own, apart from the first render: the code

@@ -231,8 +231,8 @@ impl Database {
                     }
                 },
                 move || {
+                    // The tab locks itself (it lets its screens save first).
                     if let Some(inner) = weak_lock.upgrade() {
-                        *inner.row_key.borrow_mut() = RowKey::Locked;
                         inner.notify(DbEvent::Locked);
                     }
                 },

@@ -199,12 +199,15 @@ impl Database {
         Ok(())
     }
 
-    /// Drops the key from this tab, and tells the other tabs to lock too.
-    pub fn lock(&self) {
+    /// Drops the key from this tab; `announce` tells the other tabs to lock too (not
+    /// when this tab locks because another one did).
+    pub fn lock(&self, announce: bool) {
         if self.protection() == Protection::Unlocked {
             self.set_row_key(RowKey::Locked);
         }
-        self.announce_lock();
+        if announce {
+            self.announce_lock();
+        }
     }
 
     /// Turns protection on: every record is encrypted, in one transaction (a tab closed

@@ -88,7 +88,10 @@ impl NetworkStore {
                 // builds the new network aside and swaps it in whole, so lists and
                 // Today do not flicker through a half-loaded state.
                 let initial = store.loaded.get_untracked() < Loaded::Contacts;
-                if store.loaded.get_untracked() == Loaded::Nothing {
+                // Sealed rows keep no name in the name index (issue 15): protected, the
+                // list paints once the network is read and decrypted.
+                let indexed = db.protection() == crate::storage::vault::Protection::Off;
+                if store.loaded.get_untracked() == Loaded::Nothing && indexed {
                     // Reading all of 10,000 contacts takes several times as long as
                     // the few at the top of the list, read in name order.
                     let first = db.first_contacts(FIRST_PAGE).await?;

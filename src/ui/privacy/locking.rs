@@ -20,16 +20,24 @@ use crate::ui::guard::LeaveGuard;
 /// How long the screens get to save what they hold before the page reloads.
 const SAVE_GRACE: Duration = Duration::from_millis(600);
 
-/// Locks this tab (and, through the database, the others).
-pub fn lock_app(data: Data) {
-    if matches!(data.state.get_untracked(), DbState::Locking) {
-        return;
+/// Locks this tab, and with `announce` the other tabs too (not when another tab's lock is
+/// what asks).
+pub fn lock_app(data: Data, announce: bool) {
+    match data.state.get_untracked() {
+        DbState::Locking => return,
+        // Already locked: the other tab may have turned protection on or off; starting
+        // afresh shows what is true now.
+        DbState::Locked => {
+            let _ = window().location().reload();
+            return;
+        }
+        _ => {}
     }
     data.state.set(DbState::Locking);
     set_timeout(
         move || {
             if let Ok(db) = data.db() {
-                db.lock();
+                db.lock(announce);
             }
             let _ = window().location().reload();
         },
@@ -53,7 +61,7 @@ pub fn LockButton() -> impl IntoView {
             return;
         }
         guard.release();
-        lock_app(data);
+        lock_app(data, true);
     };
     view! {
         <Show when=move || data.protection.get() == Protection::Unlocked>
@@ -81,7 +89,7 @@ pub fn AutoLocker() -> impl IntoView {
         // A form with unsaved changes waits: locking would lose them. It locks once the
         // form is saved or left.
         if unlocked && prefs::load_auto_lock().due(idle) && !guard.is_dirty() {
-            lock_app(data);
+            lock_app(data, true);
         }
     };
     let used = move |_: web_sys::Event| {

@@ -182,7 +182,7 @@ fn Protected() -> impl IntoView {
                 on_pick=pick label=auto_lock_label describedby="privacy-auto-lock-hint".to_string() />
             <span class="hint" id="privacy-auto-lock-hint">{tr!(i18n, privacy.auto_lock_hint)}</span>
         </div>
-        <button type="button" class="button" on:click=move |_| lock_app(data)>{tr!(i18n, privacy.lock_now)}</button>
+        <button type="button" class="button" on:click=move |_| lock_app(data, true)>{tr!(i18n, privacy.lock_now)}</button>
         <ChangePassphrase />
         <TurnOff />
     }
