@@ -139,6 +139,65 @@ mod bench {
         [write, read, export, import]
     }
 
+    const PASS: &str = "a passphrase for the benchmark";
+
+    /// The same round with protection on (issue 15): every row sealed, the backup
+    /// encrypted on export and decrypted on import. Also returns the unlock: key
+    /// derivation, reading and decrypting everything, and building the network.
+    async fn protected_round(data: &Dataset) -> ([f64; 4], f64) {
+        use netzweber::domain::contacts::network::{ContactsLoader, TimelinesLoader};
+        use netzweber::domain::privacy::envelope::read_envelope;
+        use netzweber::storage::vault::backup::decrypt_backup;
+        use netzweber::storage::vault::Secret;
+        let at: DateTime<Utc> = "2026-06-01T00:00:00Z".parse().expect("fixed date");
+        let db = fresh("bench-protected").await;
+        db.protect(PASS).await.expect("protect");
+        let t = now_ms();
+        db.bulk_insert(data, at).await.expect("write");
+        let write = now_ms() - t;
+
+        let t = now_ms();
+        let all = db.export().await.expect("read all");
+        let read = now_ms() - t;
+        assert_eq!(all.contacts.len(), CONTACTS);
+
+        let t = now_ms();
+        let plain = write_backup(&db.export().await.expect("export"), "bench", at);
+        let file = db.encrypt_backup(&plain).await.expect("encrypt");
+        let export = now_ms() - t;
+
+        db.close();
+        let t = now_ms();
+        let db = Database::open("bench-protected", Rc::new(|_| {}))
+            .await
+            .expect("open");
+        db.unlock(&Secret::Passphrase(PASS.into()))
+            .await
+            .expect("unlock");
+        let all = db.export().await.expect("read all");
+        let mut contacts = ContactsLoader::default();
+        contacts.add(all.contacts);
+        let mut network = contacts.finish();
+        let mut timelines = TimelinesLoader::new(at.date_naive());
+        timelines.add(&all.interactions);
+        timelines.finish(&mut network, all.follow_ups);
+        let unlock = now_ms() - t;
+        assert_eq!(network.len(), CONTACTS);
+
+        // Restoring on a device with protection on: decrypt, check, write sealed.
+        let t = now_ms();
+        let envelope = read_envelope(&file).expect("envelope");
+        let text = decrypt_backup(&envelope, PASS).await.expect("decrypt");
+        let backup = read_backup(&text).expect("valid backup");
+        db.import(&backup.data, ImportMode::Replace, at)
+            .await
+            .expect("import");
+        let import = now_ms() - t;
+        db.close();
+        let _ = idb::delete_database("bench-protected").await;
+        ([write, read, export, import], unlock)
+    }
+
     async fn baseline_round(contacts: &JsValue, interactions: &JsValue) -> [f64; 4] {
         let window = web_sys::window().expect("a window");
         let run: js_sys::Function = js_sys::Reflect::get(&window, &"netzweberBaseline".into())
@@ -171,11 +230,18 @@ mod bench {
         let interactions = parse(json!(data.interactions));
         let mut ours = vec![Vec::new(); 4];
         let mut theirs = vec![Vec::new(); 4];
+        let mut protected = vec![Vec::new(); 4];
+        let mut unlocks = Vec::new();
         // Alternate, so that neither side always runs on a warmer browser.
         for _ in 0..ROUNDS {
             for (i, ms) in netzweber_round(&data).await.into_iter().enumerate() {
                 ours[i].push(ms);
             }
+            let (phases, unlock) = protected_round(&data).await;
+            for (i, ms) in phases.into_iter().enumerate() {
+                protected[i].push(ms);
+            }
+            unlocks.push(unlock);
             for (i, ms) in baseline_round(&contacts, &interactions)
                 .await
                 .into_iter()
@@ -192,8 +258,10 @@ mod bench {
             "phases": phases.iter().enumerate().map(|(i, p)| json!({
                 "phase": p,
                 "netzweber_ms": median(ours[i].clone()),
+                "protected_ms": median(protected[i].clone()),
                 "baseline_ms": median(theirs[i].clone()),
             })).collect::<Vec<_>>(),
+            "unlock_ms": median(unlocks),
         });
         let document = web_sys::window()
             .and_then(|w| w.document())

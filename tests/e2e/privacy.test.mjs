@@ -10,7 +10,10 @@ import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { useServerAndBrowser, openPage, assertClean, appReady, axe, shot, seed, chooseFile } from './support.mjs';
+import { useServerAndBrowser, openPage, assertClean, appReady, axe, shot, seed, chooseFile, SHOTS } from './support.mjs';
+
+/** A screenshot of one part of the screen, where a full page would bury it. */
+const partShot = (locator, name) => locator.screenshot({ path: join(SHOTS, `${name}.png`) });
 
 const env = useServerAndBrowser();
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -92,19 +95,21 @@ test('protection encrypts a thousand contacts; the unlock screen, recovery key, 
   await region.getByLabel('Repeat the passphrase').fill(`${PASS}!`);
   await region.getByRole('button', { name: 'Protect with a passphrase' }).click();
   await region.getByText('The two passphrases differ.').waitFor();
+  await partShot(region, 'privacy-settings-off-errors');
   assert.ok((await rawStorage(page)).includes('Zuckerbrot'));
 
   const started = Date.now();
   const { key } = await protect(page);
   const protectMs = Date.now() - started;
   assert.match(key, /^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
-  await shot(page, 'privacy-recovery-key');
+  await partShot(page.getByRole('region', { name: 'Privacy', exact: true }), 'privacy-recovery-key');
   assert.deepEqual(await axe(page), []);
   region = page.getByRole('region', { name: 'Privacy', exact: true });
   await region.getByLabel('I have saved my recovery key').check();
   await region.getByRole('button', { name: 'Done' }).click();
   await region.getByText('Protection is on.').waitFor();
-  await shot(page, 'privacy-settings-on');
+  await partShot(region, 'privacy-settings-on');
+  await partShot(page.getByRole('banner'), 'privacy-header-lock');
   assert.deepEqual(await axe(page), []);
 
   const raw = await rawStorage(page);
@@ -137,6 +142,7 @@ test('protection encrypts a thousand contacts; the unlock screen, recovery key, 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await appReady(page);
   region = page.getByRole('region', { name: 'Privacy', exact: true });
+  await region.getByText('Change passphrase', { exact: true }).first().click();
   await region.getByLabel('Current passphrase or recovery key').first().fill(PASS);
   await region.getByLabel('New passphrase').fill(NEW_PASS);
   await region.getByLabel('Repeat the passphrase').fill(NEW_PASS);
@@ -152,6 +158,7 @@ test('protection encrypts a thousand contacts; the unlock screen, recovery key, 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await appReady(page);
   region = page.getByRole('region', { name: 'Privacy', exact: true });
+  await region.getByText('Turn protection off', { exact: true }).first().click();
   await region.getByLabel('Current passphrase or recovery key').last().fill(NEW_PASS);
   await region.getByRole('button', { name: 'Turn protection off' }).click();
   await page.getByText('Protection is off').first().waitFor({ timeout: 60_000 });
@@ -200,7 +207,7 @@ test('an encrypted backup restores on a new device with its passphrase, and is r
   await region.getByRole('button', { name: 'Done' }).click();
   const backup = page.getByRole('region', { name: 'Backup and restore' });
   assert.ok(await backup.getByLabel('Encrypt the backup with my passphrase').isChecked());
-  await shot(page, 'privacy-backup-choice');
+  await partShot(backup, 'privacy-backup-choice');
   const [download] = await Promise.all([page.waitForEvent('download'), backup.getByRole('button', { name: 'Export backup' }).click()]);
   assert.match(download.suggestedFilename(), /^netzweber-backup-\d{4}-\d{2}-\d{2}\.encrypted\.json$/);
   const text = await readFile(await download.path(), 'utf8');
@@ -228,7 +235,7 @@ test('an encrypted backup restores on a new device with its passphrase, and is r
   await restore.getByRole('button', { name: 'Open backup' }).click();
   await restore.getByText('That passphrase does not open this backup.').waitFor({ timeout: 30_000 });
   assert.deepEqual(await axe(fresh.page), []);
-  await shot(fresh.page, 'privacy-backup-wrong-passphrase');
+  await partShot(restore, 'privacy-backup-wrong-passphrase');
   await restore.getByLabel('Passphrase of the backup').fill(PASS);
   await restore.getByRole('button', { name: 'Open backup' }).click();
   await restore.getByRole('button', { name: 'Merge' }).click({ timeout: 30_000 });

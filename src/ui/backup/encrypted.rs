@@ -78,9 +78,11 @@ pub fn SealingChoice(form: SealingForm) -> impl IntoView {
     view! {
         <fieldset class="choices">
             <legend>{tr!(i18n, privacy.backup_legend)}</legend>
-            {radio(Choice::Device, "device")}
-            {radio(Choice::Other, "other")}
-            {radio(Choice::Plain, "plain")}
+            <div class="choice-group">
+                {radio(Choice::Device, "device")}
+                {radio(Choice::Other, "other")}
+                {radio(Choice::Plain, "plain")}
+            </div>
         </fieldset>
         <Show when=move || choice.get() == Choice::Other>
             <PassphraseField id="backup-passphrase"

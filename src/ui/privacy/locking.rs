@@ -65,11 +65,12 @@ pub fn LockButton() -> impl IntoView {
     };
     view! {
         <Show when=move || data.protection.get() == Protection::Unlocked>
-            <button type="button" class="lock-button" on:click=lock
+            // An icon: the header has no room for words next to the navigation; the
+            // name is read out and shown as a tooltip.
+            <button type="button" class="button button--secondary lock-button" on:click=lock
                 aria-label=move || t_string!(i18n, privacy.lock_now).to_string()
                 title=move || t_string!(i18n, privacy.lock_now).to_string()>
                 <span class="lock-button__icon" aria-hidden="true"></span>
-                <span class="lock-button__label">{tr!(i18n, privacy.lock_now)}</span>
             </button>
         </Show>
     }

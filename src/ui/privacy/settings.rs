@@ -146,11 +146,13 @@ fn RecoveryKey(key: String, done: impl Fn() + Send + Sync + 'static) -> impl Int
                     {tr!(i18n, privacy.recovery_print)}
                 </button>
             </div>
-            <label class="choice">
-                <input type="checkbox" prop:checked=move || saved.get()
-                    on:change=move |ev| saved.set(event_target_checked(&ev)) />
-                {tr!(i18n, privacy.recovery_saved)}
-            </label>
+            <p>
+                <label class="choice">
+                    <input type="checkbox" prop:checked=move || saved.get()
+                        on:change=move |ev| saved.set(event_target_checked(&ev)) />
+                    {tr!(i18n, privacy.recovery_saved)}
+                </label>
+            </p>
             <button type="button" class="button button--primary"
                 aria-disabled=move || (!saved.get()).then_some("true")
                 on:click=move |_| if saved.get_untracked() { done() }>
@@ -260,7 +262,8 @@ fn ChangePassphrase() -> impl IntoView {
         });
     };
     view! {
-        <h3>{tr!(i18n, privacy.change_title)}</h3>
+        <details class="privacy-more">
+        <summary>{tr!(i18n, privacy.change_title)}</summary>
         <form on:submit=submit novalidate>
             <PassphraseField id="privacy-change-current" label=Signal::derive(move || t_string!(i18n, privacy.current).to_string())
                 value=current autocomplete="current-password" error=error_at("current") />
@@ -276,6 +279,7 @@ fn ChangePassphrase() -> impl IntoView {
                 {move || if busy.get() { t_string!(i18n, privacy.changing) } else { t_string!(i18n, privacy.change) }}
             </button>
         </form>
+        </details>
     }
 }
 
@@ -318,7 +322,8 @@ fn TurnOff() -> impl IntoView {
         });
     };
     view! {
-        <h3>{tr!(i18n, privacy.off_title)}</h3>
+        <details class="privacy-more">
+        <summary>{tr!(i18n, privacy.off_title)}</summary>
         <p>{tr!(i18n, privacy.off_hint)}</p>
         <form on:submit=submit novalidate>
             <PassphraseField id="privacy-off-current" label=Signal::derive(move || t_string!(i18n, privacy.current).to_string())
@@ -328,5 +333,6 @@ fn TurnOff() -> impl IntoView {
                 {move || if busy.get() { t_string!(i18n, privacy.turning_off) } else { t_string!(i18n, privacy.turn_off) }}
             </button>
         </form>
+        </details>
     }
 }

@@ -73,6 +73,7 @@ pub fn StrengthMeter(value: RwSignal<String>) -> impl IntoView {
         Strength::Strong => 4,
     };
     view! {
+        <Show when=move || value.with(|v| !v.is_empty())>
         <div class="strength" data-level=step>
             <meter min="0" max="4" low="2" high="3" optimum="4" value=step
                 aria-label=move || t_string!(i18n, privacy.strength).to_string()
@@ -81,5 +82,6 @@ pub fn StrengthMeter(value: RwSignal<String>) -> impl IntoView {
                 {tr!(i18n, privacy.strength)}": "{words}
             </span>
         </div>
+        </Show>
     }
 }
