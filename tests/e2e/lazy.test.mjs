@@ -215,7 +215,7 @@ test('the service worker precaches every file of the build, chunks included, but
   const assets = JSON.parse(sw.match(/const ASSETS = (\[.*\]);/)[1]);
   assert.deepEqual(assets.filter((a) => a !== './').sort(), files);
   const chunks = files.filter((f) => /\/(split|chunk)_[^/]*\.wasm$/.test(f));
-  for (const group of ['contacts', 'outreach', 'settings', 'writer', 'insights', 'capture', 'more']) {
+  for (const group of ['contacts', 'outreach', 'settings', 'writer', 'insights', 'capture', 'more', 'unlock']) {
     assert.ok(chunks.some((f) => f.includes(`/split_${group}`)), `a chunk for ${group}: ${chunks}`);
   }
   assert.ok(files.some((f) => f.endsWith('/__wasm_split.js')));

@@ -245,6 +245,19 @@ test('an encrypted backup restores on a new device with its passphrase, and is r
   await assertClean(t, fresh.page, fresh.problems);
   await fresh.context.close();
 
+  // This device, wiped: the backup comes back, sealed again (protection stays on).
+  await page.getByRole('button', { name: 'Delete all data…' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await page.getByText('All data on this device was deleted.').waitFor();
+  assert.ok(!(await rawStorage(page)).includes('contacts.ct='), 'no contacts left');
+  await chooseFile(page, { name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) });
+  await backup.getByLabel('Passphrase of the backup').fill(PASS);
+  await backup.getByRole('button', { name: 'Open backup' }).click();
+  await backup.getByRole('button', { name: 'Merge' }).click({ timeout: 30_000 });
+  await backup.getByText(/^Backup merged: 25 entries/).waitFor();
+  const restored = await rawStorage(page);
+  assert.ok(restored.includes('contacts.ct=') && !restored.includes('Zuckerbrot'), 'restored sealed');
+
   // A damaged file is named as such.
   const damaged = JSON.parse(text);
   damaged.data = damaged.data.slice(0, -12) + 'AAAAAAAAAAAA';
