@@ -23,7 +23,7 @@ use web_sys::{
     IdbRequest, IdbTransaction, IdbTransactionMode,
 };
 
-use super::vault::RowKey;
+use super::vault::{crypto, RowKey};
 use super::StorageError;
 
 /// Maps a DOM error (from a request, a transaction or a thrown exception) to a typed one.
@@ -138,7 +138,41 @@ impl Tx {
 
     /// Seals and opens this transaction's rows with `key` from now on.
     pub fn set_row_key(&self, key: RowKey) {
+        let crypto_key = match &key {
+            RowKey::Sealed { key, .. } => Some(key.clone()),
+            _ => None,
+        };
+        crypto::set_tx_key(&self.tx, crypto_key.as_ref());
         *self.row_key.borrow_mut() = key;
+    }
+
+    /// Puts a record row, sealed first while the transaction has a key (it is held open
+    /// meanwhile). Locked, nothing is written.
+    pub async fn put_sealed(
+        &self,
+        store: &IdbObjectStore,
+        row: &JsValue,
+    ) -> Result<(), StorageError> {
+        self.put_all_sealed(store, &Array::of1(row)).await
+    }
+
+    /// [`Tx::put_sealed`] for many rows of one store, sealed in one go.
+    pub async fn put_all_sealed(
+        &self,
+        store: &IdbObjectStore,
+        rows: &Array,
+    ) -> Result<(), StorageError> {
+        match self.row_key() {
+            RowKey::Plain => {}
+            RowKey::Locked => return Err(StorageError::Locked),
+            RowKey::Sealed { key, .. } => {
+                crypto::seal(&key, &store.name(), rows, Some(store)).await?
+            }
+        }
+        for row in rows.iter() {
+            self.put(store, &row)?;
+        }
+        Ok(())
     }
 
     /// One of the transaction's stores.
@@ -227,10 +261,19 @@ impl Pending {
         self.request.set_onsuccess(None);
         self.request.set_onerror(None);
         match outcome {
-            Ok(_) => self.request.result().map_err(|e| to_error(&e)),
+            Ok(_) => {
+                let value = self.request.result().map_err(|e| to_error(&e))?;
+                crypto::opened(&self.request, value).await
+            }
             Err(_) => Err(request_error(&self.request)),
         }
     }
+}
+
+/// A request's rows, sealed ones opened (see [`crypto::opened`]).
+async fn rows(req: &IdbRequest) -> Result<JsValue, StorageError> {
+    let value = request(req).await?;
+    crypto::opened(req, value).await
 }
 
 /// Starts reading all values in `store`, in key order.
@@ -243,6 +286,12 @@ pub fn start_get_all(store: &IdbObjectStore) -> Result<Pending, StorageError> {
 
 /// All values in `store`, in key order.
 pub async fn get_all(store: &IdbObjectStore) -> Result<Array, StorageError> {
+    let req = store.get_all().map_err(|e| to_error(&e))?;
+    Ok(rows(&req).await?.unchecked_into())
+}
+
+/// [`get_all`] without opening sealed rows: for readers of ids and times only.
+pub async fn get_all_unopened(store: &IdbObjectStore) -> Result<Array, StorageError> {
     let req = store.get_all().map_err(|e| to_error(&e))?;
     Ok(request(&req).await?.unchecked_into())
 }
@@ -264,13 +313,13 @@ pub async fn get_page(
     let req = store
         .get_all_with_key_and_limit(&range, count)
         .map_err(|e| to_error(&e))?;
-    Ok(request(&req).await?.unchecked_into())
+    Ok(rows(&req).await?.unchecked_into())
 }
 
 /// The value under `key` in `store`, if any.
 pub async fn get(store: &IdbObjectStore, key: &JsValue) -> Result<Option<JsValue>, StorageError> {
     let req = store.get(key).map_err(|e| to_error(&e))?;
-    let value = request(&req).await?;
+    let value = rows(&req).await?;
     Ok((!value.is_undefined()).then_some(value))
 }
 
@@ -282,7 +331,7 @@ pub async fn get_all_by_index(
 ) -> Result<Array, StorageError> {
     let index = store.index(index).map_err(|e| to_error(&e))?;
     let req = index.get_all_with_key(key).map_err(|e| to_error(&e))?;
-    Ok(request(&req).await?.unchecked_into())
+    Ok(rows(&req).await?.unchecked_into())
 }
 
 /// All values in `store` whose `index` is `from` or after it, in the index's order.
@@ -294,7 +343,7 @@ pub async fn get_all_by_index_from(
     let index = store.index(index).map_err(|e| to_error(&e))?;
     let range = IdbKeyRange::lower_bound(from).map_err(|e| to_error(&e))?;
     let req = index.get_all_with_key(&range).map_err(|e| to_error(&e))?;
-    Ok(request(&req).await?.unchecked_into())
+    Ok(rows(&req).await?.unchecked_into())
 }
 
 /// Starts reading the values in `store` whose `index` is `from` or after it, and before
@@ -329,7 +378,7 @@ pub async fn get_first_by_index(
     let req = index
         .get_all_with_key_and_limit(&JsValue::NULL, count)
         .map_err(|e| to_error(&e))?;
-    Ok(request(&req).await?.unchecked_into())
+    Ok(rows(&req).await?.unchecked_into())
 }
 
 /// Whether `store` holds a record under `key`.

@@ -32,7 +32,7 @@ mod rows;
 mod transfer;
 mod write;
 
-use rows::{activity_row, open_record, open_records, read_activity};
+use rows::{activity_row, read_activity};
 pub use rows::{from_row, rows_to_records, to_row};
 pub(crate) use rows::{put_all_rows, read_dataset};
 
@@ -203,7 +203,11 @@ impl Database {
 
     /// Starts locked if the data is protected.
     async fn with_protection(self) -> Result<Database, StorageError> {
-        if self.vault().await?.is_some() {
+        let tx = self.meta_tx(false)?;
+        let protected = tx
+            .run(async |tx: &Tx| super::vault::has_vault(&tx.store(META_STORE)?).await)
+            .await?;
+        if protected {
             self.set_row_key(RowKey::Locked);
         }
         Ok(self)
@@ -321,7 +325,7 @@ impl Database {
         tx.run(async |tx: &Tx| {
             let store = tx.store(T::store())?;
             match idb::get(&store, &id.into()).await? {
-                Some(row) => open_record(tx, &row).await.map(Some),
+                Some(row) => from_row(&row).map(Some),
                 None => Ok(None),
             }
         })
@@ -331,10 +335,8 @@ impl Database {
     /// Every record of a kind, in id order.
     pub async fn all<R: Record>(&self) -> Result<Vec<R>, StorageError> {
         let tx = self.tx(&[R::KIND.key()], false, Durability::Default)?;
-        tx.run(async |tx: &Tx| {
-            open_records(tx, &idb::get_all(&tx.store(R::KIND.key())?).await?).await
-        })
-        .await
+        tx.run(async |tx: &Tx| rows_to_records(&idb::get_all(&tx.store(R::KIND.key())?).await?))
+            .await
     }
 
     /// Every record of a kind, in id order, handed to `page` in pages of `size` as they
@@ -362,7 +364,7 @@ impl Database {
                         StorageError::Corrupt(format!("{}: row without id", R::KIND.key()))
                     })?,
                 );
-                page(open_records(tx, &rows).await?);
+                page(rows_to_records(&rows)?);
                 if n < size {
                     return Ok(());
                 }
@@ -376,11 +378,7 @@ impl Database {
     pub async fn first_contacts(&self, count: u32) -> Result<Vec<Contact>, StorageError> {
         let tx = self.tx(&["contacts"], false, Durability::Default)?;
         tx.run(async |tx: &Tx| {
-            open_records(
-                tx,
-                &idb::get_first_by_index(&tx.store("contacts")?, "name", count).await?,
-            )
-            .await
+            rows_to_records(&idb::get_first_by_index(&tx.store("contacts")?, "name", count).await?)
         })
         .await
     }
@@ -390,11 +388,7 @@ impl Database {
         let tx = self.tx(&[R::KIND.key()], false, Durability::Default)?;
         tx.run(async |tx: &Tx| {
             let store = tx.store(R::KIND.key())?;
-            open_records(
-                tx,
-                &idb::get_all_by_index(&store, "contact", &contact_id.into()).await?,
-            )
-            .await
+            rows_to_records(&idb::get_all_by_index(&store, "contact", &contact_id.into()).await?)
         })
         .await
     }
@@ -409,7 +403,7 @@ impl Database {
         let key: JsValue = crate::domain::format::iso_date(from).into();
         tx.run(async |tx: &Tx| {
             let store = tx.store(R::KIND.key())?;
-            open_records(tx, &idb::get_all_by_index_from(&store, "date", &key).await?).await
+            rows_to_records(&idb::get_all_by_index_from(&store, "date", &key).await?)
         })
         .await
     }
@@ -447,7 +441,7 @@ impl Database {
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             for rows in pending {
-                month(open_records(tx, &rows.wait().await?.unchecked_into()).await?);
+                month(rows_to_records(&rows.wait().await?.unchecked_into())?);
             }
             Ok(())
         })
@@ -460,13 +454,12 @@ impl Database {
     pub async fn sent_since(&self, from: NaiveDate) -> Result<Vec<DateTime<Utc>>, StorageError> {
         let tx = self.tx(&["messages"], false, Durability::Default)?;
         let key: JsValue = crate::domain::format::iso_date(from).into();
-        let jsons = tx
+        let rows = tx
             .run(async |tx: &Tx| {
-                let rows = idb::get_all_by_index_from(&tx.store("messages")?, "date", &key).await?;
-                rows::open_json(tx, "messages", &rows).await
+                idb::get_all_by_index_from(&tx.store("messages")?, "date", &key).await
             })
             .await?;
-        Ok(rows::sent_times(&jsons).into_iter().flatten().collect())
+        Ok(rows::sent_times(&rows).into_iter().flatten().collect())
     }
 
     /// The saved profile, if any.

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 
-use super::rows::{open_record, row_for, stamp, touch_activity};
+use super::rows::{from_row, row_of, stamp, touch_activity};
 use super::write::{check_revision, records_by, writer};
 use super::{Database, ImportReport, Removal, SaveError, UndoReport};
 use crate::domain::backup::{for_each_kind, with_kind, Dataset};
@@ -123,9 +123,7 @@ impl Database {
                         let current = match coming {
                             Some(i) => Some(R::list(&put)[i].meta().revision),
                             None => match idb::get(&store, &id.as_str().into()).await? {
-                                Some(row) => {
-                                    Some(open_record::<R>(tx, &row).await?.meta().revision)
-                                }
+                                Some(row) => Some(from_row::<R>(&row)?.meta().revision),
                                 None => None,
                             },
                         };
@@ -173,7 +171,7 @@ impl Database {
                     *conflict.borrow_mut() = Some(None);
                     return Err(StorageError::Aborted);
                 }
-                check_revision(tx, &contacts, &kept, &conflict).await?;
+                check_revision(&contacts, &kept, &conflict).await?;
                 if target == absorbed || !idb::has_key(&contacts, &absorbed.into()).await? {
                     return Err(StorageError::NotFound);
                 }
@@ -192,7 +190,7 @@ impl Database {
                 };
                 tx.delete(&contacts, &absorbed.into())?;
                 (w.guard)(tx, &checked, true).await?;
-                tx.put(&contacts, &row_for(tx, &kept).await?)?;
+                tx.put_sealed(&contacts, &row_of(tx, &kept)?).await?;
                 touch_activity(tx, now).await?;
                 Ok(kept)
             })
@@ -205,7 +203,7 @@ impl Database {
 async fn take<T: Record>(tx: &Tx, id: &str, removal: &mut Removal) -> Result<(), StorageError> {
     let store = tx.store(T::KIND.key())?;
     if let Some(row) = idb::get(&store, &id.into()).await? {
-        T::list_mut(&mut removal.removed).push(open_record(tx, &row).await?);
+        T::list_mut(&mut removal.removed).push(from_row(&row)?);
         tx.delete(&store, &id.into())?;
     }
     Ok(())
@@ -247,7 +245,7 @@ async fn detach<F: Record>(
                     .removal
                     .detached_at
                     .insert((F::KIND, rid), record.meta().revision);
-                tx.put(&store, &row_for(tx, &record).await?)?;
+                tx.put_sealed(&store, &row_of(tx, &record)?).await?;
             }
         }
     }
@@ -282,7 +280,7 @@ async fn repoint<F: Record>(
         }
         if changed {
             stamp(record.meta_mut(), now);
-            tx.put(&store, &row_for(tx, &record).await?)?;
+            tx.put_sealed(&store, &row_of(tx, &record)?).await?;
         }
     }
     Ok(())

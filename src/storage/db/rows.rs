@@ -17,7 +17,6 @@ use crate::domain::profile::{SavedProfile, PROFILE_ID};
 use crate::domain::record::{IndexValue, Kind, Meta, Record};
 use crate::storage::idb::{self, Tx};
 use crate::storage::schema::{get_string, row, set, ACTIVITY_ID, META_STORE};
-use crate::storage::vault::crypto::{self, CryptoError};
 use crate::storage::vault::{check_row_key, RowKey};
 use crate::storage::StorageError;
 
@@ -87,7 +86,8 @@ pub(super) async fn put_dataset(
     put_all(tx, &data.templates, report).await?;
     put_all(tx, &data.messages, report).await?;
     if let Some(profile) = &data.profile {
-        tx.put(&tx.store(META_STORE)?, &row_for(tx, profile).await?)?;
+        tx.put_sealed(&tx.store(META_STORE)?, &row_of(tx, profile)?)
+            .await?;
         report.written.insert(None, 1);
     }
     Ok(())
@@ -113,20 +113,16 @@ pub(crate) async fn read_dataset(tx: &Tx) -> Result<Dataset, StorageError> {
         Ok(p.wait().await?.unchecked_into())
     };
     // In the order of `Kind::ALL`.
-    let profile = match profile {
-        Some(row) => Some(open_record(tx, &row).await?),
-        None => None,
-    };
     Ok(Dataset {
-        profile,
-        contacts: open_records(tx, &next().await?).await?,
-        interactions: open_records(tx, &next().await?).await?,
-        follow_ups: open_records(tx, &next().await?).await?,
-        photos: open_records(tx, &next().await?).await?,
-        interview_plans: open_records(tx, &next().await?).await?,
-        questions: open_records(tx, &next().await?).await?,
-        templates: open_records(tx, &next().await?).await?,
-        messages: open_records(tx, &next().await?).await?,
+        profile: profile.map(|row| from_row(&row)).transpose()?,
+        contacts: rows_to_records(&next().await?)?,
+        interactions: rows_to_records(&next().await?)?,
+        follow_ups: rows_to_records(&next().await?)?,
+        photos: rows_to_records(&next().await?)?,
+        interview_plans: rows_to_records(&next().await?)?,
+        questions: rows_to_records(&next().await?)?,
+        templates: rows_to_records(&next().await?)?,
+        messages: rows_to_records(&next().await?)?,
     })
 }
 
@@ -144,9 +140,11 @@ async fn put_all<R: Record>(
     }
     let store = tx.store(R::KIND.key())?;
     for chunk in records.chunks(PUTS_PER_TURN) {
-        for row in rows_for(tx, chunk).await?.iter() {
-            tx.put(&store, &row)?;
-        }
+        let rows = chunk
+            .iter()
+            .map(|r| row_of(tx, r))
+            .collect::<Result<Array, _>>()?;
+        tx.put_all_sealed(&store, &rows).await?;
         if records.len() > PUTS_PER_TURN {
             // Waiting on a request of the same transaction keeps it open while the page
             // runs whatever else is due (input, rendering the progress).
@@ -163,7 +161,8 @@ pub(super) async fn read_stamps(tx: &Tx) -> Result<Stamps, StorageError> {
     let id_key: JsValue = row::ID.into();
     let updated_key: JsValue = row::UPDATED.into();
     for &kind in Kind::ALL {
-        let rows = idb::get_all(&tx.store(kind.key())?).await?;
+        // Ids and times are never sealed: nothing to decrypt for them.
+        let rows = idb::get_all_unopened(&tx.store(kind.key())?).await?;
         let map = stamps.kinds.entry(kind).or_default();
         map.reserve(rows.length() as usize);
         for r in rows.iter() {
@@ -180,7 +179,7 @@ pub(super) async fn read_stamps(tx: &Tx) -> Result<Stamps, StorageError> {
     }
     let profile: Option<SavedProfile> =
         match idb::get(&tx.store(META_STORE)?, &PROFILE_ID.into()).await? {
-            Some(row) => Some(open_record(tx, &row).await?),
+            Some(row) => Some(from_row(&row)?),
             None => None,
         };
     stamps.profile = profile.map(|p| p.meta.updated.timestamp_millis());
@@ -216,7 +215,7 @@ pub(super) async fn touch_activity(tx: &Tx, now: DateTime<Utc>) -> Result<(), St
     tx.put(&store, &activity_row(&activity)?)
 }
 
-/// A record as a plain row (database upgrades and tests; writes use [`rows_for`]).
+/// A record as a plain row (database upgrades and tests; writes use [`row_of`]).
 pub fn to_row<T: Stored>(record: &T) -> Result<JsValue, StorageError> {
     plain_row(record, true)
 }
@@ -245,100 +244,22 @@ fn plain_row<T: Stored>(record: &T, private_indexes: bool) -> Result<JsValue, St
     Ok(r.into())
 }
 
-/// Rows for `records` as `tx` writes them: sealed while protected, plain otherwise.
-pub(crate) async fn rows_for<T: Stored>(tx: &Tx, records: &[T]) -> Result<Array, StorageError> {
-    match tx.row_key() {
-        RowKey::Plain => records.iter().map(to_row).collect(),
-        RowKey::Locked => Err(StorageError::Locked),
-        RowKey::Sealed { key, .. } => {
-            let rows = records
-                .iter()
-                .map(|r| plain_row(r, false))
-                .collect::<Result<Array, _>>()?;
-            let store = tx.store(T::store())?;
-            crypto::seal(&key, T::store(), &rows, Some(&store))
-                .await
-                .map_err(|e| crypto_error(e, T::store()))?;
-            Ok(rows)
-        }
-    }
-}
-
-/// One record's row as `tx` writes it.
-pub(crate) async fn row_for<T: Stored>(tx: &Tx, record: &T) -> Result<JsValue, StorageError> {
-    Ok(rows_for(tx, std::slice::from_ref(record)).await?.get(0))
-}
-
-fn crypto_error(e: CryptoError, store: &str) -> StorageError {
-    match e {
-        CryptoError::Bad(_) => StorageError::Undecryptable(store.to_string()),
-        other => other.into(),
-    }
-}
-
-/// The records of rows read in `tx`, opening sealed ones with its key.
-pub(crate) async fn open_records<R: Stored>(tx: &Tx, rows: &Array) -> Result<Vec<R>, StorageError> {
-    if rows.length() == 0 {
-        return Ok(Vec::new());
-    }
-    match tx.row_key() {
-        RowKey::Plain => rows_to_records(rows),
-        RowKey::Locked => Err(StorageError::Locked),
-        RowKey::Sealed { key, .. } => {
-            let store = tx.store(R::store())?;
-            let jsons = crypto::open(Some(&key), R::store(), rows, Some(&store))
-                .await
-                .map_err(|e| crypto_error(e, R::store()))?;
-            match serde_json::from_str(&format!("[{}]", String::from(jsons.join(",")))) {
-                Ok(records) => Ok(records),
-                Err(_) => jsons
-                    .iter()
-                    .map(|json| {
-                        serde_json::from_str(&json.as_string().unwrap_or_default())
-                            .map_err(|e| StorageError::Corrupt(format!("{}: {e}", R::store())))
-                    })
-                    .collect(),
-            }
-        }
-    }
-}
-
-/// One record of a row read in `tx`.
-pub(crate) async fn open_record<T: Stored>(tx: &Tx, row: &JsValue) -> Result<T, StorageError> {
-    open_records(tx, &Array::of1(row))
-        .await?
-        .pop()
-        .ok_or_else(|| StorageError::Corrupt(format!("{}: empty row", T::store())))
-}
-
-/// The JSON of rows read in `tx` (sealed ones opened), for readers that decode only a
-/// few fields.
-pub(crate) async fn open_json(
-    tx: &Tx,
-    store: &str,
-    rows: &Array,
-) -> Result<Vec<String>, StorageError> {
-    match tx.row_key() {
-        RowKey::Plain => Ok(rows
-            .iter()
-            .filter_map(|r| get_string(&r, row::JSON))
-            .collect()),
-        RowKey::Locked if rows.length() > 0 => Err(StorageError::Locked),
-        RowKey::Locked => Ok(Vec::new()),
-        RowKey::Sealed { key, .. } => {
-            let object_store = tx.store(store)?;
-            let jsons = crypto::open(Some(&key), store, rows, Some(&object_store))
-                .await
-                .map_err(|e| crypto_error(e, store))?;
-            Ok(jsons.iter().filter_map(|j| j.as_string()).collect())
-        }
-    }
+/// A record's row as `tx` writes it: without the private index fields while the
+/// transaction seals (put it with [`Tx::put_sealed`], which seals it).
+pub(crate) fn row_of<T: Stored>(tx: &Tx, record: &T) -> Result<JsValue, StorageError> {
+    plain_row(record, matches!(tx.row_key(), RowKey::Plain))
 }
 
 /// A row as a record.
 pub fn from_row<T: Stored>(r: &JsValue) -> Result<T, StorageError> {
-    let json = get_string(r, row::JSON)
-        .ok_or_else(|| StorageError::Corrupt(format!("{}: row without data", T::store())))?;
+    let json = get_string(r, row::JSON).ok_or_else(|| {
+        // Sealed, and read by a transaction without the key.
+        if js_sys::Reflect::has(r, &"ct".into()).unwrap_or(false) {
+            StorageError::Locked
+        } else {
+            StorageError::Corrupt(format!("{}: row without data", T::store()))
+        }
+    })?;
     serde_json::from_str(&json).map_err(|e| {
         let id = get_string(r, row::ID).unwrap_or_default();
         StorageError::Corrupt(format!("{}/{id}: {e}", T::store()))
@@ -355,10 +276,10 @@ extern "C" {
     fn join_json(rows: &Array) -> String;
 }
 
-/// When the message of each JSON was sent; `None` for a draft or a row that cannot be
+/// When the message of each row was sent; `None` for a draft or a row that cannot be
 /// read. Only these two fields are decoded: Today's weekly goal needs no more, and the
 /// code that decodes a whole message belongs to the screens that show one.
-pub fn sent_times(jsons: &[String]) -> Vec<Option<DateTime<Utc>>> {
+pub fn sent_times(rows: &Array) -> Vec<Option<DateTime<Utc>>> {
     #[derive(serde::Deserialize)]
     struct Sent {
         #[serde(default)]
@@ -366,10 +287,10 @@ pub fn sent_times(jsons: &[String]) -> Vec<Option<DateTime<Utc>>> {
         #[serde(default)]
         status: String,
     }
-    jsons
-        .iter()
-        .map(|json| {
-            let m: Sent = serde_json::from_str(json).ok()?;
+    rows.iter()
+        .map(|r| {
+            let json = get_string(&r, row::JSON)?;
+            let m: Sent = serde_json::from_str(&json).ok()?;
             m.sent.filter(|_| m.status != "draft")
         })
         .collect()

@@ -11,7 +11,7 @@ use wasm_bindgen::JsValue;
 use web_sys::IdbObjectStore;
 
 use super::rows::{
-    dataset_stores, fresh_all, open_record, open_records, put_dataset, row_for, stamp,
+    dataset_stores, fresh_all, from_row, put_dataset, row_of, rows_to_records, stamp,
     touch_activity,
 };
 use super::{Database, ImportReport, PhotoChange, SaveError, Stored};
@@ -154,12 +154,12 @@ impl Database {
         let saved = tx
             .run(async |tx: &Tx| {
                 let store = tx.store(T::store())?;
-                check_revision(tx, &store, &record, &conflict).await?;
+                check_revision(&store, &record, &conflict).await?;
                 stamp(record.meta_mut(), now);
                 let mut checked = new.clone();
                 record.add_to(&mut checked);
                 (w.guard)(tx, &checked, true).await?;
-                tx.put(&store, &row_for(tx, &record).await?)?;
+                tx.put_sealed(&store, &row_of(tx, &record)?).await?;
                 (w.put_dataset)(tx, &new, &mut ImportReport::default()).await?;
                 touch_activity(tx, now).await?;
                 Ok(record)
@@ -223,7 +223,7 @@ impl Database {
         let saved = tx
             .run(async |tx: &Tx| {
                 let contacts = tx.store("contacts")?;
-                check_revision(tx, &contacts, &contact, &conflict).await?;
+                check_revision(&contacts, &contact, &conflict).await?;
                 let id: JsValue = contact.meta.id.as_str().into();
                 stamp(&mut contact.meta, now);
                 let mut checked = Dataset {
@@ -237,7 +237,7 @@ impl Database {
                     checked.photos.push(p);
                 }
                 (w.guard)(tx, &checked, true).await?;
-                tx.put(&contacts, &row_for(tx, &contact).await?)?;
+                tx.put_sealed(&contacts, &row_of(tx, &contact)?).await?;
                 if !matches!(photo, PhotoChange::Keep) {
                     let photos = tx.store("photos")?;
                     for r in idb::get_all_by_index(&photos, "contact", &id).await?.iter() {
@@ -247,7 +247,7 @@ impl Database {
                         )?;
                     }
                     for p in &checked.photos {
-                        tx.put(&photos, &row_for(tx, p).await?)?;
+                        tx.put_sealed(&photos, &row_of(tx, p)?).await?;
                     }
                 }
                 touch_activity(tx, now).await?;
@@ -314,7 +314,7 @@ async fn stamp_checked<R: Record>(
     let store = tx.store(R::KIND.key())?;
     for record in list.iter_mut() {
         let stored = match idb::get(&store, &Record::meta(record).id.as_str().into()).await? {
-            Some(row) => open_record::<R>(tx, &row).await?.meta().revision,
+            Some(row) => from_row::<R>(&row)?.meta().revision,
             None => 0,
         };
         if stored != Record::meta(record).revision {
@@ -329,13 +329,12 @@ async fn stamp_checked<R: Record>(
 /// Fails the transaction when the stored record's revision is not the one `record` was
 /// loaded at (0: must not exist yet), leaving the stored version in `conflict`.
 pub(super) async fn check_revision<T: Stored>(
-    tx: &Tx,
     store: &IdbObjectStore,
     record: &T,
     conflict: &RefCell<Option<Option<Box<T>>>>,
 ) -> Result<(), StorageError> {
     let stored: Option<T> = match idb::get(store, &record.meta().id.as_str().into()).await? {
-        Some(row) => Some(open_record(tx, &row).await?),
+        Some(row) => Some(from_row(&row)?),
         None => None,
     };
     if stored.as_ref().map_or(0, |s| s.meta().revision) != record.meta().revision {
@@ -357,5 +356,5 @@ pub(super) async fn records_by<R: Record>(
         Some(index) => idb::get_all_by_index(&store, index, &key.into()).await?,
         None => idb::get_all(&store).await?,
     };
-    open_records(tx, &rows).await
+    rows_to_records(&rows)
 }

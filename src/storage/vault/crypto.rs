@@ -13,7 +13,7 @@
 use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::IdbObjectStore;
+use web_sys::{IdbObjectStore, IdbRequest, IdbTransaction};
 
 use crate::storage::idb;
 use crate::storage::StorageError;
@@ -62,14 +62,23 @@ export async function seal_rows(key, store, rows) {
     delete r.json;
   }));
 }
-export async function open_rows(key, store, rows) {
-  return Promise.all(Array.from(rows, async (r) => {
-    if (r.ct === undefined) return r.json;
-    if (!key) throw { locked: true };
+const txKeys = new WeakMap();
+export function set_tx_key(tx, key) { if (key) txKeys.set(tx, key); else txKeys.delete(tx); }
+export function tx_has_key(request) { return txKeys.has(request.transaction); }
+export function open_in_place(request, value) {
+  const source = request.source;
+  const store = source instanceof IDBIndex ? source.objectStore : source;
+  const key = txKeys.get(request.transaction);
+  const rows = Array.isArray(value) ? value : (value ? [value] : []);
+  const work = Promise.all(rows.map(async (r) => {
+    if (!r || r.ct === undefined) return;
     try {
-      return td.decode(await subtle().decrypt({ name: 'AES-GCM', iv: r.iv, additionalData: aad(store, r.id) }, key, r.ct));
-    } catch (e) { throw { bad: String(r.id) }; }
-  }));
+      r.json = td.decode(await subtle().decrypt({ name: 'AES-GCM', iv: r.iv, additionalData: aad(store.name, r.id) }, key, r.ct));
+    } catch (e) { throw { bad: store.name }; }
+    delete r.ct;
+    delete r.iv;
+  })).then(() => value);
+  return hold(store, work);
 }
 export async function encrypt_text(key, text) {
   const iv = crypto.getRandomValues(new Uint8Array(12));
@@ -120,8 +129,12 @@ extern "C" {
     fn unwrap(kek: &CryptoKey, wrapped: &str, extractable: bool) -> Result<Promise, JsValue>;
     #[wasm_bindgen(catch)]
     fn seal_rows(key: &CryptoKey, store: &str, rows: &Array) -> Result<Promise, JsValue>;
-    #[wasm_bindgen(catch)]
-    fn open_rows(key: Option<&CryptoKey>, store: &str, rows: &Array) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_name = set_tx_key)]
+    fn js_set_tx_key(tx: &IdbTransaction, key: Option<&CryptoKey>);
+    #[wasm_bindgen(js_name = tx_has_key)]
+    fn js_tx_has_key(request: &IdbRequest) -> bool;
+    #[wasm_bindgen(catch, js_name = open_in_place)]
+    fn js_open_in_place(request: &IdbRequest, value: &JsValue) -> Result<Promise, JsValue>;
     #[wasm_bindgen(catch)]
     fn encrypt_text(key: &CryptoKey, text: &str) -> Result<Promise, JsValue>;
     #[wasm_bindgen(catch)]
@@ -144,7 +157,7 @@ pub enum CryptoError {
     WrongSecret,
     /// Protected rows were read while the app is locked.
     Locked,
-    /// A row did not decrypt (tampered, truncated, or moved to another id): its id.
+    /// A row of this store did not decrypt (tampered, truncated, or moved to another id).
     Bad(String),
     /// The browser offers no WebCrypto here (a page not served over https).
     Unavailable,
@@ -157,7 +170,7 @@ impl From<CryptoError> for StorageError {
         match e {
             CryptoError::WrongSecret => StorageError::WrongSecret,
             CryptoError::Locked => StorageError::Locked,
-            CryptoError::Bad(_) => StorageError::Undecryptable(String::new()),
+            CryptoError::Bad(store) => StorageError::Undecryptable(store),
             CryptoError::Unavailable => StorageError::CryptoUnavailable,
             CryptoError::Storage(e) => e,
         }
@@ -276,16 +289,21 @@ pub async fn seal(
         .map(|_| ())
 }
 
-/// The `json` of each row of `store`, decrypting the sealed ones.
-pub async fn open(
-    key: Option<&CryptoKey>,
-    store_name: &str,
-    rows: &Array,
-    keep_open: Option<&IdbObjectStore>,
-) -> Result<Array, CryptoError> {
-    Ok(settle(open_rows(key, store_name, rows), keep_open)
-        .await?
-        .unchecked_into())
+/// Seals the rows `tx` writes with `key` from now on (`None`: plain); reads in `tx` open
+/// sealed rows with it.
+pub fn set_tx_key(tx: &IdbTransaction, key: Option<&CryptoKey>) {
+    js_set_tx_key(tx, key);
+}
+
+/// A request's result with its sealed rows opened in place (their `json` restored), when
+/// its transaction has a key; the transaction is held open meanwhile. Without a key the
+/// result is as read: a sealed row in it then fails to decode as locked.
+pub async fn opened(request: &IdbRequest, value: JsValue) -> Result<JsValue, StorageError> {
+    if !js_tx_has_key(request) {
+        return Ok(value);
+    }
+    let promise = js_open_in_place(request, &value).map_err(to_crypto_error)?;
+    Ok(JsFuture::from(promise).await.map_err(to_crypto_error)?)
 }
 
 /// The AES-256-GCM key PBKDF2-SHA256 derives from a backup's passphrase.

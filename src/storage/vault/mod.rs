@@ -104,9 +104,14 @@ pub(crate) async fn read_vault(meta: &IdbObjectStore) -> Result<Option<VaultPara
     }
 }
 
+/// The vault row's copy of [`VaultParams::key_id`], so that every write can check it
+/// without decoding the parameters.
+const KEY_ID: &str = "key_id";
+
 fn vault_row(params: &VaultParams) -> Result<JsValue, StorageError> {
     let r = js_sys::Object::new();
     set(&r, row::ID, &VAULT_ID.into())?;
+    set(&r, KEY_ID, &params.key_id.as_str().into())?;
     let json = serde_json::to_string(params).map_err(|e| StorageError::Other(e.to_string()))?;
     set(&r, row::JSON, &json.into())?;
     Ok(r.into())
@@ -116,12 +121,20 @@ fn vault_row(params: &VaultParams) -> Result<JsValue, StorageError> {
 /// that missed another tab turning protection on, off, or on again with a new key must
 /// not write rows the others cannot read.
 pub(crate) async fn check_row_key(tx: &Tx, meta: &IdbObjectStore) -> Result<(), StorageError> {
-    let stored = read_vault(meta).await?;
+    let stored = idb::get(meta, &VAULT_ID.into())
+        .await?
+        .map(|row| get_string(&row, KEY_ID).unwrap_or_default());
     match (tx.row_key(), stored) {
         (RowKey::Plain, None) => Ok(()),
-        (RowKey::Sealed { key_id, .. }, Some(params)) if params.key_id == key_id => Ok(()),
+        (RowKey::Sealed { key_id, .. }, Some(stored)) if stored == key_id => Ok(()),
         _ => Err(StorageError::Locked),
     }
+}
+
+/// Whether the data is protected (a vault row exists), read without decoding it: the
+/// first screen needs no more.
+pub(crate) async fn has_vault(meta: &IdbObjectStore) -> Result<bool, StorageError> {
+    idb::has_key(meta, &VAULT_ID.into()).await
 }
 
 /// The key that `secret` derives for the wrapped key it opens.
