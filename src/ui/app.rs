@@ -22,7 +22,6 @@ use crate::ui::library_store::LibraryStore;
 use crate::ui::link::RouterBase;
 use crate::ui::messages::store::OutreachStore;
 use crate::ui::not_found::NotFound;
-use crate::ui::privacy::AutoLocker;
 use crate::ui::shell::Shell;
 use crate::ui::today::Today;
 
@@ -43,6 +42,7 @@ pub(super) mod screens {
     };
     use crate::ui::messages::{MessagePage, MessagesPage, NewMessagePage};
     use crate::ui::more::MorePage;
+    use crate::ui::privacy::locking::LockControls;
     use crate::ui::privacy::unlock::UnlockPage;
     use crate::ui::settings::SettingsPage;
 
@@ -75,7 +75,7 @@ pub(super) mod screens {
     super::screens!(more { more => MorePage });
     super::screens!(insights { insights => InsightsPage, week_goal => WeekGoal });
     // Only protected users see it: a chunk of its own.
-    super::screens!(unlock { unlock => UnlockPage });
+    super::screens!(unlock { unlock => UnlockPage, lock_controls => LockControls });
 }
 
 /// The router base: the path of the document's `<base href>`, without the trailing slash,
@@ -174,7 +174,6 @@ pub fn App() -> impl IntoView {
     let data = crate::ui::data::use_data();
     let locked = move || matches!(data.state.get(), DbState::Locked | DbState::Locking);
     view! {
-        <AutoLocker />
         <Show when=move || !locked() fallback=move || view! { <LockedScreen /> }>
         <Router base=base.clone()>
             <Shell>

@@ -4,11 +4,13 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::storage::vault::Protection;
 use crate::ui::backup::BackupReminder;
 use crate::ui::common::focus::focus_id;
+use crate::ui::data::use_data;
 use crate::ui::feedback::{DbStateBanner, ErrorBanners, Toasts, UpdateBanner};
+use crate::ui::lazy::LazyPart;
 use crate::ui::link::{use_app_path, AppLink};
-use crate::ui::privacy::LockButton;
 
 /// The phone tab bar's "More": current on the screens it leads to.
 #[component]
@@ -39,6 +41,7 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let i18n = use_i18n();
+    let data = use_data();
     view! {
         <div class="app">
             <a class="skip-link" href="#main" on:click=skip_to_main>
@@ -77,7 +80,9 @@ pub fn Shell(children: Children) -> impl IntoView {
                             </li>
                         </ul>
                     </nav>
-                    <LockButton />
+                    <Show when=move || data.protection.get() == Protection::Unlocked>
+                        <LazyPart load=crate::ui::app::screens::lock_controls />
+                    </Show>
                 </div>
             </header>
             <main id="main" tabindex="-1">

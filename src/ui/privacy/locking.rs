@@ -45,9 +45,19 @@ pub fn lock_app(data: Data, announce: bool) {
     );
 }
 
-/// "Lock now" in the header, while protection is on and unlocked.
+/// What an unlocked tab adds: the header's lock button and auto-lock. Shown only while
+/// unlocked, and in the unlock screen's chunk: an unprotected visit downloads neither.
 #[component]
-pub fn LockButton() -> impl IntoView {
+pub fn LockControls() -> impl IntoView {
+    view! {
+        <AutoLocker />
+        <LockButton />
+    }
+}
+
+/// "Lock now" in the header.
+#[component]
+fn LockButton() -> impl IntoView {
     let i18n = use_i18n();
     let data = use_data();
     let guard = expect_context::<LeaveGuard>();
@@ -64,7 +74,6 @@ pub fn LockButton() -> impl IntoView {
         lock_app(data, true);
     };
     view! {
-        <Show when=move || data.protection.get() == Protection::Unlocked>
             // An icon: the header has no room for words next to the navigation; the
             // name is read out and shown as a tooltip.
             <button type="button" class="button button--secondary lock-button" on:click=lock
@@ -72,14 +81,13 @@ pub fn LockButton() -> impl IntoView {
                 title=move || t_string!(i18n, privacy.lock_now).to_string()>
                 <span class="lock-button__icon" aria-hidden="true"></span>
             </button>
-        </Show>
     }
 }
 
 /// Locks after the chosen time without use (pointer, keys, scrolling) or in the
 /// background; checks twice a minute and whenever the tab comes back.
 #[component]
-pub fn AutoLocker() -> impl IntoView {
+fn AutoLocker() -> impl IntoView {
     let data = use_data();
     let guard = expect_context::<LeaveGuard>();
     let last_use = StoredValue::new(js_sys::Date::now());
@@ -98,7 +106,8 @@ pub fn AutoLocker() -> impl IntoView {
         check();
         last_use.set_value(js_sys::Date::now());
     };
-    // The app's root mounts this once: the listeners live as long as the page.
+    // Mounted once per unlock, which ends in a reload: the listeners live as long as the
+    // page.
     for event in ["pointerdown", "keydown", "wheel", "touchstart"] {
         window_event_listener_untyped(event, used);
     }
