@@ -54,13 +54,14 @@ export async function unwrap(kek, wrapped, extractable) {
       { name: 'AES-GCM', length: 256 }, extractable, ['encrypt', 'decrypt']);
   } catch (e) { throw { wrong: true }; }
 }
-export async function seal_rows(key, store, rows) {
-  await Promise.all(Array.from(rows, async (r) => {
+export function seal_rows(key, store, rows) {
+  const pending = [];
+  for (const r of rows) {
     const iv = crypto.getRandomValues(new Uint8Array(12));
-    r.ct = await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: aad(store, r.id) }, key, te.encode(r.json));
-    r.iv = iv;
-    delete r.json;
-  }));
+    pending.push(subtle().encrypt({ name: 'AES-GCM', iv, additionalData: aad(store, r.id) }, key, te.encode(r.json))
+      .then((ct) => { r.ct = ct; r.iv = iv; delete r.json; }));
+  }
+  return Promise.all(pending);
 }
 const txKeys = new WeakMap();
 export function set_tx_key(tx, key) { if (key) txKeys.set(tx, key); else txKeys.delete(tx); }
@@ -70,14 +71,16 @@ export function open_in_place(request, value) {
   const store = source instanceof IDBIndex ? source.objectStore : source;
   const key = txKeys.get(request.transaction);
   const rows = Array.isArray(value) ? value : (value ? [value] : []);
-  const work = Promise.all(rows.map(async (r) => {
-    if (!r || r.ct === undefined) return;
-    try {
-      r.json = td.decode(await subtle().decrypt({ name: 'AES-GCM', iv: r.iv, additionalData: aad(store.name, r.id) }, key, r.ct));
-    } catch (e) { throw { bad: store.name }; }
-    delete r.ct;
-    delete r.iv;
-  })).then(() => value);
+  // Plain promise chains, not an async function per row: at 60,000 rows the extra
+  // promises showed in the read time.
+  const pending = [];
+  for (const r of rows) {
+    if (!r || r.ct === undefined) continue;
+    pending.push(subtle().decrypt({ name: 'AES-GCM', iv: r.iv, additionalData: aad(store.name, r.id) }, key, r.ct)
+      .then((plain) => { r.json = td.decode(plain); delete r.ct; delete r.iv; },
+        () => { throw { bad: store.name }; }));
+  }
+  const work = Promise.all(pending).then(() => value);
   return hold(store, work);
 }
 export async function encrypt_text(key, text) {
