@@ -105,15 +105,12 @@ mod bench {
         Database::open(name, Rc::new(|_| {})).await.expect("open")
     }
 
-    /// One round through Netzweber's storage layer: milliseconds per phase.
-    async fn netzweber_round(data: &Dataset) -> [f64; 4] {
-        let at: DateTime<Utc> = "2026-06-01T00:00:00Z".parse().expect("fixed date");
-        let db = fresh("bench-netzweber").await;
+    /// Writes `data` into the empty `db` and reads it all back, in one transaction each
+    /// (what the app does to build its lists): milliseconds of each.
+    async fn write_and_read(db: &Database, data: &Dataset, at: DateTime<Utc>) -> (f64, f64) {
         let t = now_ms();
         db.bulk_insert(data, at).await.expect("write");
         let write = now_ms() - t;
-
-        // Everything back, in one transaction: what the app does to build its lists.
         let t = now_ms();
         let all = db.export().await.expect("read all");
         let read = now_ms() - t;
@@ -121,6 +118,14 @@ mod bench {
             (all.contacts.len(), all.interactions.len()),
             (CONTACTS, INTERACTIONS)
         );
+        (write, read)
+    }
+
+    /// One round through Netzweber's storage layer: milliseconds per phase.
+    async fn netzweber_round(data: &Dataset) -> [f64; 4] {
+        let at: DateTime<Utc> = "2026-06-01T00:00:00Z".parse().expect("fixed date");
+        let db = fresh("bench-netzweber").await;
+        let (write, read) = write_and_read(&db, data, at).await;
 
         let t = now_ms();
         let file = write_backup(&db.export().await.expect("export"), "bench", at);
@@ -152,14 +157,7 @@ mod bench {
         let at: DateTime<Utc> = "2026-06-01T00:00:00Z".parse().expect("fixed date");
         let db = fresh("bench-protected").await;
         db.protect(PASS).await.expect("protect");
-        let t = now_ms();
-        db.bulk_insert(data, at).await.expect("write");
-        let write = now_ms() - t;
-
-        let t = now_ms();
-        let all = db.export().await.expect("read all");
-        let read = now_ms() - t;
-        assert_eq!(all.contacts.len(), CONTACTS);
+        let (write, read) = write_and_read(&db, data, at).await;
 
         let t = now_ms();
         let plain = write_backup(&db.export().await.expect("export"), "bench", at);

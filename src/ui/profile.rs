@@ -41,19 +41,11 @@ fn ProfileInput(
     let has_hint = field_hint(i18n, field).is_some();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = crate::ui::common::field::described_by(
+        has_hint.then(|| hint_id.clone()),
+        error_id.clone(),
+        error,
+    );
     let value = move || draft.with(|p| p.field(field).clone());
     view! {
         <div class="field">

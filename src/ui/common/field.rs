@@ -2,6 +2,23 @@
 
 use leptos::prelude::*;
 
+/// The `aria-describedby` of a field: its hint (if it has one) and its message while it
+/// shows one.
+pub fn described_by(
+    hint_id: Option<String>,
+    error_id: String,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+    move || {
+        let ids: Vec<&str> = hint_id
+            .iter()
+            .map(String::as_str)
+            .chain(error.with(Option::is_some).then_some(error_id.as_str()))
+            .collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
 /// The message of a form whose error names the field it belongs to (`("date", "…")`), as
 /// the message of one field: `None` unless it is this one's.
 pub fn error_of(

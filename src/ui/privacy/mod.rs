@@ -5,6 +5,7 @@
 //! itself (another tab may ask for it) is in the first download.
 
 pub mod locking;
+pub mod new_passphrase;
 pub mod settings;
 pub mod strength;
 pub mod unlock;

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use crate::domain::privacy::lock::AutoLock;
-use crate::domain::privacy::passphrase::strength;
 use crate::i18n::*;
 use crate::storage::vault::{crypto, Protection, Secret};
 use crate::storage::{prefs, StorageError};
@@ -14,21 +13,8 @@ use crate::ui::data::use_data;
 use crate::ui::feedback::{storage_error_text, use_feedback, AppError};
 
 use super::locking::{auto_lock_label, lock_app};
-use super::strength::{PassphraseField, StrengthMeter};
-
-/// What is wrong with a new passphrase and its repetition, if anything: (field, message).
-fn new_passphrase_error(i18n: I18n, new: &str, repeat: &str) -> Option<(&'static str, String)> {
-    if !strength(new).accepted() {
-        let message =
-            if new.chars().count() < crate::domain::privacy::passphrase::MIN_PASSPHRASE_CHARS {
-                t_string!(i18n, privacy.strength_too_short)
-            } else {
-                t_string!(i18n, privacy.strength_common)
-            };
-        return Some(("new", message.to_string()));
-    }
-    (new != repeat).then(|| ("repeat", t_string!(i18n, privacy.mismatch).to_string()))
-}
+use super::new_passphrase::{NewPassphrase, NewPassphraseFields};
+use super::strength::PassphraseField;
 
 /// Settings → Privacy.
 #[component]
@@ -55,25 +41,16 @@ fn TurnOn(shown: RwSignal<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
     let data = use_data();
     let feedback = use_feedback();
-    let new = RwSignal::new(String::new());
-    let repeat = RwSignal::new(String::new());
-    let errors = RwSignal::new(None::<(&'static str, String)>);
+    let form = NewPassphrase::new("privacy");
     let busy = RwSignal::new(false);
-    let error_at = move |field: &'static str| {
-        Signal::derive(move || errors.get().filter(|(f, _)| *f == field).map(|(_, m)| m))
-    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
             return;
         }
-        let (pass, again) = (new.get_untracked(), repeat.get_untracked());
-        if let Some((field, message)) = new_passphrase_error(i18n, &pass, &again) {
-            errors.set(Some((field, message)));
-            focus_id(&format!("privacy-{field}"));
+        let Some(pass) = form.checked(i18n) else {
             return;
-        }
-        errors.set(None);
+        };
         let Ok(db) = data.db() else { return };
         busy.set(true);
         leptos::task::spawn_local(async move {
@@ -82,8 +59,7 @@ fn TurnOn(shown: RwSignal<Option<String>>) -> impl IntoView {
             match outcome {
                 Ok(key) => {
                     prefs::forget_last_occasion();
-                    new.set(String::new());
-                    repeat.set(String::new());
+                    form.clear();
                     shown.set(Some(key));
                     data.protection.set(db.protection());
                     feedback.toast(t_string!(i18n, privacy.turned_on));
@@ -100,13 +76,7 @@ fn TurnOn(shown: RwSignal<Option<String>>) -> impl IntoView {
             <li><strong>{tr!(i18n, privacy.no_recovery)}</strong></li>
         </ul>
         <form on:submit=submit novalidate>
-            <PassphraseField id="privacy-new" label=Signal::derive(move || t_string!(i18n, privacy.passphrase).to_string())
-                value=new autocomplete="new-password"
-                hint=Signal::derive(move || t_string!(i18n, privacy.passphrase_hint).to_string())
-                error=error_at("new") />
-            <StrengthMeter value=new />
-            <PassphraseField id="privacy-repeat" label=Signal::derive(move || t_string!(i18n, privacy.repeat).to_string())
-                value=repeat autocomplete="new-password" error=error_at("repeat") />
+            <NewPassphraseFields form label=Signal::derive(move || t_string!(i18n, privacy.passphrase).to_string()) />
             <button type="submit" class="button button--primary" aria-busy=move || busy.get().to_string()
                 aria-disabled=move || busy.get().then_some("true")>
                 {move || if busy.get() { t_string!(i18n, privacy.encrypting) } else { t_string!(i18n, privacy.turn_on) }}
@@ -211,29 +181,17 @@ fn ChangePassphrase() -> impl IntoView {
     let data = use_data();
     let feedback = use_feedback();
     let current = RwSignal::new(String::new());
-    let new = RwSignal::new(String::new());
-    let repeat = RwSignal::new(String::new());
-    let errors = RwSignal::new(None::<(&'static str, String)>);
+    let form = NewPassphrase::new("privacy-change");
     let busy = RwSignal::new(false);
-    let error_at = move |field: &'static str| {
-        Signal::derive(move || errors.get().filter(|(f, _)| *f == field).map(|(_, m)| m))
-    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
             return;
         }
-        let (old, pass, again) = (
-            current.get_untracked(),
-            new.get_untracked(),
-            repeat.get_untracked(),
-        );
-        if let Some((field, message)) = new_passphrase_error(i18n, &pass, &again) {
-            errors.set(Some((field, message)));
-            focus_id(&format!("privacy-change-{field}"));
+        let old = current.get_untracked();
+        let Some(pass) = form.checked(i18n) else {
             return;
-        }
-        errors.set(None);
+        };
         let Ok(db) = data.db() else { return };
         busy.set(true);
         leptos::task::spawn_local(async move {
@@ -245,18 +203,14 @@ fn ChangePassphrase() -> impl IntoView {
             busy.set(false);
             match outcome {
                 Ok(()) => {
-                    for s in [current, new, repeat] {
-                        s.set(String::new());
-                    }
+                    current.set(String::new());
+                    form.clear();
                     feedback.toast(t_string!(i18n, privacy.changed));
                 }
-                Err(StorageError::WrongSecret) => {
-                    errors.set(Some((
-                        "current",
-                        t_string!(i18n, privacy.wrong_passphrase).to_string(),
-                    )));
-                    focus_id("privacy-change-current");
-                }
+                Err(StorageError::WrongSecret) => form.fail(
+                    "current",
+                    t_string!(i18n, privacy.wrong_passphrase).to_string(),
+                ),
                 Err(e) => feedback.error(AppError::ActionFailed(e)),
             }
         });
@@ -266,14 +220,8 @@ fn ChangePassphrase() -> impl IntoView {
         <summary>{tr!(i18n, privacy.change_title)}</summary>
         <form on:submit=submit novalidate>
             <PassphraseField id="privacy-change-current" label=Signal::derive(move || t_string!(i18n, privacy.current).to_string())
-                value=current autocomplete="current-password" error=error_at("current") />
-            <PassphraseField id="privacy-change-new" label=Signal::derive(move || t_string!(i18n, privacy.new).to_string())
-                value=new autocomplete="new-password"
-                hint=Signal::derive(move || t_string!(i18n, privacy.passphrase_hint).to_string())
-                error=error_at("new") />
-            <StrengthMeter value=new />
-            <PassphraseField id="privacy-change-repeat" label=Signal::derive(move || t_string!(i18n, privacy.repeat).to_string())
-                value=repeat autocomplete="new-password" error=error_at("repeat") />
+                value=current autocomplete="current-password" error=form.error_at("current") />
+            <NewPassphraseFields form label=Signal::derive(move || t_string!(i18n, privacy.new).to_string()) />
             <button type="submit" class="button" aria-busy=move || busy.get().to_string()
                 aria-disabled=move || busy.get().then_some("true")>
                 {move || if busy.get() { t_string!(i18n, privacy.changing) } else { t_string!(i18n, privacy.change) }}

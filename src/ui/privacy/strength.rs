@@ -4,12 +4,14 @@ use leptos::prelude::*;
 
 use crate::domain::privacy::passphrase::{strength, Strength};
 use crate::i18n::*;
+use crate::ui::common::field::described_by;
 
 /// A labelled password field with an optional hint and message.
 #[component]
 pub fn PassphraseField(
     /// The input's id.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// The label.
     #[prop(into)]
     label: Signal<String>,
@@ -26,23 +28,14 @@ pub fn PassphraseField(
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let described = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        let has_hint = hint.is_some();
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described = described_by(
+        hint.is_some().then(|| hint_id.clone()),
+        error_id.clone(),
+        error,
+    );
     view! {
         <div class="field">
-            <label for=id>{move || label.get()}</label>
+            <label for=id.clone()>{move || label.get()}</label>
             <input id=id type="password" autocomplete=autocomplete spellcheck="false"
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
