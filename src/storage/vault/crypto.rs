@@ -24,12 +24,22 @@ const subtle = () => {
   if (!globalThis.crypto || !crypto.subtle) throw { unavailable: true };
   return crypto.subtle;
 };
+// Backups run to tens of megabytes: the browser's own base64 where it has it, else loops
+// (Uint8Array.from over a string's iterator took seconds at that size).
 const b64 = (buf) => {
-  const b = new Uint8Array(buf); let s = '';
+  const b = new Uint8Array(buf);
+  if (b.toBase64) return b.toBase64();
+  let s = '';
   for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode.apply(null, b.subarray(i, i + 0x8000));
   return btoa(s);
 };
-const unb64 = (s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+const unb64 = (s) => {
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(s);
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+};
 const aad = (store, id) => te.encode(store + '/' + id);
 export function available() { return !!(globalThis.crypto && crypto.subtle); }
 export function random_b64(n) { return b64(crypto.getRandomValues(new Uint8Array(n))); }
