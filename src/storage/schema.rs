@@ -10,6 +10,10 @@
 //! if records change shape, a data transformation; raise `domain::schema::SCHEMA_VERSION`;
 //! extend the browser test that opens a database written at every earlier version.
 //! Never change or remove an existing step: users' databases went through it.
+//!
+//! A protected database (version 5 on) holds sealed rows, and an upgrade transaction has
+//! no key: a future step that transforms records must leave sealed rows for a step run
+//! after unlock (see `storage::vault`), or it cannot read them.
 
 use std::cell::RefCell;
 use std::future::Future;
