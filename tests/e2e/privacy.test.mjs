@@ -146,6 +146,8 @@ test('protection encrypts a thousand contacts; the unlock screen, recovery key, 
   await region.getByLabel('Current passphrase or recovery key').first().fill(PASS);
   await region.getByLabel('New passphrase').fill(NEW_PASS);
   await region.getByLabel('Repeat the passphrase').fill(NEW_PASS);
+  await region.getByText('Turn protection off', { exact: true }).first().click();
+  await partShot(region, 'privacy-change-and-off-open');
   await region.getByRole('button', { name: 'Change passphrase' }).click();
   await page.getByText('Passphrase changed.').waitFor({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Lock now' }).first().click();
@@ -159,6 +161,7 @@ test('protection encrypts a thousand contacts; the unlock screen, recovery key, 
   await appReady(page);
   region = page.getByRole('region', { name: 'Privacy', exact: true });
   await region.getByText('Turn protection off', { exact: true }).first().click();
+  await region.getByLabel('Current passphrase or recovery key').last().waitFor();
   await region.getByLabel('Current passphrase or recovery key').last().fill(NEW_PASS);
   await region.getByRole('button', { name: 'Turn protection off' }).click();
   await page.getByText('Protection is off').first().waitFor({ timeout: 60_000 });

@@ -34,7 +34,7 @@ mod write;
 
 use rows::{activity_row, read_activity};
 pub use rows::{from_row, rows_to_records, to_row};
-pub(crate) use rows::{put_all_rows, read_dataset};
+pub(crate) use rows::{put_dataset, read_dataset};
 
 /// The database the app uses.
 pub const APP_DATABASE: &str = "netzweber";

@@ -72,7 +72,7 @@ pub(super) fn dataset_stores(data: &Dataset) -> Vec<&'static str> {
 }
 
 /// Puts every record of `data` and its profile, counting what it wrote.
-pub(super) async fn put_dataset(
+pub(crate) async fn put_dataset(
     tx: &Tx,
     data: &Dataset,
     report: &mut ImportReport,
@@ -91,11 +91,6 @@ pub(super) async fn put_dataset(
         report.written.insert(None, 1);
     }
     Ok(())
-}
-
-/// Puts every record of `data` (turning protection on or off rewrites them all).
-pub(crate) async fn put_all_rows(tx: &Tx, data: &Dataset) -> Result<(), StorageError> {
-    put_dataset(tx, data, &mut ImportReport::default()).await
 }
 
 /// Everything stored, read in `tx`. All reads are issued at once; each store is decoded

@@ -168,8 +168,6 @@ extern "C" {
 pub enum CryptoError {
     /// The passphrase, recovery key or backup passphrase does not open the key.
     WrongSecret,
-    /// Protected rows were read while the app is locked.
-    Locked,
     /// A row of this store did not decrypt (tampered, truncated, or moved to another id).
     Bad(String),
     /// The browser offers no WebCrypto here (a page not served over https).
@@ -182,7 +180,6 @@ impl From<CryptoError> for StorageError {
     fn from(e: CryptoError) -> StorageError {
         match e {
             CryptoError::WrongSecret => StorageError::WrongSecret,
-            CryptoError::Locked => StorageError::Locked,
             CryptoError::Bad(store) => StorageError::Undecryptable(store),
             CryptoError::Unavailable => StorageError::CryptoUnavailable,
             CryptoError::Storage(e) => e,
@@ -202,8 +199,6 @@ fn to_crypto_error(value: JsValue) -> CryptoError {
     }
     if flag(&value, "wrong") {
         CryptoError::WrongSecret
-    } else if flag(&value, "locked") {
-        CryptoError::Locked
     } else if flag(&value, "unavailable") {
         CryptoError::Unavailable
     } else if let Some(id) = js_sys::Reflect::get(&value, &"bad".into())

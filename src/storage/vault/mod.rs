@@ -206,7 +206,11 @@ impl Database {
         });
         if let Secret::Passphrase(p) = secret {
             if params.passphrase.kdf.iterations < PBKDF2_ITERATIONS {
-                self.change_passphrase(secret, p).await?;
+                // An error means still locked, so the tab does not keep the key.
+                if let Err(e) = self.change_passphrase(secret, p).await {
+                    self.set_row_key(RowKey::Locked);
+                    return Err(e);
+                }
             }
         }
         Ok(())
@@ -325,7 +329,7 @@ impl Database {
             check_row_key(tx, &meta).await?;
             let data = crate::storage::db::read_dataset(tx).await?;
             tx.set_row_key(to);
-            crate::storage::db::put_all_rows(tx, &data).await?;
+            crate::storage::db::put_dataset(tx, &data, &mut Default::default()).await?;
             if INTERRUPT.take() {
                 return Err(StorageError::Aborted);
             }

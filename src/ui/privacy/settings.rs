@@ -10,6 +10,7 @@ use crate::storage::{prefs, StorageError};
 use crate::ui::common::focus::focus_id;
 use crate::ui::common::select::EnumSelect;
 use crate::ui::data::use_data;
+use crate::ui::editor::Creator;
 use crate::ui::feedback::{storage_error_text, use_feedback, AppError};
 
 use super::locking::{auto_lock_label, lock_app};
@@ -42,20 +43,15 @@ fn TurnOn(shown: RwSignal<Option<String>>) -> impl IntoView {
     let data = use_data();
     let feedback = use_feedback();
     let form = NewPassphrase::new("privacy");
-    let busy = RwSignal::new(false);
+    let creator = Creator::new();
+    let busy = creator.busy;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
         let Some(pass) = form.checked(i18n) else {
             return;
         };
-        let Ok(db) = data.db() else { return };
-        busy.set(true);
-        leptos::task::spawn_local(async move {
+        creator.run(move |db| async move {
             let outcome = db.protect(&pass).await;
-            busy.set(false);
             match outcome {
                 Ok(key) => {
                     prefs::forget_last_occasion();
@@ -178,29 +174,23 @@ where
 #[component]
 fn ChangePassphrase() -> impl IntoView {
     let i18n = use_i18n();
-    let data = use_data();
     let feedback = use_feedback();
     let current = RwSignal::new(String::new());
     let form = NewPassphrase::new("privacy-change");
-    let busy = RwSignal::new(false);
+    let creator = Creator::new();
+    let busy = creator.busy;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
         let old = current.get_untracked();
         let Some(pass) = form.checked(i18n) else {
             return;
         };
-        let Ok(db) = data.db() else { return };
-        busy.set(true);
-        leptos::task::spawn_local(async move {
+        creator.run(move |db| async move {
             let outcome = with_either(old, |secret| {
                 let (db, pass) = (db.clone(), pass.clone());
                 async move { db.change_passphrase(&secret, &pass).await }
             })
             .await;
-            busy.set(false);
             match outcome {
                 Ok(()) => {
                     current.set(String::new());
@@ -238,23 +228,18 @@ fn TurnOff() -> impl IntoView {
     let feedback = use_feedback();
     let current = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let creator = Creator::new();
+    let busy = creator.busy;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
         let typed = current.get_untracked();
-        let Ok(db) = data.db() else { return };
-        busy.set(true);
         error.set(None);
-        leptos::task::spawn_local(async move {
+        creator.run(move |db| async move {
             let outcome = with_either(typed, |secret| {
                 let db = db.clone();
                 async move { db.unprotect(&secret).await }
             })
             .await;
-            busy.set(false);
             match outcome {
                 Ok(()) => {
                     current.set(String::new());
