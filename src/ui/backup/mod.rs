@@ -3,6 +3,7 @@
 
 mod encrypted;
 mod export;
+mod import_step;
 mod problems;
 mod reminder;
 mod restore;

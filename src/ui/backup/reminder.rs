@@ -1,4 +1,5 @@
-//! The banner that suggests a backup when the last one is old and data changed since.
+//! The banner that suggests a backup when the last one is old and data changed since, and
+//! the setting in Settings → Backup that says how often.
 
 use leptos::prelude::*;
 
@@ -87,5 +88,48 @@ pub fn BackupReminder() -> impl IntoView {
                 </div>
             </div>
         })}
+    }
+}
+
+/// How often Netzweber suggests a backup when data changed (a preference of this browser).
+#[component]
+pub(super) fn ReminderSetting() -> impl IntoView {
+    let i18n = use_i18n();
+    let feedback = use_feedback();
+    let preferences = use_preferences();
+    let reminder_options = [Some(7u32), Some(14), Some(30), Some(90), None];
+    let on_reminder = move |ev: leptos::ev::Event| {
+        let days = event_target_value(&ev)
+            .parse::<u32>()
+            .ok()
+            .filter(|d| *d > 0);
+        preferences.reminder_days.set(days);
+        if let Err(e) = prefs::save_reminder_days(days) {
+            feedback.error(AppError::SaveFailed(e));
+        }
+    };
+    view! {
+        <div class="field">
+            <label for="backup-reminder">{tr!(i18n, settings.backup.reminder_label)}</label>
+            <select id="backup-reminder" on:change=on_reminder>
+                {reminder_options
+                    .into_iter()
+                    .map(|days| {
+                        let value = days.unwrap_or(0).to_string();
+                        view! {
+                            <option
+                                value=value
+                                selected=move || preferences.reminder_days.get() == days
+                            >
+                                {move || match days {
+                                    Some(d) => t_string!(i18n, settings.backup.reminder_days, days = d).to_string(),
+                                    None => t_string!(i18n, settings.backup.reminder_off).to_string(),
+                                }}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
     }
 }
