@@ -216,6 +216,7 @@ fn ProfileConflict(
     }
 }
 
+/// The profile's fields, its save, and what happens when another tab saved it first.
 #[component]
 fn ProfileForm(
     stored: LocalResource<Result<Loaded, crate::storage::StorageError>>,
@@ -223,7 +224,6 @@ fn ProfileForm(
     let i18n = use_i18n();
     let feedback = use_feedback();
     let data = use_data();
-    let network = crate::ui::contacts::store::use_network();
     // The record the draft is based on, and the draft the user types into.
     let base = RwSignal::new(None::<Loaded>);
     let draft = RwSignal::new(Profile::default());
@@ -323,9 +323,7 @@ fn ProfileForm(
                 .into_iter()
                 .map(|field| view! { <ProfileInput field draft error=error_for(field) /> })
                 .collect_view()}
-            <datalist id="contact-fields">
-                {move || network.network.with(|n| n.fields()).into_iter().map(|f| view! { <option value=f></option> }).collect_view()}
-            </datalist>
+            <FieldSuggestions />
             <Show when=move || attempted.get() && !problems.with(Vec::is_empty)>
                 <p class="error" role="alert">{tr!(i18n, settings.profile.not_saved)}</p>
             </Show>
@@ -336,6 +334,17 @@ fn ProfileForm(
                 </button>
             </div>
         </form>
+    }
+}
+
+/// The fields the contacts work in, offered while typing the target and former field.
+#[component]
+fn FieldSuggestions() -> impl IntoView {
+    let network = crate::ui::contacts::store::use_network();
+    view! {
+        <datalist id="contact-fields">
+            {move || network.network.with(|n| n.fields()).into_iter().map(|f| view! { <option value=f></option> }).collect_view()}
+        </datalist>
     }
 }
 

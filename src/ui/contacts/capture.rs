@@ -2,6 +2,7 @@
 //! target of shares from other apps (`?title=&text=&url=`, the manifest's share target).
 //! "Save and next" keeps the occasion, so five people met at one event take a minute.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -10,7 +11,7 @@ use super::log_interaction::log_error_text;
 use crate::domain::backup::Dataset;
 use crate::domain::code::{Code, Coded};
 use crate::domain::contacts::capture::{
-    captured, remembered_occasion, CaptureError, CaptureField, CaptureForm, NewIds,
+    captured, remembered_occasion, CaptureError, CaptureField, CaptureForm, Captured, NewIds,
 };
 use crate::domain::contacts::draft::display_name;
 use crate::domain::contacts::log::{logged, LogForm};
@@ -75,61 +76,46 @@ pub fn CapturePage() -> impl IntoView {
     }
 }
 
-/// The sheet: name, company, occasion (remembered for an hour), hook, keywords, link and
-/// a promise; saved as one transaction.
-#[component]
-fn CaptureSheet(shared: Shared) -> impl IntoView {
-    let i18n = use_i18n();
-    let store = use_network();
-    let feedback = use_feedback();
-    let navigate = StoredValue::new_local(use_navigate());
-    let app_path = use_app_path();
-    let app_data = use_data();
-    let last = prefs::load_last_occasion();
-    let name = RwSignal::new(shared.name.clone().unwrap_or_default());
-    // The hint stays while the name is the guess: edited (or the next person), it goes.
-    let guess = shared.name.clone();
-    let guessed = move || name.with(|n| guess.as_deref() == Some(n.as_str()));
-    let company = RwSignal::new(String::new());
-    let occasion = RwSignal::new(remembered_occasion(
-        last.as_ref().map(|(o, at)| (o.as_str(), *at)),
-        now(),
-    ));
-    let hook = RwSignal::new(String::new());
-    let keywords = RwSignal::new(String::new());
-    let link = RwSignal::new(shared.link.clone().unwrap_or_default());
-    let promise = RwSignal::new(String::new());
-    let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
-    let error = move |key: &'static str| {
-        Signal::derive(move || {
-            errors.with(|e| e.iter().find(|(k, _)| *k == key).map(|(_, m)| m.clone()))
-        })
-    };
-    // Whoever already has this profile link: open them instead of adding them twice.
-    let existing = Memo::new(move |_| {
-        let l = link.get();
-        store.network.with(|n| {
-            n.with_link(&l)
-                .map(|c| (c.meta.id.clone(), display_name(c)))
-        })
-    });
-    let creator = Creator::new();
-    let saving = creator.busy;
-    // Set by the button that was pressed (Enter presses the first: "Save and next").
-    let then_next = StoredValue::new(true);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if saving.get_untracked() {
-            return;
+/// What the sheet's fields hold, as typed.
+#[derive(Clone, Copy)]
+struct Sheet {
+    name: RwSignal<String>,
+    company: RwSignal<String>,
+    occasion: RwSignal<String>,
+    hook: RwSignal<String>,
+    keywords: RwSignal<String>,
+    link: RwSignal<String>,
+    promise: RwSignal<String>,
+}
+
+impl Sheet {
+    /// The sheet for a shared profile (its name and link filled in) and the occasion
+    /// still remembered.
+    fn new(shared: &Shared, occasion: String) -> Sheet {
+        let text = |v: &Option<String>| RwSignal::new(v.clone().unwrap_or_default());
+        let empty = || RwSignal::new(String::new());
+        Sheet {
+            name: text(&shared.name),
+            company: empty(),
+            occasion: RwSignal::new(occasion),
+            hook: empty(),
+            keywords: empty(),
+            link: text(&shared.link),
+            promise: empty(),
         }
+    }
+
+    /// The records what was typed describes, or each field's problem.
+    fn records(self, today: NaiveDate) -> Result<Captured, Vec<(CaptureField, CaptureError)>> {
+        let get = |s: RwSignal<String>| s.get_untracked();
         let (n, c, o, h, k, l, p) = (
-            name.get_untracked(),
-            company.get_untracked(),
-            occasion.get_untracked(),
-            hook.get_untracked(),
-            keywords.get_untracked(),
-            link.get_untracked(),
-            promise.get_untracked(),
+            get(self.name),
+            get(self.company),
+            get(self.occasion),
+            get(self.hook),
+            get(self.keywords),
+            get(self.link),
+            get(self.promise),
         );
         let form = CaptureForm {
             name: &n,
@@ -146,24 +132,81 @@ fn CaptureSheet(shared: Shared) -> impl IntoView {
             entry: Meta::new(new_id(), at),
             promise: Meta::new(new_id(), at),
         };
-        let records = match captured(form, ids, store.clock.get_untracked().today) {
+        captured(form, ids, today)
+    }
+
+    /// Ready for the next person met at the same occasion.
+    fn clear_for_next(self) {
+        for s in [
+            self.name,
+            self.company,
+            self.hook,
+            self.keywords,
+            self.link,
+            self.promise,
+        ] {
+            s.set(String::new());
+        }
+    }
+}
+
+/// The sheet: name, company, occasion (remembered for an hour), hook, keywords, link and
+/// a promise; saved as one transaction.
+#[component]
+fn CaptureSheet(shared: Shared) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_network();
+    let feedback = use_feedback();
+    let navigate = StoredValue::new_local(use_navigate());
+    let app_data = use_data();
+    let last = prefs::load_last_occasion();
+    let occasion = remembered_occasion(last.as_ref().map(|(o, at)| (o.as_str(), *at)), now());
+    let sheet = Sheet::new(&shared, occasion);
+    let Sheet {
+        name,
+        company,
+        occasion,
+        hook,
+        keywords,
+        link,
+        promise,
+    } = sheet;
+    // The hint stays while the name is the guess: edited (or the next person), it goes.
+    let guess = shared.name.clone();
+    let guessed = move || name.with(|n| guess.as_deref() == Some(n.as_str()));
+    let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
+    let error = move |key: &'static str| {
+        Signal::derive(move || {
+            errors.with(|e| e.iter().find(|(k, _)| *k == key).map(|(_, m)| m.clone()))
+        })
+    };
+    let creator = Creator::new();
+    let saving = creator.busy;
+    // Set by the button that was pressed (Enter presses the first: "Save and next").
+    let then_next = StoredValue::new(true);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
+        let records = match sheet.records(store.clock.get_untracked().today) {
             Ok(r) => r,
             Err(found) => {
-                let first = found.first().map(|(f, _)| field_key(*f));
                 errors.set(
                     found
                         .iter()
                         .map(|(f, e)| (field_key(*f), error_text(i18n, e)))
                         .collect(),
                 );
-                if let Some(first) = first {
-                    focus_id(&format!("capture-{first}"));
+                if let Some((first, _)) = found.first() {
+                    focus_id(&format!("capture-{}", field_key(*first)));
                 }
                 return;
             }
         };
         errors.set(Vec::new());
         let next = then_next.get_value();
+        let said_occasion = occasion.get_untracked();
         let data = Dataset {
             contacts: vec![records.contact],
             interactions: records.entry.into_iter().collect(),
@@ -171,44 +214,35 @@ fn CaptureSheet(shared: Shared) -> impl IntoView {
             ..Dataset::default()
         };
         creator.run(move |db| async move {
-            match db.create(data, now()).await {
-                Ok(saved) => {
-                    let Some(contact) = saved.contacts.first() else {
-                        return;
-                    };
-                    let id = contact.meta.id.clone();
-                    let who = display_name(contact);
-                    feedback.reloaded(store.reload_contact(&id).await);
-                    // Protected, no event's name is kept in plain text outside the database.
-                    let protected = app_data.protection.get_untracked() != Protection::Off;
-                    if protected {
-                        prefs::forget_last_occasion();
-                    } else if let Err(e) = prefs::save_last_occasion(&o, now()) {
-                        feedback.error(AppError::ActionFailed(e));
-                    }
-                    if next {
-                        for s in [name, company, hook, keywords, link, promise] {
-                            s.set(String::new());
-                        }
-                        feedback.toast(t_string!(i18n, capture.saved_next, name = who));
-                        focus_id("capture-name");
-                    } else {
-                        feedback.toast(t_string!(i18n, capture.saved, name = who));
-                        navigate.with_value(|go| go(&contact_path(&id), Default::default()));
-                    }
-                }
-                Err(e) => feedback.error(AppError::SaveFailed(e)),
+            let saved = match db.create(data, now()).await {
+                Ok(saved) => saved,
+                Err(e) => return feedback.error(AppError::SaveFailed(e)),
+            };
+            let Some(contact) = saved.contacts.first() else {
+                return;
+            };
+            let id = contact.meta.id.clone();
+            let who = display_name(contact);
+            feedback.reloaded(store.reload_contact(&id).await);
+            // Protected, no event's name is kept in plain text outside the database.
+            if app_data.protection.get_untracked() != Protection::Off {
+                prefs::forget_last_occasion();
+            } else if let Err(e) = prefs::save_last_occasion(&said_occasion, now()) {
+                feedback.error(AppError::ActionFailed(e));
+            }
+            if next {
+                sheet.clear_for_next();
+                feedback.toast(t_string!(i18n, capture.saved_next, name = who));
+                focus_id("capture-name");
+            } else {
+                feedback.toast(t_string!(i18n, capture.saved, name = who));
+                navigate.with_value(|go| go(&contact_path(&id), Default::default()));
             }
         });
     };
     view! {
         <form class="card stack-form capture" on:submit=submit novalidate>
-            {move || existing.get().map(|(id, who)| view! {
-                <div class="banner banner--warn" role="status">
-                    <p>{t_string!(i18n, capture.exists, name = who.clone())}" "
-                        <a href=app_path(&contact_path(&id))>{t_string!(i18n, capture.open, name = who)}</a></p>
-                </div>
-            })}
+            <AlreadyThere link=link />
             <TextField id="capture-name" required=true maxlength=MAX_LINE_CHARS
                 label=move || t_string!(i18n, capture.name) value=name error=error("name") />
             {move || guessed().then(|| view! { <p class="hint capture__guess">{tr!(i18n, capture.guessed)}</p> })}
@@ -231,6 +265,29 @@ fn CaptureSheet(shared: Shared) -> impl IntoView {
                     on:click=move |_| then_next.set_value(false)>{tr!(i18n, capture.save)}</button>
             </div>
         </form>
+    }
+}
+
+/// Whoever already has the profile link typed: open them instead of adding them twice.
+#[component]
+fn AlreadyThere(link: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_network();
+    let app_path = use_app_path();
+    let existing = Memo::new(move |_| {
+        let l = link.get();
+        store.network.with(|n| {
+            n.with_link(&l)
+                .map(|c| (c.meta.id.clone(), display_name(c)))
+        })
+    });
+    move || {
+        existing.get().map(|(id, who)| view! {
+            <div class="banner banner--warn" role="status">
+                <p>{t_string!(i18n, capture.exists, name = who.clone())}" "
+                    <a href=app_path(&contact_path(&id))>{t_string!(i18n, capture.open, name = who)}</a></p>
+            </div>
+        })
     }
 }
 

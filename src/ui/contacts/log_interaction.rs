@@ -31,33 +31,23 @@ pub fn AddInteraction(
     let store = use_network();
     let feedback = use_feedback();
     let editing = existing.is_some();
-    // The key, in a signal of text: a signal of a type of its own would bring its own
-    // reactive code into the download.
-    let kind = RwSignal::new(
-        existing
-            .as_ref()
-            .map(|e| e.kind)
-            .unwrap_or_default()
-            .key()
-            .to_string(),
-    );
-    let date = RwSignal::new(iso_date(
-        existing
-            .as_ref()
-            .map_or(store.clock.get_untracked().today, |e| e.date),
-    ));
-    let summary = RwSignal::new(
-        existing
-            .as_ref()
-            .map(|e| e.summary.clone())
-            .unwrap_or_default(),
-    );
-    let keywords = RwSignal::new(
-        existing
-            .as_ref()
-            .map(|e| e.keywords.join(", "))
-            .unwrap_or_default(),
-    );
+    // The kind's key, in a signal of text: a signal of a type of its own would bring its
+    // own reactive code into the download.
+    let (kind, date, summary, keywords) = match &existing {
+        Some(e) => (
+            e.kind.key().to_string(),
+            iso_date(e.date),
+            e.summary.clone(),
+            e.keywords.join(", "),
+        ),
+        None => (
+            InteractionKind::default().key().to_string(),
+            iso_date(store.clock.get_untracked().today),
+            String::new(),
+            String::new(),
+        ),
+    };
+    let [kind, date, summary, keywords] = [kind, date, summary, keywords].map(RwSignal::new);
     let existing = StoredValue::new(existing);
     // The message and the field it belongs to ("date" or "keywords").
     let error = RwSignal::new(None::<(&'static str, String)>);

@@ -1,18 +1,20 @@
 //! The Insights page: the time range, and each picture from the records the stores and
 //! the database hold.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::contacts::draft::display_name;
 use crate::domain::insights::activity::{activity, Activity};
-use crate::domain::insights::goal::goal_week;
+use crate::domain::insights::goal::{goal_week, WeeklyGoal};
 use crate::domain::insights::introductions::introductions;
 use crate::domain::insights::outreach::{outreach, HeldInterview, Outreach, SentMessage};
 use crate::domain::insights::rings::rings;
 use crate::domain::insights::shift::{shift, Fields, Side};
 use crate::domain::insights::Span;
 use crate::domain::messages::checks::Context;
-use crate::domain::record::Interaction;
+use crate::domain::messages::model::Status;
+use crate::domain::record::{Contact, Interaction};
 use crate::i18n::*;
 use crate::storage::db::Database;
 use crate::storage::prefs;
@@ -77,7 +79,6 @@ pub fn InsightsPage() -> impl IntoView {
     use_page_title(move || t_string!(i18n, insights.title).to_string());
     let network = use_network();
     let outreach_store = use_outreach();
-    let interviews = use_interviews();
     let span = RwSignal::new(Span::default());
     let goal = prefs::load_weekly_goal();
     let today = Memo::new(move |_| network.clock.get().today);
@@ -85,14 +86,61 @@ pub fn InsightsPage() -> impl IntoView {
         outreach_store.messages.with(|messages| {
             messages
                 .iter()
-                .filter(|m| m.status.known() != Some(crate::domain::messages::model::Status::Draft))
+                .filter(|m| m.status.known() != Some(Status::Draft))
                 .filter_map(|m| m.sent.map(|at| local_time(at).date()))
                 .collect::<Vec<_>>()
         })
     });
-    // The timeline entries of the range shown, read when the screen opens and again when
-    // the range changes, a month (or for everything, 5,000 entries) per task: years of
-    // timeline at once would hold the page for a second.
+    let entries = range_entries(span, today);
+    let activity_memo: Memo<Option<Activity>> = Memo::new(move |_| {
+        let today = today.get();
+        entries.with(|e| {
+            e.as_ref()
+                .map(|e| sent_days.with(|sent| activity(&e.list, sent, e.span.start(today), today)))
+        })
+    });
+    let streak = goal_streak(goal, today, sent_days, entries, activity_memo);
+    let outreach_memo = outreach_of(span, today);
+    let shift_data = shift_of(entries, today);
+    let forest = Memo::new(move |_| {
+        network.network.with(|n| {
+            let contacts: Vec<&Contact> = n.contacts().collect();
+            let fields = outreach_store
+                .profile
+                .with(|p| Fields::of(&p.target_field, &p.former_field));
+            Some(introductions(&contacts, |c| {
+                fields.side(&c.field) == Side::Target
+            }))
+        })
+    });
+    // Keep-in-touch states need the timelines: until they are in, every contact would
+    // look never contacted.
+    let rings_memo = Memo::new(move |_| {
+        if network.loaded.get() < Loaded::All {
+            return None;
+        }
+        let (clock, cadence) = (network.clock.get(), network.cadence.get());
+        Some(network.network.with(|n| rings(n, clock, &cadence)))
+    });
+    view! {
+        <InsightsStyle />
+        <h1>{tr!(i18n, insights.title)}</h1>
+        <p class="lead">{tr!(i18n, insights.lead)}</p>
+        <EnumRadios name="insights-span" class="segmented" legend=move || t_string!(i18n, insights.span_legend)
+            value=move || span.get() on_pick=move |s| span.set(s) label=span_label />
+        <ActivitySection activity=activity_memo goal=goal streak=streak />
+        <OutreachSection outreach=outreach_memo />
+        <ShiftSection data=shift_data />
+        <IntroductionsSection forest=forest
+            has_target=Signal::derive(move || outreach_store.profile.with(|p| !p.target_field.trim().is_empty())) />
+        <RingsSection rings=rings_memo />
+    }
+}
+
+/// The timeline entries of the range shown, read when the screen opens and again when the
+/// range changes, a month (or for everything, 5,000 entries) per task: years of timeline
+/// at once would hold the page for a second.
+fn range_entries(span: RwSignal<Span>, today: Memo<NaiveDate>) -> RwSignal<Option<Entries>> {
     let entries = RwSignal::new(None::<Entries>);
     load_on_epoch(move |db, reload| {
         let (wanted, today) = (span.get(), today.get());
@@ -105,15 +153,19 @@ pub fn InsightsPage() -> impl IntoView {
             Ok(())
         }
     });
-    let activity_memo: Memo<Option<Activity>> = Memo::new(move |_| {
-        let today = today.get();
-        entries.with(|e| {
-            e.as_ref()
-                .map(|e| sent_days.with(|sent| activity(&e.list, sent, e.span.start(today), today)))
-        })
-    });
-    // The streak looks back a year whatever the range shows, but only when every week
-    // shown met the goal does it need more than the range's entries.
+    entries
+}
+
+/// How many weeks in a row met the weekly goal. The streak looks back a year whatever
+/// the range shows, but only when every week shown met the goal does it need more than
+/// the range's entries; then the year is read.
+fn goal_streak(
+    goal: WeeklyGoal,
+    today: Memo<NaiveDate>,
+    sent_days: Memo<Vec<NaiveDate>>,
+    entries: RwSignal<Option<Entries>>,
+    activity_memo: Memo<Option<Activity>>,
+) -> Memo<usize> {
     let reaches_back = Memo::new(move |_| {
         if goal.is_off() {
             return false;
@@ -163,7 +215,16 @@ pub fn InsightsPage() -> impl IntoView {
             entries.with(|e| e.as_ref().map_or(0, |e| count(&e.list)))
         }
     });
-    let outreach_memo: Memo<Option<Outreach>> = Memo::new(move |_| {
+    streak
+}
+
+/// What became of the messages sent and the interviews held in the range shown; `None`
+/// until messages and interviews are read.
+fn outreach_of(span: RwSignal<Span>, today: Memo<NaiveDate>) -> Memo<Option<Outreach>> {
+    let network = use_network();
+    let outreach_store = use_outreach();
+    let interviews = use_interviews();
+    Memo::new(move |_| {
         if !outreach_store.loaded.get() || !interviews.loaded.get() {
             return None;
         }
@@ -209,8 +270,15 @@ pub fn InsightsPage() -> impl IntoView {
                 .collect()
         });
         Some(outreach(&sent, &held, span.get().start(today.get())))
-    });
-    let shift_data = Memo::new(move |_| {
+    })
+}
+
+/// Month by month, how much of the timeline was with people of the field the user moves
+/// to; `None` until the profile and the range's entries are read.
+fn shift_of(entries: RwSignal<Option<Entries>>, today: Memo<NaiveDate>) -> Memo<Option<ShiftData>> {
+    let network = use_network();
+    let outreach_store = use_outreach();
+    Memo::new(move |_| {
         if !outreach_store.loaded.get() {
             return None;
         }
@@ -222,7 +290,7 @@ pub fn InsightsPage() -> impl IntoView {
         let months = entries.with(|e| {
             let e = e.as_ref()?;
             Some(network.network.with(|n| {
-                let contacts: Vec<&crate::domain::record::Contact> = n.contacts().collect();
+                let contacts: Vec<&Contact> = n.contacts().collect();
                 shift(&contacts, &e.list, &fields, e.span.start(today), today)
             }))
         })?;
@@ -230,38 +298,5 @@ pub fn InsightsPage() -> impl IntoView {
             months,
             target: target.trim().to_string(),
         })
-    });
-    let forest = Memo::new(move |_| {
-        network.network.with(|n| {
-            let contacts: Vec<&crate::domain::record::Contact> = n.contacts().collect();
-            let fields = outreach_store
-                .profile
-                .with(|p| Fields::of(&p.target_field, &p.former_field));
-            Some(introductions(&contacts, |c| {
-                fields.side(&c.field) == Side::Target
-            }))
-        })
-    });
-    // Keep-in-touch states need the timelines: until they are in, every contact would
-    // look never contacted.
-    let rings_memo = Memo::new(move |_| {
-        if network.loaded.get() < Loaded::All {
-            return None;
-        }
-        let (clock, cadence) = (network.clock.get(), network.cadence.get());
-        Some(network.network.with(|n| rings(n, clock, &cadence)))
-    });
-    view! {
-        <InsightsStyle />
-        <h1>{tr!(i18n, insights.title)}</h1>
-        <p class="lead">{tr!(i18n, insights.lead)}</p>
-        <EnumRadios name="insights-span" class="segmented" legend=move || t_string!(i18n, insights.span_legend)
-            value=move || span.get() on_pick=move |s| span.set(s) label=span_label />
-        <ActivitySection activity=activity_memo goal=goal streak=streak />
-        <OutreachSection outreach=outreach_memo />
-        <ShiftSection data=shift_data />
-        <IntroductionsSection forest=forest
-            has_target=Signal::derive(move || outreach_store.profile.with(|p| !p.target_field.trim().is_empty())) />
-        <RingsSection rings=rings_memo />
-    }
+    })
 }
