@@ -4,6 +4,7 @@
 use serde_json::json;
 
 use super::*;
+use crate::domain::contacts::draft::new_contact;
 use crate::domain::integrity::Effect;
 use crate::domain::profile::Profile;
 use crate::domain::record::{Birthday, Circle, HowWeMet, InteractionKind, PlanItem};
@@ -23,26 +24,11 @@ fn meta(id: &str, updated: &str) -> Meta {
 
 fn contact(id: &str, name: &str) -> Contact {
     Contact {
-        meta: meta(id, "2026-02-01T00:00:00Z"),
         first_name: name.into(),
-        last_name: String::new(),
-        company: String::new(),
-        role: String::new(),
-        field: String::new(),
-        city: String::new(),
-        links: Vec::new(),
-        email: String::new(),
-        phone: String::new(),
-        birthday: None,
-        tags: Vec::new(),
         circle: Circle::Network,
-        met: HowWeMet::default(),
-        introduced_by: None,
-        introduced_by_name: String::new(),
         preferred_channel: Some("linkedin".into()),
-        cadence_days: None,
-        notes: String::new(),
         greetings: vec![2025],
+        ..new_contact(meta(id, "2026-02-01T00:00:00Z"))
     }
 }
 

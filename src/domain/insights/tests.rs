@@ -1,3 +1,7 @@
+//! Native tests of the insights (activity, outreach, goal, introductions, shift) against
+//! hand-counted records and at full scale; over 600 lines because every picture has its
+//! own cases (the rings have theirs in rings_tests.rs).
+
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 use super::activity::{activity, Week, MAX_WEEKS};
