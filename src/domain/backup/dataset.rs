@@ -178,6 +178,32 @@ macro_rules! with_kind {
 pub(crate) use with_kind;
 
 impl Dataset {
+    /// Adds every record of `other`, and its profile when it has one.
+    pub fn absorb(&mut self, other: Dataset) {
+        let Dataset {
+            profile,
+            contacts,
+            interactions,
+            follow_ups,
+            photos,
+            interview_plans,
+            questions,
+            templates,
+            messages,
+        } = other;
+        if profile.is_some() {
+            self.profile = profile;
+        }
+        self.contacts.extend(contacts);
+        self.interactions.extend(interactions);
+        self.follow_ups.extend(follow_ups);
+        self.photos.extend(photos);
+        self.interview_plans.extend(interview_plans);
+        self.questions.extend(questions);
+        self.templates.extend(templates);
+        self.messages.extend(messages);
+    }
+
     /// How many records of each kind there are (the profile not counted).
     pub fn counts(&self) -> BTreeMap<Kind, usize> {
         let mut counts = BTreeMap::new();

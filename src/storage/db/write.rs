@@ -37,6 +37,46 @@ pub(super) struct Writer {
     pub put_dataset: for<'a> fn(&'a Tx, &'a Dataset, &'a mut ImportReport) -> Checked<'a>,
     /// [`write_stores`].
     pub write_stores: fn(&Dataset) -> Vec<&'static str>,
+    /// [`save_one`].
+    save_one: for<'a> fn(&'a Database, One<'a>, Dataset, DateTime<Utc>) -> SaveOne<'a>,
+}
+
+/// The outcome of [`save_one`], as the [`Writer`] hands it out.
+type SaveOne<'a> = Pin<Box<dyn Future<Output = Result<Dataset, Saving>> + 'a>>;
+
+fn boxed_save_one<'a>(
+    db: &'a Database,
+    one: One<'a>,
+    new: Dataset,
+    now: DateTime<Utc>,
+) -> SaveOne<'a> {
+    Box::pin(save_one(db, one, new, now))
+}
+
+/// One record to save, as [`Database::save_one`] needs it: its type stays in the
+/// closures.
+struct One<'a> {
+    /// Its object store.
+    store: &'static str,
+    /// Its id.
+    id: &'a str,
+    /// The revision it was loaded at (0: new).
+    loaded: u32,
+    /// The record, stamped as saved, alone in a dataset: checked with the rest.
+    own: Dataset,
+    /// The revision of a stored row of its kind (read as that kind, so that a row that
+    /// does not read fails the save as it would fail a read).
+    revision_of: &'a dyn Fn(&JsValue) -> Result<u32, StorageError>,
+    /// Its row, as the transaction stores it.
+    row: &'a dyn Fn(&Tx) -> Result<JsValue, StorageError>,
+}
+
+/// Why [`Database::save_one`] wrote nothing.
+enum Saving {
+    /// The stored row moved on since the record was loaded (`None`: it was deleted).
+    Conflict(Option<JsValue>),
+    /// The browser refused, or the guard did.
+    Failed(StorageError),
 }
 
 /// The outcome of [`guard`], as the [`Writer`] hands it out.
@@ -57,6 +97,7 @@ split_point!(
             guard: boxed_guard,
             put_dataset: boxed_put,
             write_stores,
+            save_one: boxed_save_one,
         }
     }
 );
@@ -78,6 +119,53 @@ fn write_stores(data: &Dataset) -> Vec<&'static str> {
     let mut stores: Vec<&'static str> = stores_to_check(kinds).into_iter().map(Kind::key).collect();
     stores.push(META_STORE);
     stores
+}
+
+/// [`Database::save_with`] for any kind of record, described by `one`: checks the
+/// stored revision, then writes the record and `new`, checked together.
+async fn save_one(
+    db: &Database,
+    one: One<'_>,
+    mut new: Dataset,
+    now: DateTime<Utc>,
+) -> Result<Dataset, Saving> {
+    fresh_all(&mut new, now);
+    let mut checked = new.clone();
+    checked.absorb(one.own);
+    let mut stores = write_stores(&checked);
+    stores.push(one.store);
+    sort(&mut stores);
+    stores.dedup();
+    let tx = db
+        .tx(&stores, true, Durability::Default)
+        .map_err(Saving::Failed)?;
+    let conflict = RefCell::new(None);
+    let saved = tx
+        .run(async |tx: &Tx| {
+            let store = tx.store(one.store)?;
+            let stored = idb::get(&store, &one.id.into()).await?;
+            let revision = match &stored {
+                Some(row) => (one.revision_of)(row)?,
+                None => 0,
+            };
+            if revision != one.loaded {
+                *conflict.borrow_mut() = Some(stored);
+                return Err(StorageError::Aborted);
+            }
+            guard(tx, &checked, true).await?;
+            tx.put_sealed(&store, &(one.row)(tx)?).await?;
+            put_dataset(tx, &new, &mut ImportReport::default()).await?;
+            touch_activity(tx, now).await
+        })
+        .await;
+    match (saved, conflict.into_inner()) {
+        (_, Some(theirs)) => Err(Saving::Conflict(theirs)),
+        (Ok(()), None) => {
+            db.announce(&stores);
+            Ok(new)
+        }
+        (Err(e), None) => Err(Saving::Failed(e)),
+    }
 }
 
 /// Refuses a write that would store what the backup reader refuses: a record that breaks
@@ -137,35 +225,36 @@ impl Database {
     /// stored (revision 1).
     pub async fn save_with<T: Stored>(
         &self,
-        mut record: T,
-        mut new: Dataset,
+        record: T,
+        new: Dataset,
         now: DateTime<Utc>,
     ) -> Result<(T, Dataset), SaveError<T>> {
+        // Only what depends on the record's type is here; the transaction is one copy of
+        // the code for every kind (`save_one`, in the writer's chunk), so that each type
+        // saved does not bring a copy of it into the download.
+        let loaded = record.meta().revision;
+        let mut stamped = record;
+        stamp(stamped.meta_mut(), now);
+        let mut own = Dataset::default();
+        stamped.add_to(&mut own);
+        let one = One {
+            store: T::store(),
+            id: &stamped.meta().id,
+            loaded,
+            own,
+            revision_of: &|row| Ok(from_row::<T>(row)?.meta().revision),
+            row: &|tx| row_of(tx, &stamped),
+        };
         let w = writer().await.map_err(SaveError::Storage)?;
-        fresh_all(&mut new, now);
-        let mut all = new.clone();
-        record.add_to(&mut all);
-        let mut stores = (w.write_stores)(&all);
-        stores.push(T::store());
-        sort(&mut stores);
-        stores.dedup();
-        let tx = self.tx(&stores, true, Durability::Default)?;
-        let conflict = RefCell::new(None);
-        let saved = tx
-            .run(async |tx: &Tx| {
-                let store = tx.store(T::store())?;
-                check_revision(&store, &record, &conflict).await?;
-                stamp(record.meta_mut(), now);
-                let mut checked = new.clone();
-                record.add_to(&mut checked);
-                (w.guard)(tx, &checked, true).await?;
-                tx.put_sealed(&store, &row_of(tx, &record)?).await?;
-                (w.put_dataset)(tx, &new, &mut ImportReport::default()).await?;
-                touch_activity(tx, now).await?;
-                Ok(record)
-            })
-            .await;
-        self.settle(saved.map(|record| (record, new)), conflict, &stores)
+        match (w.save_one)(self, one, new, now).await {
+            Ok(new) => Ok((stamped, new)),
+            Err(Saving::Conflict(None)) => Err(SaveError::Conflict(None)),
+            Err(Saving::Conflict(Some(row))) => match from_row::<T>(&row) {
+                Ok(theirs) => Err(SaveError::Conflict(Some(Box::new(theirs)))),
+                Err(e) => Err(SaveError::Storage(e)),
+            },
+            Err(Saving::Failed(e)) => Err(SaveError::Storage(e)),
+        }
     }
 
     /// Saves several records, new and changed, in one transaction: an outreach marked as
