@@ -191,6 +191,14 @@ pub fn load_on_epoch<Fut>(load: impl Fn(Database, Reload) -> Fut + 'static)
 where
     Fut: std::future::Future<Output = Result<(), StorageError>> + 'static,
 {
+    follow_epoch(Box::new(move |db, reload| -> Loading {
+        Box::pin(load(db, reload))
+    }));
+}
+
+/// The effect behind [`load_on_epoch`], not generic: each store adds its loading to the
+/// download, not a copy of the effect.
+fn follow_epoch(load: Box<dyn Fn(Database, Reload) -> Loading>) {
     let data = use_data();
     let feedback = use_feedback();
     Effect::new(move |_| {
@@ -201,10 +209,7 @@ where
         if !data.ready() {
             return;
         }
-        let loading = data
-            .db()
-            .map(|db| -> Loading { Box::pin(load(db, reload)) });
-        spawn_loading(loading, reload, feedback);
+        spawn_loading(data.db().map(|db| load(db, reload)), reload, feedback);
     });
 }
 

@@ -1,5 +1,7 @@
 //! What the pictures share: the table toggle and the "too few to tell" rate text.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::domain::format;
@@ -35,6 +37,12 @@ pub fn TableToggle(
     /// The table, built when first shown.
     table: impl Fn() -> AnyView + Send + Sync + 'static,
 ) -> impl IntoView {
+    table_toggle(id, Arc::new(table))
+}
+
+/// The view of [`TableToggle`], not generic: each picture adds its table, not a copy of
+/// the button.
+fn table_toggle(id: &'static str, table: Arc<dyn Fn() -> AnyView + Send + Sync>) -> AnyView {
     let i18n = use_i18n();
     let open = RwSignal::new(false);
     view! {
@@ -42,8 +50,9 @@ pub fn TableToggle(
             aria-controls=id on:click=move |_| open.update(|o| *o = !*o)>
             {move || if open.get() { t_string!(i18n, insights.hide_table) } else { t_string!(i18n, insights.show_table) }}
         </button>
-        <div id=id class="table-scroll" tabindex="0">{move || open.get().then(&table)}</div>
+        <div id=id class="table-scroll" tabindex="0">{move || open.get().then(|| table())}</div>
     }
+    .into_any()
 }
 
 /// The width in CSS pixels of the element `node` refers to, following the window's
