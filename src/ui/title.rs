@@ -7,8 +7,8 @@ pub fn use_page_title(screen: impl Fn() -> String + 'static) {
     follow_title(Box::new(screen));
 }
 
-/// The effect behind [`use_page_title`], not generic: each of the 25 screens adds its
-/// closure to the download, not a copy of the effect.
+/// The effect behind [`use_page_title`], not generic: each screen adds its closure to
+/// the download, not a copy of the effect.
 fn follow_title(screen: Box<dyn Fn() -> String>) {
     Effect::new(move |_| {
         let title = format!("{} · Netzweber", screen());

@@ -53,7 +53,7 @@ fn boxed_save_one<'a>(
     Box::pin(save_one(db, one, new, now))
 }
 
-/// One record to save, as [`Database::save_one`] needs it: its type stays in the
+/// One record to save, as [`save_one`] needs it: its type stays in the
 /// closures.
 struct One<'a> {
     /// Its object store.
@@ -71,11 +71,11 @@ struct One<'a> {
     row: &'a dyn Fn(&Tx) -> Result<JsValue, StorageError>,
 }
 
-/// Why [`Database::save_one`] wrote nothing.
+/// Why [`save_one`] wrote nothing.
 enum Saving {
     /// The stored row moved on since the record was loaded (`None`: it was deleted).
     Conflict(Option<JsValue>),
-    /// The browser refused, or the guard did.
+    /// The browser refused, the guard did, or the stored row could not be read.
     Failed(StorageError),
 }
 

@@ -29,7 +29,7 @@ pub fn InsightsStyle() -> impl IntoView {
     view! { <link rel="stylesheet" href="insights.css" /> }
 }
 
-/// A button that shows and hides `table` (the picture's numbers), named after `what`.
+/// A button that shows and hides `table` (the picture's numbers).
 #[component]
 pub fn TableToggle(
     /// The id of the table's container, for `aria-controls`.
