@@ -228,6 +228,27 @@ test('an encrypted backup restores on a new device with its passphrase, and is r
   assert.equal(plain.format, 'netzweber-backup');
   assert.equal(plain.records.contacts.length, 25);
 
+  // Another passphrase for this backup is typed twice: a typo would leave a file nobody
+  // can open, so differing entries export nothing.
+  const other = 'Sommerfest am Rheinufer 2026';
+  await backup.getByLabel('Encrypt with another passphrase').check();
+  await backup.getByLabel('Passphrase for this backup').fill(other);
+  await backup.getByLabel('Repeat the passphrase').fill(`${other}.`);
+  let downloaded = false;
+  const count = () => { downloaded = true; };
+  page.on('download', count);
+  await backup.getByRole('button', { name: 'Export backup' }).click();
+  await backup.getByText('The two passphrases differ.').waitFor();
+  await partShot(backup, 'privacy-backup-other-mismatch');
+  page.off('download', count);
+  assert.equal(downloaded, false, 'differing passphrases exported a file');
+  await backup.getByLabel('Repeat the passphrase').fill(other);
+  const [second] = await Promise.all([page.waitForEvent('download'), backup.getByRole('button', { name: 'Export backup' }).click()]);
+  const otherText = await readFile(await second.path(), 'utf8');
+  await writeFile(join(dir, 'other.json'), otherText);
+  const otherOut = execFileSync('node', [join(dir, 'decrypt.mjs'), join(dir, 'other.json')], { input: `${other}\n` }).toString();
+  assert.equal(JSON.parse(otherOut).records.contacts.length, 25);
+
   // A new device (a fresh browser profile): a wrong passphrase changes nothing.
   const fresh = await openPage(env.browser, env.server);
   await fresh.page.goto(env.server.url('settings'));

@@ -90,6 +90,9 @@ export function open_in_place(request, value) {
       .then((plain) => { r.json = td.decode(plain); delete r.ct; delete r.iv; },
         () => { throw { bad: store.name }; }));
   }
+  // Nothing sealed (an empty store, the vault row): no WebCrypto promise to wait for,
+  // so no request to keep the transaction open with.
+  if (pending.length === 0) return Promise.resolve(value);
   const work = Promise.all(pending).then(() => value);
   return hold(store, work);
 }
@@ -101,11 +104,6 @@ export async function encrypt_text(key, text) {
 export async function decrypt_text(key, iv, data) {
   try { return td.decode(await subtle().decrypt({ name: 'AES-GCM', iv: unb64(iv) }, key, unb64(data))); }
   catch (e) { throw { wrong: true }; }
-}
-export async function text_key(secret, salt, iterations) {
-  const material = await subtle().importKey('raw', te.encode(secret), 'PBKDF2', false, ['deriveKey']);
-  return subtle().deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: unb64(salt), iterations },
-    material, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
 }
 export function import_raw(b64) {
   return subtle().importKey('raw', unb64(b64), 'AES-GCM', false, ['encrypt', 'decrypt']);
@@ -152,8 +150,6 @@ extern "C" {
     fn encrypt_text(key: &CryptoKey, text: &str) -> Result<Promise, JsValue>;
     #[wasm_bindgen(catch)]
     fn decrypt_text(key: &CryptoKey, iv: &str, data: &str) -> Result<Promise, JsValue>;
-    #[wasm_bindgen(catch)]
-    fn text_key(secret: &str, salt: &str, iterations: u32) -> Result<Promise, JsValue>;
     fn hold(store: &IdbObjectStore, promise: &Promise) -> Promise;
     #[wasm_bindgen(catch)]
     fn import_raw(raw: &str) -> Result<Promise, JsValue>;
@@ -225,6 +221,16 @@ async fn settle(
     JsFuture::from(promise).await.map_err(to_crypto_error)
 }
 
+/// The text a WebCrypto call answered with; never an empty string in its place: an empty
+/// wrapped key or ciphertext stored as if it were one would lose the data for good.
+fn text_of(value: JsValue) -> Result<String, CryptoError> {
+    value.as_string().ok_or_else(|| {
+        CryptoError::Storage(StorageError::Other(
+            "WebCrypto answered without text".into(),
+        ))
+    })
+}
+
 /// `n` random bytes, standard base64.
 pub fn random_base64(n: u32) -> String {
     random_b64(n)
@@ -254,10 +260,9 @@ pub async fn derived_bits(
     salt: &str,
     iterations: u32,
 ) -> Result<String, CryptoError> {
-    Ok(settle(derive_bits(secret, salt, iterations), None)
-        .await?
-        .as_string()
-        .unwrap_or_default())
+    settle(derive_bits(secret, salt, iterations), None)
+        .await
+        .and_then(text_of)
 }
 
 /// A new random AES-256-GCM data key, extractable so that it can be wrapped.
@@ -267,10 +272,7 @@ pub async fn data_key() -> Result<CryptoKey, CryptoError> {
 
 /// `key` wrapped by `kek` (AES-KW), base64.
 pub async fn wrap_key(kek: &CryptoKey, key: &CryptoKey) -> Result<String, CryptoError> {
-    Ok(settle(wrap(kek, key), None)
-        .await?
-        .as_string()
-        .unwrap_or_default())
+    settle(wrap(kek, key), None).await.and_then(text_of)
 }
 
 /// The data key in `wrapped`, unwrapped by `kek`; [`CryptoError::WrongSecret`] when
@@ -314,35 +316,20 @@ pub async fn opened(request: &IdbRequest, value: JsValue) -> Result<JsValue, Sto
     Ok(JsFuture::from(promise).await.map_err(to_crypto_error)?)
 }
 
-/// The AES-256-GCM key PBKDF2-SHA256 derives from a backup's passphrase.
-pub async fn backup_key(
-    secret: &str,
-    salt: &str,
-    iterations: u32,
-) -> Result<CryptoKey, CryptoError> {
-    Ok(settle(text_key(secret, salt, iterations), None)
-        .await?
-        .unchecked_into())
-}
-
 /// `text` encrypted with `key`: (IV, ciphertext with tag), both base64.
 pub async fn encrypt(key: &CryptoKey, text: &str) -> Result<(String, String), CryptoError> {
     let pair: Array = settle(encrypt_text(key, text), None)
         .await?
         .unchecked_into();
-    Ok((
-        pair.get(0).as_string().unwrap_or_default(),
-        pair.get(1).as_string().unwrap_or_default(),
-    ))
+    Ok((text_of(pair.get(0))?, text_of(pair.get(1))?))
 }
 
 /// The text in `data` (base64), or [`CryptoError::WrongSecret`] if `key` does not open it
 /// (wrong passphrase, or damaged data: GCM cannot tell the two apart).
 pub async fn decrypt(key: &CryptoKey, iv: &str, data: &str) -> Result<String, CryptoError> {
-    Ok(settle(decrypt_text(key, iv, data), None)
-        .await?
-        .as_string()
-        .unwrap_or_default())
+    settle(decrypt_text(key, iv, data), None)
+        .await
+        .and_then(text_of)
 }
 
 /// An AES-256-GCM key from raw bytes (base64): known-answer tests only; the app never

@@ -314,13 +314,15 @@ impl Database {
 
     /// Reads every record with `from`, checks the stored vault is the one `from` belongs
     /// to, writes every record with `to` and stores `vault` (or removes it): one
-    /// transaction with strict durability.
+    /// transaction with strict durability. The caller announces the lock to other tabs.
     async fn rewrite_all(
         &self,
         from: RowKey,
         to: RowKey,
         vault: Option<&VaultParams>,
     ) -> Result<(), StorageError> {
+        // Not announced as changed stores: both callers announce the lock, and a tab
+        // reloading its stores first would only meet rows it can no longer read.
         let stores = crate::storage::schema::all_stores();
         let tx = self.tx(&stores, true, idb::Durability::Strict)?;
         tx.run(async |tx: &Tx| {
@@ -338,8 +340,6 @@ impl Database {
                 None => tx.delete(&meta, &VAULT_ID.into()),
             }
         })
-        .await?;
-        self.announce(&stores);
-        Ok(())
+        .await
     }
 }

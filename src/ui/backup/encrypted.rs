@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::ui::privacy::new_passphrase::{NewPassphrase, NewPassphraseFields};
 use crate::ui::privacy::strength::PassphraseField;
 
 /// How an export is written.
@@ -28,7 +29,9 @@ enum Choice {
 #[derive(Clone, Copy)]
 pub struct SealingForm {
     choice: RwSignal<Choice>,
-    other: RwSignal<String>,
+    /// "Another passphrase", typed twice like the device's: a typo would leave a backup
+    /// nobody can open.
+    other: NewPassphrase,
 }
 
 impl SealingForm {
@@ -36,21 +39,17 @@ impl SealingForm {
     pub fn new() -> SealingForm {
         SealingForm {
             choice: RwSignal::new(Choice::Device),
-            other: RwSignal::new(String::new()),
+            other: NewPassphrase::new("backup-passphrase"),
         }
     }
 
-    /// The sealing chosen; `None` while "another passphrase" is too weak to use.
-    pub fn sealing(&self) -> Option<Sealing> {
-        match self.choice.get() {
+    /// The sealing chosen; `None` (with the message at the field to correct) while
+    /// "another passphrase" is too weak or typed differently twice.
+    pub fn sealing(&self, i18n: I18n) -> Option<Sealing> {
+        match self.choice.get_untracked() {
             Choice::Device => Some(Sealing::Device),
             Choice::Plain => Some(Sealing::Plain),
-            Choice::Other => {
-                let pass = self.other.get();
-                crate::domain::privacy::passphrase::strength(&pass)
-                    .accepted()
-                    .then_some(Sealing::Passphrase(pass))
-            }
+            Choice::Other => self.other.checked(i18n).map(Sealing::Passphrase),
         }
     }
 }
@@ -61,10 +60,10 @@ pub fn SealingChoice(form: SealingForm) -> impl IntoView {
     let i18n = use_i18n();
     let SealingForm { choice, other } = form;
     let radio = move |value: Choice, label: &'static str| {
-        let text = move || match label {
-            "device" => t_string!(i18n, privacy.backup_encrypted),
-            "other" => t_string!(i18n, privacy.backup_other),
-            _ => t_string!(i18n, privacy.backup_plain),
+        let text = move || match value {
+            Choice::Device => t_string!(i18n, privacy.backup_encrypted),
+            Choice::Other => t_string!(i18n, privacy.backup_other),
+            Choice::Plain => t_string!(i18n, privacy.backup_plain),
         };
         view! {
             <label class="choice">
@@ -85,10 +84,8 @@ pub fn SealingChoice(form: SealingForm) -> impl IntoView {
             </div>
         </fieldset>
         <Show when=move || choice.get() == Choice::Other>
-            <PassphraseField id="backup-passphrase"
-                label=Signal::derive(move || t_string!(i18n, privacy.backup_passphrase).to_string())
-                value=other autocomplete="new-password"
-                hint=Signal::derive(move || t_string!(i18n, privacy.passphrase_hint).to_string()) />
+            <NewPassphraseFields form=other
+                label=Signal::derive(move || t_string!(i18n, privacy.backup_passphrase).to_string()) />
         </Show>
         <Show when=move || choice.get() == Choice::Plain>
             <p class="status status--warn">{tr!(i18n, privacy.backup_plain_warning)}</p>

@@ -94,13 +94,12 @@ pub fn BackupSection() -> impl IntoView {
     let sealing = SealingForm::new();
     let protected = move || data.protection.get() != Protection::Off;
     let export = move |_| {
-        let chosen = if protected() {
-            sealing.sealing()
+        let chosen = if data.protection.get_untracked() != Protection::Off {
+            sealing.sealing(i18n)
         } else {
             Some(Sealing::Plain)
         };
         let Some(chosen) = chosen else {
-            crate::ui::common::focus::focus_id("backup-passphrase");
             return;
         };
         export_with_feedback(i18n, feedback, exporting, async move {

@@ -8,13 +8,14 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 
 use crate::domain::privacy::lock::AutoLock;
 use crate::i18n::*;
 use crate::storage::prefs;
 use crate::storage::vault::Protection;
+use crate::storage::StorageError;
 use crate::ui::data::{use_data, Data, DbState};
+use crate::ui::feedback::{use_feedback, AppError};
 use crate::ui::guard::LeaveGuard;
 
 /// How long the screens get to save what they hold before the page reloads.
@@ -106,18 +107,31 @@ fn AutoLocker() -> impl IntoView {
         check();
         last_use.set_value(js_sys::Date::now());
     };
-    // Mounted once per unlock, which ends in a reload: the listeners live as long as the
-    // page.
-    for event in ["pointerdown", "keydown", "wheel", "touchstart"] {
-        window_event_listener_untyped(event, used);
+    // Removed when the lock controls go (protection turned off), so that turning it on
+    // again in the same page does not watch twice.
+    let listeners: Vec<_> = ["pointerdown", "keydown", "wheel", "touchstart"]
+        .into_iter()
+        .map(|event| window_event_listener_untyped(event, used))
+        .chain([window_event_listener_untyped(
+            "visibilitychange",
+            move |_| check(),
+        )])
+        .collect();
+    let interval = set_interval_with_handle(check, Duration::from_secs(30));
+    if interval.is_err() {
+        // Without the timer a tab left alone would never lock: say so.
+        use_feedback().error(AppError::ActionFailed(StorageError::Other(
+            "auto-lock timer".into(),
+        )));
     }
-    window_event_listener_untyped("visibilitychange", move |_| check());
-    let tick = Closure::<dyn Fn()>::new(check);
-    let _ = window().set_interval_with_callback_and_timeout_and_arguments_0(
-        tick.as_ref().unchecked_ref(),
-        30_000,
-    );
-    tick.forget();
+    on_cleanup(move || {
+        for listener in listeners {
+            listener.remove();
+        }
+        if let Ok(interval) = interval {
+            interval.clear();
+        }
+    });
 }
 
 /// The auto-lock choices, in the user's words.

@@ -90,13 +90,10 @@ fn RecoveryKey(key: String, done: impl Fn() + Send + Sync + 'static) -> impl Int
     let copy_key = key.clone();
     let copy = move |_| {
         let text = copy_key.clone();
-        let clipboard = window().navigator().clipboard();
         leptos::task::spawn_local(async move {
-            if wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text))
-                .await
-                .is_ok()
-            {
-                feedback.toast(t_string!(i18n, privacy.recovery_copied));
+            match crate::ui::files::copy(&text).await {
+                Ok(()) => feedback.toast(t_string!(i18n, privacy.recovery_copied)),
+                Err(_) => feedback.toast(t_string!(i18n, privacy.recovery_copy_failed)),
             }
         });
     };

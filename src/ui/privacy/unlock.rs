@@ -56,8 +56,12 @@ pub fn UnlockPage() -> impl IntoView {
             focus_id("unlock-secret");
             return;
         }
-        let Ok(db) = data.db() else {
-            return;
+        let db = match data.db() {
+            Ok(db) => db,
+            Err(e) => {
+                error.set(Some(storage_error_text(i18n, &e)));
+                return;
+            }
         };
         let recovery = with_recovery.get_untracked();
         busy.set(true);
